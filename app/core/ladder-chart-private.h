@@ -1,0 +1,50 @@
+/* ladder-chart-private.h — raw access for the readers in app/core
+ *
+ * The XML and CSV readers build a chart in bulk: they append records
+ * without signals, resolve manager references themselves and then link
+ * the hierarchy in one pass.
+ */
+#pragma once
+
+#include "ladder-chart.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  char       *id;
+  const char *role;             /* interned */
+  char       *name;
+  char       *title;
+  char       *note;
+  guint       manager;
+  guint       first_report;
+  guint       last_report;
+  guint       prev_sibling;
+  guint       next_sibling;
+  guint       n_reports;
+  guint      *dotted;
+  guint       n_dotted;
+  guint       line;
+  gint64      order;            /* only read while linking */
+  guint       alive : 1;
+  guint       vacant : 1;
+  guint       assistant : 1;
+  guint       collapsed : 1;
+  guint       has_order : 1;
+} LadderPersonRecord;
+
+/* Appends an unlinked person (manager LADDER_NONE).  Returns LADDER_NONE
+ * when @id is already taken.  No signal. */
+guint               ladder_chart_append_record (LadderChart *self, const char *id,
+                                                const char *role, guint line);
+LadderPersonRecord *ladder_chart_get_record    (LadderChart *self, guint person);
+
+/* Links every record under its manager field, siblings sorted by
+ * (order, file order).  On a cycle returns FALSE and sets @cycle to the
+ * people of one cycle, in manager order (free with g_free). */
+gboolean            ladder_chart_link_records  (LadderChart *self, guint **cycle, guint *n_cycle);
+
+/* A display label for messages: the name, else the id. */
+const char         *ladder_chart_get_label     (LadderChart *self, guint person);
+
+G_END_DECLS

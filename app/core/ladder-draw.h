@@ -1,0 +1,3 @@
+/* placeholder: being written by the drawing work */
+#pragma once
+typedef struct _LadderDraw LadderDraw;

@@ -1,0 +1,50 @@
+/* ladder-render.h — the one piece of code that draws a chart
+ *
+ * It speaks only to LadderDraw (ladder-draw.h), whose backends are cairo
+ * (screen, PNG, PDF) and SVG (real <text> elements).
+ */
+#pragma once
+
+#include "ladder-chart.h"
+#include "ladder-catalogue.h"
+#include "ladder-validate.h"
+#include "ladder-layout.h"
+#include "ladder-draw.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  /* Chart-space rectangle to draw; cards outside are skipped.  A width
+   * of 0 means everything. */
+  double   clip_x, clip_y, clip_width, clip_height;
+  /* Scale from chart units to device pixels; below ~0.35 cards are drawn
+   * as simple blocks without text. */
+  double   zoom;
+  gboolean draw_title;         /* the chart title above the chart */
+  gboolean background;         /* fill the background (white) */
+  guint    selected;           /* LADDER_NONE for none */
+  guint    drop_target;        /* highlighted while dragging, or LADDER_NONE */
+  gboolean drop_refused;       /* the drop target would make a cycle */
+  /* Optional: per-slot flags for search matches (NULL for none). */
+  const guint8 *matches;
+} LadderRenderOptions;
+
+void ladder_render_options_init (LadderRenderOptions *options);
+
+/* Margin around the chart in chart units, and room for the title. */
+#define LADDER_RENDER_MARGIN       32.0
+#define LADDER_RENDER_TITLE_HEIGHT 56.0
+
+/* The size of the whole drawing (chart plus margins and title). */
+void ladder_render_get_size (LadderLayout *layout, LadderChart *chart,
+                             const LadderRenderOptions *options,
+                             double *width, double *height);
+/* Offset of chart coordinates within the drawing. */
+void ladder_render_get_origin (LadderChart *chart, const LadderRenderOptions *options,
+                               double *x, double *y);
+
+void ladder_render_chart (LadderDraw *draw, LadderChart *chart, LadderCatalogue *catalogue,
+                          LadderLayout *layout, LadderFindings *findings,
+                          const LadderRenderOptions *options);
+
+G_END_DECLS

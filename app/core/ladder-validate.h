@@ -1,0 +1,35 @@
+/* ladder-validate.h — checking a chart against a catalogue's rules */
+#pragma once
+
+#include "ladder-chart.h"
+#include "ladder-catalogue.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  const LadderRule *rule;
+  LadderSeverity    severity;
+  guint             person;      /* the person the finding is about */
+  guint             other;       /* the manager involved, or LADDER_NONE */
+  char             *message;     /* names the people and roles involved */
+} LadderFinding;
+
+typedef struct _LadderFindings LadderFindings;
+
+/* Runs every rule.  Linear in the number of people; no recursion. */
+LadderFindings      *ladder_validate               (LadderChart *chart, LadderCatalogue *catalogue);
+void                 ladder_findings_free          (LadderFindings *findings);
+
+/* Sorted by the person's line, then by rule order in the catalogue. */
+guint                ladder_findings_get_n         (LadderFindings *findings);
+const LadderFinding *ladder_findings_get           (LadderFindings *findings, guint index);
+guint                ladder_findings_count         (LadderFindings *findings, LadderSeverity severity);
+/* Worst severity on a person, or -1 when the person has no finding. */
+int                  ladder_findings_worst_for     (LadderFindings *findings, guint person);
+/* Worst severity among the findings whose subject is @person and whose
+ * `other` is its manager, i.e. that condemn the reporting line; -1 if none. */
+int                  ladder_findings_line_severity (LadderFindings *findings, guint person);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LadderFindings, ladder_findings_free)
+
+G_END_DECLS
