@@ -1,0 +1,41 @@
+/* ladder-history.h — unlimited undo and redo for a chart
+ *
+ * The history listens to the chart's "changed" signal and records every
+ * change, so nothing can change the chart behind its back.  Changes made
+ * between begin_group() and end_group() form one step (a whole drag, a
+ * removal that moves reports up); a change made outside a group is a step
+ * of its own.  A RESET change (a new file swapped in) clears the history.
+ */
+#pragma once
+
+#include "ladder-chart.h"
+
+G_BEGIN_DECLS
+
+#define LADDER_TYPE_HISTORY (ladder_history_get_type ())
+G_DECLARE_FINAL_TYPE (LadderHistory, ladder_history, LADDER, HISTORY, GObject)
+
+LadderHistory *ladder_history_new            (LadderChart *chart);
+LadderChart   *ladder_history_get_chart      (LadderHistory *self);
+
+/* Groups nest; the outermost label names the step. */
+void           ladder_history_begin_group    (LadderHistory *self, const char *label);
+void           ladder_history_end_group      (LadderHistory *self);
+
+gboolean       ladder_history_can_undo       (LadderHistory *self);
+gboolean       ladder_history_can_redo       (LadderHistory *self);
+/* Label of the step that undo / redo would apply, or NULL. */
+const char    *ladder_history_get_undo_label (LadderHistory *self);
+const char    *ladder_history_get_redo_label (LadderHistory *self);
+gboolean       ladder_history_undo           (LadderHistory *self);
+gboolean       ladder_history_redo           (LadderHistory *self);
+
+guint          ladder_history_get_n_steps    (LadderHistory *self);
+void           ladder_history_clear          (LadderHistory *self);
+
+/* The chart as it is now is what is on disk. */
+void           ladder_history_mark_saved     (LadderHistory *self);
+/* TRUE when the chart differs from the last saved point. */
+gboolean       ladder_history_get_modified   (LadderHistory *self);
+
+G_END_DECLS
