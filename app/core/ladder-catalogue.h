@@ -16,17 +16,21 @@ typedef enum {
 } LadderSeverity;
 
 typedef struct {
+  const char *seed;          /* e.g. "000_25191a4dbd4584d4.txt" */
+  const char *quote;         /* exact words of the document */
+} LadderCitation;
+
+typedef struct {
   const char *id;
   const char *name;          /* display name, translated */
   int         level;         /* 0 = top; -1 = off the ladder */
   gboolean    product_team;
   double      color[3];      /* r, g, b in 0..1 */
+  /* Messages call a person of this role by their title (role "other"). */
+  gboolean    title_as_label;
+  const LadderCitation *citations;  /* where the documents place the role */
+  guint       n_citations;
 } LadderRole;
-
-typedef struct {
-  const char *seed;          /* e.g. "000_25191a4dbd4584d4.txt" */
-  const char *quote;         /* exact words of the document */
-} LadderCitation;
 
 typedef struct _LadderRule LadderRule;
 

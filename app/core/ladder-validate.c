@@ -1,1 +1,494 @@
-/* placeholder: being written */
+/* ladder-validate.c — checking a chart against a catalogue's rules
+ *
+ * One pass per concern, each linear, none recursive: roles are resolved
+ * once per person, ancestor facts flow down the pre-order, descendant
+ * facts flow up the reversed pre-order, and then every person is checked
+ * against every rule that has them as subject.  The semantics of each
+ * check kind are in docs/RULES-FORMAT.md.
+ */
+#include "config.h"
+
+#include "ladder-validate.h"
+#include "ladder-catalogue-private.h"
+#include "ladder-chart-private.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+struct _LadderFindings
+{
+  GArray *findings;          /* LadderFinding, sorted */
+  guint   counts[3];         /* by severity */
+  guint   capacity;          /* slots of the chart when validated */
+  gint8  *worst;             /* per slot: worst severity, -1 for none */
+  gint8  *line_worst;        /* per slot: worst severity against the reporting line */
+};
+
+/* What the checks need to know, computed once per validation. */
+typedef struct {
+  LadderChart     *chart;
+  LadderCatalogue *catalogue;
+  guint            capacity;
+  guint            n_roles;    /* also the index of "unknown role" */
+  guint           *role;       /* per slot: role index */
+  guint           *order;      /* alive people in pre-order */
+  guint            n_order;
+  gpointer        *facts;      /* per rule: an ancestor or descendant array, or NULL */
+  guint           *first;      /* per rule: first subject seen (at-most-one) */
+  LadderFindings  *out;
+} Validation;
+
+static void
+resolve_roles (Validation *v)
+{
+  g_autoptr(GHashTable) cache = g_hash_table_new (NULL, NULL);
+  const char *last = NULL;
+  guint last_index = v->n_roles;
+
+  /* Role strings are interned by the chart, so the pointer is the key and
+   * each distinct role is looked up by name only once. */
+  for (guint p = 0; p < v->capacity; p++)
+    {
+      const LadderPersonRecord *r = ladder_chart_get_record (v->chart, p);
+      gpointer hit;
+
+      if (!r->alive)
+        continue;
+      if (r->role != last)
+        {
+          last = r->role;
+          hit = g_hash_table_lookup (cache, last);
+          if (hit == NULL)
+            {
+              last_index = ladder_catalogue_lookup_role_index (v->catalogue, last);
+              g_hash_table_insert (cache, (gpointer) last, GUINT_TO_POINTER (last_index + 1));
+            }
+          else
+            last_index = GPOINTER_TO_UINT (hit) - 1;
+        }
+      v->role[p] = last_index;
+    }
+}
+
+/* nearest[p]: the closest person strictly above p whose role is in @roles,
+ * or LADDER_NONE.  Managers come before their reports in pre-order. */
+static guint *
+nearest_ancestor (Validation   *v,
+                  const guint8 *roles)
+{
+  guint *nearest = g_new (guint, v->capacity);
+
+  for (guint i = 0; i < v->n_order; i++)
+    {
+      guint p = v->order[i];
+      guint m = ladder_chart_get_record (v->chart, p)->manager;
+
+      if (m == LADDER_NONE)
+        nearest[p] = LADDER_NONE;
+      else
+        nearest[p] = roles[v->role[m]] ? m : nearest[m];
+    }
+  return nearest;
+}
+
+/* below[p]: someone at any depth under p has a role in @roles.  Reports
+ * come after their managers in pre-order, so walking it backwards settles
+ * every report before its manager. */
+static guint8 *
+descendant_has_role (Validation   *v,
+                     const guint8 *roles)
+{
+  guint8 *below = g_new0 (guint8, v->capacity);
+
+  for (guint i = v->n_order; i-- > 0;)
+    {
+      guint p = v->order[i];
+      guint m = ladder_chart_get_record (v->chart, p)->manager;
+
+      if (m != LADDER_NONE && (below[p] || roles[v->role[p]]))
+        below[m] = 1;
+    }
+  return below;
+}
+
+static const char *
+role_label (Validation *v,
+            guint       person)
+{
+  guint index = v->role[person];
+  const LadderRole *role;
+
+  if (index == v->n_roles)
+    return ladder_chart_get_role (v->chart, person);
+  role = ladder_catalogue_get_role (v->catalogue, index);
+  if (role->title_as_label && ladder_chart_get_person_title (v->chart, person))
+    return ladder_chart_get_person_title (v->chart, person);
+  return role->name;
+}
+
+/* Fills the message template of @rule.  The catalogue has checked that
+ * every placeholder is one this rule's check can fill. */
+static char *
+format_message (Validation       *v,
+                const LadderRule *rule,
+                guint             person,
+                guint             other)
+{
+  GString *text = g_string_sized_new (128);
+  const char *p = rule->message;
+
+  while (*p)
+    {
+      const char *open = strchr (p, '{');
+      const char *close;
+      gsize len;
+
+      if (open == NULL || (close = strchr (open, '}')) == NULL)
+        {
+          g_string_append (text, p);
+          break;
+        }
+      g_string_append_len (text, p, open - p);
+      len = close - open - 1;
+
+#define IS(name) (len == strlen (name) && strncmp (open + 1, name, len) == 0)
+      if (IS ("person"))
+        g_string_append (text, ladder_chart_get_label (v->chart, person));
+      else if (IS ("role"))
+        g_string_append (text, role_label (v, person));
+      else if (IS ("manager") && other != LADDER_NONE)
+        g_string_append (text, ladder_chart_get_label (v->chart, other));
+      else if (IS ("manager-role") && other != LADDER_NONE)
+        g_string_append (text, role_label (v, other));
+      else if (IS ("first") && v->first[rule->index] != LADDER_NONE)
+        g_string_append (text, ladder_chart_get_label (v->chart, v->first[rule->index]));
+      else if (IS ("employees"))
+        g_string_append_printf (text, "%" G_GINT64_FORMAT, ladder_chart_get_employees (v->chart));
+      else
+        g_string_append_len (text, open, close - open + 1);
+#undef IS
+      p = close + 1;
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+add_finding (Validation       *v,
+             const LadderRule *rule,
+             guint             person,
+             guint             other)
+{
+  LadderFinding finding = {
+    .rule = rule,
+    .severity = rule->severity,
+    .person = person,
+    .other = other,
+    .message = format_message (v, rule, person, other),
+  };
+
+  g_array_append_val (v->out->findings, finding);
+}
+
+static gboolean
+pair_allowed (const LadderRule *rule,
+              guint             subject,
+              guint             manager)
+{
+  for (guint i = 0; i < rule->n_allow_pairs; i++)
+    if (rule->allow_pairs[2 * i] == subject && rule->allow_pairs[2 * i + 1] == manager)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+has_report_in (Validation               *v,
+               const LadderPersonRecord *r,
+               const guint8             *roles)
+{
+  for (guint c = r->first_report; c != LADDER_NONE; c = ladder_chart_get_record (v->chart, c)->next_sibling)
+    if (roles[v->role[c]])
+      return TRUE;
+  return FALSE;
+}
+
+/* Runs @rule on one person; @rec is its record. */
+static void
+check_person (Validation               *v,
+              const LadderRule         *rule,
+              guint                     p,
+              const LadderPersonRecord *rec)
+{
+  guint m = rec->manager;
+  guint r = v->role[p];
+  guint mr = m != LADDER_NONE ? v->role[m] : v->n_roles;
+
+  switch (rule->check)
+    {
+    case LADDER_CHECK_KNOWN_ROLE:
+      if (r == v->n_roles)
+        add_finding (v, rule, p, LADDER_NONE);
+      break;
+
+    case LADDER_CHECK_HAS_MANAGER:
+      if (m == LADDER_NONE)
+        add_finding (v, rule, p, LADDER_NONE);
+      break;
+
+    case LADDER_CHECK_NO_MANAGER:
+      if (m != LADDER_NONE)
+        add_finding (v, rule, p, m);
+      break;
+
+    case LADDER_CHECK_AT_MOST_ONE:
+      if (v->first[rule->index] == LADDER_NONE)
+        v->first[rule->index] = p;
+      else
+        add_finding (v, rule, p, LADDER_NONE);
+      break;
+
+    case LADDER_CHECK_RANK_ORDER:
+      {
+        int level, manager_level;
+
+        if (m == LADDER_NONE || r == v->n_roles || mr == v->n_roles)
+          break;
+        level = ladder_catalogue_get_role (v->catalogue, r)->level;
+        manager_level = ladder_catalogue_get_role (v->catalogue, mr)->level;
+        if (level < 0 || manager_level < 0 || pair_allowed (rule, r, mr))
+          break;
+        if (manager_level >= level)
+          add_finding (v, rule, p, m);
+      }
+      break;
+
+    case LADDER_CHECK_MANAGER_MUST_BE:
+      if (m != LADDER_NONE && !rule->roles[mr]
+          && !(rule->except_managers && rule->except_managers[mr]))
+        add_finding (v, rule, p, m);
+      break;
+
+    case LADDER_CHECK_MANAGER_MUST_NOT_BE:
+      if (m != LADDER_NONE && rule->roles[mr])
+        add_finding (v, rule, p, m);
+      break;
+
+    case LADDER_CHECK_NO_ANCESTOR_ROLE:
+      {
+        const guint *nearest = v->facts[rule->index];
+
+        if (nearest[p] != LADDER_NONE)
+          add_finding (v, rule, p, nearest[p]);
+      }
+      break;
+
+    case LADDER_CHECK_NO_REPORTS:
+      if (rec->n_reports > 0)
+        add_finding (v, rule, p, LADDER_NONE);
+      break;
+
+    case LADDER_CHECK_HAS_REPORTS:
+      if (rec->n_reports == 0)
+        add_finding (v, rule, p, LADDER_NONE);
+      break;
+
+    case LADDER_CHECK_HAS_DESCENDANT_ROLE:
+      if (!((const guint8 *) v->facts[rule->index])[p])
+        add_finding (v, rule, p, LADDER_NONE);
+      break;
+
+    case LADDER_CHECK_HAS_REPORT_ROLE:
+      if (!has_report_in (v, rec, rule->roles))
+        add_finding (v, rule, p, LADDER_NONE);
+      break;
+
+    case LADDER_CHECK_SMALL_ORG:
+      {
+        gint64 employees = ladder_chart_get_employees (v->chart);
+
+        if (employees >= 0 && employees < rule->employees_below)
+          add_finding (v, rule, p, LADDER_NONE);
+      }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static int
+compare_findings (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  const LadderFinding *fa = a, *fb = b;
+  LadderChart *chart = user_data;
+  guint la = ladder_chart_get_record (chart, fa->person)->line;
+  guint lb = ladder_chart_get_record (chart, fb->person)->line;
+
+  if (la != lb)
+    return la < lb ? -1 : 1;
+  if (fa->person != fb->person)
+    return fa->person < fb->person ? -1 : 1;
+  /* One finding per person and rule: this is a total order. */
+  return fa->rule->index < fb->rule->index ? -1 : fa->rule->index > fb->rule->index;
+}
+
+static gboolean
+is_sorted (LadderFindings *findings,
+           LadderChart    *chart)
+{
+  for (guint i = 1; i < findings->findings->len; i++)
+    if (compare_findings (&g_array_index (findings->findings, LadderFinding, i - 1),
+                          &g_array_index (findings->findings, LadderFinding, i), chart) > 0)
+      return FALSE;
+  return TRUE;
+}
+
+static void
+summarise (LadderFindings *findings,
+           LadderChart    *chart)
+{
+  findings->worst = g_new (gint8, MAX (findings->capacity, 1));
+  findings->line_worst = g_new (gint8, MAX (findings->capacity, 1));
+  memset (findings->worst, -1, findings->capacity);
+  memset (findings->line_worst, -1, findings->capacity);
+
+  for (guint i = 0; i < findings->findings->len; i++)
+    {
+      const LadderFinding *f = &g_array_index (findings->findings, LadderFinding, i);
+      gint8 severity = (gint8) f->severity;
+
+      findings->counts[f->severity]++;
+      /* Lower enum values are worse: error < warning < note. */
+      if (findings->worst[f->person] < 0 || severity < findings->worst[f->person])
+        findings->worst[f->person] = severity;
+      if (f->other != LADDER_NONE && f->other == ladder_chart_get_record (chart, f->person)->manager
+          && (findings->line_worst[f->person] < 0 || severity < findings->line_worst[f->person]))
+        findings->line_worst[f->person] = severity;
+    }
+}
+
+LadderFindings *
+ladder_validate (LadderChart     *chart,
+                 LadderCatalogue *catalogue)
+{
+  LadderFindings *findings;
+  Validation v = { 0 };
+  guint n_rules;
+
+  g_return_val_if_fail (LADDER_IS_CHART (chart), NULL);
+  g_return_val_if_fail (LADDER_IS_CATALOGUE (catalogue), NULL);
+
+  findings = g_new0 (LadderFindings, 1);
+  findings->findings = g_array_new (FALSE, FALSE, sizeof (LadderFinding));
+  findings->capacity = ladder_chart_get_capacity (chart);
+
+  n_rules = ladder_catalogue_get_n_rules (catalogue);
+  v.chart = chart;
+  v.catalogue = catalogue;
+  v.capacity = findings->capacity;
+  v.n_roles = ladder_catalogue_get_n_roles (catalogue);
+  v.role = g_new (guint, MAX (v.capacity, 1));
+  v.order = g_new (guint, MAX (ladder_chart_get_n_people (chart), 1));
+  v.n_order = ladder_chart_preorder (chart, v.order, FALSE);
+  v.facts = g_new0 (gpointer, MAX (n_rules, 1));
+  v.first = g_new (guint, MAX (n_rules, 1));
+  v.out = findings;
+
+  resolve_roles (&v);
+  for (guint i = 0; i < n_rules; i++)
+    {
+      const LadderRule *rule = ladder_catalogue_get_rule (catalogue, i);
+
+      v.first[i] = LADDER_NONE;
+      if (rule->check == LADDER_CHECK_NO_ANCESTOR_ROLE)
+        v.facts[i] = nearest_ancestor (&v, rule->roles);
+      else if (rule->check == LADDER_CHECK_HAS_DESCENDANT_ROLE)
+        v.facts[i] = descendant_has_role (&v, rule->roles);
+    }
+
+  /* Slot order is file order for a loaded chart, which is what "the first
+   * CEO" means to at-most-one. */
+  for (guint p = 0; p < v.capacity; p++)
+    {
+      const LadderPersonRecord *rec = ladder_chart_get_record (chart, p);
+
+      if (!rec->alive)
+        continue;
+      for (guint i = 0; i < n_rules; i++)
+        {
+          const LadderRule *rule = ladder_catalogue_get_rule (catalogue, i);
+
+          if (rule->subjects[v.role[p]])
+            check_person (&v, rule, p, rec);
+        }
+    }
+
+  /* A loaded, unedited chart is already in line order: skip the sort. */
+  if (!is_sorted (findings, chart))
+    g_array_sort_with_data (findings->findings, compare_findings, chart);
+  summarise (findings, chart);
+
+  for (guint i = 0; i < n_rules; i++)
+    g_free (v.facts[i]);
+  g_free (v.facts);
+  g_free (v.first);
+  g_free (v.order);
+  g_free (v.role);
+  return findings;
+}
+
+void
+ladder_findings_free (LadderFindings *findings)
+{
+  if (findings == NULL)
+    return;
+  for (guint i = 0; i < findings->findings->len; i++)
+    g_free (g_array_index (findings->findings, LadderFinding, i).message);
+  g_array_unref (findings->findings);
+  g_free (findings->worst);
+  g_free (findings->line_worst);
+  g_free (findings);
+}
+
+guint
+ladder_findings_get_n (LadderFindings *findings)
+{
+  g_return_val_if_fail (findings != NULL, 0);
+  return findings->findings->len;
+}
+
+const LadderFinding *
+ladder_findings_get (LadderFindings *findings,
+                     guint           index)
+{
+  g_return_val_if_fail (findings != NULL, NULL);
+  g_return_val_if_fail (index < findings->findings->len, NULL);
+  return &g_array_index (findings->findings, LadderFinding, index);
+}
+
+guint
+ladder_findings_count (LadderFindings *findings,
+                       LadderSeverity  severity)
+{
+  g_return_val_if_fail (findings != NULL, 0);
+  g_return_val_if_fail (severity <= LADDER_SEVERITY_NOTE, 0);
+  return findings->counts[severity];
+}
+
+int
+ladder_findings_worst_for (LadderFindings *findings,
+                           guint           person)
+{
+  g_return_val_if_fail (findings != NULL, -1);
+  /* A person added after validation has no finding yet. */
+  return person < findings->capacity ? findings->worst[person] : -1;
+}
+
+int
+ladder_findings_line_severity (LadderFindings *findings,
+                               guint           person)
+{
+  g_return_val_if_fail (findings != NULL, -1);
+  return person < findings->capacity ? findings->line_worst[person] : -1;
+}

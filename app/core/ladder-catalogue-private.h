@@ -1,0 +1,52 @@
+/* ladder-catalogue-private.h — the parsed form of a rule, for the validator
+ *
+ * A rule is one of a small set of built-in check kinds, parameterised by
+ * role sets (docs/RULES-FORMAT.md).  A role set is a byte per catalogue
+ * role, indexed like ladder_catalogue_get_role(), plus one last byte that
+ * stands for every role the catalogue does not know.
+ */
+#pragma once
+
+#include "ladder-catalogue.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  LADDER_CHECK_KNOWN_ROLE,
+  LADDER_CHECK_HAS_MANAGER,
+  LADDER_CHECK_NO_MANAGER,
+  LADDER_CHECK_AT_MOST_ONE,
+  LADDER_CHECK_RANK_ORDER,
+  LADDER_CHECK_MANAGER_MUST_BE,
+  LADDER_CHECK_MANAGER_MUST_NOT_BE,
+  LADDER_CHECK_NO_ANCESTOR_ROLE,
+  LADDER_CHECK_NO_REPORTS,
+  LADDER_CHECK_HAS_REPORTS,
+  LADDER_CHECK_HAS_DESCENDANT_ROLE,
+  LADDER_CHECK_HAS_REPORT_ROLE,
+  LADDER_CHECK_SMALL_ORG,
+} LadderCheckKind;
+
+struct _LadderRule {
+  const char      *id;
+  LadderSeverity   severity;
+  LadderCheckKind  check;
+  guint            index;            /* position in the catalogue */
+  guint            line;             /* of <rule> in the rules file */
+  const char      *summary;          /* translated */
+  const char      *message;          /* template, translated */
+  const guint8    *subjects;         /* never NULL */
+  const guint8    *roles;            /* "managers" or "roles"; NULL if the kind has none */
+  const guint8    *except_managers;  /* NULL when not given */
+  const guint     *allow_pairs;      /* (subject, manager) role indices */
+  guint            n_allow_pairs;
+  gint64           employees_below;
+  const LadderCitation *citations;
+  guint            n_citations;
+};
+
+/* The index of the role with this id, or ladder_catalogue_get_n_roles()
+ * (the "unknown role" slot of a role set) when there is none. */
+guint        ladder_catalogue_lookup_role_index (LadderCatalogue *self, const char *id);
+
+G_END_DECLS
