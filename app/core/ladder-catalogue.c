@@ -117,6 +117,21 @@ ladder_catalogue_init (LadderCatalogue *self)
 
 /* ---- helpers for reading ---- */
 
+static gboolean
+fail_valist (Loader     *loader,
+             long        line,
+             GError    **error,
+             int         code,
+             const char *format,
+             va_list     args)
+{
+  g_autofree char *what = g_strdup_vprintf (format, args);
+
+  g_set_error (error, LADDER_CHART_ERROR, code,
+               "%s:%ld: error: %s", loader->file, MAX (line, 1L), what);
+  return FALSE;
+}
+
 static gboolean G_GNUC_PRINTF (5, 6)
 fail_with (Loader     *loader,
            xmlNode    *node,
@@ -125,15 +140,26 @@ fail_with (Loader     *loader,
            const char *format,
            ...)
 {
-  g_autofree char *what = NULL;
   va_list args;
 
   va_start (args, format);
-  what = g_strdup_vprintf (format, args);
+  fail_valist (loader, xmlGetLineNo (node), error, code, format, args);
   va_end (args);
+  return FALSE;
+}
 
-  g_set_error (error, LADDER_CHART_ERROR, code,
-               "%s:%ld: error: %s", loader->file, node ? xmlGetLineNo (node) : 1L, what);
+static gboolean G_GNUC_PRINTF (4, 5)
+fail_at (Loader     *loader,
+         long        line,
+         GError    **error,
+         const char *format,
+         ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  fail_valist (loader, line, error, LADDER_CHART_ERROR_INVALID, format, args);
+  va_end (args);
   return FALSE;
 }
 
@@ -193,6 +219,24 @@ check_attrs (Loader      *loader,
   return TRUE;
 }
 
+/* libxml2 gives a text node the line where it ends; a message should
+ * point where its first visible character is. */
+static long
+text_line (xmlNode *node)
+{
+  long line = xmlGetLineNo (node);
+  const char *text = (const char *) node->content;
+  const char *p;
+
+  if (node->type != XML_TEXT_NODE || text == NULL)
+    return line;
+  for (p = text; *p; p++)
+    line -= *p == '\n';
+  for (p = text; *p && g_ascii_isspace (*p); p++)
+    line += *p == '\n';
+  return MAX (line, 1);
+}
+
 /* Children may be elements, comments and blank text only. */
 static gboolean
 check_element_content (Loader   *loader,
@@ -205,8 +249,8 @@ check_element_content (Loader   *loader,
         continue;
       if (child->type == XML_TEXT_NODE && xmlIsBlankNode (child))
         continue;
-      return fail (loader, child, error, _("unexpected content in <%s>"),
-                   (const char *) node->name);
+      return fail_at (loader, text_line (child), error, _("unexpected content in <%s>"),
+                      (const char *) node->name);
     }
   return TRUE;
 }
@@ -797,6 +841,13 @@ read_document (Loader   *loader,
   return TRUE;
 }
 
+/* What the parser saw that we refuse, kept in the context's _private. */
+typedef struct {
+  int   doctype_line;        /* 0: none */
+  int   error_line;
+  char *error_message;       /* the first error: later ones are fallout */
+} ParseTrouble;
+
 static void
 refuse_doctype (void          *user_data,
                 const xmlChar *name,
@@ -804,17 +855,24 @@ refuse_doctype (void          *user_data,
                 const xmlChar *system_id)
 {
   xmlParserCtxt *ctxt = user_data;
+  ParseTrouble *trouble = ctxt->_private;
 
-  /* Remember where, and stop before any entity is declared. */
-  ctxt->_private = GINT_TO_POINTER (MAX (1, xmlSAX2GetLineNumber (ctxt)));
+  /* Stop before any entity is declared. */
+  trouble->doctype_line = MAX (1, xmlSAX2GetLineNumber (ctxt));
   xmlStopParser (ctxt);
 }
 
 static void
-quiet_error (void        *user_data,
-             xmlError    *error)
+keep_first_error (void     *user_data,
+                  xmlError *error)
 {
-  /* Errors are read back from the context and reported as a GError. */
+  xmlParserCtxt *ctxt = user_data;
+  ParseTrouble *trouble = ctxt->_private;
+
+  if (trouble->error_message || error->level < XML_ERR_ERROR)
+    return;
+  trouble->error_line = error->line;
+  trouble->error_message = g_strchomp (g_strdup (error->message ? error->message : ""));
 }
 
 LadderCatalogue *
@@ -829,6 +887,7 @@ ladder_catalogue_new_from_bytes (GBytes     *bytes,
   const char *data;
   gsize size;
   Loader loader;
+  ParseTrouble trouble = { 0 };
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (display_name != NULL, NULL);
@@ -844,26 +903,26 @@ ladder_catalogue_new_from_bytes (GBytes     *bytes,
 
   ctxt = xmlNewParserCtxt ();
   g_assert (ctxt != NULL);
+  ctxt->_private = &trouble;
   ctxt->sax->internalSubset = refuse_doctype;
-  ctxt->sax->serror = quiet_error;
+  ctxt->sax->serror = keep_first_error;
   doc = xmlCtxtReadMemory (ctxt, data ? data : "", (int) size, display_name, NULL,
                            XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 
-  if (ctxt->_private != NULL)
+  if (trouble.doctype_line)
     {
       g_set_error (error, LADDER_CHART_ERROR, LADDER_CHART_ERROR_FORBIDDEN,
-                   "%s:%d: error: %s", display_name, GPOINTER_TO_INT (ctxt->_private),
+                   "%s:%d: error: %s", display_name, trouble.doctype_line,
                    _("a rules file may not have a DOCTYPE"));
+      g_free (trouble.error_message);
       return NULL;
     }
-  if (doc == NULL || xmlDocGetRootElement (doc) == NULL)
+  if (doc == NULL || trouble.error_message || xmlDocGetRootElement (doc) == NULL)
     {
-      const xmlError *last = xmlCtxtGetLastError (ctxt);
-      g_autofree char *what = g_strdup (last && last->message ? last->message : _("not well-formed XML"));
-
       g_set_error (error, LADDER_CHART_ERROR, LADDER_CHART_ERROR_PARSE,
-                   "%s:%d: error: %s", display_name, last && last->line > 0 ? last->line : 1,
-                   g_strchomp (what));
+                   "%s:%d: error: %s", display_name, MAX (trouble.error_line, 1),
+                   trouble.error_message ? trouble.error_message : _("not well-formed XML"));
+      g_free (trouble.error_message);
       return NULL;
     }
 

@@ -1,0 +1,533 @@
+/* test-catalogue.c — the built-in catalogue against ROLE-RULES.md and the
+ * seed documents, refusal of bad rules files, and a made-up ladder */
+#include "ladder-test-util.h"
+
+#include "ladder-chart.h"
+#include "ladder-validate.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define S000 "000_25191a4dbd4584d4.txt"
+#define S001 "001_cede86874ed59400.txt"
+#define S002 "002_0fa7e50639bc32eb.txt"
+#define S004 "004_9dacac7ab6c19389.txt"
+
+static const struct {
+  const char *id;
+  const char *name;
+  int         level;
+  gboolean    product_team;
+} expected_roles[] = {
+  { "ceo",              "CEO",                       0, FALSE },
+  { "cpo",              "Chief Product Officer",     1, TRUE },
+  { "vp-product",       "VP of Product",             2, TRUE },
+  { "director-product", "Director of Product",       3, TRUE },
+  { "head-of-product",  "Head of Product",           3, TRUE },
+  { "group-pm",         "Group Product Manager",     4, TRUE },
+  { "senior-pm",        "Senior Product Manager",    5, TRUE },
+  { "pm",               "Product Manager",           6, TRUE },
+  { "junior-pm",        "Junior Product Manager",    7, TRUE },
+  { "associate-pm",     "Associate Product Manager", 7, TRUE },
+  { "product-owner",    "Product Owner",            -1, TRUE },
+  { "program-manager",  "Program Manager",          -1, TRUE },
+  { "other",            "Other",                    -1, FALSE },
+};
+
+static const struct {
+  const char     *id;
+  LadderSeverity  severity;
+  const char     *cites[4][2];   /* seed, quote */
+} expected_rules[] = {
+  { "unknown-role", LADDER_SEVERITY_ERROR, { { NULL } } },
+  { "needs-manager", LADDER_SEVERITY_WARNING, { { NULL } } },
+  { "ceo-no-manager", LADDER_SEVERITY_ERROR,
+    { { S001, "The CEO is the highest-ranking executive in a company" } } },
+  { "single-ceo", LADDER_SEVERITY_ERROR,
+    { { S001, "The CEO is the highest-ranking executive in a company" } } },
+  { "rank-order", LADDER_SEVERITY_ERROR,
+    { { S001, "with the CPO at the top of the hierarchy, followed by VPs, and then the Head of Product" },
+      { S000, "this is the lowest rank in the hierarchy" } } },
+  { "cpo-reports-to-ceo", LADDER_SEVERITY_ERROR,
+    { { S001, "with the CPO at the top of the hierarchy" },
+      { S004, "responsible for the entire product side of the business" } } },
+  { "vp-reports-to-executive", LADDER_SEVERITY_ERROR,
+    { { S000, "Reports directly to the CEO" },
+      { S001, "the CPO at the top of the hierarchy, followed by VPs" } } },
+  { "vp-head-disputed", LADDER_SEVERITY_WARNING,
+    { { S000, "you can have both a head of product and VP of product in your company, and the VP would be the senior position" },
+      { S002, "In teams with both, however, the Head of Product sits slightly higher on the ladder." } } },
+  { "head-of-product-placement", LADDER_SEVERITY_ERROR,
+    { { S000, "This person sits on the executive team" },
+      { S001, "usually one level below the CPO" },
+      { S001, "may be beneath the director of product management or even the VP of product" } } },
+  { "director-not-under-head", LADDER_SEVERITY_WARNING,
+    { { S001, "Generally speaking, if there is a product director within a company, the head of product isn\u2019t in a higher position than them." } } },
+  { "senior-pm-manager", LADDER_SEVERITY_WARNING,
+    { { S000, "A senior product manager sits below the head of product and reports to them." } } },
+  { "pm-manager", LADDER_SEVERITY_WARNING,
+    { { S001, "they typically report to senior roles, such as the Head of Product or Director of Product" } } },
+  { "junior-under-senior", LADDER_SEVERITY_WARNING,
+    { { S000, "They work under senior product managers" } } },
+  { "associate-in-product-team", LADDER_SEVERITY_ERROR,
+    { { S000, "They typically work under the supervision of senior product managers or someone else in the product team." } } },
+  { "entry-level-no-reports", LADDER_SEVERITY_ERROR,
+    { { S000, "this is the lowest rank in the hierarchy" },
+      { S000, "on the same level in the product management hierarchy as the junior product manager" } } },
+  { "head-has-team", LADDER_SEVERITY_WARNING,
+    { { S000, "you should hire them once you've already built out a product team that they can manage" } } },
+  { "director-leads-pms", LADDER_SEVERITY_WARNING,
+    { { S004, "Directors of product management establish long-term product strategies, lead product managers" } } },
+  { "senior-pm-mentors", LADDER_SEVERITY_NOTE,
+    { { S000, "They have more experience than junior product managers and typically manage at least one of them." } } },
+  { "director-in-small-org", LADDER_SEVERITY_NOTE,
+    { { S004, "in smaller organizations with fewer than 5,000 employees, the role is often collapsed and the team reports directly to the vice president of product management or head of product instead." } } },
+};
+
+/* The shared documents (ROLE-RULES.md, seeds), or NULL when this checkout
+ * has none beside it. */
+static char *
+shared_path (const char *relative)
+{
+  const char *dir = g_getenv ("LADDER_SHARED_DIR");
+  g_autofree char *fallback = NULL;
+  char *path;
+
+  if (dir == NULL && g_getenv ("LADDER_SOURCE_DIR"))
+    dir = fallback = g_build_filename (g_getenv ("LADDER_SOURCE_DIR"), "..", "shared", NULL);
+  if (dir == NULL)
+    dir = "/work/shared";
+  path = g_build_filename (dir, relative, NULL);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    g_clear_pointer (&path, g_free);
+  return path;
+}
+
+static void
+test_default_roles (void **state)
+{
+  LadderCatalogue *catalogue = ladder_catalogue_get_default ();
+
+  assert_int_equal (ladder_catalogue_get_n_roles (catalogue), G_N_ELEMENTS (expected_roles));
+  for (guint i = 0; i < G_N_ELEMENTS (expected_roles); i++)
+    {
+      const LadderRole *role = ladder_catalogue_get_role (catalogue, i);
+
+      assert_string_equal (role->id, expected_roles[i].id);
+      assert_string_equal (role->name, expected_roles[i].name);
+      assert_int_equal (role->level, expected_roles[i].level);
+      assert_int_equal (role->product_team, expected_roles[i].product_team);
+      assert_int_equal (role->title_as_label, strcmp (role->id, "other") == 0);
+      assert_ptr_equal (ladder_catalogue_lookup_role (catalogue, role->id), role);
+      /* Every role but "other" says where the documents place it. */
+      assert_int_equal (role->n_citations > 0, strcmp (role->id, "other") != 0);
+
+      /* Band colours are told apart at a glance. */
+      for (guint j = 0; j < i; j++)
+        {
+          const LadderRole *earlier = ladder_catalogue_get_role (catalogue, j);
+          double distance = fabs (role->color[0] - earlier->color[0])
+                            + fabs (role->color[1] - earlier->color[1])
+                            + fabs (role->color[2] - earlier->color[2]);
+
+          assert_true (distance > 0.15);
+        }
+    }
+  assert_null (ladder_catalogue_lookup_role (catalogue, "Head of Product"));
+  assert_null (ladder_catalogue_lookup_role (catalogue, "wizard"));
+}
+
+static void
+test_find_role (void **state)
+{
+  LadderCatalogue *catalogue = ladder_catalogue_get_default ();
+  const LadderRole *head = ladder_catalogue_lookup_role (catalogue, "head-of-product");
+
+  assert_ptr_equal (ladder_catalogue_find_role (catalogue, "head-of-product"), head);
+  assert_ptr_equal (ladder_catalogue_find_role (catalogue, "Head of Product"), head);
+  assert_ptr_equal (ladder_catalogue_find_role (catalogue, "HEAD OF PRODUCT"), head);
+  assert_ptr_equal (ladder_catalogue_find_role (catalogue, "Head-Of-Product"), head);
+  assert_string_equal (ladder_catalogue_find_role (catalogue, "ceo")->id, "ceo");
+  assert_string_equal (ladder_catalogue_find_role (catalogue, "associate product manager")->id, "associate-pm");
+  assert_null (ladder_catalogue_find_role (catalogue, "Head of  Product"));
+  assert_null (ladder_catalogue_find_role (catalogue, ""));
+}
+
+static void
+test_default_rules (void **state)
+{
+  LadderCatalogue *catalogue = ladder_catalogue_get_default ();
+
+  assert_int_equal (ladder_catalogue_get_n_rules (catalogue), G_N_ELEMENTS (expected_rules));
+  for (guint i = 0; i < G_N_ELEMENTS (expected_rules); i++)
+    {
+      const LadderRule *rule = ladder_catalogue_get_rule (catalogue, i);
+      guint n = 0;
+
+      assert_string_equal (ladder_rule_get_id (rule), expected_rules[i].id);
+      assert_ptr_equal (ladder_catalogue_lookup_rule (catalogue, expected_rules[i].id), rule);
+      assert_int_equal (ladder_rule_get_severity (rule), expected_rules[i].severity);
+      assert_true (strlen (ladder_rule_get_summary (rule)) > 20);
+
+      while (n < G_N_ELEMENTS (expected_rules[i].cites) && expected_rules[i].cites[n][0])
+        n++;
+      assert_int_equal (ladder_rule_get_n_citations (rule), n);
+      for (guint c = 0; c < n; c++)
+        {
+          const LadderCitation *citation = ladder_rule_get_citation (rule, c);
+
+          assert_string_equal (citation->seed, expected_rules[i].cites[c][0]);
+          assert_string_equal (citation->quote, expected_rules[i].cites[c][1]);
+        }
+    }
+  assert_null (ladder_catalogue_lookup_rule (catalogue, "no-such-rule"));
+  assert_string_equal (ladder_severity_to_string (LADDER_SEVERITY_ERROR), "error");
+  assert_string_equal (ladder_severity_to_string (LADDER_SEVERITY_WARNING), "warning");
+  assert_string_equal (ladder_severity_to_string (LADDER_SEVERITY_NOTE), "note");
+}
+
+static void
+assert_quote_in_seed (const char *seed,
+                      const char *quote)
+{
+  g_autofree char *relative = g_build_filename ("seeds", seed, NULL);
+  g_autofree char *path = shared_path (relative);
+  g_autofree char *text = NULL;
+
+  assert_non_null (path);
+  text = ladder_test_read (path, NULL);
+  assert_non_null (text);
+  if (strstr (text, quote) == NULL)
+    print_error ("not in %s: %s\n", seed, quote);
+  assert_non_null (strstr (text, quote));
+}
+
+/* Every quote, of rules and roles, is byte for byte in its document. */
+static void
+test_quotes_in_seeds (void **state)
+{
+  LadderCatalogue *catalogue = ladder_catalogue_get_default ();
+  g_autofree char *seeds = shared_path ("seeds");
+  guint checked = 0;
+
+  if (seeds == NULL)
+    skip ();
+  for (guint i = 0; i < ladder_catalogue_get_n_rules (catalogue); i++)
+    {
+      const LadderRule *rule = ladder_catalogue_get_rule (catalogue, i);
+
+      for (guint c = 0; c < ladder_rule_get_n_citations (rule); c++, checked++)
+        assert_quote_in_seed (ladder_rule_get_citation (rule, c)->seed,
+                              ladder_rule_get_citation (rule, c)->quote);
+    }
+  for (guint i = 0; i < ladder_catalogue_get_n_roles (catalogue); i++)
+    {
+      const LadderRole *role = ladder_catalogue_get_role (catalogue, i);
+
+      for (guint c = 0; c < role->n_citations; c++, checked++)
+        assert_quote_in_seed (role->citations[c].seed, role->citations[c].quote);
+    }
+  assert_int_equal (checked, 40);
+}
+
+/* The rule table of ROLE-RULES.md, read from the document itself: the
+ * same ids, in the same order, with the same severities. */
+static void
+test_matches_role_rules_md (void **state)
+{
+  LadderCatalogue *catalogue = ladder_catalogue_get_default ();
+  g_autofree char *path = shared_path ("docs/ROLE-RULES.md");
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint n_rules = 0, n_roles = 0;
+  gboolean in_rules = FALSE;
+
+  if (path == NULL)
+    skip ();
+  text = ladder_test_read (path, NULL);
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i]; i++)
+    {
+      g_auto(GStrv) cells = NULL;
+      g_autofree char *id = NULL;
+
+      if (g_str_has_prefix (lines[i], "## Rules"))
+        in_rules = TRUE;
+      if (!g_str_has_prefix (lines[i], "| `"))
+        continue;
+      cells = g_strsplit (lines[i], "|", -1);
+      id = g_strdup (g_strstrip (cells[1]));
+      id[strlen (id) - 1] = '\0';
+
+      if (in_rules)
+        {
+          const LadderRule *rule = ladder_catalogue_get_rule (catalogue, n_rules++);
+
+          assert_string_equal (ladder_rule_get_id (rule), id + 1);
+          assert_string_equal (ladder_severity_to_string (ladder_rule_get_severity (rule)),
+                               g_strstrip (cells[2]));
+        }
+      else
+        {
+          const LadderRole *role = ladder_catalogue_get_role (catalogue, n_roles++);
+          const char *level = g_strstrip (cells[3]);
+
+          assert_string_equal (role->id, id + 1);
+          if (strcmp (role->id, "other") != 0)
+            assert_string_equal (role->name, g_strstrip (cells[2]));
+          assert_int_equal (role->level, strcmp (level, "none") == 0 ? -1 : atoi (level));
+        }
+    }
+  assert_int_equal (n_rules, ladder_catalogue_get_n_rules (catalogue));
+  assert_int_equal (n_roles, ladder_catalogue_get_n_roles (catalogue));
+}
+
+/* ---- refusals ---- */
+
+#define HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rules version=\"1\">\n"
+#define ROLE_A "  <role id=\"a\" level=\"0\" color=\"#112233\"><name>A</name></role>\n"
+#define ROLE_B "  <role id=\"b\" level=\"1\" color=\"#445566\"><name>B</name></role>\n"
+#define MSG "<summary>S</summary><message>{person}</message>"
+
+static void
+refuse (const char *text,
+        int         code,
+        const char *expected)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LadderCatalogue) catalogue = ladder_catalogue_new_from_bytes (bytes, "bad.xml", &error);
+
+  assert_null (catalogue);
+  assert_non_null (error);
+  if (strcmp (error->message, expected) != 0)
+    print_error ("expected: %s\nfound:    %s\n", expected, error->message);
+  assert_string_equal (error->message, expected);
+  assert_true (g_error_matches (error, LADDER_CHART_ERROR, code));
+}
+
+static void
+test_refuse_structure (void **state)
+{
+  const int INVALID = LADDER_CHART_ERROR_INVALID;
+
+  refuse (HEAD "  <role id=\"a\"\n", LADDER_CHART_ERROR_PARSE,
+          "bad.xml:4: error: Couldn't find end of Start Tag role line 3");
+  refuse ("", LADDER_CHART_ERROR_PARSE, "bad.xml:1: error: Document is empty");
+  refuse ("<?xml version=\"1.0\"?>\n<chart version=\"1\"/>\n", INVALID,
+          "bad.xml:2: error: the root element is <chart>, not <rules>");
+  refuse ("<?xml version=\"1.0\"?>\n<rules/>\n", INVALID,
+          "bad.xml:2: error: <rules> needs a “version” attribute");
+  refuse ("<?xml version=\"1.0\"?>\n<rules version=\"2\">" ROLE_A "</rules>", INVALID,
+          "bad.xml:2: error: version 2 is newer than this Ladder reads (1); update Ladder");
+  refuse (HEAD "</rules>\n", INVALID, "bad.xml:2: error: a rules file needs at least one <role>");
+  refuse (HEAD ROLE_A "  <colour/>\n</rules>\n", INVALID,
+          "bad.xml:4: error: unknown element <colour> in <rules>");
+  refuse (HEAD "  text\n" ROLE_A "</rules>\n", INVALID,
+          "bad.xml:3: error: unexpected content in <rules>");
+  refuse (HEAD "  <role id=\"a\" colour=\"#000000\"><name>A</name></role>\n</rules>\n", INVALID,
+          "bad.xml:3: error: unknown attribute “colour” on <role>");
+  refuse (HEAD "  <role id=\"a\" color=\"red\"><name>A</name></role>\n</rules>\n", INVALID,
+          "bad.xml:3: error: role “a”: color must be written #rrggbb");
+  refuse (HEAD "  <role id=\"a\" level=\"-1\" color=\"#000000\"><name>A</name></role>\n</rules>\n", INVALID,
+          "bad.xml:3: error: role “a”: level must be a whole number from 0 to 1000");
+  refuse (HEAD "  <role id=\"a\" color=\"#000000\"/>\n</rules>\n", INVALID,
+          "bad.xml:3: error: role “a” needs a <name>");
+  refuse (HEAD "  <role id=\"a\" color=\"#000000\">\n    <name>A<b/></name>\n  </role>\n</rules>\n", INVALID,
+          "bad.xml:4: error: <name> holds text only");
+  refuse (HEAD ROLE_A "  <role id=\"a\" color=\"#000000\"><name>A</name></role>\n</rules>\n",
+          LADDER_CHART_ERROR_DUPLICATE_ID, "bad.xml:4: error: duplicate role id “a”");
+  refuse (HEAD "  <role id=\"a b\" color=\"#000000\"><name>A</name></role>\n</rules>\n", INVALID,
+          "bad.xml:3: error: a role needs an “id” of 1–64 characters among A-Z a-z 0-9 _ . -");
+  refuse (HEAD ROLE_A "  <role id=\"c\" color=\"#000000\"><name>C</name>\n  <cite>x</cite></role>\n</rules>\n",
+          INVALID, "bad.xml:5: error: <cite> needs a “seed” attribute (the document it quotes)");
+}
+
+static void
+test_refuse_sets_and_rules (void **state)
+{
+  const int INVALID = LADDER_CHART_ERROR_INVALID;
+
+  refuse (HEAD ROLE_A "  <set id=\"s\" roles=\"a zed\"/>\n</rules>\n", INVALID,
+          "bad.xml:4: error: roles: unknown role “zed”");
+  refuse (HEAD ROLE_A "  <set id=\"s\" roles=\"@t\"/>\n  <set id=\"t\" roles=\"a\"/>\n</rules>\n", INVALID,
+          "bad.xml:4: error: roles: unknown role set “@t” (sets must be defined before use)");
+  refuse (HEAD ROLE_A "  <set id=\"s\" roles=\"a\"/>\n  <set id=\"s\" roles=\"a\"/>\n</rules>\n",
+          LADDER_CHART_ERROR_DUPLICATE_ID, "bad.xml:5: error: duplicate set id “s”");
+  refuse (HEAD ROLE_A "  <set id=\"all\" roles=\"a\"/>\n</rules>\n",
+          LADDER_CHART_ERROR_DUPLICATE_ID, "bad.xml:4: error: duplicate set id “all”");
+  refuse (HEAD ROLE_A "\n  <rule id=\"r\" severity=\"error\" check=\"telepathy\">" MSG "</rule>\n</rules>\n",
+          INVALID, "bad.xml:5: error: rule “r”: unknown check “telepathy”");
+  refuse (HEAD ROLE_A "  <rule id=\"r\" severity=\"fatal\" check=\"known-role\">" MSG "</rule>\n</rules>\n",
+          INVALID, "bad.xml:4: error: rule “r”: severity must be “error”, “warning” or “note”");
+  refuse (HEAD ROLE_A "  <rule id=\"r\" severity=\"error\" check=\"no-reports\" subjects=\"a c\">" MSG "</rule>\n</rules>\n",
+          INVALID, "bad.xml:4: error: subjects: unknown role “c”");
+  refuse (HEAD ROLE_A "  <rule id=\"r\" severity=\"error\" check=\"no-reports\" subjects=\"@pm-family\">" MSG "</rule>\n</rules>\n",
+          INVALID, "bad.xml:4: error: subjects: unknown role set “@pm-family” (sets must be defined before use)");
+  refuse (HEAD ROLE_A "  <rule id=\"r\" severity=\"error\" check=\"manager-must-be\" subjects=\"a\">" MSG "</rule>\n</rules>\n",
+          INVALID, "bad.xml:4: error: rule “r”: the check “manager-must-be” needs “managers”");
+  refuse (HEAD ROLE_A "  <rule id=\"r\" severity=\"error\" check=\"no-reports\" subjects=\"a\" roles=\"a\">" MSG "</rule>\n</rules>\n",
+          INVALID, "bad.xml:4: error: rule “r”: the check “no-reports” takes no “roles”");
+  refuse (HEAD ROLE_A "  <rule id=\"r\" severity=\"error\" check=\"rank-order\" subjects=\"a\" allow-pairs=\"a-a\">" MSG "</rule>\n</rules>\n",
+          INVALID, "bad.xml:4: error: allow-pairs: “a-a” is not SUBJECT:MANAGER");
+  refuse (HEAD ROLE_A "  <rule id=\"r\" severity=\"note\" check=\"small-org\" subjects=\"a\" employees-below=\"many\">" MSG "</rule>\n</rules>\n",
+          INVALID, "bad.xml:4: error: rule “r”: employees-below must be a whole number");
+  refuse (HEAD ROLE_A "  <rule id=\"r\" severity=\"error\" check=\"known-role\">" MSG "</rule>\n"
+          "  <rule id=\"r\" severity=\"error\" check=\"known-role\">" MSG "</rule>\n</rules>\n",
+          LADDER_CHART_ERROR_DUPLICATE_ID, "bad.xml:5: error: duplicate rule id “r”");
+  refuse (HEAD ROLE_A "  <rule id=\"r\" severity=\"error\" check=\"known-role\">\n"
+          "    <summary>S</summary>\n    <message>{person} is {mood}</message>\n  </rule>\n</rules>\n",
+          INVALID, "bad.xml:6: error: unknown placeholder in message: {mood}");
+  refuse (HEAD ROLE_A "  <rule id=\"r\" severity=\"error\" check=\"has-reports\" subjects=\"a\">\n"
+          "    <summary>S</summary>\n    <message>{person} reports to {manager}</message>\n  </rule>\n</rules>\n",
+          INVALID, "bad.xml:6: error: placeholder {manager} cannot be filled by this check");
+  refuse (HEAD ROLE_A "  <rule id=\"r\" severity=\"error\" check=\"known-role\">\n"
+          "    <summary>S</summary>\n  </rule>\n</rules>\n",
+          INVALID, "bad.xml:4: error: rule “r” needs a <summary> and a <message>");
+  refuse (HEAD ROLE_A "  <rule id=\"r\" severity=\"error\" check=\"known-role\">" MSG "\n<why/></rule>\n</rules>\n",
+          INVALID, "bad.xml:5: error: unknown element <why> in <rule>");
+}
+
+/* Nothing outside the file is read, and an entity bomb costs nothing. */
+static void
+test_refuse_doctype (void **state)
+{
+  gint64 start = g_get_monotonic_time ();
+
+  refuse ("<?xml version=\"1.0\"?>\n"
+          "<!DOCTYPE rules [\n"
+          " <!ENTITY a \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\">\n"
+          " <!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">\n"
+          " <!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">\n"
+          " <!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\">\n"
+          " <!ENTITY e \"&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;\">\n"
+          "]>\n<rules version=\"1\"><role id=\"a\" color=\"#000000\"><name>&e;</name></role></rules>\n",
+          LADDER_CHART_ERROR_FORBIDDEN, "bad.xml:2: error: a rules file may not have a DOCTYPE");
+  refuse ("<?xml version=\"1.0\"?>\n<!DOCTYPE rules SYSTEM \"http://example.com/rules.dtd\">\n<rules version=\"1\"/>\n",
+          LADDER_CHART_ERROR_FORBIDDEN, "bad.xml:2: error: a rules file may not have a DOCTYPE");
+  refuse (HEAD "  <role id=\"a\" color=\"#000000\"><name>&ext;</name></role>\n</rules>\n",
+          LADDER_CHART_ERROR_PARSE, "bad.xml:3: error: Entity 'ext' not defined");
+  assert_true (g_get_monotonic_time () - start < G_USEC_PER_SEC);
+}
+
+static void
+test_missing_file (void **state)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (ladder_test_tmpdir (), "none.xml", NULL);
+  g_autofree char *expected = NULL;
+  g_autoptr(LadderCatalogue) catalogue = ladder_catalogue_new_from_file (path, &error);
+
+  assert_null (catalogue);
+  assert_true (g_error_matches (error, LADDER_CHART_ERROR, LADDER_CHART_ERROR_NOT_FOUND));
+  expected = g_strdup_printf ("%s:1: error: ", path);
+  assert_true (g_str_has_prefix (error->message, expected));
+}
+
+/* ---- a company's own ladder ---- */
+
+static const char kitchen[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<rules version=\"1\">\n"
+  "  <role id=\"chef\" level=\"0\" product-team=\"yes\" color=\"#aa0000\"><name>Chef de cuisine</name></role>\n"
+  "  <role id=\"sous\" level=\"1\" product-team=\"yes\" color=\"#00aa00\"><name>Sous-chef</name></role>\n"
+  "  <role id=\"cook\" level=\"2\" product-team=\"yes\" color=\"#0000aa\"><name>Line cook</name></role>\n"
+  "  <role id=\"porter\" product-team=\"no\" label=\"title\" color=\"#888888\"><name>Porter</name></role>\n"
+  "  <set id=\"brigade\" roles=\"@all !porter\"/>\n"
+  "  <set id=\"cooks\" roles=\"@brigade !chef\"/>\n"
+  "  <rule id=\"one-chef\" severity=\"error\" check=\"at-most-one\" subjects=\"chef\">\n"
+  "    <summary>One chef per kitchen.</summary>\n"
+  "    <message>{person} is a second chef after {first}</message>\n"
+  "  </rule>\n"
+  "  <rule id=\"pecking-order\" severity=\"error\" check=\"rank-order\" subjects=\"@cooks\">\n"
+  "    <summary>Cooks answer to someone senior.</summary>\n"
+  "    <message>\n      {person} ({role}) answers to\n      {manager} ({manager-role})\n    </message>\n"
+  "    <cite seed=\"escoffier.txt\">  a brigade, kept exactly  </cite>\n"
+  "  </rule>\n"
+  "  <rule id=\"sous-under-chef\" severity=\"warning\" check=\"manager-must-be\" subjects=\"sous\" managers=\"chef\">\n"
+  "    <summary>A sous-chef answers to the chef.</summary>\n"
+  "    <message>{person} answers to {manager} ({manager-role})</message>\n"
+  "  </rule>\n"
+  "  <rule id=\"chef-has-cooks\" severity=\"note\" check=\"has-descendant-role\" subjects=\"chef\" roles=\"cook\">\n"
+  "    <summary>Someone cooks.</summary>\n"
+  "    <message>{person} has no cook below</message>\n"
+  "  </rule>\n"
+  "</rules>\n";
+
+static void
+test_custom_ladder (void **state)
+{
+  g_autofree char *path = ladder_test_write ("kitchen.xml", kitchen);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LadderCatalogue) catalogue = ladder_catalogue_new_from_file (path, &error);
+  g_autoptr(LadderChart) chart = ladder_chart_new ();
+  g_autoptr(LadderFindings) findings = NULL;
+  const LadderRule *rule;
+  guint chef, cook, porter, sous, second;
+
+  assert_null (error);
+  assert_non_null (catalogue);
+  assert_int_equal (ladder_catalogue_get_n_roles (catalogue), 4);
+  assert_int_equal (ladder_catalogue_get_n_rules (catalogue), 4);
+  assert_string_equal (ladder_catalogue_find_role (catalogue, "line COOK")->id, "cook");
+  assert_null (ladder_catalogue_lookup_role (catalogue, "ceo"));
+  assert_float_equal (ladder_catalogue_lookup_role (catalogue, "chef")->color[0], 170 / 255.0, 1e-9);
+
+  rule = ladder_catalogue_lookup_rule (catalogue, "pecking-order");
+  assert_int_equal (ladder_rule_get_n_citations (rule), 1);
+  assert_string_equal (ladder_rule_get_citation (rule, 0)->seed, "escoffier.txt");
+  /* Quotes are byte for byte; summaries and messages are normalised. */
+  assert_string_equal (ladder_rule_get_citation (rule, 0)->quote, "  a brigade, kept exactly  ");
+  assert_string_equal (ladder_rule_get_summary (rule), "Cooks answer to someone senior.");
+
+  chef = ladder_chart_add_person (chart, "chef", "chef", LADDER_NONE, LADDER_NONE, NULL);
+  porter = ladder_chart_add_person (chart, "porter", "porter", chef, LADDER_NONE, NULL);
+  cook = ladder_chart_add_person (chart, "cook", "cook", porter, LADDER_NONE, NULL);
+  sous = ladder_chart_add_person (chart, "sous", "sous", cook, LADDER_NONE, NULL);
+  second = ladder_chart_add_person (chart, "second", "chef", LADDER_NONE, LADDER_NONE, NULL);
+  ladder_chart_set_person_title (chart, porter, "Night porter");
+  for (guint p = chef; p <= second; p++)
+    ladder_chart_set_line (chart, p, 10 + p);
+
+  findings = ladder_validate (chart, catalogue);
+  assert_int_equal (ladder_findings_get_n (findings), 4);
+  assert_string_equal (ladder_findings_get (findings, 0)->message, "sous (Sous-chef) answers to cook (Line cook)");
+  assert_string_equal (ladder_rule_get_id (ladder_findings_get (findings, 0)->rule), "pecking-order");
+  assert_string_equal (ladder_findings_get (findings, 1)->message, "sous answers to cook (Line cook)");
+  assert_int_equal (ladder_findings_get (findings, 1)->severity, LADDER_SEVERITY_WARNING);
+  assert_string_equal (ladder_findings_get (findings, 2)->message, "second is a second chef after chef");
+  assert_string_equal (ladder_findings_get (findings, 3)->message, "second has no cook below");
+  assert_int_equal (ladder_findings_get (findings, 3)->person, second);
+  assert_int_equal (ladder_findings_worst_for (findings, chef), -1);
+
+  /* The porter is off the ladder (no rank-order) and called by their title. */
+  assert_true (ladder_chart_reparent (chart, sous, porter, LADDER_NONE, NULL));
+  ladder_findings_free (g_steal_pointer (&findings));
+  findings = ladder_validate (chart, catalogue);
+  assert_int_equal (ladder_findings_get_n (findings), 3);
+  assert_string_equal (ladder_findings_get (findings, 0)->message, "sous answers to porter (Night porter)");
+  assert_int_equal (ladder_findings_get (findings, 0)->other, porter);
+  assert_int_equal (ladder_findings_line_severity (findings, sous), LADDER_SEVERITY_WARNING);
+  assert_int_equal (ladder_findings_get (findings, 1)->person, second);
+  assert_int_equal (ladder_findings_get (findings, 2)->person, second);
+}
+
+int
+main (void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test (test_default_roles),
+    cmocka_unit_test (test_find_role),
+    cmocka_unit_test (test_default_rules),
+    cmocka_unit_test (test_quotes_in_seeds),
+    cmocka_unit_test (test_matches_role_rules_md),
+    cmocka_unit_test (test_refuse_structure),
+    cmocka_unit_test (test_refuse_sets_and_rules),
+    cmocka_unit_test (test_refuse_doctype),
+    cmocka_unit_test (test_missing_file),
+    cmocka_unit_test (test_custom_ladder),
+  };
+
+  return cmocka_run_group_tests (tests, NULL, NULL);
+}
