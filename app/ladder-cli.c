@@ -1,1 +1,336 @@
-/* placeholder: being written */
+/* ladder-cli.c — the headless command line
+ *
+ *   ladder --validate FILE...       compiler-style findings, exit 0/1/2
+ *   ladder --export=OUT FILE        .png .svg .pdf .ladder .csv
+ *   ladder --rules=RULES.xml ...    another catalogue and rule set
+ *   ladder --version | --help
+ *
+ * Only the engine (app/core) is used here, so the command line works
+ * without a display.  Findings go to stdout; a file that cannot be read
+ * and wrong arguments go to stderr.
+ */
+#include "config.h"
+
+#include "ladder-cli.h"
+
+#include "ladder-catalogue.h"
+#include "ladder-export.h"
+#include "ladder-io.h"
+#include "ladder-validate.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <string.h>
+
+enum {
+  EXIT_CLEAN = 0,
+  EXIT_RULE_ERRORS = 1,
+  EXIT_REFUSED = 2,
+};
+
+typedef struct {
+  gboolean  validate;
+  char     *export_path;
+  char     *rules_path;
+  double    scale;
+  char     *background;
+  gboolean  version;
+  gboolean  help;
+  char    **files;
+} Options;
+
+static void
+options_clear (Options *options)
+{
+  g_free (options->export_path);
+  g_free (options->rules_path);
+  g_free (options->background);
+  g_strfreev (options->files);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
+
+/* --scale was not given. */
+#define NO_SCALE (-G_MAXDOUBLE)
+
+/* The options only the command line understands; any of them means the
+ * GUI is not wanted. */
+static const char * const headless_options[] = {
+  "--validate", "--export", "--version", "--help", "-h", "-?", "--scale", "--background",
+};
+
+gboolean
+ladder_cli_wants (int argc, char **argv)
+{
+  for (int i = 1; i < argc && argv[i] != NULL; i++)
+    {
+      if (strcmp (argv[i], "--") == 0)
+        break;
+      for (guint k = 0; k < G_N_ELEMENTS (headless_options); k++)
+        {
+          const char *option = headless_options[k];
+          gsize len = strlen (option);
+
+          if (strncmp (argv[i], option, len) == 0 && (argv[i][len] == '\0' || argv[i][len] == '='))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static GOptionContext *
+make_context (Options *options)
+{
+  const GOptionEntry entries[] = {
+    { "validate", 0, 0, G_OPTION_ARG_NONE, &options->validate,
+      N_("Check each chart against the role rules"), NULL },
+    { "export", 0, 0, G_OPTION_ARG_FILENAME, &options->export_path,
+      N_("Write FILE as OUT; the format follows OUT's extension (.png, .svg, .pdf, .ladder, .csv)"),
+      N_("OUT") },
+    { "rules", 0, 0, G_OPTION_ARG_FILENAME, &options->rules_path,
+      N_("Use another role catalogue and rule set"), N_("RULES.xml") },
+    { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &options->scale,
+      N_("PNG export: pixels per chart unit (default 2, less when the chart is too large)"), N_("N") },
+    { "background", 0, 0, G_OPTION_ARG_STRING, &options->background,
+      N_("Export background: white (default) or transparent"), N_("white|transparent") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &options->version,
+      N_("Show the version and exit"), NULL },
+    { "help", 'h', 0, G_OPTION_ARG_NONE, &options->help,
+      N_("Show this help and exit"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options->files, NULL, N_("FILE…") },
+    { NULL }
+  };
+  GOptionContext *context = g_option_context_new (NULL);
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_help_enabled (context, FALSE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context,
+    _("Design a product team's org chart and check it against the role rules.\n"
+      "\n"
+      "  ladder [FILE]                   open the editor, optionally on FILE\n"
+      "  ladder --validate FILE…         check each chart against the rules\n"
+      "  ladder --export=OUT FILE        write FILE as OUT; format by OUT's extension\n"
+      "  ladder --rules=RULES.xml …      use another role catalogue and rule set\n"
+      "  ladder --version | --help"));
+  g_option_context_set_description (context,
+    _("FILE is a .ladder chart (or any .xml), or a .csv file of people.\n"
+      "\n"
+      "--validate prints one line per finding, FILE:LINE: SEVERITY: MESSAGE [RULE],\n"
+      "then a summary per file.  Exit status: 0 when no error was found, 1 when a\n"
+      "rule error was found, 2 when a file could not be read or the arguments\n"
+      "are wrong."));
+  return context;
+}
+
+static int
+usage_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
+
+static int
+usage_error (const char *format, ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  fprintf (stderr, "ladder: %s\n", message);
+  fprintf (stderr, _("Try “ladder --help” for more information.\n"));
+  return EXIT_REFUSED;
+}
+
+static void
+print_load_warnings (GPtrArray *warnings)
+{
+  for (guint i = 0; i < warnings->len; i++)
+    fprintf (stderr, "%s\n", (const char *) g_ptr_array_index (warnings, i));
+}
+
+static int
+validate_file (const char *path, LadderCatalogue *catalogue)
+{
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LadderChart) chart = NULL;
+  g_autoptr(LadderFindings) findings = NULL;
+  guint errors, n_warnings, notes;
+
+  chart = ladder_load_file (path, catalogue, warnings, &error);
+  print_load_warnings (warnings);
+  if (chart == NULL)
+    {
+      fprintf (stderr, "%s\n", error->message);
+      return EXIT_REFUSED;
+    }
+
+  findings = ladder_validate (chart, catalogue);
+  for (guint i = 0; i < ladder_findings_get_n (findings); i++)
+    {
+      const LadderFinding *finding = ladder_findings_get (findings, i);
+      guint line = ladder_chart_get_line (chart, finding->person);
+
+      /* Not translated: editors and CI parse these lines. */
+      if (line > 0)
+        fprintf (stdout, "%s:%u: %s: %s [%s]\n", path, line,
+                 ladder_severity_to_string (finding->severity), finding->message,
+                 ladder_rule_get_id (finding->rule));
+      else
+        fprintf (stdout, "%s: %s: %s [%s]\n", path,
+                 ladder_severity_to_string (finding->severity), finding->message,
+                 ladder_rule_get_id (finding->rule));
+    }
+
+  errors = ladder_findings_count (findings, LADDER_SEVERITY_ERROR);
+  n_warnings = ladder_findings_count (findings, LADDER_SEVERITY_WARNING);
+  notes = ladder_findings_count (findings, LADDER_SEVERITY_NOTE);
+  {
+    g_autofree char *e = g_strdup_printf (ngettext ("%u error", "%u errors", errors), errors);
+    g_autofree char *w = g_strdup_printf (ngettext ("%u warning", "%u warnings", n_warnings), n_warnings);
+    g_autofree char *n = g_strdup_printf (ngettext ("%u note", "%u notes", notes), notes);
+
+    /* TRANSLATORS: the summary after --validate: "FILE: 1 error, 2 warnings, 0 notes" */
+    fprintf (stdout, _("%s: %s, %s, %s\n"), path, e, w, n);
+  }
+  fflush (stdout);
+  return errors > 0 ? EXIT_RULE_ERRORS : EXIT_CLEAN;
+}
+
+static const char *
+extension_of (const char *path)
+{
+  const char *base = strrchr (path, G_DIR_SEPARATOR);
+  const char *dot = strrchr (base ? base : path, '.');
+
+  return dot ? dot + 1 : "";
+}
+
+static int
+export_file (const Options *options, LadderCatalogue *catalogue)
+{
+  const char *in = options->files[0];
+  const char *out = options->export_path;
+  const char *extension = extension_of (out);
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LadderChart) chart = NULL;
+  gboolean image, existed, ok;
+
+  image = g_ascii_strcasecmp (extension, "png") == 0
+          || g_ascii_strcasecmp (extension, "svg") == 0
+          || g_ascii_strcasecmp (extension, "pdf") == 0;
+  if (!image && g_ascii_strcasecmp (extension, "ladder") != 0
+      && g_ascii_strcasecmp (extension, "xml") != 0
+      && g_ascii_strcasecmp (extension, "csv") != 0)
+    return usage_error (_("cannot export to “%s”: the name must end in .png, .svg, .pdf, .ladder or .csv"),
+                        out);
+
+  chart = ladder_load_file (in, catalogue, warnings, &error);
+  print_load_warnings (warnings);
+  if (chart == NULL)
+    {
+      fprintf (stderr, "%s\n", error->message);
+      return EXIT_REFUSED;
+    }
+
+  existed = g_file_test (out, G_FILE_TEST_EXISTS);
+  if (image)
+    {
+      g_autoptr(LadderFindings) findings = ladder_validate (chart, catalogue);
+      LadderExportOptions export_options = { 0 };
+
+      if (options->scale != NO_SCALE)
+        export_options.scale = options->scale;
+      export_options.transparent = g_strcmp0 (options->background, "transparent") == 0;
+      ok = ladder_export_file (chart, catalogue, findings, out, &export_options, &error);
+      if (export_options.notice != NULL)
+        fprintf (stderr, "%s\n", export_options.notice);
+      g_free (export_options.notice);
+    }
+  else
+    ok = ladder_save_file (chart, out, &error);
+
+  if (!ok)
+    {
+      /* The writers never leave a partial file; this makes sure of it for
+       * a file that was not there before. */
+      if (!existed)
+        g_unlink (out);
+      fprintf (stderr, "%s\n", error->message);
+      return EXIT_REFUSED;
+    }
+  return EXIT_CLEAN;
+}
+
+int
+ladder_cli_run (int argc, char **argv)
+{
+  g_auto(Options) options = { .scale = NO_SCALE };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LadderCatalogue) catalogue = NULL;
+  g_auto(GStrv) args = NULL;
+  guint n_files;
+  int status = EXIT_CLEAN;
+
+  g_return_val_if_fail (argc >= 0, EXIT_REFUSED);
+
+  context = make_context (&options);
+  args = g_new0 (char *, argc + 1);
+  for (int i = 0; i < argc; i++)
+    args[i] = g_strdup (argv[i]);
+  if (!g_option_context_parse_strv (context, &args, &error))
+    return usage_error ("%s", error->message);
+  n_files = options.files ? g_strv_length (options.files) : 0;
+
+  if (options.help)
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+      fputs (help, stdout);
+      return EXIT_CLEAN;
+    }
+  if (options.version)
+    {
+      fprintf (stdout, "ladder %s\n", PACKAGE_VERSION);
+      return EXIT_CLEAN;
+    }
+  if (options.validate && options.export_path != NULL)
+    return usage_error (_("--validate and --export cannot be used together"));
+  if (options.validate && n_files == 0)
+    return usage_error (_("--validate needs at least one FILE"));
+  if (options.export_path != NULL && n_files != 1)
+    return usage_error (_("--export needs exactly one FILE"));
+  if (!options.validate && options.export_path == NULL)
+    return usage_error (_("--scale and --background go with --export"));
+  if (options.scale != NO_SCALE && !(options.scale > 0))
+    return usage_error (_("--scale must be a number above 0"));
+  if (options.background != NULL
+      && strcmp (options.background, "white") != 0
+      && strcmp (options.background, "transparent") != 0)
+    return usage_error (_("--background must be white or transparent, not “%s”"), options.background);
+
+  if (options.rules_path != NULL)
+    {
+      catalogue = ladder_catalogue_new_from_file (options.rules_path, &error);
+      if (catalogue == NULL)
+        {
+          fprintf (stderr, "%s\n", error->message);
+          return EXIT_REFUSED;
+        }
+    }
+  else
+    catalogue = g_object_ref (ladder_catalogue_get_default ());
+
+  if (options.export_path != NULL)
+    return export_file (&options, catalogue);
+
+  for (guint i = 0; i < n_files; i++)
+    {
+      int file_status = validate_file (options.files[i], catalogue);
+
+      status = MAX (status, file_status);
+    }
+  return status;
+}
