@@ -45,6 +45,18 @@ struct _LadderRule {
   guint            n_citations;
 };
 
+/* Reads a rules file into an empty catalogue (ladder-catalogue-reader.c). */
+gboolean     ladder_catalogue_load              (LadderCatalogue *self, GBytes *bytes,
+                                                 const char *display_name, GError **error);
+
+/* For the reader: strings and blocks live as long as the catalogue. */
+const char  *ladder_catalogue_intern            (LadderCatalogue *self, const char *text);
+gpointer     ladder_catalogue_alloc             (LadderCatalogue *self, gsize size);
+/* @msgid: the untranslated display name, also found by find_role(). */
+void         ladder_catalogue_add_role          (LadderCatalogue *self, const LadderRole *role,
+                                                 const char *msgid);
+void         ladder_catalogue_add_rule          (LadderCatalogue *self, LadderRule *rule);  /* takes it */
+
 /* The index of the role with this id, or ladder_catalogue_get_n_roles()
  * (the "unknown role" slot of a role set) when there is none. */
 guint        ladder_catalogue_lookup_role_index (LadderCatalogue *self, const char *id);
