@@ -1,1 +1,350 @@
-/* placeholder: being written */
+/* ladder-export.c — writing a chart as PNG, SVG, PDF, .ladder or .csv
+ *
+ * Images are drawn by the one renderer: PNG and PDF through cairo, SVG
+ * through the streaming SVG backend.  Output goes to a temporary file in
+ * OUT's directory (so that the rename is atomic) and replaces OUT only
+ * when everything was written.
+ */
+#include "config.h"
+
+#include "ladder-export.h"
+#include "ladder-draw.h"
+#include "ladder-io.h"
+#include "ladder-layout.h"
+#include "ladder-render.h"
+
+#include <cairo-pdf.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#define PNG_MAX_SIDE      32767.0              /* cairo's limit */
+#define PNG_MAX_PIXELS    (64.0 * 1024 * 1024) /* 256 MB of image in memory */
+#define PNG_SHARP_PIXELS  (16.0 * 1024 * 1024) /* up to here, double resolution */
+#define PDF_MAX_SIDE      14400.0              /* points: the PDF page limit */
+#define PDF_PT_PER_PX     0.75                 /* 96 px to the inch */
+
+typedef enum {
+  FORMAT_UNKNOWN,
+  FORMAT_PNG,
+  FORMAT_SVG,
+  FORMAT_PDF,
+  FORMAT_CHART,     /* .ladder, .xml, .csv: ladder_save_file */
+} Format;
+
+typedef struct {
+  FILE       *file;       /* or NULL: into bytes */
+  GByteArray *bytes;
+  int         error;      /* errno of the first failure, or 0 */
+} Sink;
+
+static gboolean
+sink_write (gpointer closure, const char *data, gsize length)
+{
+  Sink *sink = closure;
+
+  if (sink->error != 0)
+    return FALSE;
+  if (sink->bytes != NULL)
+    {
+      g_byte_array_append (sink->bytes, (const guint8 *) data, length);
+      return TRUE;
+    }
+  if (fwrite (data, 1, length, sink->file) != length)
+    {
+      sink->error = errno ? errno : EIO;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static cairo_status_t
+sink_write_cairo (void *closure, const unsigned char *data, unsigned int length)
+{
+  return sink_write (closure, (const char *) data, length) ? CAIRO_STATUS_SUCCESS
+                                                          : CAIRO_STATUS_WRITE_ERROR;
+}
+
+static Format
+format_of (const char *name)
+{
+  const char *dot = strrchr (name, '.');
+  g_autofree char *ext = NULL;
+
+  if (dot == NULL || strchr (dot, G_DIR_SEPARATOR) != NULL)
+    return FORMAT_UNKNOWN;
+  ext = g_ascii_strdown (dot + 1, -1);
+  if (g_str_equal (ext, "png"))
+    return FORMAT_PNG;
+  if (g_str_equal (ext, "svg"))
+    return FORMAT_SVG;
+  if (g_str_equal (ext, "pdf"))
+    return FORMAT_PDF;
+  if (g_str_equal (ext, "ladder") || g_str_equal (ext, "xml") || g_str_equal (ext, "csv"))
+    return FORMAT_CHART;
+  return FORMAT_UNKNOWN;
+}
+
+/* The largest scale not above @wanted that keeps the image within
+ * cairo's side limit and our memory budget. */
+static double
+fit_png_scale (double width, double height, double wanted, double max_pixels)
+{
+  double scale = wanted;
+
+  scale = MIN (scale, PNG_MAX_SIDE / width);
+  scale = MIN (scale, PNG_MAX_SIDE / height);
+  scale = MIN (scale, sqrt (max_pixels / (width * height)));
+  return scale;
+}
+
+static gboolean
+write_png (LadderChart *chart, LadderCatalogue *catalogue, LadderFindings *findings,
+           LadderLayout *layout, LadderRenderOptions *render, double width, double height,
+           LadderExportOptions *options, Sink *sink, const char *name, GError **error)
+{
+  double wanted = options->scale > 0 ? options->scale : 2.0;
+  double scale;
+  int pw, ph;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  LadderDraw *draw;
+  cairo_status_t status;
+
+  if (options->scale > 0)
+    scale = fit_png_scale (width, height, wanted, PNG_MAX_PIXELS);
+  else
+    {
+      /* Sharp when it is cheap, 1:1 when that fits, else as large as fits. */
+      scale = fit_png_scale (width, height, 2.0, PNG_SHARP_PIXELS);
+      if (scale < 1.0)
+        scale = fit_png_scale (width, height, 1.0, PNG_MAX_PIXELS);
+      wanted = MIN (1.0, wanted);
+    }
+  if (scale < wanted)
+    {
+      g_free (options->notice);
+      options->notice = g_strdup_printf (_("chart is %.0f × %.0f px; scaled to %.3g to fit PNG limits"),
+                                         width, height, scale);
+    }
+
+  pw = MAX (1, (int) ceil (width * scale - 0.01));
+  ph = MAX (1, (int) ceil (height * scale - 0.01));
+  surface = cairo_image_surface_create (options->transparent ? CAIRO_FORMAT_ARGB32
+                                                             : CAIRO_FORMAT_RGB24, pw, ph);
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, LADDER_CHART_ERROR, LADDER_CHART_ERROR_IO,
+                   _("%s: error: cannot make a %d × %d image: %s"), name, pw, ph,
+                   cairo_status_to_string (cairo_surface_status (surface)));
+      cairo_surface_destroy (surface);
+      return FALSE;
+    }
+
+  cr = cairo_create (surface);
+  cairo_scale (cr, scale, scale);
+  render->zoom = scale;
+  draw = ladder_draw_cairo_new (cr);
+  ladder_render_chart (draw, chart, catalogue, layout, findings, render);
+  ladder_draw_free (draw);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  status = cairo_surface_write_to_png_stream (surface, sink_write_cairo, sink);
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS && sink->error == 0)
+    {
+      g_set_error (error, LADDER_CHART_ERROR, LADDER_CHART_ERROR_IO,
+                   _("%s: error: cannot write the image: %s"), name,
+                   cairo_status_to_string (status));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_pdf (LadderChart *chart, LadderCatalogue *catalogue, LadderFindings *findings,
+           LadderLayout *layout, LadderRenderOptions *render, double width, double height,
+           LadderExportOptions *options, Sink *sink, const char *name, GError **error)
+{
+  double scale = MIN (PDF_PT_PER_PX, PDF_MAX_SIDE / MAX (width, height));
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  LadderDraw *draw;
+  cairo_status_t status;
+
+  if (scale < PDF_PT_PER_PX)
+    {
+      g_free (options->notice);
+      options->notice = g_strdup_printf (_("chart is %.0f × %.0f px; scaled to %.3g to fit a PDF page"),
+                                         width, height, scale / PDF_PT_PER_PX);
+    }
+
+  surface = cairo_pdf_surface_create_for_stream (sink_write_cairo, sink,
+                                                 width * scale, height * scale);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
+                                  ladder_chart_get_title (chart) ? ladder_chart_get_title (chart) : "");
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Ladder");
+  cr = cairo_create (surface);
+  cairo_scale (cr, scale, scale);
+  render->zoom = scale / PDF_PT_PER_PX;
+  draw = ladder_draw_cairo_new (cr);
+  ladder_render_chart (draw, chart, catalogue, layout, findings, render);
+  ladder_draw_free (draw);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS && sink->error == 0)
+    {
+      g_set_error (error, LADDER_CHART_ERROR, LADDER_CHART_ERROR_IO,
+                   _("%s: error: cannot write the PDF: %s"), name,
+                   cairo_status_to_string (status));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_image (LadderChart *chart, LadderCatalogue *catalogue, LadderFindings *findings,
+             Format format, LadderExportOptions *options, Sink *sink, const char *name,
+             GError **error)
+{
+  g_autoptr(LadderLayout) layout = ladder_layout_new ();
+  LadderRenderOptions render;
+  double width, height;
+  LadderDraw *draw;
+  gboolean ok;
+
+  ladder_layout_compute (layout, chart);
+  ladder_render_options_init (&render);
+  render.background = !options->transparent;
+  ladder_render_get_size (layout, chart, &render, &width, &height);
+
+  switch (format)
+    {
+    case FORMAT_PNG:
+      return write_png (chart, catalogue, findings, layout, &render, width, height,
+                        options, sink, name, error);
+    case FORMAT_PDF:
+      return write_pdf (chart, catalogue, findings, layout, &render, width, height,
+                        options, sink, name, error);
+    case FORMAT_SVG:
+      draw = ladder_draw_svg_new (sink_write, sink, width, height,
+                                  ladder_chart_get_title (chart));
+      ladder_render_chart (draw, chart, catalogue, layout, findings, &render);
+      ok = ladder_draw_svg_finish (draw);
+      ladder_draw_free (draw);
+      return ok || sink->error != 0;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+unknown_format (const char *name, GError **error)
+{
+  g_set_error (error, LADDER_CHART_ERROR, LADDER_CHART_ERROR_INVALID,
+               _("%s: error: unknown file type (use .png, .svg, .pdf, .ladder or .csv)"), name);
+  return FALSE;
+}
+
+gboolean
+ladder_export_file (LadderChart *chart, LadderCatalogue *catalogue, LadderFindings *findings,
+                    const char *out_path, LadderExportOptions *options, GError **error)
+{
+  LadderExportOptions defaults = { 0 };
+  Format format;
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *tmp_path = NULL;
+  Sink sink = { 0 };
+  int fd;
+  gboolean ok;
+
+  g_return_val_if_fail (LADDER_IS_CHART (chart), FALSE);
+  g_return_val_if_fail (out_path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (options == NULL)
+    options = &defaults;
+  format = format_of (out_path);
+  if (format == FORMAT_UNKNOWN)
+    return unknown_format (out_path, error);
+  if (format == FORMAT_CHART)
+    return ladder_save_file (chart, out_path, error);
+
+  dir = g_path_get_dirname (out_path);
+  base = g_path_get_basename (out_path);
+  tmp_path = g_strdup_printf ("%s" G_DIR_SEPARATOR_S ".%s.XXXXXX", dir, base);
+  fd = g_mkstemp_full (tmp_path, O_WRONLY, 0666);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, LADDER_CHART_ERROR, LADDER_CHART_ERROR_IO,
+                   _("%s: error: cannot write in %s: %s"), out_path, dir, g_strerror (saved));
+      return FALSE;
+    }
+  sink.file = fdopen (fd, "wb");
+  if (sink.file == NULL)
+    {
+      int saved = errno;
+      close (fd);
+      g_unlink (tmp_path);
+      g_set_error (error, LADDER_CHART_ERROR, LADDER_CHART_ERROR_IO,
+                   _("%s: error: %s"), out_path, g_strerror (saved));
+      return FALSE;
+    }
+
+  ok = write_image (chart, catalogue, findings, format, options, &sink, out_path, error);
+  if (ok && sink.error == 0 && (fflush (sink.file) != 0 || fsync (fileno (sink.file)) != 0))
+    sink.error = errno ? errno : EIO;
+  if (fclose (sink.file) != 0 && ok && sink.error == 0)
+    sink.error = errno ? errno : EIO;
+  if (ok && sink.error == 0 && g_rename (tmp_path, out_path) != 0)
+    sink.error = errno ? errno : EIO;
+
+  if (!ok || sink.error != 0)
+    {
+      g_unlink (tmp_path);
+      if (ok)
+        g_set_error (error, LADDER_CHART_ERROR, LADDER_CHART_ERROR_IO,
+                     _("%s: error: cannot write: %s"), out_path, g_strerror (sink.error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+GBytes *
+ladder_export_bytes (LadderChart *chart, LadderCatalogue *catalogue, LadderFindings *findings,
+                     const char *format, LadderExportOptions *options, GError **error)
+{
+  LadderExportOptions defaults = { 0 };
+  g_autofree char *name = NULL;
+  Format kind;
+  Sink sink = { 0 };
+
+  g_return_val_if_fail (LADDER_IS_CHART (chart), NULL);
+  g_return_val_if_fail (format != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (options == NULL)
+    options = &defaults;
+  name = g_strconcat ("chart.", format, NULL);
+  kind = format_of (name);
+  if (kind == FORMAT_UNKNOWN || kind == FORMAT_CHART)
+    return unknown_format (name, error), NULL;
+
+  sink.bytes = g_byte_array_new ();
+  if (!write_image (chart, catalogue, findings, kind, options, &sink, name, error))
+    {
+      g_byte_array_unref (sink.bytes);
+      return NULL;
+    }
+  return g_byte_array_free_to_bytes (sink.bytes);
+}

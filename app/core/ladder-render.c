@@ -1,1 +1,534 @@
-/* placeholder: being written */
+/* ladder-render.c — the one piece of code that draws a chart
+ *
+ * Screen, PNG, PDF and SVG all come from here, through LadderDraw.  The
+ * canvas calls it every frame, so it only visits what meets the clip
+ * (the layout's band index), allocates nothing per card and, when zoomed
+ * far out, draws plain blocks instead of text nobody could read.
+ *
+ * Order of drawing: connectors, reporting lines that break a rule on top
+ * of them, dotted lines, then the cards.
+ */
+#include "config.h"
+
+#include "ladder-render.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#define SIMPLE_ZOOM    0.35
+#define CARD_RADIUS    10.0
+#define BAND_HEIGHT     6.0
+#define TEXT_INSET     12.0
+#define BADGE_RADIUS    9.0
+
+/* The palette: quiet greys, one accent per meaning. */
+#define INK            0x101828
+#define INK_SOFT       0x475467
+#define INK_FAINT      0x667085
+#define BORDER         0xD0D5DD
+#define LINE           0x98A2B3
+#define UNKNOWN_ROLE   0xB0B7C3
+#define ERROR_RED      0xD92D20
+#define WARNING_AMBER  0xF79009
+#define NOTE_BLUE      0x2E90FA
+#define SELECT_BLUE    0x2563EB
+#define DROP_GREEN     0x16A34A
+#define DROP_RED       0xDC2626
+#define MATCH_YELLOW   0xFDE047
+#define DOTTED_SLATE   0x6172F3
+
+typedef struct {
+  LadderDraw          *draw;
+  LadderChart         *chart;
+  LadderCatalogue     *catalogue;
+  LadderLayout        *layout;
+  LadderFindings      *findings;
+  const LadderRenderOptions *options;
+  double               ox, oy;
+  double               clip_x0, clip_y0, clip_x1, clip_y1;
+  gboolean             simple;
+} Render;
+
+void
+ladder_render_options_init (LadderRenderOptions *options)
+{
+  g_return_if_fail (options != NULL);
+
+  memset (options, 0, sizeof *options);
+  options->zoom = 1.0;
+  options->draw_title = TRUE;
+  options->background = TRUE;
+  options->selected = LADDER_NONE;
+  options->drop_target = LADDER_NONE;
+}
+
+static gboolean
+shows_title (LadderChart *chart, const LadderRenderOptions *options)
+{
+  const char *title = ladder_chart_get_title (chart);
+
+  return options->draw_title && title != NULL && *title != '\0';
+}
+
+void
+ladder_render_get_origin (LadderChart *chart, const LadderRenderOptions *options,
+                          double *x, double *y)
+{
+  g_return_if_fail (LADDER_IS_CHART (chart));
+  g_return_if_fail (options != NULL);
+
+  *x = LADDER_RENDER_MARGIN;
+  *y = LADDER_RENDER_MARGIN + (shows_title (chart, options) ? LADDER_RENDER_TITLE_HEIGHT : 0);
+}
+
+void
+ladder_render_get_size (LadderLayout *layout, LadderChart *chart,
+                        const LadderRenderOptions *options, double *width, double *height)
+{
+  double w, h, ox, oy;
+
+  g_return_if_fail (layout != NULL);
+  g_return_if_fail (LADDER_IS_CHART (chart));
+  g_return_if_fail (options != NULL);
+
+  ladder_layout_get_extents (layout, &w, &h);
+  ladder_render_get_origin (chart, options, &ox, &oy);
+  /* An empty chart still gets room for a card, and a title its line. */
+  w = MAX (w, LADDER_CARD_WIDTH);
+  h = MAX (h, LADDER_CARD_HEIGHT);
+  if (shows_title (chart, options))
+    w = MAX (w, 480);
+  *width = ceil (w + 2 * LADDER_RENDER_MARGIN);
+  *height = ceil (h + oy + LADDER_RENDER_MARGIN);
+}
+
+static inline LadderPaint
+stroke_paint (guint rgb, double width, double dash)
+{
+  return (LadderPaint) { { 0, 0, 0, 0 }, LADDER_RGB (rgb), width, dash };
+}
+
+static inline LadderPaint
+fill_paint (LadderColor color)
+{
+  return (LadderPaint) { color, { 0, 0, 0, 0 }, 0, 0 };
+}
+
+static LadderColor
+with_alpha (LadderColor color, double alpha)
+{
+  color.alpha = alpha;
+  return color;
+}
+
+static LadderColor
+severity_color (int severity)
+{
+  switch (severity)
+    {
+    case LADDER_SEVERITY_ERROR: return LADDER_RGB (ERROR_RED);
+    case LADDER_SEVERITY_WARNING: return LADDER_RGB (WARNING_AMBER);
+    default: return LADDER_RGB (NOTE_BLUE);
+    }
+}
+
+static const LadderRole *
+role_of (Render *r, guint person)
+{
+  if (r->catalogue == NULL)
+    return NULL;
+  return ladder_catalogue_lookup_role (r->catalogue, ladder_chart_get_role (r->chart, person));
+}
+
+static int
+worst_for (Render *r, guint person)
+{
+  return r->findings ? ladder_findings_worst_for (r->findings, person) : -1;
+}
+
+/* ---- lines ---- */
+
+static void
+draw_connector (Render *r, guint person)
+{
+  const LadderConnector *c = ladder_layout_get_connector (r->layout, person);
+  LadderPaint paint = stroke_paint (LINE, 1.25, 0);
+  double ox = r->ox, oy = r->oy;
+
+  ladder_draw_line (r->draw, c->trunk_x + ox, c->trunk_y0 + oy,
+                    c->trunk_x + ox, c->trunk_y1 + oy, &paint);
+  if (c->bus_x0 <= c->bus_x1)
+    ladder_draw_line (r->draw, c->bus_x0 + ox, c->bus_y + oy,
+                      c->bus_x1 + ox, c->bus_y + oy, &paint);
+}
+
+static void
+draw_stub (Render *r, guint person)
+{
+  LadderPaint paint = stroke_paint (LINE, 1.25, 0);
+  double x0, y0, x1, y1;
+
+  if (ladder_layout_get_link (r->layout, person, &x0, &y0, &x1, &y1))
+    ladder_draw_line (r->draw, x0 + r->ox, y0 + r->oy, x1 + r->ox, y1 + r->oy, &paint);
+}
+
+/* The whole way from a report up to its manager, in the colour of the
+ * rule the line breaks. */
+static void
+draw_broken_lines (Render *r, guint manager)
+{
+  const LadderConnector *c = ladder_layout_get_connector (r->layout, manager);
+
+  for (guint p = ladder_chart_get_first_report (r->chart, manager); p != LADDER_NONE;
+       p = ladder_chart_get_next_sibling (r->chart, p))
+    {
+      int severity = ladder_findings_line_severity (r->findings, p);
+      LadderPaint paint;
+      double x0, y0, x1, y1, xy[8];
+      guint n = 0;
+
+      if (severity < 0 || severity == LADDER_SEVERITY_NOTE
+          || !ladder_layout_get_link (r->layout, p, &x0, &y0, &x1, &y1))
+        continue;
+      paint = stroke_paint (severity == LADDER_SEVERITY_ERROR ? ERROR_RED : WARNING_AMBER,
+                            2.25, 0);
+      paint.stroke = severity_color (severity);
+      xy[n++] = x0; xy[n++] = y0;
+      xy[n++] = x1; xy[n++] = y1;
+      if (y1 == c->bus_y && x1 != c->trunk_x)
+        {
+          xy[n++] = c->trunk_x; xy[n++] = y1;
+        }
+      xy[n++] = c->trunk_x; xy[n++] = c->trunk_y0;
+      for (guint i = 0; i < n; i += 2)
+        {
+          xy[i] += r->ox;
+          xy[i + 1] += r->oy;
+        }
+      ladder_draw_polyline (r->draw, xy, n / 2, &paint);
+    }
+}
+
+static void
+draw_dotted_lines (Render *r)
+{
+  guint n_pairs;
+  const guint *pairs = ladder_layout_get_dotted (r->layout, &n_pairs);
+  LadderPaint paint = stroke_paint (DOTTED_SLATE, 1.5, 5);
+
+  for (guint i = 0; i < n_pairs; i++)
+    {
+      const LadderBox *a = ladder_layout_get_box (r->layout, pairs[2 * i]);
+      const LadderBox *b = ladder_layout_get_box (r->layout, pairs[2 * i + 1]);
+      double ax = a->x + a->width / 2, bx = b->x + b->width / 2;
+      double ay, by;
+
+      /* From the facing edges: the lower card's top to the upper card's
+       * bottom, or side to side when they share a row. */
+      if (fabs (a->y - b->y) < a->height)
+        {
+          ay = a->y + a->height / 2;
+          by = b->y + b->height / 2;
+          ax = ax < bx ? a->x + a->width : a->x;
+          bx = ax < bx ? b->x : b->x + b->width;
+        }
+      else if (a->y > b->y)
+        {
+          ay = a->y;
+          by = b->y + b->height;
+        }
+      else
+        {
+          ay = a->y + a->height;
+          by = b->y;
+        }
+      if (MAX (ax, bx) < r->clip_x0 || MIN (ax, bx) > r->clip_x1
+          || MAX (ay, by) < r->clip_y0 || MIN (ay, by) > r->clip_y1)
+        continue;
+      ladder_draw_line (r->draw, ax + r->ox, ay + r->oy, bx + r->ox, by + r->oy, &paint);
+    }
+}
+
+/* ---- cards ---- */
+
+static void
+draw_highlights_below (Render *r, guint person, double x, double y, double w, double h)
+{
+  const guint8 *matches = r->options->matches;
+
+  if (matches != NULL && matches[person])
+    {
+      LadderPaint paint = fill_paint (with_alpha (LADDER_RGB (MATCH_YELLOW), 0.85));
+      ladder_draw_box (r->draw, x - 6, y - 6, w + 12, h + 12, CARD_RADIUS + 6,
+                       LADDER_CORNER_ALL, &paint);
+    }
+}
+
+static void
+draw_highlights_above (Render *r, guint person, double x, double y, double w, double h)
+{
+  const LadderRenderOptions *o = r->options;
+
+  if (person == o->drop_target)
+    {
+      guint rgb = o->drop_refused ? DROP_RED : DROP_GREEN;
+      LadderPaint paint = stroke_paint (rgb, 3, 0);
+
+      paint.fill = with_alpha (LADDER_RGB (rgb), 0.10);
+      ladder_draw_box (r->draw, x - 4, y - 4, w + 8, h + 8, CARD_RADIUS + 4,
+                       LADDER_CORNER_ALL, &paint);
+    }
+  if (person == o->selected)
+    {
+      LadderPaint paint = stroke_paint (SELECT_BLUE, 2.5, 0);
+      ladder_draw_box (r->draw, x - 3.5, y - 3.5, w + 7, h + 7, CARD_RADIUS + 3.5,
+                       LADDER_CORNER_ALL, &paint);
+    }
+}
+
+static void
+draw_simple_card (Render *r, guint person, const LadderBox *box, LadderColor band)
+{
+  double x = box->x + r->ox, y = box->y + r->oy;
+  gboolean vacant = ladder_chart_get_vacant (r->chart, person);
+  int worst = worst_for (r, person);
+  LadderPaint body = fill_paint (vacant ? LADDER_RGB (0xEAECF0) : LADDER_RGB (0xFFFFFF));
+  LadderPaint top = fill_paint (band);
+
+  draw_highlights_below (r, person, x, y, box->width, box->height);
+  body.stroke = LADDER_RGB (BORDER);
+  body.line_width = 2;
+  ladder_draw_box (r->draw, x, y, box->width, box->height, 0, 0, &body);
+  ladder_draw_box (r->draw, x, y, box->width, box->height * 0.3, 0, 0, &top);
+  if (worst >= 0)
+    {
+      LadderPaint mark = fill_paint (severity_color (worst));
+      ladder_draw_box (r->draw, x + box->width - 28, y + box->height * 0.3 + 6, 22, 22,
+                       0, 0, &mark);
+    }
+  draw_highlights_above (r, person, x, y, box->width, box->height);
+}
+
+static void
+draw_badge (Render *r, double cx, double cy, int severity)
+{
+  LadderPaint paint = fill_paint (severity_color (severity));
+  LadderFont font = { 11, TRUE, FALSE, LADDER_RGB (0xFFFFFF), LADDER_ALIGN_CENTER };
+  double ascent, height;
+
+  paint.stroke = LADDER_RGB (0xFFFFFF);
+  paint.line_width = 2;
+  ladder_draw_box (r->draw, cx - BADGE_RADIUS, cy - BADGE_RADIUS, 2 * BADGE_RADIUS,
+                   2 * BADGE_RADIUS, BADGE_RADIUS, LADDER_CORNER_ALL, &paint);
+  ladder_draw_font_metrics (&font, &ascent, &height);
+  ladder_draw_text (r->draw, cx - BADGE_RADIUS, cy - height / 2, 2 * BADGE_RADIUS,
+                    severity == LADDER_SEVERITY_NOTE ? "i" : "!", &font);
+}
+
+static void
+draw_fold_marker (Render *r, double cx, double y, guint n_folded)
+{
+  LadderFont font = { 10.5, TRUE, FALSE, LADDER_RGB (0x344054), LADDER_ALIGN_CENTER };
+  LadderPaint paint = stroke_paint (LINE, 1, 0);
+  char label[32];
+  double w, ascent, height;
+
+  g_snprintf (label, sizeof label, "+%u", n_folded);
+  w = ladder_draw_measure_text (label, &font) + 16;
+  ladder_draw_font_metrics (&font, &ascent, &height);
+  paint.fill = LADDER_RGB (0xF2F4F7);
+  ladder_draw_box (r->draw, cx - w / 2, y - 9, w, 18, 9, LADDER_CORNER_ALL, &paint);
+  ladder_draw_text (r->draw, cx - w / 2, y - height / 2, w, label, &font);
+}
+
+static void
+draw_card (Render *r, guint person)
+{
+  const LadderBox *box = ladder_layout_get_box (r->layout, person);
+  const LadderRole *role = role_of (r, person);
+  LadderColor band = role ? (LadderColor) { role->color[0], role->color[1], role->color[2], 1 }
+                          : LADDER_RGB (UNKNOWN_ROLE);
+  double x = box->x + r->ox, y = box->y + r->oy, w = box->width, h = box->height;
+  gboolean vacant = ladder_chart_get_vacant (r->chart, person);
+  const char *name = ladder_chart_get_name (r->chart, person);
+  const char *title = ladder_chart_get_person_title (r->chart, person);
+  int worst = worst_for (r, person);
+  guint n_folded = ladder_layout_get_n_folded (r->layout, person);
+  LadderFont name_font = { 13.5, TRUE, FALSE, LADDER_RGB (INK), LADDER_ALIGN_CENTER };
+  LadderFont title_font = { 11.5, FALSE, FALSE, LADDER_RGB (INK_SOFT), LADDER_ALIGN_CENTER };
+  LadderPaint shadow = fill_paint ((LadderColor) { 0.063, 0.094, 0.157, 0.05 });
+  LadderPaint card = stroke_paint (BORDER, 1, 0);
+  LadderPaint top = fill_paint (band);
+  LadderPaint cover, border;
+  char group[96];
+
+  if (r->simple)
+    {
+      draw_simple_card (r, person, box, band);
+      return;
+    }
+
+  if (title == NULL || *title == '\0')
+    title = role ? role->name : ladder_chart_get_role (r->chart, person);
+  if (vacant)
+    {
+      name = _("Vacant");
+      name_font.italic = TRUE;
+      name_font.bold = FALSE;
+      name_font.color = LADDER_RGB (INK_FAINT);
+    }
+  else if (name == NULL || *name == '\0')
+    {
+      name = ladder_chart_get_id (r->chart, person);
+      name_font.color = LADDER_RGB (INK_FAINT);
+    }
+
+  g_snprintf (group, sizeof group, "person-%s", ladder_chart_get_id (r->chart, person));
+  ladder_draw_begin_group (r->draw, group);
+  draw_highlights_below (r, person, x, y, w, h);
+  ladder_draw_box (r->draw, x, y + 3, w, h, CARD_RADIUS, LADDER_CORNER_ALL, &shadow);
+  ladder_draw_box (r->draw, x, y + 1, w, h, CARD_RADIUS, LADDER_CORNER_ALL, &shadow);
+  card.fill = vacant ? LADDER_RGB (0xF9FAFB) : LADDER_RGB (0xFFFFFF);
+  if (vacant)
+    {
+      card.stroke = LADDER_RGB (LINE);
+      card.line_width = 1.25;
+      card.dash = 4;
+      top.fill = with_alpha (band, 0.45);
+    }
+  /* The band follows the card's rounded corners: a rounded top in the
+   * role's colour, cut to height by the card's own fill, then the border
+   * over both. */
+  cover = fill_paint (card.fill);
+  border = card;
+  border.fill.alpha = 0;
+  card.stroke.alpha = 0;
+  ladder_draw_box (r->draw, x, y, w, h, CARD_RADIUS, LADDER_CORNER_ALL, &card);
+  ladder_draw_box (r->draw, x, y, w, 2 * CARD_RADIUS, CARD_RADIUS,
+                   LADDER_CORNER_TOP_LEFT | LADDER_CORNER_TOP_RIGHT, &top);
+  ladder_draw_box (r->draw, x, y + BAND_HEIGHT, w, 2 * CARD_RADIUS - BAND_HEIGHT, 0, 0, &cover);
+  ladder_draw_box (r->draw, x, y, w, h, CARD_RADIUS, LADDER_CORNER_ALL, &border);
+
+  ladder_draw_text (r->draw, x + TEXT_INSET, y + 16, w - 2 * TEXT_INSET, name, &name_font);
+  ladder_draw_text (r->draw, x + TEXT_INSET, y + 37, w - 2 * TEXT_INSET, title, &title_font);
+
+  if (worst >= 0)
+    draw_badge (r, x + w - 3, y + 3, worst);
+  if (n_folded > 0)
+    draw_fold_marker (r, x + w / 2, y + h, n_folded);
+  draw_highlights_above (r, person, x, y, w, h);
+  ladder_draw_end_group (r->draw);
+}
+
+static void
+draw_title (Render *r)
+{
+  const char *title = ladder_chart_get_title (r->chart);
+  LadderFont title_font = { 22, TRUE, FALSE, LADDER_RGB (INK), LADDER_ALIGN_START };
+  LadderFont sub_font = { 12.5, FALSE, FALSE, LADDER_RGB (INK_FAINT), LADDER_ALIGN_START };
+  guint n_people = ladder_chart_get_n_people (r->chart), n_vacant = 0;
+  guint capacity = ladder_chart_get_capacity (r->chart);
+  g_autofree char *people = NULL;
+  g_autofree char *line = NULL;
+  double width, height;
+
+  for (guint p = 0; p < capacity; p++)
+    if (ladder_chart_is_alive (r->chart, p) && ladder_chart_get_vacant (r->chart, p))
+      n_vacant++;
+
+  people = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u position", "%u positions",
+                                         n_people), n_people);
+  if (n_vacant > 0)
+    line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u open", "%s · %u open",
+                                         n_vacant), people, n_vacant);
+  ladder_render_get_size (r->layout, r->chart, r->options, &width, &height);
+  width -= 2 * LADDER_RENDER_MARGIN;
+  ladder_draw_text (r->draw, LADDER_RENDER_MARGIN, LADDER_RENDER_MARGIN - 6, width,
+                    title, &title_font);
+  ladder_draw_text (r->draw, LADDER_RENDER_MARGIN, LADDER_RENDER_MARGIN + 24, width,
+                    line ? line : people, &sub_font);
+}
+
+void
+ladder_render_chart (LadderDraw *draw, LadderChart *chart, LadderCatalogue *catalogue,
+                     LadderLayout *layout, LadderFindings *findings,
+                     const LadderRenderOptions *options)
+{
+  LadderRenderOptions defaults;
+  LadderLayoutIter iter;
+  LadderItemKind kind;
+  guint person;
+  Render r;
+
+  g_return_if_fail (draw != NULL);
+  g_return_if_fail (LADDER_IS_CHART (chart));
+  g_return_if_fail (layout != NULL);
+
+  if (options == NULL)
+    {
+      ladder_render_options_init (&defaults);
+      options = &defaults;
+    }
+
+  r.draw = draw;
+  r.chart = chart;
+  r.catalogue = catalogue;
+  r.layout = layout;
+  r.findings = findings;
+  r.options = options;
+  r.simple = options->zoom > 0 && options->zoom < SIMPLE_ZOOM;
+  ladder_render_get_origin (chart, options, &r.ox, &r.oy);
+  if (options->clip_width > 0)
+    {
+      r.clip_x0 = options->clip_x;
+      r.clip_y0 = options->clip_y;
+      r.clip_x1 = options->clip_x + options->clip_width;
+      r.clip_y1 = options->clip_y + options->clip_height;
+    }
+  else
+    {
+      double w, h;
+
+      ladder_render_get_size (layout, chart, options, &w, &h);
+      r.clip_x0 = -r.ox;
+      r.clip_y0 = -r.oy;
+      r.clip_x1 = w - r.ox;
+      r.clip_y1 = h - r.oy;
+    }
+
+  if (options->background)
+    {
+      LadderPaint white = fill_paint (LADDER_RGB (0xFFFFFF));
+      ladder_draw_box (draw, r.clip_x0 + r.ox, r.clip_y0 + r.oy, r.clip_x1 - r.clip_x0,
+                       r.clip_y1 - r.clip_y0, 0, 0, &white);
+    }
+  if (shows_title (chart, options) && r.clip_y0 < 0)
+    draw_title (&r);
+
+  /* Badges and highlights stick out of the cards a little. */
+  ladder_layout_iter_init (&iter, layout, r.clip_x0 - 16, r.clip_y0 - 16,
+                           r.clip_x1 - r.clip_x0 + 32, r.clip_y1 - r.clip_y0 + 32);
+  while (ladder_layout_iter_next (&iter, &person, &kind))
+    {
+      if (kind == LADDER_ITEM_CONNECTOR)
+        draw_connector (&r, person);
+      else
+        draw_stub (&r, person);
+    }
+  if (findings != NULL)
+    {
+      ladder_layout_iter_init (&iter, layout, r.clip_x0, r.clip_y0,
+                               r.clip_x1 - r.clip_x0, r.clip_y1 - r.clip_y0);
+      while (ladder_layout_iter_next (&iter, &person, &kind))
+        if (kind == LADDER_ITEM_CONNECTOR)
+          draw_broken_lines (&r, person);
+    }
+  draw_dotted_lines (&r);
+
+  ladder_layout_iter_init (&iter, layout, r.clip_x0 - 16, r.clip_y0 - 16,
+                           r.clip_x1 - r.clip_x0 + 32, r.clip_y1 - r.clip_y0 + 32);
+  while (ladder_layout_iter_next (&iter, &person, &kind))
+    if (kind == LADDER_ITEM_CARD)
+      draw_card (&r, person);
+}

@@ -1,0 +1,20 @@
+/* ladder-draw-private.h — the shared text engine, for the backends */
+#pragma once
+
+#include "ladder-draw.h"
+
+#include <pango/pango.h>
+
+G_BEGIN_DECLS
+
+/* The text engine is shared by every thread: hold the lock while using
+ * anything it returns. */
+void         ladder_text_lock       (void);
+void         ladder_text_unlock     (void);
+/* A cached layout of @text in @font, ellipsized to @width (when > 0) and
+ * aligned in it.  Valid until the unlock. */
+PangoLayout *ladder_text_get_layout (const char *text, const LadderFont *font, double width);
+/* The family that "Sans" resolves to, for SVG's font-family. */
+const char  *ladder_text_get_family (void);
+
+G_END_DECLS
