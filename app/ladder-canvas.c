@@ -1,1 +1,807 @@
-/* placeholder: being written */
+/* ladder-canvas.c — the chart view
+ *
+ * Draws the chart with the shared renderer (the one that also makes the
+ * PNG, SVG and PDF exports), only the part in view and at the zoom of the
+ * viewport.  Scrolling goes through GtkScrollable so that a
+ * GtkScrolledWindow gives scrollbars; zoom and position live in a
+ * LadderViewport.  Pointer and drag handling is in ladder-canvas-input.c.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "ladder-canvas-private.h"
+#include "ladder-draw.h"
+#include "ladder-render.h"
+
+#define ZOOM_STEP 1.25
+#define CHEVRON_RADIUS 9.0
+
+enum {
+  PROP_0,
+  PROP_SELECTED,
+  N_PROPS,
+  PROP_HADJUSTMENT = N_PROPS,
+  PROP_VADJUSTMENT,
+  PROP_HSCROLL_POLICY,
+  PROP_VSCROLL_POLICY,
+};
+
+enum {
+  ROLE_DROPPED,
+  MOVE_PERSON,
+  RENAME,
+  TOGGLE_FOLD,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (LadderCanvas, ladder_canvas, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE, NULL))
+
+/* ------------------------------------------------------------- geometry */
+
+static void
+render_options (LadderCanvas *self, LadderRenderOptions *options)
+{
+  ladder_render_options_init (options);
+  /* The header bar shows the title; the canvas shows only people. */
+  options->draw_title = FALSE;
+  options->background = FALSE;
+}
+
+void
+ladder_canvas_get_origin (LadderCanvas *self, double *x, double *y)
+{
+  LadderRenderOptions options;
+
+  render_options (self, &options);
+  ladder_render_get_origin (self->chart, &options, x, y);
+}
+
+static void
+update_adjustments (LadderCanvas *self)
+{
+  double zoom = ladder_viewport_get_zoom (self->viewport);
+  double cw, ch, vw, vh;
+
+  ladder_viewport_get_content_size (self->viewport, &cw, &ch);
+  ladder_viewport_get_view_size (self->viewport, &vw, &vh);
+
+  self->syncing = TRUE;
+  if (self->hadjustment != NULL)
+    gtk_adjustment_configure (self->hadjustment,
+                              MAX (0.0, ladder_viewport_get_x (self->viewport) * zoom),
+                              0.0, MAX (cw * zoom, vw), vw * 0.1, vw * 0.9, vw);
+  if (self->vadjustment != NULL)
+    gtk_adjustment_configure (self->vadjustment,
+                              MAX (0.0, ladder_viewport_get_y (self->viewport) * zoom),
+                              0.0, MAX (ch * zoom, vh), vh * 0.1, vh * 0.9, vh);
+  self->syncing = FALSE;
+}
+
+void
+ladder_canvas_ensure_layout (LadderCanvas *self)
+{
+  LadderRenderOptions options;
+  double width, height;
+
+  if (!self->layout_dirty || self->chart == NULL)
+    return;
+  self->layout_dirty = FALSE;
+  ladder_layout_compute (self->layout, self->chart);
+
+  render_options (self, &options);
+  ladder_render_get_size (self->layout, self->chart, &options, &width, &height);
+  ladder_viewport_set_content_size (self->viewport, width, height);
+  update_adjustments (self);
+}
+
+void
+ladder_canvas_to_chart (LadderCanvas *self, double widget_x, double widget_y,
+                        double *x, double *y)
+{
+  double ox, oy;
+
+  ladder_canvas_get_origin (self, &ox, &oy);
+  ladder_viewport_to_drawing (self->viewport, widget_x, widget_y, x, y);
+  *x -= ox;
+  *y -= oy;
+}
+
+guint
+ladder_canvas_hit (LadderCanvas *self, double widget_x, double widget_y)
+{
+  double x, y;
+
+  if (self->chart == NULL)
+    return LADDER_NONE;
+  ladder_canvas_ensure_layout (self);
+  ladder_canvas_to_chart (self, widget_x, widget_y, &x, &y);
+  return ladder_layout_hit (self->layout, x, y);
+}
+
+gboolean
+ladder_canvas_hit_chevron (LadderCanvas *self, guint person, double widget_x, double widget_y)
+{
+  const LadderBox *box;
+  double x, y, dx, dy;
+
+  if (person == LADDER_NONE || ladder_chart_get_first_report (self->chart, person) == LADDER_NONE)
+    return FALSE;
+  box = ladder_layout_get_box (self->layout, person);
+  if (box == NULL || !box->visible)
+    return FALSE;
+  ladder_canvas_to_chart (self, widget_x, widget_y, &x, &y);
+  dx = x - (box->x + box->width / 2.0);
+  dy = y - (box->y + box->height);
+  /* A little more than the drawn chevron, so it is easy to hit. */
+  return fabs (dx) <= CHEVRON_RADIUS + 12.0 && fabs (dy) <= CHEVRON_RADIUS + 3.0;
+}
+
+const char *
+ladder_canvas_label (LadderCanvas *self, guint person)
+{
+  const char *name = ladder_chart_get_name (self->chart, person);
+  const LadderRole *role;
+
+  if (name != NULL && *name != '\0')
+    return name;
+  name = ladder_chart_get_person_title (self->chart, person);
+  if (name != NULL && *name != '\0')
+    return name;
+  role = ladder_catalogue_lookup_role (self->catalogue, ladder_chart_get_role (self->chart, person));
+  return role != NULL ? role->name : ladder_chart_get_id (self->chart, person);
+}
+
+/* -------------------------------------------------------------- drawing */
+
+static void
+draw_chevron (LadderCanvas *self, cairo_t *cr, guint person)
+{
+  const LadderBox *box;
+  double cx, cy;
+
+  if (person == LADDER_NONE || !ladder_chart_is_alive (self->chart, person) ||
+      ladder_chart_get_first_report (self->chart, person) == LADDER_NONE ||
+      ladder_chart_get_collapsed (self->chart, person))
+    return;
+  box = ladder_layout_get_box (self->layout, person);
+  if (box == NULL || !box->visible)
+    return;
+
+  cx = box->x + box->width / 2.0;
+  cy = box->y + box->height;
+  cairo_arc (cr, cx, cy, CHEVRON_RADIUS, 0, 2 * G_PI);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgb (cr, 0.6, 0.63, 0.68);
+  cairo_set_line_width (cr, 1.0);
+  cairo_stroke (cr);
+  /* An upward chevron: "fold this away". */
+  cairo_move_to (cr, cx - 4, cy + 2);
+  cairo_line_to (cr, cx, cy - 2);
+  cairo_line_to (cr, cx + 4, cy + 2);
+  cairo_set_source_rgb (cr, 0.2, 0.25, 0.33);
+  cairo_set_line_width (cr, 1.6);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_stroke (cr);
+}
+
+static void
+ladder_canvas_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
+{
+  LadderCanvas *self = LADDER_CANVAS (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  LadderRenderOptions options;
+  double zoom, vx, vy, ox, oy;
+  cairo_t *cr;
+  LadderDraw *draw;
+
+  if (self->chart == NULL || self->findings == NULL || width <= 0 || height <= 0)
+    return;
+
+  ladder_canvas_ensure_layout (self);
+  zoom = ladder_viewport_get_zoom (self->viewport);
+  vx = ladder_viewport_get_x (self->viewport);
+  vy = ladder_viewport_get_y (self->viewport);
+  ladder_canvas_get_origin (self, &ox, &oy);
+
+  render_options (self, &options);
+  options.clip_x = vx - ox;
+  options.clip_y = vy - oy;
+  options.clip_width = width / zoom;
+  options.clip_height = height / zoom;
+  options.zoom = zoom;
+  options.selected = self->selected;
+  options.matches = self->matches;
+  if (self->drag_mode == DRAG_CARD)
+    {
+      options.drop_target = self->drop_target;
+      options.drop_refused = self->drop_refused;
+    }
+  else
+    options.drop_target = self->dnd_target;
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  cairo_scale (cr, zoom, zoom);
+  cairo_translate (cr, -vx, -vy);
+
+  draw = ladder_draw_cairo_new (cr);
+  ladder_render_chart (draw, self->chart, self->catalogue, self->layout, self->findings, &options);
+  ladder_draw_free (draw);
+
+  /* What belongs to the view only, in chart coordinates. */
+  cairo_translate (cr, ox, oy);
+  if (zoom >= 0.35 && self->drag_mode != DRAG_CARD)
+    {
+      draw_chevron (self, cr, self->hover);
+      if (self->selected != self->hover)
+        draw_chevron (self, cr, self->selected);
+    }
+  ladder_canvas_draw_drag (self, cr);
+  cairo_destroy (cr);
+}
+
+static void
+ladder_canvas_size_allocate (GtkWidget *widget, int width, int height, int baseline)
+{
+  LadderCanvas *self = LADDER_CANVAS (widget);
+
+  ladder_canvas_ensure_layout (self);
+  ladder_viewport_set_view_size (self->viewport, width, height);
+  if (self->auto_fit && width > 1 && height > 1)
+    ladder_viewport_fit (self->viewport);
+  update_adjustments (self);
+  if (self->rename_popover != NULL)
+    gtk_popover_present (GTK_POPOVER (self->rename_popover));
+}
+
+static void
+ladder_canvas_measure (GtkWidget *widget, GtkOrientation orientation, int for_size,
+                       int *minimum, int *natural, int *minimum_baseline, int *natural_baseline)
+{
+  *minimum = 100;
+  *natural = 600;
+}
+
+/* ------------------------------------------------------------ scrolling */
+
+static void
+adjustment_changed_cb (GtkAdjustment *adjustment, LadderCanvas *self)
+{
+  double zoom = ladder_viewport_get_zoom (self->viewport);
+  double x = ladder_viewport_get_x (self->viewport);
+  double y = ladder_viewport_get_y (self->viewport);
+
+  if (self->syncing)
+    return;
+  self->auto_fit = FALSE;
+  if (adjustment == self->hadjustment)
+    x = gtk_adjustment_get_value (adjustment) / zoom;
+  else
+    y = gtk_adjustment_get_value (adjustment) / zoom;
+  ladder_viewport_set_position (self->viewport, x, y);
+}
+
+static void
+set_adjustment (LadderCanvas *self, GtkAdjustment **slot, GtkAdjustment *adjustment)
+{
+  if (*slot == adjustment)
+    return;
+  if (*slot != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (*slot, self);
+      g_clear_object (slot);
+    }
+  if (adjustment == NULL)
+    adjustment = gtk_adjustment_new (0, 0, 0, 0, 0, 0);
+  *slot = g_object_ref_sink (adjustment);
+  g_signal_connect (adjustment, "value-changed", G_CALLBACK (adjustment_changed_cb), self);
+  update_adjustments (self);
+}
+
+static void
+viewport_changed_cb (LadderCanvas *self)
+{
+  update_adjustments (self);
+  if (self->rename_popover != NULL)
+    gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* ---------------------------------------------------------------- model */
+
+static void
+chart_changed_cb (LadderChart *chart, const LadderChange *change, LadderCanvas *self)
+{
+  self->layout_dirty = TRUE;
+  if (self->selected != LADDER_NONE && !ladder_chart_is_alive (chart, self->selected))
+    ladder_canvas_set_selected (self, LADDER_NONE);
+  if (self->hover != LADDER_NONE && !ladder_chart_is_alive (chart, self->hover))
+    self->hover = LADDER_NONE;
+  if (change->kind == LADDER_CHANGE_RESET)
+    {
+      self->hover = LADDER_NONE;
+      ladder_canvas_cancel_drag (self);
+    }
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+ladder_canvas_set_chart (LadderCanvas *self, LadderChart *chart, LadderCatalogue *catalogue)
+{
+  g_return_if_fail (LADDER_IS_CANVAS (self));
+  g_return_if_fail (LADDER_IS_CHART (chart));
+  g_return_if_fail (LADDER_IS_CATALOGUE (catalogue));
+
+  if (self->chart != NULL)
+    g_signal_handlers_disconnect_by_data (self->chart, self);
+  g_set_object (&self->chart, chart);
+  g_set_object (&self->catalogue, catalogue);
+  g_signal_connect (chart, "changed", G_CALLBACK (chart_changed_cb), self);
+  self->layout_dirty = TRUE;
+  self->selected = LADDER_NONE;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+void
+ladder_canvas_set_findings (LadderCanvas *self, LadderFindings *findings)
+{
+  g_return_if_fail (LADDER_IS_CANVAS (self));
+  self->findings = findings;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+ladder_canvas_set_matches (LadderCanvas *self, const guint8 *matches)
+{
+  g_return_if_fail (LADDER_IS_CANVAS (self));
+  self->matches = matches;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+LadderViewport *
+ladder_canvas_get_viewport (LadderCanvas *self)
+{
+  g_return_val_if_fail (LADDER_IS_CANVAS (self), NULL);
+  return self->viewport;
+}
+
+LadderLayout *
+ladder_canvas_get_layout (LadderCanvas *self)
+{
+  g_return_val_if_fail (LADDER_IS_CANVAS (self), NULL);
+  ladder_canvas_ensure_layout (self);
+  return self->layout;
+}
+
+/* ------------------------------------------------------------ selection */
+
+guint
+ladder_canvas_get_selected (LadderCanvas *self)
+{
+  g_return_val_if_fail (LADDER_IS_CANVAS (self), LADDER_NONE);
+  return self->selected;
+}
+
+void
+ladder_canvas_set_selected (LadderCanvas *self, guint person)
+{
+  g_return_if_fail (LADDER_IS_CANVAS (self));
+
+  if (person != LADDER_NONE && (self->chart == NULL || !ladder_chart_is_alive (self->chart, person)))
+    person = LADDER_NONE;
+  if (person == self->selected)
+    return;
+  self->selected = person;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
+}
+
+void
+ladder_canvas_reveal (LadderCanvas *self, guint person, gboolean center)
+{
+  const LadderBox *box;
+  double ox, oy;
+
+  g_return_if_fail (LADDER_IS_CANVAS (self));
+
+  if (person == LADDER_NONE || !ladder_chart_is_alive (self->chart, person))
+    return;
+  ladder_canvas_ensure_layout (self);
+  box = ladder_layout_get_box (self->layout, person);
+  if (box == NULL || !box->visible)
+    return;
+  ladder_canvas_get_origin (self, &ox, &oy);
+  self->auto_fit = FALSE;
+  if (center)
+    ladder_viewport_center_on (self->viewport, box->x + ox + box->width / 2.0,
+                               box->y + oy + box->height / 2.0);
+  else
+    ladder_viewport_reveal (self->viewport, box->x + ox, box->y + oy, box->width, box->height);
+}
+
+void
+ladder_canvas_move_selection (LadderCanvas *self, LadderCanvasMove move)
+{
+  guint person = self->selected, next = LADDER_NONE;
+
+  g_return_if_fail (LADDER_IS_CANVAS (self));
+
+  if (self->chart == NULL)
+    return;
+  if (person == LADDER_NONE)
+    next = ladder_chart_get_first_root (self->chart);
+  else
+    switch (move)
+      {
+      case LADDER_CANVAS_MOVE_UP:
+        next = ladder_chart_get_manager (self->chart, person);
+        break;
+      case LADDER_CANVAS_MOVE_DOWN:
+        if (!ladder_chart_get_collapsed (self->chart, person))
+          next = ladder_chart_get_first_report (self->chart, person);
+        break;
+      case LADDER_CANVAS_MOVE_LEFT:
+        next = ladder_chart_get_prev_sibling (self->chart, person);
+        break;
+      case LADDER_CANVAS_MOVE_RIGHT:
+        next = ladder_chart_get_next_sibling (self->chart, person);
+        break;
+      default:
+        g_assert_not_reached ();
+      }
+  if (next == LADDER_NONE)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+  ladder_canvas_set_selected (self, next);
+  ladder_canvas_reveal (self, next, FALSE);
+}
+
+/* ----------------------------------------------------------------- zoom */
+
+void
+ladder_canvas_zoom_in (LadderCanvas *self)
+{
+  g_return_if_fail (LADDER_IS_CANVAS (self));
+  self->auto_fit = FALSE;
+  ladder_viewport_set_zoom (self->viewport, ladder_viewport_get_zoom (self->viewport) * ZOOM_STEP);
+}
+
+void
+ladder_canvas_zoom_out (LadderCanvas *self)
+{
+  g_return_if_fail (LADDER_IS_CANVAS (self));
+  self->auto_fit = FALSE;
+  ladder_viewport_set_zoom (self->viewport, ladder_viewport_get_zoom (self->viewport) / ZOOM_STEP);
+}
+
+void
+ladder_canvas_zoom_fit (LadderCanvas *self)
+{
+  g_return_if_fail (LADDER_IS_CANVAS (self));
+
+  ladder_canvas_ensure_layout (self);
+  /* Before the first allocation the view has no size to fit into;
+   * size_allocate fits again while auto_fit holds. */
+  self->auto_fit = TRUE;
+  if (gtk_widget_get_width (GTK_WIDGET (self)) > 1)
+    ladder_viewport_fit (self->viewport);
+}
+
+void
+ladder_canvas_zoom_reset (LadderCanvas *self)
+{
+  g_return_if_fail (LADDER_IS_CANVAS (self));
+  self->auto_fit = FALSE;
+  ladder_viewport_set_zoom (self->viewport, 1.0);
+}
+
+/* --------------------------------------------------------------- rename */
+
+static void
+rename_commit (LadderCanvas *self)
+{
+  guint person = self->rename_person;
+  g_autofree char *text = NULL;
+
+  if (person == LADDER_NONE || self->rename_cancelled)
+    return;
+  self->rename_person = LADDER_NONE;
+  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->rename_entry))));
+  g_signal_emit (self, signals[RENAME], 0, person, text);
+}
+
+static void
+rename_activate_cb (LadderCanvas *self)
+{
+  rename_commit (self);
+  gtk_popover_popdown (GTK_POPOVER (self->rename_popover));
+}
+
+static void
+rename_closed_cb (LadderCanvas *self)
+{
+  /* Clicking elsewhere keeps what was typed; Escape does not. */
+  rename_commit (self);
+  self->rename_person = LADDER_NONE;
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
+static gboolean
+rename_key_cb (GtkEventControllerKey *controller, guint keyval, guint keycode,
+               GdkModifierType state, LadderCanvas *self)
+{
+  if (keyval == GDK_KEY_Escape)
+    {
+      self->rename_cancelled = TRUE;
+      gtk_popover_popdown (GTK_POPOVER (self->rename_popover));
+      return TRUE;
+    }
+  return FALSE;
+}
+
+void
+ladder_canvas_start_rename (LadderCanvas *self, guint person)
+{
+  const LadderBox *box;
+  const char *name;
+  double ox, oy, x, y;
+  GdkRectangle rect;
+
+  g_return_if_fail (LADDER_IS_CANVAS (self));
+
+  if (person == LADDER_NONE || !ladder_chart_is_alive (self->chart, person))
+    return;
+  ladder_canvas_ensure_layout (self);
+  box = ladder_layout_get_box (self->layout, person);
+  if (box == NULL || !box->visible)
+    return;
+  ladder_canvas_reveal (self, person, FALSE);
+
+  ladder_canvas_get_origin (self, &ox, &oy);
+  ladder_viewport_to_widget (self->viewport, box->x + ox, box->y + oy, &x, &y);
+  rect.x = (int) x;
+  rect.y = (int) y;
+  rect.width = MAX (1, (int) (box->width * ladder_viewport_get_zoom (self->viewport)));
+  rect.height = MAX (1, (int) (box->height * ladder_viewport_get_zoom (self->viewport)));
+
+  self->rename_person = person;
+  self->rename_cancelled = FALSE;
+  name = ladder_chart_get_name (self->chart, person);
+  gtk_editable_set_text (GTK_EDITABLE (self->rename_entry), name ? name : "");
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->rename_popover), &rect);
+  gtk_popover_popup (GTK_POPOVER (self->rename_popover));
+  gtk_widget_grab_focus (self->rename_entry);
+}
+
+static void
+create_rename_popover (LadderCanvas *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *hint = gtk_label_new (_("Name — Enter to keep, Escape to cancel"));
+  GtkEventController *key = gtk_event_controller_key_new ();
+
+  self->rename_popover = gtk_popover_new ();
+  self->rename_entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (self->rename_entry), _("Full name"));
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->rename_entry), 24);
+  gtk_widget_add_css_class (hint, "dim-label");
+  gtk_widget_add_css_class (hint, "caption");
+  gtk_label_set_xalign (GTK_LABEL (hint), 0.0);
+  gtk_box_append (GTK_BOX (box), self->rename_entry);
+  gtk_box_append (GTK_BOX (box), hint);
+  gtk_popover_set_child (GTK_POPOVER (self->rename_popover), box);
+  gtk_popover_set_position (GTK_POPOVER (self->rename_popover), GTK_POS_BOTTOM);
+  gtk_widget_set_parent (self->rename_popover, GTK_WIDGET (self));
+
+  g_signal_connect_swapped (self->rename_entry, "activate", G_CALLBACK (rename_activate_cb), self);
+  g_signal_connect_swapped (self->rename_popover, "closed", G_CALLBACK (rename_closed_cb), self);
+  g_signal_connect (key, "key-pressed", G_CALLBACK (rename_key_cb), self);
+  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
+  gtk_widget_add_controller (self->rename_entry, key);
+}
+
+/* ------------------------------------------------------------- keyboard */
+
+static gboolean
+move_binding (GtkWidget *widget, GVariant *args, gpointer user_data)
+{
+  ladder_canvas_move_selection (LADDER_CANVAS (widget), g_variant_get_int32 (args));
+  return TRUE;
+}
+
+static gboolean
+escape_binding (GtkWidget *widget, GVariant *args, gpointer user_data)
+{
+  LadderCanvas *self = LADDER_CANVAS (widget);
+
+  if (self->drag_mode != DRAG_NONE)
+    ladder_canvas_cancel_drag (self);
+  else
+    ladder_canvas_set_selected (self, LADDER_NONE);
+  return TRUE;
+}
+
+/* --------------------------------------------------------------- object */
+
+static void
+ladder_canvas_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  LadderCanvas *self = LADDER_CANVAS (object);
+
+  switch (prop_id)
+    {
+    case PROP_SELECTED:
+      g_value_set_uint (value, self->selected);
+      break;
+    case PROP_HADJUSTMENT:
+      g_value_set_object (value, self->hadjustment);
+      break;
+    case PROP_VADJUSTMENT:
+      g_value_set_object (value, self->vadjustment);
+      break;
+    case PROP_HSCROLL_POLICY:
+      g_value_set_enum (value, self->hscroll_policy);
+      break;
+    case PROP_VSCROLL_POLICY:
+      g_value_set_enum (value, self->vscroll_policy);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ladder_canvas_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  LadderCanvas *self = LADDER_CANVAS (object);
+
+  switch (prop_id)
+    {
+    case PROP_SELECTED:
+      ladder_canvas_set_selected (self, g_value_get_uint (value));
+      break;
+    case PROP_HADJUSTMENT:
+      set_adjustment (self, &self->hadjustment, g_value_get_object (value));
+      break;
+    case PROP_VADJUSTMENT:
+      set_adjustment (self, &self->vadjustment, g_value_get_object (value));
+      break;
+    case PROP_HSCROLL_POLICY:
+      self->hscroll_policy = g_value_get_enum (value);
+      break;
+    case PROP_VSCROLL_POLICY:
+      self->vscroll_policy = g_value_get_enum (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ladder_canvas_dispose (GObject *object)
+{
+  LadderCanvas *self = LADDER_CANVAS (object);
+
+  if (self->chart != NULL)
+    g_signal_handlers_disconnect_by_data (self->chart, self);
+  g_clear_pointer (&self->rename_popover, gtk_widget_unparent);
+  if (self->hadjustment != NULL)
+    g_signal_handlers_disconnect_by_data (self->hadjustment, self);
+  if (self->vadjustment != NULL)
+    g_signal_handlers_disconnect_by_data (self->vadjustment, self);
+  g_clear_object (&self->hadjustment);
+  g_clear_object (&self->vadjustment);
+  g_clear_object (&self->chart);
+  g_clear_object (&self->catalogue);
+  g_clear_object (&self->viewport);
+  self->findings = NULL;
+  self->matches = NULL;
+
+  G_OBJECT_CLASS (ladder_canvas_parent_class)->dispose (object);
+}
+
+static void
+ladder_canvas_finalize (GObject *object)
+{
+  LadderCanvas *self = LADDER_CANVAS (object);
+
+  g_clear_pointer (&self->layout, ladder_layout_free);
+  g_clear_pointer (&self->refusal, g_free);
+  G_OBJECT_CLASS (ladder_canvas_parent_class)->finalize (object);
+}
+
+static void
+ladder_canvas_class_init (LadderCanvasClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = ladder_canvas_get_property;
+  object_class->set_property = ladder_canvas_set_property;
+  object_class->dispose = ladder_canvas_dispose;
+  object_class->finalize = ladder_canvas_finalize;
+  widget_class->snapshot = ladder_canvas_snapshot;
+  widget_class->size_allocate = ladder_canvas_size_allocate;
+  widget_class->measure = ladder_canvas_measure;
+
+  properties[PROP_SELECTED] =
+    g_param_spec_uint ("selected", NULL, NULL, 0, G_MAXUINT, LADDER_NONE,
+                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
+  g_object_class_override_property (object_class, PROP_VADJUSTMENT, "vadjustment");
+  g_object_class_override_property (object_class, PROP_HSCROLL_POLICY, "hscroll-policy");
+  g_object_class_override_property (object_class, PROP_VSCROLL_POLICY, "vscroll-policy");
+
+  /* A role id dropped on a person (or LADDER_NONE: on empty space). */
+  signals[ROLE_DROPPED] = g_signal_new ("role-dropped", G_TYPE_FROM_CLASS (klass),
+                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                        G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_UINT);
+  /* person, new manager, position: returns TRUE when the move was made. */
+  signals[MOVE_PERSON] = g_signal_new ("move-person", G_TYPE_FROM_CLASS (klass),
+                                       G_SIGNAL_RUN_LAST, 0, g_signal_accumulator_first_wins,
+                                       NULL, NULL, G_TYPE_BOOLEAN, 3,
+                                       G_TYPE_UINT, G_TYPE_UINT, G_TYPE_UINT);
+  signals[RENAME] = g_signal_new ("rename", G_TYPE_FROM_CLASS (klass),
+                                  G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                  G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_STRING);
+  signals[TOGGLE_FOLD] = g_signal_new ("toggle-fold", G_TYPE_FROM_CLASS (klass),
+                                       G_SIGNAL_RUN_LAST | G_SIGNAL_ACTION, 0, NULL, NULL, NULL,
+                                       G_TYPE_NONE, 1, G_TYPE_UINT);
+
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Up, 0, move_binding,
+                                "i", LADDER_CANVAS_MOVE_UP);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Down, 0, move_binding,
+                                "i", LADDER_CANVAS_MOVE_DOWN);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Left, 0, move_binding,
+                                "i", LADDER_CANVAS_MOVE_LEFT);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Right, 0, move_binding,
+                                "i", LADDER_CANVAS_MOVE_RIGHT);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_binding, NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "win.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_BackSpace, 0, "win.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.rename", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "win.rename", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "win.rename", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "win.fold", NULL);
+
+  gtk_widget_class_set_css_name (widget_class, "laddercanvas");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+ladder_canvas_init (LadderCanvas *self)
+{
+  self->selected = LADDER_NONE;
+  self->hover = LADDER_NONE;
+  self->drop_target = LADDER_NONE;
+  self->dnd_target = LADDER_NONE;
+  self->drag_person = LADDER_NONE;
+  self->rename_person = LADDER_NONE;
+  self->layout = ladder_layout_new ();
+  self->layout_dirty = TRUE;
+  self->viewport = ladder_viewport_new ();
+  g_signal_connect_swapped (self->viewport, "changed", G_CALLBACK (viewport_changed_cb), self);
+
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+  create_rename_popover (self);
+  ladder_canvas_init_input (self);
+}
+
+GtkWidget *
+ladder_canvas_new (void)
+{
+  return g_object_new (LADDER_TYPE_CANVAS, NULL);
+}

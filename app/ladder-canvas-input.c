@@ -1,0 +1,459 @@
+/* ladder-canvas-input.c — gestures of the chart view
+ *
+ * Button 1 on a card selects it and, once the pointer has moved a few
+ * pixels, drags it: onto another card to report to that person, or into
+ * the gap between two siblings to take that place.  Button 1 on empty
+ * space, or button 2 anywhere, pans.  Ctrl+wheel and pinch zoom around
+ * the pointer.  Roles dragged in from the palette arrive as strings.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "ladder-canvas-private.h"
+
+#define DRAG_THRESHOLD 6.0
+
+static void
+set_refusal (LadderCanvas *self, char *message)
+{
+  g_free (self->refusal);
+  self->refusal = message;
+}
+
+/* Works out where the dragged card would go if dropped at the pointer. */
+static void
+update_drop (LadderCanvas *self)
+{
+  guint person = self->drag_person;
+  guint hit, neighbour = LADDER_NONE;
+  gboolean before = FALSE;
+  double x, y;
+
+  self->drop_target = LADDER_NONE;
+  self->drop_refused = FALSE;
+  self->insert_valid = FALSE;
+  set_refusal (self, NULL);
+
+  ladder_canvas_to_chart (self, self->drag_x, self->drag_y, &x, &y);
+  hit = ladder_layout_hit (self->layout, x, y);
+
+  if (hit != LADDER_NONE && hit != person)
+    {
+      self->drop_target = hit;
+      if (ladder_chart_is_above (self->chart, person, hit))
+        {
+          self->drop_refused = TRUE;
+          set_refusal (self, g_strdup_printf (_("Cannot move %s under %s: %s reports to %s"),
+                                              ladder_canvas_label (self, person),
+                                              ladder_canvas_label (self, hit),
+                                              ladder_canvas_label (self, hit),
+                                              ladder_canvas_label (self, person)));
+        }
+      return;
+    }
+  if (hit == person)
+    return;
+
+  /* In a gap: the sibling to the right (drop before it) or the left. */
+  neighbour = ladder_layout_hit (self->layout, x + LADDER_H_GAP, y);
+  if (neighbour != LADDER_NONE)
+    before = TRUE;
+  else
+    neighbour = ladder_layout_hit (self->layout, x - LADDER_H_GAP, y);
+
+  if (neighbour != LADDER_NONE && neighbour != person)
+    {
+      guint manager = ladder_chart_get_manager (self->chart, neighbour);
+      guint position = ladder_chart_get_position (self->chart, neighbour) + (before ? 0 : 1);
+      const LadderBox *box = ladder_layout_get_box (self->layout, neighbour);
+
+      if (manager != LADDER_NONE && ladder_chart_is_above (self->chart, person, manager))
+        return;
+      /* Positions count without the moved card itself. */
+      if (manager == ladder_chart_get_manager (self->chart, person) &&
+          ladder_chart_get_position (self->chart, person) < position)
+        position--;
+      self->insert_valid = TRUE;
+      self->insert_manager = manager;
+      self->insert_position = position;
+      self->insert_x = before ? box->x - LADDER_H_GAP / 2.0 : box->x + box->width + LADDER_H_GAP / 2.0;
+      self->insert_y = box->y;
+    }
+}
+
+void
+ladder_canvas_cancel_drag (LadderCanvas *self)
+{
+  self->drag_mode = DRAG_NONE;
+  self->drag_person = LADDER_NONE;
+  self->drop_target = LADDER_NONE;
+  self->drop_refused = FALSE;
+  self->insert_valid = FALSE;
+  set_refusal (self, NULL);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* --------------------------------------------------------------- button 1 */
+
+static void
+drag_begin_cb (GtkGestureDrag *gesture, double x, double y, LadderCanvas *self)
+{
+  guint hit = ladder_canvas_hit (self, x, y);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  self->drag_start_x = self->drag_x = x;
+  self->drag_start_y = self->drag_y = y;
+  self->pan_start_x = ladder_viewport_get_x (self->viewport);
+  self->pan_start_y = ladder_viewport_get_y (self->viewport);
+
+  /* The chevron hangs below the card, so test it before the card. */
+  for (guint p = self->hover; p != LADDER_NONE; p = LADDER_NONE)
+    if (ladder_canvas_hit_chevron (self, p, x, y))
+      hit = p;
+  if (hit == LADDER_NONE && self->selected != LADDER_NONE &&
+      ladder_canvas_hit_chevron (self, self->selected, x, y))
+    hit = self->selected;
+
+  if (hit != LADDER_NONE && ladder_canvas_hit_chevron (self, hit, x, y))
+    {
+      self->drag_mode = DRAG_FOLD;
+      self->drag_person = hit;
+    }
+  else if (hit != LADDER_NONE)
+    {
+      self->drag_mode = DRAG_PENDING;
+      self->drag_person = hit;
+      ladder_canvas_set_selected (self, hit);
+    }
+  else
+    self->drag_mode = DRAG_PAN;
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
+drag_update_cb (GtkGestureDrag *gesture, double dx, double dy, LadderCanvas *self)
+{
+  double zoom = ladder_viewport_get_zoom (self->viewport);
+
+  self->drag_x = self->drag_start_x + dx;
+  self->drag_y = self->drag_start_y + dy;
+
+  switch (self->drag_mode)
+    {
+    case DRAG_PENDING:
+      if (hypot (dx, dy) < DRAG_THRESHOLD)
+        return;
+      self->drag_mode = DRAG_CARD;
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
+      G_GNUC_FALLTHROUGH;
+    case DRAG_CARD:
+      update_drop (self);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      break;
+    case DRAG_PAN:
+      if (hypot (dx, dy) >= DRAG_THRESHOLD)
+        {
+          gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
+          self->auto_fit = FALSE;
+        }
+      ladder_viewport_set_position (self->viewport, self->pan_start_x - dx / zoom,
+                                    self->pan_start_y - dy / zoom);
+      break;
+    case DRAG_FOLD:
+    case DRAG_NONE:
+    default:
+      break;
+    }
+}
+
+static void
+drag_end_cb (GtkGestureDrag *gesture, double dx, double dy, LadderCanvas *self)
+{
+  DragMode mode = self->drag_mode;
+  guint person = self->drag_person;
+  gboolean moved = hypot (dx, dy) >= DRAG_THRESHOLD;
+
+  gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
+  if (mode == DRAG_CARD)
+    {
+      gboolean done = FALSE;
+
+      /* A refused target still goes to the window, which says why. */
+      if (self->drop_target != LADDER_NONE)
+        g_signal_emit_by_name (self, "move-person", person, self->drop_target,
+                               (guint) LADDER_NONE, &done);
+      else if (self->insert_valid &&
+               !(self->insert_manager == ladder_chart_get_manager (self->chart, person) &&
+                 self->insert_position == ladder_chart_get_position (self->chart, person)))
+        g_signal_emit_by_name (self, "move-person", person, self->insert_manager,
+                               self->insert_position, &done);
+      if (done)
+        ladder_canvas_set_selected (self, person);
+    }
+  else if (mode == DRAG_FOLD && !moved)
+    g_signal_emit_by_name (self, "toggle-fold", person);
+  else if (mode == DRAG_PAN && !moved)
+    ladder_canvas_set_selected (self, LADDER_NONE);
+  ladder_canvas_cancel_drag (self);
+}
+
+static void
+drag_cancel_cb (GtkGesture *gesture, GdkEventSequence *sequence, LadderCanvas *self)
+{
+  gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
+  ladder_canvas_cancel_drag (self);
+}
+
+static void
+double_click_cb (GtkGestureClick *gesture, int n_press, double x, double y, LadderCanvas *self)
+{
+  guint hit;
+
+  if (n_press != 2)
+    return;
+  hit = ladder_canvas_hit (self, x, y);
+  if (hit != LADDER_NONE && !ladder_canvas_hit_chevron (self, hit, x, y))
+    ladder_canvas_start_rename (self, hit);
+}
+
+/* ---------------------------------------------------- button 2, wheel, pinch */
+
+static void
+pan_begin_cb (GtkGestureDrag *gesture, double x, double y, LadderCanvas *self)
+{
+  self->pan_start_x = ladder_viewport_get_x (self->viewport);
+  self->pan_start_y = ladder_viewport_get_y (self->viewport);
+  self->auto_fit = FALSE;
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
+}
+
+static void
+pan_update_cb (GtkGestureDrag *gesture, double dx, double dy, LadderCanvas *self)
+{
+  double zoom = ladder_viewport_get_zoom (self->viewport);
+
+  ladder_viewport_set_position (self->viewport, self->pan_start_x - dx / zoom,
+                                self->pan_start_y - dy / zoom);
+}
+
+static void
+pan_end_cb (GtkGestureDrag *gesture, double dx, double dy, LadderCanvas *self)
+{
+  gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
+}
+
+static gboolean
+scroll_cb (GtkEventControllerScroll *controller, double dx, double dy, LadderCanvas *self)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+  double zoom = ladder_viewport_get_zoom (self->viewport);
+
+  /* Plain scrolling is the scrolled window's business. */
+  if (!(state & GDK_CONTROL_MASK))
+    return FALSE;
+  self->auto_fit = FALSE;
+  ladder_viewport_zoom_at (self->viewport, zoom * pow (1.15, -dy), self->pointer_x, self->pointer_y);
+  return TRUE;
+}
+
+static void
+pinch_begin_cb (GtkGesture *gesture, GdkEventSequence *sequence, LadderCanvas *self)
+{
+  self->pinch_start_zoom = ladder_viewport_get_zoom (self->viewport);
+  self->auto_fit = FALSE;
+}
+
+static void
+pinch_scale_cb (GtkGestureZoom *gesture, double scale, LadderCanvas *self)
+{
+  double x, y;
+
+  if (!gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y))
+    {
+      x = self->pointer_x;
+      y = self->pointer_y;
+    }
+  ladder_viewport_zoom_at (self->viewport, self->pinch_start_zoom * scale, x, y);
+}
+
+static void
+motion_cb (GtkEventControllerMotion *controller, double x, double y, LadderCanvas *self)
+{
+  guint hover;
+
+  self->pointer_x = x;
+  self->pointer_y = y;
+  hover = ladder_canvas_hit (self, x, y);
+  /* Keep the chevron of the card above while the pointer is on it. */
+  if (hover == LADDER_NONE && self->hover != LADDER_NONE &&
+      ladder_canvas_hit_chevron (self, self->hover, x, y))
+    hover = self->hover;
+  if (hover != self->hover)
+    {
+      self->hover = hover;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+  if (self->drag_mode == DRAG_NONE)
+    gtk_widget_set_cursor_from_name (GTK_WIDGET (self),
+                                     hover != LADDER_NONE && ladder_canvas_hit_chevron (self, hover, x, y)
+                                     ? "pointer" : NULL);
+}
+
+static void
+leave_cb (GtkEventControllerMotion *controller, LadderCanvas *self)
+{
+  if (self->hover != LADDER_NONE)
+    {
+      self->hover = LADDER_NONE;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+}
+
+/* --------------------------------------------------- roles from the palette */
+
+static GdkDragAction
+dnd_motion_cb (GtkDropTarget *target, double x, double y, LadderCanvas *self)
+{
+  guint hit = ladder_canvas_hit (self, x, y);
+
+  if (hit != self->dnd_target)
+    {
+      self->dnd_target = hit;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+  return GDK_ACTION_COPY;
+}
+
+static void
+dnd_leave_cb (GtkDropTarget *target, LadderCanvas *self)
+{
+  self->dnd_target = LADDER_NONE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static gboolean
+dnd_drop_cb (GtkDropTarget *target, const GValue *value, double x, double y, LadderCanvas *self)
+{
+  const char *role = g_value_get_string (value);
+  guint hit = ladder_canvas_hit (self, x, y);
+
+  self->dnd_target = LADDER_NONE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  if (role == NULL || *role == '\0')
+    return FALSE;
+  g_signal_emit_by_name (self, "role-dropped", role, hit);
+  return TRUE;
+}
+
+/* ---------------------------------------------------------------- drawing */
+
+static void
+draw_bubble (LadderCanvas *self, cairo_t *cr, const char *text, double x, double y)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+  int width, height;
+
+  pango_layout_get_pixel_size (layout, &width, &height);
+  cairo_save (cr);
+  cairo_rectangle (cr, x, y, width + 16, height + 10);
+  cairo_set_source_rgba (cr, 0.75, 0.11, 0.16, 0.95);
+  cairo_fill (cr);
+  cairo_move_to (cr, x + 8, y + 5);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
+  g_object_unref (layout);
+}
+
+void
+ladder_canvas_draw_drag (LadderCanvas *self, cairo_t *cr)
+{
+  double zoom = ladder_viewport_get_zoom (self->viewport);
+  double x, y;
+
+  if (self->drag_mode != DRAG_CARD)
+    return;
+
+  if (self->insert_valid)
+    {
+      cairo_rectangle (cr, self->insert_x - 2.0, self->insert_y - 6.0, 4.0, LADDER_CARD_HEIGHT + 12.0);
+      cairo_set_source_rgb (cr, 0.21, 0.52, 0.89);
+      cairo_fill (cr);
+    }
+
+  /* A ghost of the card under the pointer. */
+  ladder_canvas_to_chart (self, self->drag_x, self->drag_y, &x, &y);
+  cairo_rectangle (cr, x - LADDER_CARD_WIDTH / 2.0, y - LADDER_CARD_HEIGHT / 2.0,
+                   LADDER_CARD_WIDTH, LADDER_CARD_HEIGHT);
+  cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.12);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.8);
+  cairo_set_line_width (cr, 1.5 / zoom);
+  cairo_set_dash (cr, (double[]) { 5.0 / zoom, 3.0 / zoom }, 2, 0);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+
+  if (self->refusal != NULL)
+    {
+      /* The message stays readable whatever the zoom. */
+      cairo_save (cr);
+      cairo_translate (cr, x, y + LADDER_CARD_HEIGHT / 2.0 + 8.0 / zoom);
+      cairo_scale (cr, 1.0 / zoom, 1.0 / zoom);
+      draw_bubble (self, cr, self->refusal, -20.0, 0.0);
+      cairo_restore (cr);
+    }
+}
+
+/* -------------------------------------------------------------------- init */
+
+void
+ladder_canvas_init_input (LadderCanvas *self)
+{
+  GtkGesture *drag, *pan, *click, *pinch;
+  GtkEventController *scroll, *motion;
+  GtkDropTarget *drop;
+
+  drag = gtk_gesture_drag_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), GDK_BUTTON_PRIMARY);
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (drag_begin_cb), self);
+  g_signal_connect (drag, "drag-update", G_CALLBACK (drag_update_cb), self);
+  g_signal_connect (drag, "drag-end", G_CALLBACK (drag_end_cb), self);
+  g_signal_connect (drag, "cancel", G_CALLBACK (drag_cancel_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (double_click_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  gtk_gesture_group (drag, click);
+
+  pan = gtk_gesture_drag_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (pan), GDK_BUTTON_MIDDLE);
+  g_signal_connect (pan, "drag-begin", G_CALLBACK (pan_begin_cb), self);
+  g_signal_connect (pan, "drag-update", G_CALLBACK (pan_update_cb), self);
+  g_signal_connect (pan, "drag-end", G_CALLBACK (pan_end_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (pan));
+
+  pinch = gtk_gesture_zoom_new ();
+  g_signal_connect (pinch, "begin", G_CALLBACK (pinch_begin_cb), self);
+  g_signal_connect (pinch, "scale-changed", G_CALLBACK (pinch_scale_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (pinch));
+
+  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  g_signal_connect (scroll, "scroll", G_CALLBACK (scroll_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), scroll);
+
+  motion = gtk_event_controller_motion_new ();
+  g_signal_connect (motion, "motion", G_CALLBACK (motion_cb), self);
+  g_signal_connect (motion, "leave", G_CALLBACK (leave_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
+
+  drop = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_COPY);
+  g_signal_connect (drop, "motion", G_CALLBACK (dnd_motion_cb), self);
+  g_signal_connect (drop, "enter", G_CALLBACK (dnd_motion_cb), self);
+  g_signal_connect (drop, "leave", G_CALLBACK (dnd_leave_cb), self);
+  g_signal_connect (drop, "drop", G_CALLBACK (dnd_drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+}

@@ -1,0 +1,85 @@
+/* ladder-canvas-private.h — shared by ladder-canvas.c and
+ * ladder-canvas-input.c */
+#pragma once
+
+#include "ladder-canvas.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  DRAG_NONE,
+  DRAG_PENDING,      /* pressed on a card, not moved far enough yet */
+  DRAG_CARD,         /* moving a card onto a manager or between siblings */
+  DRAG_PAN,          /* moving the view */
+  DRAG_FOLD,         /* pressed on a card's fold chevron */
+} DragMode;
+
+struct _LadderCanvas
+{
+  GtkWidget parent_instance;
+
+  LadderChart     *chart;
+  LadderCatalogue *catalogue;
+  LadderFindings  *findings;          /* borrowed */
+  const guint8    *matches;           /* borrowed */
+  LadderLayout    *layout;
+  gboolean         layout_dirty;
+  LadderViewport  *viewport;
+  /* Fit the chart to the window on every resize until the user zooms
+   * or scrolls. */
+  gboolean         auto_fit;
+
+  GtkAdjustment   *hadjustment;
+  GtkAdjustment   *vadjustment;
+  guint            hscroll_policy : 1;
+  guint            vscroll_policy : 1;
+  gboolean         syncing;           /* adjustments being set from the viewport */
+
+  guint            selected;
+  guint            hover;             /* card under the pointer */
+  double           pointer_x, pointer_y;
+
+  /* dragging a card or the view */
+  DragMode         drag_mode;
+  guint            drag_person;
+  double           drag_start_x, drag_start_y;   /* widget */
+  double           drag_x, drag_y;               /* widget, now */
+  double           pan_start_x, pan_start_y;     /* viewport position at start */
+  guint            drop_target;       /* new manager while dragging a card */
+  gboolean         drop_refused;
+  char            *refusal;           /* why the drop is refused */
+  gboolean         insert_valid;      /* dropping between siblings */
+  guint            insert_manager, insert_position;
+  double           insert_x, insert_y; /* chart coordinates of the marker's top */
+
+  /* a role dragged in from the palette */
+  guint            dnd_target;
+
+  double           pinch_start_zoom;
+
+  /* typing a name on the card */
+  GtkWidget       *rename_popover;
+  GtkWidget       *rename_entry;
+  guint            rename_person;
+  gboolean         rename_cancelled;
+};
+
+/* ladder-canvas.c */
+void     ladder_canvas_ensure_layout   (LadderCanvas *self);
+void     ladder_canvas_get_origin      (LadderCanvas *self, double *x, double *y);
+/* Widget pixels to chart coordinates (those of the layout). */
+void     ladder_canvas_to_chart        (LadderCanvas *self, double widget_x, double widget_y,
+                                        double *x, double *y);
+guint    ladder_canvas_hit             (LadderCanvas *self, double widget_x, double widget_y);
+/* TRUE when the point is on the fold chevron of a card with reports. */
+gboolean ladder_canvas_hit_chevron     (LadderCanvas *self, guint person,
+                                        double widget_x, double widget_y);
+const char *ladder_canvas_label        (LadderCanvas *self, guint person);
+
+/* ladder-canvas-input.c */
+void     ladder_canvas_init_input      (LadderCanvas *self);
+void     ladder_canvas_cancel_drag     (LadderCanvas *self);
+/* Draws what belongs to a drag in progress (chart coordinates, zoomed). */
+void     ladder_canvas_draw_drag       (LadderCanvas *self, cairo_t *cr);
+
+G_END_DECLS

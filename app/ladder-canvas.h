@@ -1,0 +1,56 @@
+/* ladder-canvas.h — the chart view: draws the chart, turns gestures into
+ * viewport changes and edit requests
+ *
+ * The canvas never edits the chart itself: it asks through signals
+ * ("role-dropped", "move-person", "rename", "toggle-fold") and the window
+ * makes the change as one undoable step.
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "ladder-chart.h"
+#include "ladder-catalogue.h"
+#include "ladder-layout.h"
+#include "ladder-validate.h"
+#include "ladder-viewport.h"
+
+G_BEGIN_DECLS
+
+#define LADDER_TYPE_CANVAS (ladder_canvas_get_type ())
+G_DECLARE_FINAL_TYPE (LadderCanvas, ladder_canvas, LADDER, CANVAS, GtkWidget)
+
+GtkWidget      *ladder_canvas_new            (void);
+
+void            ladder_canvas_set_chart      (LadderCanvas *self, LadderChart *chart,
+                                              LadderCatalogue *catalogue);
+/* Borrowed; the owner calls this again whenever it replaces them. */
+void            ladder_canvas_set_findings   (LadderCanvas *self, LadderFindings *findings);
+void            ladder_canvas_set_matches    (LadderCanvas *self, const guint8 *matches);
+
+LadderViewport *ladder_canvas_get_viewport   (LadderCanvas *self);
+LadderLayout   *ladder_canvas_get_layout     (LadderCanvas *self);
+
+guint           ladder_canvas_get_selected   (LadderCanvas *self);
+void            ladder_canvas_set_selected   (LadderCanvas *self, guint person);
+/* Scrolls so that the person's card is in view (centred when @center). */
+void            ladder_canvas_reveal         (LadderCanvas *self, guint person, gboolean center);
+/* An entry over the person's card to type the name in. */
+void            ladder_canvas_start_rename   (LadderCanvas *self, guint person);
+
+void            ladder_canvas_zoom_in        (LadderCanvas *self);
+void            ladder_canvas_zoom_out       (LadderCanvas *self);
+void            ladder_canvas_zoom_fit       (LadderCanvas *self);
+void            ladder_canvas_zoom_reset     (LadderCanvas *self);
+
+/* Selection by keyboard: the manager, first report, or siblings. */
+typedef enum {
+  LADDER_CANVAS_MOVE_UP,
+  LADDER_CANVAS_MOVE_DOWN,
+  LADDER_CANVAS_MOVE_LEFT,
+  LADDER_CANVAS_MOVE_RIGHT,
+} LadderCanvasMove;
+
+void            ladder_canvas_move_selection (LadderCanvas *self, LadderCanvasMove move);
+
+G_END_DECLS

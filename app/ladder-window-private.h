@@ -1,0 +1,87 @@
+/* ladder-window-private.h — shared between ladder-window.c and
+ * ladder-window-actions.c */
+#pragma once
+
+#include "ladder-window.h"
+#include "ladder-canvas.h"
+#include "ladder-findings-panel.h"
+#include "ladder-history.h"
+#include "ladder-inspector.h"
+#include "ladder-palette.h"
+
+G_BEGIN_DECLS
+
+struct _LadderWindow
+{
+  GtkApplicationWindow parent_instance;
+
+  /* template children */
+  GtkLabel            *title_label;
+  GtkLabel            *subtitle_label;
+  GtkToggleButton     *search_button;
+  GtkToggleButton     *findings_button;
+  GtkLabel            *error_count_label;
+  GtkLabel            *warning_count_label;
+  GtkLabel            *note_count_label;
+  GtkSearchBar        *search_bar;
+  GtkSearchEntry      *search_entry;
+  GtkLabel            *search_status;
+  LadderPalette       *palette;
+  GtkScrolledWindow   *scroller;
+  LadderCanvas        *canvas;
+  GtkWidget           *empty_state;
+  GtkRevealer         *toast_revealer;
+  GtkLabel            *toast_label;
+  GtkButton           *toast_close;
+  GtkLabel            *zoom_label;
+  GtkPaned            *side_pane;
+  LadderInspector     *inspector;
+  LadderFindingsPanel *findings_panel;
+  GMenu               *recent_section;
+
+  /* the document */
+  LadderChart         *chart;
+  LadderHistory       *history;
+  LadderCatalogue     *catalogue;
+  LadderFindings      *findings;
+  GFile               *file;
+  guint                validate_idle;
+  guint                toast_timeout;
+  char                *toast;
+
+  /* search: people that match, in chart order, and a flag per slot */
+  GArray              *matches;
+  guint8              *match_flags;
+  guint                match_index;
+
+  /* set once the user chose to close with unsaved changes discarded */
+  gboolean             close_confirmed;
+};
+
+/* ladder-window.c */
+void     ladder_window_update_title     (LadderWindow *self);
+void     ladder_window_revalidate_now   (LadderWindow *self);
+void     ladder_window_update_search    (LadderWindow *self);
+void     ladder_window_step_match       (LadderWindow *self, int direction);
+/* Replaces the chart's content with @chart's, as a new document. */
+void     ladder_window_replace_chart    (LadderWindow *self, LadderChart *chart, GFile *file);
+void     ladder_window_show_error       (LadderWindow *self, const char *primary,
+                                         const char *secondary);
+/* Name, else title, else role: how people are named in messages. */
+const char *ladder_window_person_label  (LadderWindow *self, guint person);
+
+/* ladder-window-actions.c */
+void     ladder_window_class_init_actions (GtkWidgetClass *widget_class);
+void     ladder_window_update_actions     (LadderWindow *self);
+void     ladder_window_update_recent      (LadderWindow *self);
+typedef void (*LadderWindowThen) (LadderWindow *self, gpointer data);
+/* When there are unsaved changes, asks whether to save or discard them;
+ * then runs @then, unless the user cancelled (@data is freed with
+ * @destroy either way). */
+void     ladder_window_confirm_discard    (LadderWindow *self, LadderWindowThen then,
+                                           gpointer data, GDestroyNotify destroy);
+void     ladder_window_add_recent         (LadderWindow *self, GFile *file);
+/* The recent-files menu follows the recent manager from now on. */
+void     ladder_window_watch_recent       (LadderWindow *self);
+
+G_END_DECLS

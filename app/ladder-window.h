@@ -1,0 +1,55 @@
+/* ladder-window.h — the main window: one chart, its history and views */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "ladder-application.h"
+#include "ladder-chart.h"
+#include "ladder-validate.h"
+
+G_BEGIN_DECLS
+
+#define LADDER_TYPE_WINDOW (ladder_window_get_type ())
+G_DECLARE_FINAL_TYPE (LadderWindow, ladder_window, LADDER, WINDOW, GtkApplicationWindow)
+
+LadderWindow   *ladder_window_new            (LadderApplication *app);
+
+LadderChart    *ladder_window_get_chart      (LadderWindow *self);
+LadderCatalogue *ladder_window_get_catalogue (LadderWindow *self);
+/* The findings of the chart as it is now (validates if a run is due). */
+LadderFindings *ladder_window_get_findings   (LadderWindow *self);
+/* The chart's file, or NULL when it has never been saved. */
+GFile          *ladder_window_get_file       (LadderWindow *self);
+gboolean        ladder_window_get_modified   (LadderWindow *self);
+/* No file, no edits and no one on the chart: may be reused by open. */
+gboolean        ladder_window_is_pristine    (LadderWindow *self);
+
+guint           ladder_window_get_selected   (LadderWindow *self);
+/* Selects @person (LADDER_NONE: nobody) and brings it into view. */
+void            ladder_window_select         (LadderWindow *self, guint person);
+
+/* What a drop of a role does: adds a person of @role under @manager
+ * (LADDER_NONE: unattached), as one undoable step, selects it and starts
+ * editing its name.  Returns the new person or LADDER_NONE. */
+guint           ladder_window_add_role       (LadderWindow *self, const char *role,
+                                              guint manager);
+/* What dropping a card does: @person reports to @manager (LADDER_NONE:
+ * unattached) at @position among its reports (LADDER_NONE: last), as one
+ * undoable step.  A move that would make a cycle is refused with a message
+ * that says why, which the window also shows. */
+gboolean        ladder_window_move_person    (LadderWindow *self, guint person, guint manager,
+                                              guint position, GError **error);
+
+/* Loads @file in place of the chart.  On failure the chart stays as it
+ * was and the error (FILE:LINE: ...) is returned. */
+gboolean        ladder_window_load           (LadderWindow *self, GFile *file, GError **error);
+/* ladder_window_load(), showing a failure in a dialog. */
+void            ladder_window_open           (LadderWindow *self, GFile *file);
+gboolean        ladder_window_save_to        (LadderWindow *self, GFile *file, GError **error);
+
+/* A short message over the canvas that goes away by itself. */
+void            ladder_window_show_toast     (LadderWindow *self, const char *message);
+/* The message last shown by ladder_window_show_toast(), or NULL. */
+const char     *ladder_window_get_toast      (LadderWindow *self);
+
+G_END_DECLS
