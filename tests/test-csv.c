@@ -263,6 +263,17 @@ test_errors (void **state)
   assert_refused ("id,name\np1,Ada\n", LADDER_CHART_ERROR_INVALID,
                   "t.csv:1: error: the header has no “role” column (required: id, role; "
                   "optional: name, manager, title, vacant, note)");
+  assert_refused ("\n\n", LADDER_CHART_ERROR_INVALID,
+                  "t.csv:1: error: the file is empty; a CSV chart starts with a header "
+                  "row naming its columns (id, role, ...)");
+  assert_refused ("id;name;role\np1;Ada;ceo\n", LADDER_CHART_ERROR_INVALID,
+                  "t.csv:1: error: the header has no “id” column: the columns seem to be "
+                  "separated by semicolons; save the file as comma-separated values");
+  assert_refused ("id\tname\trole\n", LADDER_CHART_ERROR_INVALID,
+                  "t.csv:1: error: the header has no “id” column: the columns seem to be "
+                  "separated by tabs; save the file as comma-separated values");
+  assert_refused ("\xFF\xFEi\0d\0", LADDER_CHART_ERROR_PARSE,
+                  "t.csv:1: error: the file is UTF-16 text; save it as UTF-8 CSV");
   assert_refused ("id,role,ID\n", LADDER_CHART_ERROR_INVALID,
                   "t.csv:1: error: the column “id” appears twice in the header");
   assert_refused ("id,role\np1,ceo\np 2,pm\n", LADDER_CHART_ERROR_INVALID,

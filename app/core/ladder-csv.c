@@ -332,12 +332,23 @@ read_header (CsvBuilder *builder,
 
   for (guint i = 0; i < G_N_ELEMENTS (required); i++)
     {
+      const char *first = csv_reader_field (reader, 0);
+
       if (builder->columns[required[i]] >= 0)
         continue;
-      set_error (error, LADDER_CHART_ERROR_INVALID, builder->name, reader->record_line,
-                 _("the header has no “%s” column (required: id, role; "
-                   "optional: name, manager, title, vacant, note)"),
-                 column_names[required[i]]);
+      /* Spreadsheets in many locales export with semicolons or tabs;
+       * say so rather than only "no id column". */
+      if (n == 1 && strpbrk (first, ";\t") != NULL)
+        set_error (error, LADDER_CHART_ERROR_INVALID, builder->name, reader->record_line,
+                   _("the header has no “%s” column: the columns seem to be separated "
+                     "by %s; save the file as comma-separated values"),
+                   column_names[required[i]],
+                   strchr (first, ';') ? _("semicolons") : _("tabs"));
+      else
+        set_error (error, LADDER_CHART_ERROR_INVALID, builder->name, reader->record_line,
+                   _("the header has no “%s” column (required: id, role; "
+                     "optional: name, manager, title, vacant, note)"),
+                   column_names[required[i]]);
       return FALSE;
     }
 
@@ -555,6 +566,13 @@ check_utf8 (const char *name,
   if (g_utf8_validate_len (data, length, &bad))
     return TRUE;
 
+  if (length >= 2 && ((guchar) data[0] == 0xFF || (guchar) data[0] == 0xFE)
+      && ((guchar) data[1] == 0xFF || (guchar) data[1] == 0xFE))
+    {
+      set_error (error, LADDER_CHART_ERROR_PARSE, name, 1,
+                 _("the file is UTF-16 text; save it as UTF-8 CSV"));
+      return FALSE;
+    }
   set_error (error, LADDER_CHART_ERROR_PARSE, name, 1 + count_line_breaks (data, bad),
              *bad == '\0' ? _("the file contains a NUL byte")
                           : _("the file is not valid UTF-8 (save it as UTF-8)"));
@@ -580,6 +598,8 @@ ladder_csv_read_memory (const char      *data,
   g_return_val_if_fail (catalogue == NULL || LADDER_IS_CATALOGUE (catalogue), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (data == NULL)
+    data = "";
   if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     {
       data += 3;
@@ -599,7 +619,7 @@ ladder_csv_read_memory (const char      *data,
 
   ok = csv_reader_next (&reader, &local_error);
   if (!ok && local_error == NULL)
-    set_error (&local_error, LADDER_CHART_ERROR_INVALID, display_name, reader.line,
+    set_error (&local_error, LADDER_CHART_ERROR_INVALID, display_name, 1,
                _("the file is empty; a CSV chart starts with a header row "
                  "naming its columns (id, role, ...)"));
   ok = ok && read_header (&builder, &reader, warnings, &local_error);
