@@ -105,14 +105,16 @@ none_fuzzy () {
 }
 
 # {person}, {manager-role} ...: the validator fills them in; a translation
-# that loses or renames one would print a broken message.
+# that loses or renames one would print a broken message.  (Untranslated
+# messages fall back to English and are reported above.)
 placeholders_kept () {
   msgexec -i "$tmp/de.po" sh -c '
-    [ -z "$MSGEXEC_MSGID" ] && exit 0
+    msgstr=$(cat)
+    [ -z "$MSGEXEC_MSGID" ] || [ -z "$msgstr" ] && exit 0
     want=$(printf "%s" "$MSGEXEC_MSGID" | grep -o "{[a-z-]*}" | sort | tr "\n" " ")
-    got=$(grep -o "{[a-z-]*}" | sort | tr "\n" " ")
+    got=$(printf "%s" "$msgstr" | grep -o "{[a-z-]*}" | sort | tr "\n" " ")
     [ "$want" = "$got" ] && exit 0
-    printf "%s: %s\n  kept: %s\n" "$MSGEXEC_LOCATION" "$want" "$got"
+    printf "msgid \"%s\"\n  needs: %s\n  has:   %s\n" "$MSGEXEC_MSGID" "$want" "$got"
     exit 1' >"$tmp/placeholders" 2>&1
   local rc=$?
   cat "$tmp/placeholders"
