@@ -273,8 +273,12 @@ static void
 ladder_findings_panel_dispose (GObject *object)
 {
   LadderFindingsPanel *self = LADDER_FINDINGS_PANEL (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LADDER_TYPE_FINDINGS_PANEL);
+  /* The template's unnamed children too. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_pointer (&self->expanded, g_hash_table_unref);
   G_OBJECT_CLASS (ladder_findings_panel_parent_class)->dispose (object);
 }

@@ -514,7 +514,12 @@ ladder_inspector_dispose (GObject *object)
 
   if (self->chart != NULL)
     g_signal_handlers_disconnect_by_data (self->chart, self);
+  GtkWidget *child;
+
   gtk_widget_dispose_template (GTK_WIDGET (self), LADDER_TYPE_INSPECTOR);
+  /* The template's unnamed children too. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->chart);
   g_clear_object (&self->history);
   g_clear_object (&self->catalogue);

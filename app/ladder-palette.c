@@ -156,8 +156,12 @@ static void
 ladder_palette_dispose (GObject *object)
 {
   LadderPalette *self = LADDER_PALETTE (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LADDER_TYPE_PALETTE);
+  /* The template's unnamed children too. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->catalogue);
   G_OBJECT_CLASS (ladder_palette_parent_class)->dispose (object);
 }

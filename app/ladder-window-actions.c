@@ -8,6 +8,8 @@
 #include "ladder-window-private.h"
 
 #define MAX_RECENT 8
+/* How our entries are marked in the recent-files list. */
+#define RECENT_APP_NAME "ladder"
 
 /* ------------------------------------------------- unsaved-changes guard */
 
@@ -522,7 +524,7 @@ ladder_window_update_recent (LadderWindow *self)
 
       if ((g_str_has_suffix (uri, ".ladder") || g_str_has_suffix (uri, ".xml") ||
            g_str_has_suffix (uri, ".csv")) &&
-          gtk_recent_info_has_application (info, g_get_application_name ()) &&
+          gtk_recent_info_has_application (info, RECENT_APP_NAME) &&
           gtk_recent_info_exists (info))
         g_ptr_array_add (ours, info);
     }
@@ -550,7 +552,7 @@ ladder_window_add_recent (LadderWindow *self, GFile *file)
 
   data.display_name = NULL;
   data.mime_type = (char *) (g_str_has_suffix (uri, ".csv") ? "text/csv" : "application/x-ladder+xml");
-  data.app_name = (char *) g_get_application_name ();
+  data.app_name = (char *) RECENT_APP_NAME;
   data.app_exec = (char *) "ladder %f";
   data.groups = groups;
   gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);

@@ -1,0 +1,353 @@
+/* test-gui.c — the editor window driven as the user drives it: through
+ * the functions its drop handlers call and its GActions.  Runs under
+ * Xvfb (./run-tests); skipped without a display. */
+#include "ladder-test-util.h"
+
+#include <gtk/gtk.h>
+
+#include "ladder-application.h"
+#include "ladder-history.h"
+#include "ladder-io.h"
+#include "ladder-window.h"
+
+static const char *team_xml =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<orgchart version=\"1\" title=\"Test team\">\n"
+  "  <person id=\"ceo\" role=\"ceo\" name=\"Ada Obi\"/>\n"
+  "  <person id=\"cpo\" role=\"cpo\" name=\"Ben Cruz\" manager=\"ceo\"/>\n"
+  "  <person id=\"hop\" role=\"head-of-product\" name=\"Cleo Diaz\" manager=\"cpo\"/>\n"
+  "  <person id=\"spm\" role=\"senior-pm\" name=\"Dev Ray\" manager=\"hop\"/>\n"
+  "</orgchart>\n";
+
+static LadderApplication *app;
+static gboolean have_display;
+
+typedef struct {
+  LadderWindow *window;
+  LadderChart  *chart;
+  char         *path;
+} Fixture;
+
+static void
+drain (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static int
+setup (void **state)
+{
+  Fixture *f;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!have_display)
+    return 0;
+  f = g_new0 (Fixture, 1);
+  f->path = ladder_test_write ("team.ladder", team_xml);
+  f->window = ladder_window_new (app);
+  gtk_window_present (GTK_WINDOW (f->window));
+  file = g_file_new_for_path (f->path);
+  assert_true (ladder_window_load (f->window, file, &error));
+  assert_null (error);
+  f->chart = ladder_window_get_chart (f->window);
+  drain ();
+  *state = f;
+  return 0;
+}
+
+static int
+teardown (void **state)
+{
+  Fixture *f = *state;
+
+  if (f == NULL)
+    return 0;
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  drain ();
+  g_free (f->path);
+  g_free (f);
+  return 0;
+}
+
+#define SKIP_WITHOUT_DISPLAY() do { if (!have_display) skip (); } while (0)
+
+static guint
+person (Fixture *f, const char *id)
+{
+  guint p = ladder_chart_lookup (f->chart, id);
+
+  assert_int_not_equal (p, LADDER_NONE);
+  return p;
+}
+
+static void
+activate (Fixture *f, const char *action)
+{
+  assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), action, NULL));
+  drain ();
+}
+
+/* Dropping a role on a person: a new report, selected, one undo step. */
+static void
+test_add_by_drop (void **state)
+{
+  Fixture *f = *state;
+  guint p;
+
+  SKIP_WITHOUT_DISPLAY ();
+  assert_false (ladder_window_get_modified (f->window));
+  p = ladder_window_add_role (f->window, "junior-pm", person (f, "spm"));
+  drain ();
+  assert_int_not_equal (p, LADDER_NONE);
+  assert_int_equal (ladder_chart_get_n_people (f->chart), 5);
+  assert_string_equal (ladder_chart_get_role (f->chart, p), "junior-pm");
+  assert_int_equal (ladder_chart_get_manager (f->chart, p), person (f, "spm"));
+  assert_int_equal (ladder_window_get_selected (f->window), p);
+  assert_true (ladder_window_get_modified (f->window));
+  /* Dev Ray now mentors a junior: the one note (senior-pm-mentors) is gone. */
+  assert_int_equal (ladder_findings_get_n (ladder_window_get_findings (f->window)), 0);
+
+  activate (f, "win.undo");
+  assert_int_equal (ladder_chart_get_n_people (f->chart), 4);
+  assert_false (ladder_chart_is_alive (f->chart, p));
+  assert_false (ladder_window_get_modified (f->window));
+  assert_int_equal (ladder_findings_get_n (ladder_window_get_findings (f->window)), 1);
+
+  activate (f, "win.redo");
+  assert_int_equal (ladder_chart_get_n_people (f->chart), 5);
+  assert_true (ladder_chart_is_alive (f->chart, p));
+  assert_int_equal (ladder_chart_get_manager (f->chart, p), person (f, "spm"));
+}
+
+/* Dropping a role on empty space: a person without a manager. */
+static void
+test_add_unattached (void **state)
+{
+  Fixture *f = *state;
+  guint p;
+
+  SKIP_WITHOUT_DISPLAY ();
+  p = ladder_window_add_role (f->window, "product-owner", LADDER_NONE);
+  drain ();
+  assert_int_equal (ladder_chart_get_manager (f->chart, p), LADDER_NONE);
+  assert_int_equal (ladder_chart_get_n_roots (f->chart), 2);
+  /* needs-manager: everyone but the CEO has a manager. */
+  assert_int_equal (ladder_findings_count (ladder_window_get_findings (f->window),
+                                           LADDER_SEVERITY_WARNING), 1);
+}
+
+/* Dropping a card on another: the move and its undo. */
+static void
+test_reparent (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr(GError) error = NULL;
+
+  SKIP_WITHOUT_DISPLAY ();
+  assert_true (ladder_window_move_person (f->window, person (f, "spm"), person (f, "cpo"),
+                                          LADDER_NONE, &error));
+  assert_null (error);
+  drain ();
+  assert_int_equal (ladder_chart_get_manager (f->chart, person (f, "spm")), person (f, "cpo"));
+  assert_int_equal (ladder_chart_get_n_reports (f->chart, person (f, "cpo")), 2);
+
+  activate (f, "win.undo");
+  assert_int_equal (ladder_chart_get_manager (f->chart, person (f, "spm")), person (f, "hop"));
+  assert_false (ladder_window_get_modified (f->window));
+}
+
+/* Reordering among siblings: dropping into the gap before the first. */
+static void
+test_reorder (void **state)
+{
+  Fixture *f = *state;
+  guint a, b;
+
+  SKIP_WITHOUT_DISPLAY ();
+  a = ladder_window_add_role (f->window, "pm", person (f, "hop"));
+  b = ladder_window_add_role (f->window, "pm", person (f, "hop"));
+  assert_int_equal (ladder_chart_get_position (f->chart, b), 2);
+  assert_true (ladder_window_move_person (f->window, b, person (f, "hop"), 0, NULL));
+  assert_int_equal (ladder_chart_get_first_report (f->chart, person (f, "hop")), b);
+  assert_int_equal (ladder_chart_get_position (f->chart, person (f, "spm")), 1);
+  assert_int_equal (ladder_chart_get_position (f->chart, a), 2);
+  activate (f, "win.undo");
+  assert_int_equal (ladder_chart_get_position (f->chart, b), 2);
+}
+
+/* A move that would make a cycle is refused and says why; nothing changes. */
+static void
+test_refused_cycle (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr(GError) error = NULL;
+
+  SKIP_WITHOUT_DISPLAY ();
+  assert_false (ladder_window_move_person (f->window, person (f, "cpo"), person (f, "spm"),
+                                           LADDER_NONE, &error));
+  assert_true (g_error_matches (error, LADDER_CHART_ERROR, LADDER_CHART_ERROR_CYCLE));
+  assert_string_equal (error->message,
+                       "Cannot move Ben Cruz under Dev Ray: Dev Ray reports to Ben Cruz");
+  assert_string_equal (ladder_window_get_toast (f->window), error->message);
+  assert_int_equal (ladder_chart_get_manager (f->chart, person (f, "cpo")), person (f, "ceo"));
+  assert_false (ladder_window_get_modified (f->window));
+}
+
+/* Delete moves the reports up; undo brings the person back over them. */
+static void
+test_delete_and_undo (void **state)
+{
+  Fixture *f = *state;
+  guint hop;
+
+  SKIP_WITHOUT_DISPLAY ();
+  hop = person (f, "hop");
+  ladder_window_select (f->window, hop);
+  activate (f, "win.delete");
+  assert_false (ladder_chart_is_alive (f->chart, hop));
+  assert_int_equal (ladder_chart_get_manager (f->chart, person (f, "spm")), person (f, "cpo"));
+  /* The manager of the removed person is selected next. */
+  assert_int_equal (ladder_window_get_selected (f->window), person (f, "cpo"));
+
+  activate (f, "win.undo");
+  assert_true (ladder_chart_is_alive (f->chart, hop));
+  assert_int_equal (ladder_chart_get_manager (f->chart, person (f, "spm")), hop);
+  assert_string_equal (ladder_chart_get_name (f->chart, hop), "Cleo Diaz");
+}
+
+/* Save writes the file; loading it again gives the same chart. */
+static void
+test_save_and_reload (void **state)
+{
+  Fixture *f = *state;
+  g_autofree char *text = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  LadderWindow *other;
+  LadderChart *reloaded;
+  guint p;
+
+  SKIP_WITHOUT_DISPLAY ();
+  p = ladder_window_add_role (f->window, "junior-pm", person (f, "spm"));
+  ladder_chart_set_name (f->chart, p, "Eve Moss");
+  assert_true (ladder_window_get_modified (f->window));
+
+  activate (f, "win.save");
+  assert_false (ladder_window_get_modified (f->window));
+  text = ladder_test_read (f->path, NULL);
+  assert_non_null (strstr (text, "<person id=\"p1\" role=\"junior-pm\" name=\"Eve Moss\" manager=\"spm\"/>"));
+
+  other = ladder_window_new (app);
+  file = g_file_new_for_path (f->path);
+  assert_true (ladder_window_load (other, file, &error));
+  reloaded = ladder_window_get_chart (other);
+  assert_int_equal (ladder_chart_get_n_people (reloaded), 5);
+  assert_string_equal (ladder_chart_get_title (reloaded), "Test team");
+  assert_int_equal (ladder_chart_get_manager (reloaded, ladder_chart_lookup (reloaded, "p1")),
+                    ladder_chart_lookup (reloaded, "spm"));
+  assert_false (ladder_window_get_modified (other));
+  gtk_window_destroy (GTK_WINDOW (other));
+}
+
+/* A file that fails to load says FILE:LINE and leaves the chart alone. */
+static void
+test_failed_load_keeps_chart (void **state)
+{
+  Fixture *f = *state;
+  g_autofree char *bad = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  SKIP_WITHOUT_DISPLAY ();
+  ladder_window_add_role (f->window, "pm", person (f, "hop"));
+  bad = ladder_test_write ("bad.ladder",
+                           "<?xml version=\"1.0\"?>\n"
+                           "<orgchart version=\"1\">\n"
+                           "  <person id=\"a\" role=\"ceo\"/>\n"
+                           "  <person id=\"b\" role=\"pm\" manager=\"nobody\"/>\n"
+                           "</orgchart>\n");
+  file = g_file_new_for_path (bad);
+  assert_false (ladder_window_load (f->window, file, &error));
+  assert_non_null (error);
+  expected = g_strdup_printf ("%s:4: error:", bad);
+  assert_true (g_str_has_prefix (error->message, expected));
+
+  assert_int_equal (ladder_chart_get_n_people (f->chart), 5);
+  assert_string_equal (ladder_chart_get_title (f->chart), "Test team");
+  assert_true (ladder_window_get_modified (f->window));
+  path = g_file_get_path (ladder_window_get_file (f->window));
+  assert_string_equal (path, f->path);
+  /* The edit made before the failed load can still be undone. */
+  activate (f, "win.undo");
+  assert_int_equal (ladder_chart_get_n_people (f->chart), 4);
+}
+
+/* New from a template: the bundled example, as a new unsaved document. */
+static void
+test_new_from_template (void **state)
+{
+  Fixture *f = *state;
+  g_autofree char *example = ladder_test_source_path ("examples/startup.ladder");
+  g_autoptr(LadderChart) expected = ladder_load_file (example, NULL, NULL, NULL);
+
+  SKIP_WITHOUT_DISPLAY ();
+  assert_non_null (expected);
+  assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new", "s", "startup"));
+  drain ();
+  assert_int_equal (ladder_chart_get_n_people (f->chart), ladder_chart_get_n_people (expected));
+  assert_string_equal (ladder_chart_get_title (f->chart), ladder_chart_get_title (expected));
+  assert_null (ladder_window_get_file (f->window));
+  assert_false (ladder_window_get_modified (f->window));
+
+  assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new", "s", "empty"));
+  drain ();
+  assert_int_equal (ladder_chart_get_n_people (f->chart), 0);
+}
+
+/* Keyboard: Down to the first report, Up to the manager, F2-free fold. */
+static void
+test_keyboard_selection_and_fold (void **state)
+{
+  Fixture *f = *state;
+
+  SKIP_WITHOUT_DISPLAY ();
+  ladder_window_select (f->window, person (f, "cpo"));
+  activate (f, "win.fold");
+  assert_true (ladder_chart_get_collapsed (f->chart, person (f, "cpo")));
+  activate (f, "win.undo");
+  assert_false (ladder_chart_get_collapsed (f->chart, person (f, "cpo")));
+}
+
+int
+main (void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test_setup_teardown (test_add_by_drop, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_add_unattached, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_reparent, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_reorder, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_refused_cycle, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_delete_and_undo, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_save_and_reload, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_failed_load_keeps_chart, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_new_from_template, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_keyboard_selection_and_fold, setup, teardown),
+  };
+  g_autofree char *data_home = NULL;
+
+  /* The recent-files list must not touch the user's own. */
+  data_home = g_build_filename (ladder_test_tmpdir (), "data", NULL);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+
+  have_display = gtk_init_check ();
+  if (have_display)
+    {
+      app = ladder_application_new ();
+      assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+    }
+  return cmocka_run_group_tests (tests, NULL, NULL);
+}
