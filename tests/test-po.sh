@@ -108,17 +108,33 @@ none_fuzzy () {
 # that loses or renames one would print a broken message.  (Untranslated
 # messages fall back to English and are reported above.)
 placeholders_kept () {
-  msgexec -i "$tmp/de.po" sh -c '
-    msgstr=$(cat)
-    [ -z "$MSGEXEC_MSGID" ] || [ -z "$msgstr" ] && exit 0
-    want=$(printf "%s" "$MSGEXEC_MSGID" | grep -o "{[a-z-]*}" | sort | tr "\n" " ")
-    got=$(printf "%s" "$msgstr" | grep -o "{[a-z-]*}" | sort | tr "\n" " ")
-    [ "$want" = "$got" ] && exit 0
-    printf "msgid \"%s\"\n  needs: %s\n  has:   %s\n" "$MSGEXEC_MSGID" "$want" "$got"
-    exit 1' >"$tmp/placeholders" 2>&1
-  local rc=$?
-  cat "$tmp/placeholders"
-  return $rc
+  msgcat --no-wrap --no-location "$tmp/de.po" | awk '
+    function tokens(s,   n, i, j, t, list, out) {
+      n = 0
+      while (match(s, /\{[a-z-]+\}/)) {
+        list[++n] = substr(s, RSTART, RLENGTH)
+        s = substr(s, RSTART + RLENGTH)
+      }
+      for (i = 2; i <= n; i++)
+        for (j = i; j > 1 && list[j - 1] > list[j]; j--) {
+          t = list[j]; list[j] = list[j - 1]; list[j - 1] = t
+        }
+      out = ""
+      for (i = 1; i <= n; i++) out = out list[i] " "
+      return out
+    }
+    function check() {
+      if (field == "str" && id != "\"\"" && str != "\"\"" && tokens(id) != tokens(str)) {
+        printf "msgid %s\n  needs: %s\n  has:   %s\n", id, tokens(id), tokens(str)
+        bad = 1
+      }
+    }
+    /^msgid /         { check(); field = "id"; id = substr($0, 7); next }
+    /^msgid_plural /  { field = "plural"; next }
+    /^msgstr/         { check(); field = "str"; str = substr($0, index($0, " ") + 1); next }
+    /^"/              { if (field == "id") id = id $0; else if (field == "str") str = str $0; next }
+                      { check(); field = "" }
+    END               { check(); exit bad }'
 }
 
 check "every file with translatable strings is in po/POTFILES.in" potfiles_complete
