@@ -40,6 +40,12 @@ struct _LadderLayout {
   GArray    *dotted;          /* guint pairs */
   double     width, height;
 
+  /* One buffer for every temporary array of a computation, kept from
+   * one computation to the next: fresh memory costs page faults, which
+   * for a big chart cost more than the layout itself. */
+  char      *scratch;
+  gsize      scratch_size;
+
   guint      n_bands;
   guint     *band_start;      /* n_bands + 1 */
   guint     *band_items;
@@ -81,6 +87,7 @@ ladder_layout_free (LadderLayout *layout)
   g_free (layout->visible);
   g_free (layout->band_start);
   g_free (layout->band_items);
+  g_free (layout->scratch);
   g_array_unref (layout->connectors);
   g_array_unref (layout->dotted);
   g_free (layout);
@@ -100,17 +107,33 @@ typedef struct {
   guint  *iyl_index;
 } Tidy;
 
-static void
-tidy_free (Tidy *t)
+/* Hands out pieces of the layout's scratch buffer. */
+typedef struct {
+  char  *base;
+  gsize  used, size;
+} Carver;
+
+#define CARVE(carver, type, count) ((type *) carve ((carver), sizeof (type) * (gsize) (count)))
+
+static gpointer
+carve (Carver *carver, gsize bytes)
 {
-  g_free (t->person); g_free (t->parent);
-  g_free (t->kid_start); g_free (t->n_kids); g_free (t->kids);
-  g_free (t->left); g_free (t->right); g_free (t->height);
-  g_free (t->top); g_free (t->bottom);
-  g_free (t->prelim); g_free (t->mod); g_free (t->shift); g_free (t->change);
-  g_free (t->msel); g_free (t->mser);
-  g_free (t->el); g_free (t->er); g_free (t->tl); g_free (t->tr);
-  g_free (t->iyl_low); g_free (t->iyl_index);
+  gpointer piece = carver->base + carver->used;
+
+  carver->used += (bytes + 15) & ~(gsize) 15;
+  g_assert (carver->used <= carver->size);
+  return piece;
+}
+
+/* An upper bound of what one computation carves, for @capacity slots. */
+static gsize
+scratch_bound (gsize capacity)
+{
+  gsize slots = capacity + 1;
+
+  return slots * (5 * sizeof (guint) + 1)                    /* per slot */
+         + slots * (11 * sizeof (guint) + 14 * sizeof (double)) /* per block */
+         + 40 * 16;                                            /* alignment */
 }
 
 static inline guint
@@ -358,10 +381,9 @@ set_box (LadderBox *box, double x, double y)
  * of their own), compact stacks, or the row of reports. */
 static void
 classify (LadderLayout *layout, LadderChart *chart, const guint *order, guint n,
-          guint *n_assistants, guint *n_stacked, guint *n_tree)
+          guint *n_assistants, guint *n_stacked, guint8 *unstackable)
 {
   gboolean compact = ladder_chart_get_layout (chart) == LADDER_LAYOUT_COMPACT;
-  guint8 *unstackable = g_new0 (guint8, layout->capacity);
 
   for (guint i = 0; i < n; i++)
     {
@@ -393,14 +415,13 @@ classify (LadderLayout *layout, LadderChart *chart, const guint *order, guint n,
         {
         case KIND_ASSISTANT: n_assistants[m]++; break;
         case KIND_STACKED: n_stacked[m]++; break;
-        default: n_tree[m]++; break;
+        default: break;
         }
     }
-  g_free (unstackable);
 }
 
 static void
-build_tidy (LadderLayout *layout, Tidy *t, const guint *order, guint n,
+build_tidy (LadderLayout *layout, Tidy *t, Carver *carver, const guint *order, guint n,
             const guint *n_assistants, const guint *n_stacked, guint *node_of)
 {
   guint m = 1, filled;
@@ -414,28 +435,29 @@ build_tidy (LadderLayout *layout, Tidy *t, const guint *order, guint n,
     }
 
   t->n = m;
-  t->person = g_new (guint, m);
-  t->parent = g_new (guint, m);
-  t->kid_start = g_new0 (guint, m);
-  t->n_kids = g_new0 (guint, m);
-  t->kids = g_new (guint, m);
-  t->left = g_new (double, m);
-  t->right = g_new (double, m);
-  t->height = g_new (double, m);
-  t->top = g_new (double, m);
-  t->bottom = g_new (double, m);
-  t->prelim = g_new (double, m);
-  t->mod = g_new (double, m);
-  t->shift = g_new (double, m);
-  t->change = g_new (double, m);
-  t->msel = g_new (double, m);
-  t->mser = g_new (double, m);
-  t->el = g_new (guint, m);
-  t->er = g_new (guint, m);
-  t->tl = g_new (guint, m);
-  t->tr = g_new (guint, m);
-  t->iyl_low = g_new (double, m);
-  t->iyl_index = g_new (guint, m);
+  t->person = CARVE (carver, guint, m);
+  t->parent = CARVE (carver, guint, m);
+  t->kid_start = CARVE (carver, guint, m);
+  t->n_kids = CARVE (carver, guint, m);
+  t->kids = CARVE (carver, guint, m);
+  t->left = CARVE (carver, double, m);
+  t->right = CARVE (carver, double, m);
+  t->height = CARVE (carver, double, m);
+  t->top = CARVE (carver, double, m);
+  t->bottom = CARVE (carver, double, m);
+  t->prelim = CARVE (carver, double, m);
+  t->mod = CARVE (carver, double, m);
+  t->shift = CARVE (carver, double, m);
+  t->change = CARVE (carver, double, m);
+  t->msel = CARVE (carver, double, m);
+  t->mser = CARVE (carver, double, m);
+  t->el = CARVE (carver, guint, m);
+  t->er = CARVE (carver, guint, m);
+  t->tl = CARVE (carver, guint, m);
+  t->tr = CARVE (carver, guint, m);
+  t->iyl_low = CARVE (carver, double, m);
+  t->iyl_index = CARVE (carver, guint, m);
+  memset (t->n_kids, 0, sizeof (guint) * m);
 
   t->person[0] = LADDER_NONE;
   t->parent[0] = LADDER_NONE;
@@ -470,13 +492,13 @@ build_tidy (LadderLayout *layout, Tidy *t, const guint *order, guint n,
       t->kid_start[v] = filled;
       filled += t->n_kids[v];
     }
-  fill = g_new0 (guint, t->n);
+  fill = CARVE (carver, guint, t->n);
+  memset (fill, 0, sizeof (guint) * t->n);
   for (guint v = 1; v < t->n; v++)
     {
       guint parent = t->parent[v];
       t->kids[t->kid_start[parent] + fill[parent]++] = v;
     }
-  g_free (fill);
 }
 
 static void
@@ -700,11 +722,10 @@ void
 ladder_layout_compute (LadderLayout *layout, LadderChart *chart)
 {
   guint capacity, n, n_visible = 0;
-  g_autofree guint *order = NULL;
-  g_autofree guint *size = NULL;
-  g_autofree guint *n_assistants = NULL, *n_stacked = NULL, *n_tree = NULL;
-  g_autofree guint *node_of = NULL;
-  g_autofree double *x = NULL, *x_mirror = NULL;
+  guint *order, *size, *n_assistants, *n_stacked, *node_of;
+  guint8 *unstackable;
+  double *x, *x_mirror;
+  Carver carver;
   double min_x = G_MAXDOUBLE;
   Tidy tidy = { 0 };
 
@@ -714,11 +735,19 @@ ladder_layout_compute (LadderLayout *layout, LadderChart *chart)
   capacity = ladder_chart_get_capacity (chart);
   resize (layout, capacity);
 
-  order = g_new (guint, MAX (ladder_chart_get_n_people (chart), 1));
+  if (layout->scratch_size < scratch_bound (capacity))
+    {
+      g_free (layout->scratch);
+      layout->scratch_size = scratch_bound (capacity);
+      layout->scratch = g_malloc (layout->scratch_size);
+    }
+  carver = (Carver) { layout->scratch, 0, layout->scratch_size };
+
+  order = CARVE (&carver, guint, capacity);
   n = ladder_chart_preorder (chart, order, FALSE);
 
   /* Visibility and subtree sizes (for the folded counts). */
-  size = g_new0 (guint, MAX (capacity, 1));
+  size = CARVE (&carver, guint, capacity);
   for (guint i = 0; i < n; i++)
     {
       guint p = order[i], m = ladder_chart_get_manager (chart, p);
@@ -745,15 +774,18 @@ ladder_layout_compute (LadderLayout *layout, LadderChart *chart)
         size[m] += size[p];
     }
 
-  n_assistants = g_new0 (guint, MAX (capacity, 1));
-  n_stacked = g_new0 (guint, MAX (capacity, 1));
-  n_tree = g_new0 (guint, MAX (capacity, 1));
-  node_of = g_new (guint, MAX (capacity, 1));
-  classify (layout, chart, layout->visible, n_visible, n_assistants, n_stacked, n_tree);
-  build_tidy (layout, &tidy, layout->visible, n_visible, n_assistants, n_stacked, node_of);
+  n_assistants = CARVE (&carver, guint, capacity);
+  n_stacked = CARVE (&carver, guint, capacity);
+  unstackable = CARVE (&carver, guint8, capacity);
+  node_of = CARVE (&carver, guint, capacity);
+  memset (n_assistants, 0, sizeof (guint) * capacity);
+  memset (n_stacked, 0, sizeof (guint) * capacity);
+  memset (unstackable, 0, capacity);
+  classify (layout, chart, layout->visible, n_visible, n_assistants, n_stacked, unstackable);
+  build_tidy (layout, &tidy, &carver, layout->visible, n_visible, n_assistants, n_stacked, node_of);
 
-  x = g_new (double, tidy.n);
-  x_mirror = g_new (double, tidy.n);
+  x = CARVE (&carver, double, tidy.n);
+  x_mirror = CARVE (&carver, double, tidy.n);
   tidy_place (&tidy, FALSE, x);
   tidy_place (&tidy, TRUE, x_mirror);
   for (guint v = 0; v < tidy.n; v++)
@@ -761,7 +793,6 @@ ladder_layout_compute (LadderLayout *layout, LadderChart *chart)
 
   for (guint v = 1; v < tidy.n; v++)
     place_members (layout, chart, &tidy, v, x, n_assistants, n_stacked);
-  tidy_free (&tidy);
 
   /* Hidden people sit under the card that folds them. */
   for (guint i = 0; i < n; i++)
