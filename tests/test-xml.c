@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #define HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -47,6 +48,17 @@ static void
 assert_refused (const char *text, int code, guint line, const char *fragment)
 {
   assert_refused_len (text, strlen (text), code, line, fragment);
+}
+
+/* Time spent by this thread, in µs: unlike the wall clock, it does not
+ * grow when the machine is busy with other work. */
+static gint64
+cpu_time (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * G_GINT64_CONSTANT (1000000) + ts.tv_nsec / 1000;
 }
 
 static char *
@@ -217,11 +229,11 @@ test_billion_laughs (void **state)
     " <!ENTITY h \"&g;&g;&g;&g;&g;&g;&g;&g;&g;&g;\">\n"
     " <!ENTITY i \"&h;&h;&h;&h;&h;&h;&h;&h;&h;&h;\">\n"
     "]>\n<orgchart version=\"1\" title=\"&i;\">\n  <person id=\"a\" role=\"ceo\" name=\"&i;\"/>\n</orgchart>\n";
-  gint64 start = g_get_monotonic_time ();
+  gint64 start = cpu_time ();
 
   assert_true (strlen (text) < 700);
   assert_refused (text, LADDER_CHART_ERROR_FORBIDDEN, 2, "the file has a DOCTYPE");
-  assert_true (g_get_monotonic_time () - start < 50 * 1000);
+  assert_true (cpu_time () - start < 50 * 1000);
 }
 
 static void
@@ -237,9 +249,9 @@ test_quadratic_blowup (void **state)
     g_string_append (text, "&big;");
   g_string_append (text, "\"/>\n</orgchart>\n");
 
-  start = g_get_monotonic_time ();
+  start = cpu_time ();
   assert_refused_len (text->str, text->len, LADDER_CHART_ERROR_FORBIDDEN, 2, "the file has a DOCTYPE");
-  assert_true (g_get_monotonic_time () - start < 50 * 1000);
+  assert_true (cpu_time () - start < 50 * 1000);
 }
 
 static void
@@ -273,10 +285,10 @@ test_deep_nesting_refused_fast (void **state)
     g_string_append (text, "</person>");
   g_string_append (text, "</person></orgchart>\n");
 
-  start = g_get_monotonic_time ();
+  start = cpu_time ();
   assert_refused_len (text->str, text->len, LADDER_CHART_ERROR_INVALID, 4,
                       "<person> is not allowed inside <person>");
-  assert_true (g_get_monotonic_time () - start < 50 * 1000);
+  assert_true (cpu_time () - start < 50 * 1000);
 }
 
 /* ---- reading ---- */
@@ -365,8 +377,10 @@ test_lines_beyond_65535 (void **state)
   g_autoptr(GString) text = g_string_new (HEAD "<orgchart version=\"1\">\n  <person id=\"r\" role=\"ceo\"/>\n");
   g_autoptr(LadderChart) chart = NULL;
 
-  for (guint i = 0; i < 70000; i++)
-    g_string_append_printf (text, "  <person id=\"p%u\" role=\"pm\" manager=\"r\"/>\n", i);
+  /* A chain, each reporting to the one before. */
+  g_string_append (text, "  <person id=\"p0\" role=\"pm\" manager=\"r\"/>\n");
+  for (guint i = 1; i < 70000; i++)
+    g_string_append_printf (text, "  <person id=\"p%u\" role=\"pm\" manager=\"p%u\"/>\n", i, i - 1);
   g_string_append (text, "  <person id=\"last\"\n    role=\"pm\" manager=\"nobody\"/>\n</orgchart>\n");
   /* Line 1 is the declaration, 2 <orgchart>, 3 r, 4.. the 70000. */
   assert_refused_len (text->str, text->len, LADDER_CHART_ERROR_DANGLING, 70004,

@@ -598,7 +598,16 @@ start_person (Reader *r, xmlNodePtr node, guint line)
   record->has_order = has_order;
   record->order = order;
   if (manager != NULL)
-    add_reference (r, person, line, manager, FALSE);
+    {
+      /* Most files (all that Ladder writes) name a manager before their
+       * reports: resolve at once, keep only forward references. */
+      guint target = ladder_chart_lookup (r->chart, manager);
+
+      if (target != LADDER_NONE)
+        record->manager = target;
+      else
+        add_reference (r, person, line, manager, FALSE);
+    }
 
   r->person = person;
   r->person_has_note = FALSE;
@@ -828,6 +837,9 @@ resolve_references (Reader *r)
   return TRUE;
 }
 
+/* How many people of a cycle its message names. */
+#define CYCLE_SHOWN 12
+
 static gboolean
 link_hierarchy (Reader *r)
 {
@@ -844,9 +856,15 @@ link_hierarchy (Reader *r)
       if (ladder_chart_get_line (r->chart, cycle[i]) < ladder_chart_get_line (r->chart, cycle[first]))
         first = i;
     }
+  /* A long cycle is shown by its ends: the message stays one line. */
   names = g_string_new (NULL);
   for (guint i = 0; i <= n_cycle; i++)
     {
+      if (n_cycle > CYCLE_SHOWN && i == CYCLE_SHOWN / 2)
+        {
+          g_string_append_printf (names, " → … %u more …", n_cycle - CYCLE_SHOWN);
+          i = n_cycle - CYCLE_SHOWN / 2;
+        }
       if (i > 0)
         g_string_append (names, " → ");
       g_string_append (names, ladder_chart_get_id (r->chart, cycle[(first + i) % n_cycle]));

@@ -1,0 +1,422 @@
+/* test-cli.c — the command line, run as a real process: --validate output
+ * and exit codes, refusals, --export, --version, --help, bad arguments */
+#include "ladder-test-util.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#define HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+
+typedef struct {
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+/* Runs ladder with the arguments (NULL-terminated) and no display at all,
+ * in the C locale so that messages are the English ones. */
+static void
+run_ladder (Run *run, ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  const char *binary = g_getenv ("LADDER_BINARY");
+  const char *arg;
+  va_list args;
+  int wait_status;
+
+  assert_non_null (binary);
+  g_ptr_array_add (argv, (char *) binary);
+  va_start (args, run);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  envp = g_environ_unsetenv (envp, "DISPLAY");
+  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+  envp = g_environ_setenv (envp, "LC_ALL", "C", TRUE);
+  envp = g_environ_setenv (envp, "LANGUAGE", "C", TRUE);
+  assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                             &run->out, &run->err, &wait_status, &error));
+  assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+}
+
+static char *
+example (const char *name)
+{
+  g_autofree char *relative = g_build_filename ("examples", name, NULL);
+
+  return ladder_test_source_path (relative);
+}
+
+/* ---- --version, --help, arguments ---- */
+
+static void
+test_version (void **state)
+{
+  g_auto(Run) run = { 0 };
+
+  run_ladder (&run, "--version", NULL);
+  assert_int_equal (run.status, 0);
+  assert_string_equal (run.out, "ladder 0.1.0\n");
+  assert_string_equal (run.err, "");
+}
+
+static void
+test_help (void **state)
+{
+  g_auto(Run) run = { 0 };
+
+  run_ladder (&run, "--help", NULL);
+  assert_int_equal (run.status, 0);
+  assert_non_null (strstr (run.out, "ladder --validate FILE"));
+  assert_non_null (strstr (run.out, "ladder --export=OUT FILE"));
+  assert_non_null (strstr (run.out, "--rules=RULES.xml"));
+  assert_non_null (strstr (run.out, "--background=white|transparent"));
+  assert_string_equal (run.err, "");
+}
+
+static void
+test_bad_arguments (void **state)
+{
+  g_autofree char *startup = example ("startup.ladder");
+  g_autofree char *out = g_build_filename (ladder_test_tmpdir (), "never.svg", NULL);
+  g_autofree char *out_txt = g_build_filename (ladder_test_tmpdir (), "never.txt", NULL);
+  g_autofree char *export_svg = g_strconcat ("--export=", out, NULL);
+  g_autofree char *export_txt = g_strconcat ("--export=", out_txt, NULL);
+  struct {
+    const char *args[4];
+    const char *message;
+  } cases[] = {
+    { { "--validate", NULL }, "ladder: --validate needs at least one FILE\n" },
+    { { "--validate", "--frobnicate", startup, NULL }, "ladder: Unknown option --frobnicate\n" },
+    { { "--validate", export_svg, startup, NULL }, "ladder: --validate and --export cannot be used together\n" },
+    { { export_svg, NULL }, "ladder: --export needs exactly one FILE\n" },
+    { { export_svg, startup, startup, NULL }, "ladder: --export needs exactly one FILE\n" },
+    { { "--scale=0", export_svg, startup, NULL }, "ladder: --scale must be a number above 0\n" },
+    { { "--scale=lots", export_svg, startup, NULL }, "ladder: Cannot parse double value “lots” for --scale\n" },
+    { { "--background=pink", export_svg, startup, NULL },
+      "ladder: --background must be white or transparent, not “pink”\n" },
+    { { "--scale=2", startup, NULL }, "ladder: --scale and --background go with --export\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run = { 0 };
+      g_autofree char *expected = g_strconcat (cases[i].message,
+                                               "Try “ladder --help” for more information.\n", NULL);
+
+      run_ladder (&run, cases[i].args[0], cases[i].args[1], cases[i].args[2], cases[i].args[3], NULL);
+      assert_int_equal (run.status, 2);
+      assert_string_equal (run.out, "");
+      assert_string_equal (run.err, expected);
+    }
+
+  {
+    g_auto(Run) run = { 0 };
+    g_autofree char *expected = g_strdup_printf (
+      "ladder: cannot export to “%s”: the name must end in .png, .svg, .pdf, .ladder or .csv\n"
+      "Try “ladder --help” for more information.\n", out_txt);
+
+    run_ladder (&run, export_txt, startup, NULL);
+    assert_int_equal (run.status, 2);
+    assert_string_equal (run.err, expected);
+  }
+  assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  assert_false (g_file_test (out_txt, G_FILE_TEST_EXISTS));
+}
+
+/* ---- --validate ---- */
+
+static void
+test_validate_clean_example (void **state)
+{
+  g_autofree char *startup = example ("startup.ladder");
+  g_autofree char *expected = g_strdup_printf ("%s: 0 errors, 0 warnings, 0 notes\n", startup);
+  g_auto(Run) run = { 0 };
+
+  run_ladder (&run, "--validate", startup, NULL);
+  assert_int_equal (run.status, 0);
+  assert_string_equal (run.out, expected);
+  assert_string_equal (run.err, "");
+}
+
+static void
+test_validate_scale_up_has_no_errors (void **state)
+{
+  g_autofree char *path = example ("scale-up.ladder");
+  g_autofree char *summary = g_strdup_printf ("%s: 0 errors, 0 warnings, 2 notes\n", path);
+  g_autofree char *director = g_strdup_printf ("%s:8: note: ", path);
+  g_auto(Run) run = { 0 };
+
+  run_ladder (&run, "--validate", path, NULL);
+  assert_int_equal (run.status, 0);
+  assert_true (g_str_has_prefix (run.out, director));
+  assert_true (g_str_has_suffix (run.out, summary));
+  assert_non_null (strstr (run.out, " [director-in-small-org]\n"));
+}
+
+static void
+test_validate_enterprise_breaks_rules (void **state)
+{
+  g_autofree char *path = example ("enterprise.ladder");
+  g_autofree char *summary = g_strdup_printf ("%s: 4 errors, 1 warning, 1 note\n", path);
+  const char *expected[] = {
+    ":7: warning: Samuel Osei (Director of Product) ",
+    ":24: error: Emily Novak (Junior Product Manager) ",
+    ":37: error: Helen Park (VP of Product) reports to Carlos Mendes (Product Manager)",
+    ":49: error: Layla Hassan (Associate Product Manager) ",
+  };
+  const char *rules[] = {
+    "[director-not-under-head]", "[entry-level-no-reports]", "[vp-reports-to-executive]",
+    "[associate-in-product-team]",
+  };
+  g_auto(Run) run = { 0 };
+  g_auto(GStrv) lines = NULL;
+
+  run_ladder (&run, "--validate", path, NULL);
+  assert_int_equal (run.status, 1);
+  assert_true (g_str_has_suffix (run.out, summary));
+  lines = g_strsplit (run.out, "\n", -1);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autofree char *prefix = g_strconcat (path, expected[i], NULL);
+      gboolean found = FALSE;
+
+      for (guint k = 0; lines[k] != NULL && !found; k++)
+        found = g_str_has_prefix (lines[k], prefix) && g_str_has_suffix (lines[k], rules[i]);
+      if (!found)
+        fail_msg ("no line \"%s...%s\" in:\n%s", prefix, rules[i], run.out);
+    }
+  /* 6 findings and the summary. */
+  assert_int_equal (g_strv_length (lines), 8);
+}
+
+static void
+test_validate_refused_file (void **state)
+{
+  g_autofree char *path = ladder_test_write ("dangling.ladder",
+    HEAD "<orgchart version=\"1\">\n  <person id=\"a\" role=\"ceo\"/>\n"
+    "  <person id=\"b\" role=\"pm\" manager=\"zz\"/>\n</orgchart>\n");
+  g_autofree char *expected = g_strdup_printf (
+    "%s:4: error: the manager of “b” is “zz”, who is not on the chart\n", path);
+  g_auto(Run) run = { 0 };
+
+  run_ladder (&run, "--validate", path, NULL);
+  assert_int_equal (run.status, 2);
+  assert_string_equal (run.out, "");
+  assert_string_equal (run.err, expected);
+}
+
+static void
+test_validate_bomb_refused (void **state)
+{
+  g_autofree char *path = ladder_test_write ("bomb.ladder",
+    HEAD "<!DOCTYPE orgchart [\n <!ENTITY a \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\">\n"
+    " <!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">\n"
+    " <!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">\n"
+    " <!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\">\n"
+    " <!ENTITY e \"&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;\">\n"
+    "]>\n<orgchart version=\"1\" title=\"&e;&e;&e;&e;\">\n</orgchart>\n");
+  g_autofree char *expected = g_strdup_printf (
+    "%s:2: error: the file has a DOCTYPE; Ladder files have none (no DTD, no entities)\n", path);
+  g_auto(Run) run = { 0 };
+
+  run_ladder (&run, "--validate", path, NULL);
+  assert_int_equal (run.status, 2);
+  assert_string_equal (run.err, expected);
+}
+
+static void
+test_validate_several_files (void **state)
+{
+  g_autofree char *startup = example ("startup.ladder");
+  g_autofree char *enterprise = example ("enterprise.ladder");
+  g_autofree char *missing = g_build_filename (ladder_test_tmpdir (), "missing.ladder", NULL);
+  g_autofree char *startup_summary = g_strdup_printf ("%s: 0 errors, 0 warnings, 0 notes\n", startup);
+  g_autofree char *enterprise_summary = g_strdup_printf ("%s: 4 errors, 1 warning, 1 note\n", enterprise);
+  g_autofree char *missing_message = g_strdup_printf ("%s: error: no such file\n", missing);
+  g_auto(Run) both = { 0 };
+  g_auto(Run) all = { 0 };
+
+  run_ladder (&both, "--validate", startup, enterprise, NULL);
+  assert_int_equal (both.status, 1);
+  assert_true (g_str_has_prefix (both.out, startup_summary));
+  assert_true (g_str_has_suffix (both.out, enterprise_summary));
+
+  /* The worst status wins; the readable files are still checked. */
+  run_ladder (&all, "--validate", missing, startup, enterprise, NULL);
+  assert_int_equal (all.status, 2);
+  assert_string_equal (all.err, missing_message);
+  assert_true (g_str_has_prefix (all.out, startup_summary));
+  assert_true (g_str_has_suffix (all.out, enterprise_summary));
+}
+
+static void
+test_validate_csv_lines (void **state)
+{
+  /* The line of a finding in a CSV file is the CSV line: the quoted field
+   * with a line break makes Jo's record start on line 5. */
+  g_autofree char *path = ladder_test_write ("team.csv",
+    "id,name,role,manager\n"
+    "c,Cam,ceo,\n"
+    "h,\"Hal\nHart\",head-of-product,c\n"
+    "s,Sue,senior-pm,h\n"
+    "j,Jo,junior-pm,s\n"
+    "x,Xi,associate-pm,j\n");
+  g_autofree char *finding = g_strdup_printf ("%s:6: error: ", path);
+  g_auto(Run) run = { 0 };
+
+  run_ladder (&run, "--validate", path, NULL);
+  assert_int_equal (run.status, 1);
+  assert_non_null (strstr (run.out, finding));
+  assert_non_null (strstr (run.out, "[entry-level-no-reports]\n"));
+}
+
+/* ---- --export ---- */
+
+static void
+test_export_ladder_is_byte_identical (void **state)
+{
+  const char *names[] = { "startup.ladder", "scale-up.ladder", "enterprise.ladder" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = example (names[i]);
+      g_autofree char *out = g_build_filename (ladder_test_tmpdir (), names[i], NULL);
+      g_autofree char *option = g_strconcat ("--export=", out, NULL);
+      g_autofree char *original = ladder_test_read (path, NULL);
+      g_autofree char *copy = NULL;
+      g_auto(Run) run = { 0 };
+
+      run_ladder (&run, option, path, NULL);
+      assert_int_equal (run.status, 0);
+      assert_string_equal (run.err, "");
+      copy = ladder_test_read (out, NULL);
+      assert_non_null (copy);
+      assert_string_equal (copy, original);
+      g_unlink (out);
+    }
+}
+
+static void
+test_export_csv (void **state)
+{
+  g_autofree char *path = example ("startup.ladder");
+  g_autofree char *out = g_build_filename (ladder_test_tmpdir (), "startup.csv", NULL);
+  g_autofree char *option = g_strconcat ("--export=", out, NULL);
+  g_autofree char *csv = NULL;
+  g_auto(Run) run = { 0 };
+
+  run_ladder (&run, option, path, NULL);
+  assert_int_equal (run.status, 0);
+  csv = ladder_test_read (out, NULL);
+  assert_non_null (csv);
+  assert_non_null (strstr (csv, "maya,Maya Okafor,ceo,"));
+  assert_non_null (strstr (csv, "priya,Priya Raman,pm,tomas"));
+  g_unlink (out);
+}
+
+static void
+test_refused_export_leaves_no_output (void **state)
+{
+  g_autofree char *bad = ladder_test_write ("cycle.ladder",
+    HEAD "<orgchart version=\"1\">\n  <person id=\"a\" role=\"ceo\" manager=\"b\"/>\n"
+    "  <person id=\"b\" role=\"pm\" manager=\"a\"/>\n</orgchart>\n");
+  g_autofree char *expected = g_strdup_printf (
+    "%s:3: error: the manager references form a cycle: a → b → a\n", bad);
+  const char *extensions[] = { "svg", "png", "pdf", "ladder", "csv" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
+    {
+      g_autofree char *name = g_strconcat ("refused.", extensions[i], NULL);
+      g_autofree char *out = g_build_filename (ladder_test_tmpdir (), name, NULL);
+      g_autofree char *option = g_strconcat ("--export=", out, NULL);
+      g_auto(Run) run = { 0 };
+
+      run_ladder (&run, option, bad, NULL);
+      assert_int_equal (run.status, 2);
+      assert_string_equal (run.err, expected);
+      assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+    }
+
+  /* An OUT that exists already stays as it was. */
+  {
+    g_autofree char *out = ladder_test_write ("kept.ladder", "precious\n");
+    g_autofree char *option = g_strconcat ("--export=", out, NULL);
+    g_autofree char *content = NULL;
+    g_auto(Run) run = { 0 };
+
+    run_ladder (&run, option, bad, NULL);
+    assert_int_equal (run.status, 2);
+    content = ladder_test_read (out, NULL);
+    assert_string_equal (content, "precious\n");
+  }
+
+  /* An OUT that cannot be written. */
+  {
+    g_autofree char *path = example ("startup.ladder");
+    g_autofree char *out = g_build_filename (ladder_test_tmpdir (), "no-dir", "x.ladder", NULL);
+    g_autofree char *option = g_strconcat ("--export=", out, NULL);
+    g_auto(Run) run = { 0 };
+
+    run_ladder (&run, option, path, NULL);
+    assert_int_equal (run.status, 2);
+    assert_true (g_str_has_prefix (run.err, out));
+    assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  }
+}
+
+static void
+test_export_svg (void **state)
+{
+  g_autofree char *path = example ("startup.ladder");
+  g_autofree char *out = g_build_filename (ladder_test_tmpdir (), "startup.svg", NULL);
+  g_autofree char *option = g_strconcat ("--export=", out, NULL);
+  g_autofree char *svg = NULL;
+  g_auto(Run) run = { 0 };
+
+  run_ladder (&run, option, path, NULL);
+  assert_int_equal (run.status, 0);
+  svg = ladder_test_read (out, NULL);
+  assert_non_null (svg);
+  assert_non_null (strstr (svg, "<svg"));
+  assert_non_null (strstr (svg, "Maya Okafor"));
+  g_unlink (out);
+}
+
+int
+main (void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test (test_version),
+    cmocka_unit_test (test_help),
+    cmocka_unit_test (test_bad_arguments),
+    cmocka_unit_test (test_validate_clean_example),
+    cmocka_unit_test (test_validate_scale_up_has_no_errors),
+    cmocka_unit_test (test_validate_enterprise_breaks_rules),
+    cmocka_unit_test (test_validate_refused_file),
+    cmocka_unit_test (test_validate_bomb_refused),
+    cmocka_unit_test (test_validate_several_files),
+    cmocka_unit_test (test_validate_csv_lines),
+    cmocka_unit_test (test_export_ladder_is_byte_identical),
+    cmocka_unit_test (test_export_csv),
+    cmocka_unit_test (test_refused_export_leaves_no_output),
+    cmocka_unit_test (test_export_svg),
+  };
+
+  return cmocka_run_group_tests (tests, NULL, NULL);
+}
