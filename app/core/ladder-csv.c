@@ -106,8 +106,9 @@ set_error (GError    **error,
   what = g_strdup_vprintf (format, args);
   va_end (args);
 
-  g_set_error (error, LADDER_CHART_ERROR, code, "%s:%u: %s: %s",
-               name, line, _("error"), what);
+  /* "error" stays English, like a compiler's, so that editors and CI
+   * can parse the line in any locale; WHAT is translated. */
+  g_set_error (error, LADDER_CHART_ERROR, code, "%s:%u: error: %s", name, line, what);
 }
 
 /* Line breaks are LF, CRLF or a lone CR; each counts as one line, the
@@ -354,8 +355,8 @@ read_header (CsvBuilder *builder,
 
   if (unknown->len > 0 && warnings != NULL)
     g_ptr_array_add (warnings,
-                     g_strdup_printf ("%s:%u: %s: %s: %s", builder->name, reader->record_line,
-                                      _("warning"), _("unknown columns ignored"),
+                     g_strdup_printf ("%s:%u: warning: %s: %s", builder->name,
+                                      reader->record_line, _("unknown columns ignored"),
                                       unknown->str));
   return TRUE;
 }
@@ -663,7 +664,7 @@ ladder_csv_read_file (const char      *path,
 
       g_set_error (error, LADDER_CHART_ERROR,
                    missing ? LADDER_CHART_ERROR_NOT_FOUND : LADDER_CHART_ERROR_IO,
-                   "%s: %s: %s", path, _("error"), local_error->message);
+                   "%s: error: %s", path, local_error->message);
       return NULL;
     }
   return ladder_csv_read_memory (data, length, path, catalogue, warnings, error);
