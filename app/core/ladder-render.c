@@ -17,6 +17,7 @@
 #include <string.h>
 
 #define SIMPLE_ZOOM    0.35
+#define TINY_CARD       6.0    /* device pixels */
 #define CARD_RADIUS    10.0
 #define BAND_HEIGHT     6.0
 #define TEXT_INSET     12.0
@@ -47,7 +48,8 @@ typedef struct {
   const LadderRenderOptions *options;
   double               ox, oy;
   double               clip_x0, clip_y0, clip_x1, clip_y1;
-  gboolean             simple;
+  gboolean             simple;    /* blocks without text */
+  gboolean             tiny;      /* cards of a few pixels: one block each */
 } Render;
 
 void
@@ -295,10 +297,20 @@ draw_simple_card (Render *r, guint person, const LadderBox *box, LadderColor ban
   int worst = worst_for (r, person);
   LadderPaint body = fill_paint (vacant ? LADDER_RGB (0xEAECF0) : LADDER_RGB (0xFFFFFF));
   LadderPaint top = fill_paint (band);
+  LadderPaint border = fill_paint (LADDER_RGB (BORDER));
 
   draw_highlights_below (r, person, x, y, box->width, box->height);
-  body.stroke = LADDER_RGB (BORDER);
-  body.line_width = 2;
+  if (r->tiny)
+    {
+      /* A few pixels: the role's colour is all that can be seen. */
+      if (worst >= 0)
+        top = fill_paint (severity_color (worst));
+      ladder_draw_box (r->draw, x, y, box->width, box->height, 0, 0, &top);
+      draw_highlights_above (r, person, x, y, box->width, box->height);
+      return;
+    }
+  /* Fills only: a border box under the body is cheaper than a stroke. */
+  ladder_draw_box (r->draw, x - 1.5, y - 1.5, box->width + 3, box->height + 3, 0, 0, &border);
   ladder_draw_box (r->draw, x, y, box->width, box->height, 0, 0, &body);
   ladder_draw_box (r->draw, x, y, box->width, box->height * 0.3, 0, 0, &top);
   if (worst >= 0)
@@ -478,6 +490,7 @@ ladder_render_chart (LadderDraw *draw, LadderChart *chart, LadderCatalogue *cata
   r.findings = findings;
   r.options = options;
   r.simple = options->zoom > 0 && options->zoom < SIMPLE_ZOOM;
+  r.tiny = options->zoom > 0 && options->zoom * LADDER_CARD_WIDTH < TINY_CARD;
   ladder_render_get_origin (chart, options, &r.ox, &r.oy);
   if (options->clip_width > 0)
     {
