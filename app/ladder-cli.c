@@ -20,8 +20,10 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/mman.h>
 
 enum {
   EXIT_CLEAN = 0,
@@ -146,6 +148,51 @@ print_load_warnings (GPtrArray *warnings)
 {
   for (guint i = 0; i < warnings->len; i++)
     fprintf (stderr, "%s\n", (const char *) g_ptr_array_index (warnings, i));
+}
+
+/* A chart in memory takes about three times its file; with the rules'
+ * findings, four. */
+#define HEAP_PER_FILE_BYTE 4
+#define HUGE_PAGE (2 << 20)
+
+/* Loading a large chart touches hundreds of megabytes of fresh memory in
+ * small allocations, and on virtual machines the page faults cost as much
+ * as the parsing.  So, for this one-shot process, the heap is reserved in
+ * one piece sized from the files and marked for transparent huge pages:
+ * one fault per 2 MB instead of one per 4 kB.  Reserving costs no memory
+ * until it is used; where huge pages are off, madvise fails harmlessly. */
+static void
+prepare_heap (char **files)
+{
+  guint64 total = 0;
+  gsize size;
+  char *block;
+
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      GStatBuf st;
+
+      if (g_stat (files[i], &st) == 0 && S_ISREG (st.st_mode))
+        total += st.st_size;
+    }
+  if (total < 4 * HUGE_PAGE / HEAP_PER_FILE_BYTE || total > G_MAXSIZE / 8)
+    return;
+  size = (gsize) total * HEAP_PER_FILE_BYTE;
+
+  /* Everything from one heap that is never given back early. */
+  mallopt (M_MMAP_MAX, 0);
+  mallopt (M_TRIM_THRESHOLD, G_MAXINT);
+  block = malloc (size);
+  if (block == NULL)
+    return;
+  {
+    guintptr start = ((guintptr) block + HUGE_PAGE - 1) & ~(guintptr) (HUGE_PAGE - 1);
+    guintptr end = ((guintptr) block + size) & ~(guintptr) (HUGE_PAGE - 1);
+
+    if (end > start)
+      madvise ((void *) start, end - start, MADV_HUGEPAGE);
+  }
+  free (block);
 }
 
 static int
@@ -323,6 +370,7 @@ ladder_cli_run (int argc, char **argv)
   else
     catalogue = g_object_ref (ladder_catalogue_get_default ());
 
+  prepare_heap (options.files);
   if (options.export_path != NULL)
     return export_file (&options, catalogue);
 

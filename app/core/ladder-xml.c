@@ -301,8 +301,10 @@ intern_role (Reader *r, const char *role)
 
   for (guint i = 0; i < G_N_ELEMENTS (r->role_cache); i++)
     {
-      if (r->role_cache[i] != NULL && strcmp (r->role_cache[i], role) == 0)
-        return r->role_cache[i];
+      const char *cached = r->role_cache[i];
+
+      if (cached != NULL && cached[0] == role[0] && strcmp (cached, role) == 0)
+        return cached;
     }
   interned = g_intern_string (role);
   r->role_cache[r->role_cache_next] = interned;
