@@ -18,6 +18,9 @@
 struct _LadderFindings
 {
   GArray *findings;          /* LadderFinding, sorted */
+  /* The messages, in one arena: a chart with a finding on everyone would
+   * otherwise cost a malloc (and fresh pages) per finding. */
+  GStringChunk *messages;
   guint   counts[3];         /* by severity */
   guint   capacity;          /* slots of the chart when validated */
   gint8  *worst;             /* per slot: worst severity, -1 for none */
@@ -35,6 +38,7 @@ typedef struct {
   guint            n_order;
   gpointer        *facts;      /* per rule: an ancestor or descendant array, or NULL */
   guint           *first;      /* per rule: first subject seen (at-most-one) */
+  GString         *scratch;    /* a message being formatted */
   LadderFindings  *out;
 } Validation;
 
@@ -134,8 +138,10 @@ format_message (Validation       *v,
                 guint             person,
                 guint             other)
 {
-  GString *text = g_string_sized_new (128);
+  GString *text = v->scratch;
   const char *p = rule->message;
+
+  g_string_truncate (text, 0);
 
   while (*p)
     {
@@ -169,7 +175,7 @@ format_message (Validation       *v,
 #undef IS
       p = close + 1;
     }
-  return g_string_free (text, FALSE);
+  return g_string_chunk_insert_len (v->out->messages, text->str, text->len);
 }
 
 static void
@@ -381,6 +387,7 @@ ladder_validate (LadderChart     *chart,
 
   findings = g_new0 (LadderFindings, 1);
   findings->findings = g_array_new (FALSE, FALSE, sizeof (LadderFinding));
+  findings->messages = g_string_chunk_new (64 * 1024);
   findings->capacity = ladder_chart_get_capacity (chart);
 
   n_rules = ladder_catalogue_get_n_rules (catalogue);
@@ -394,6 +401,7 @@ ladder_validate (LadderChart     *chart,
   v.facts = g_new0 (gpointer, MAX (n_rules, 1));
   v.first = g_new (guint, MAX (n_rules, 1));
   v.out = findings;
+  v.scratch = g_string_sized_new (256);
 
   resolve_roles (&v);
   for (guint i = 0; i < n_rules; i++)
@@ -435,6 +443,7 @@ ladder_validate (LadderChart     *chart,
   g_free (v.first);
   g_free (v.order);
   g_free (v.role);
+  g_string_free (v.scratch, TRUE);
   return findings;
 }
 
@@ -443,9 +452,8 @@ ladder_findings_free (LadderFindings *findings)
 {
   if (findings == NULL)
     return;
-  for (guint i = 0; i < findings->findings->len; i++)
-    g_free (g_array_index (findings->findings, LadderFinding, i).message);
   g_array_unref (findings->findings);
+  g_string_chunk_free (findings->messages);
   g_free (findings->worst);
   g_free (findings->line_worst);
   g_free (findings);
