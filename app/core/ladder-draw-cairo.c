@@ -47,8 +47,18 @@ cairo_box (LadderDraw *draw, double x, double y, double width, double height,
            double radius, LadderCorners corners, const LadderPaint *paint)
 {
   cairo_t *cr = ((LadderDrawCairo *) draw)->cr;
+  double inset = ladder_draw_slice_inset (height, radius, corners);
 
-  if (radius <= 0 || corners == 0)
+  if (inset >= 0)
+    {
+      double start = atan2 (height - radius, inset - radius) + 2 * M_PI;
+
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, x + radius, y + radius, radius, start, 1.5 * M_PI);
+      cairo_arc (cr, x + width - radius, y + radius, radius, 1.5 * M_PI, 3 * M_PI - start);
+      cairo_close_path (cr);
+    }
+  else if (radius <= 0 || corners == 0)
     cairo_rectangle (cr, x, y, width, height);
   else
     {

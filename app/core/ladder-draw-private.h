@@ -3,6 +3,7 @@
 
 #include "ladder-draw.h"
 
+#include <math.h>
 #include <pango/pango.h>
 
 G_BEGIN_DECLS
@@ -16,5 +17,15 @@ void         ladder_text_unlock     (void);
 PangoLayout *ladder_text_get_layout (const char *text, const LadderFont *font, double width);
 /* The family that "Sans" resolves to, for SVG's font-family. */
 const char  *ladder_text_get_family (void);
+
+/* For a top slice (see ladder_draw_box): how far in from the sides the
+ * slice's bottom corners are; < 0 when the box is not a slice. */
+static inline double
+ladder_draw_slice_inset (double height, double radius, LadderCorners corners)
+{
+  if (corners != (LADDER_CORNER_TOP_LEFT | LADDER_CORNER_TOP_RIGHT) || radius <= height)
+    return -1;
+  return radius - sqrt (radius * radius - (radius - height) * (radius - height));
+}
 
 G_END_DECLS

@@ -142,10 +142,38 @@ svg_box (LadderDraw *draw, double x, double y, double width, double height,
   LadderDrawSvg *self = (LadderDrawSvg *) draw;
   GString *out = self->buffer;
 
+  double inset = ladder_draw_slice_inset (height, radius, corners);
+
   if (self->failed)
     return;
 
-  if (radius <= 0 || corners == 0 || corners == LADDER_CORNER_ALL)
+  if (inset >= 0)
+    {
+      g_string_append (out, "<path d=\"M");
+      append_number (out, x + inset);
+      g_string_append_c (out, ',');
+      append_number (out, y + height);
+      g_string_append (out, "A");
+      append_number (out, radius);
+      g_string_append_c (out, ',');
+      append_number (out, radius);
+      g_string_append (out, " 0 0 1 ");
+      append_number (out, x + radius);
+      g_string_append_c (out, ',');
+      append_number (out, y);
+      g_string_append (out, "H");
+      append_number (out, x + width - radius);
+      g_string_append (out, "A");
+      append_number (out, radius);
+      g_string_append_c (out, ',');
+      append_number (out, radius);
+      g_string_append (out, " 0 0 1 ");
+      append_number (out, x + width - inset);
+      g_string_append_c (out, ',');
+      append_number (out, y + height);
+      g_string_append (out, "Z\"");
+    }
+  else if (radius <= 0 || corners == 0 || corners == LADDER_CORNER_ALL)
     {
       g_string_append (out, "<rect");
       append_attr_number (out, "x", x);

@@ -360,7 +360,10 @@ ladder_draw_box (LadderDraw *draw, double x, double y, double width, double heig
 
   if (width <= 0 || height <= 0)
     return;
-  radius = CLAMP (radius, 0, MIN (width, height) / 2);
+  if (corners == (LADDER_CORNER_TOP_LEFT | LADDER_CORNER_TOP_RIGHT) && radius > height)
+    radius = MIN (radius, width / 2);   /* a slice: see ladder-draw.h */
+  else
+    radius = CLAMP (radius, 0, MIN (width, height) / 2);
   draw->klass->box (draw, x, y, width, height, radius, corners, paint);
 }
 

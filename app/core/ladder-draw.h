@@ -74,6 +74,9 @@ struct _LadderDraw {
 };
 
 /* ---- drawing ---- */
+/* A rectangle with the given corners rounded.  One special case: with
+ * only the two top corners rounded and @radius above @height, the shape
+ * is the top @height of a box rounded with @radius (a card's top band). */
 void   ladder_draw_box         (LadderDraw *draw, double x, double y, double width,
                                 double height, double radius, LadderCorners corners,
                                 const LadderPaint *paint);

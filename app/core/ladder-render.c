@@ -160,7 +160,7 @@ draw_connector (Render *r, guint person)
 
   ladder_draw_line (r->draw, c->trunk_x + ox, c->trunk_y0 + oy,
                     c->trunk_x + ox, c->trunk_y1 + oy, &paint);
-  if (c->bus_x0 <= c->bus_x1)
+  if (c->bus_x0 < c->bus_x1)
     ladder_draw_line (r->draw, c->bus_x0 + ox, c->bus_y + oy,
                       c->bus_x1 + ox, c->bus_y + oy, &paint);
 }
@@ -369,10 +369,9 @@ draw_card (Render *r, guint person)
   guint n_folded = ladder_layout_get_n_folded (r->layout, person);
   LadderFont name_font = { 13.5, TRUE, FALSE, LADDER_RGB (INK), LADDER_ALIGN_CENTER };
   LadderFont title_font = { 11.5, FALSE, FALSE, LADDER_RGB (INK_SOFT), LADDER_ALIGN_CENTER };
-  LadderPaint shadow = fill_paint ((LadderColor) { 0.063, 0.094, 0.157, 0.05 });
+  LadderPaint shadow = fill_paint ((LadderColor) { 0.063, 0.094, 0.157, 0.08 });
   LadderPaint card = stroke_paint (BORDER, 1, 0);
   LadderPaint top = fill_paint (band);
-  LadderPaint cover, border;
   char group[96];
 
   if (r->simple)
@@ -399,8 +398,7 @@ draw_card (Render *r, guint person)
   g_snprintf (group, sizeof group, "person-%s", ladder_chart_get_id (r->chart, person));
   ladder_draw_begin_group (r->draw, group);
   draw_highlights_below (r, person, x, y, w, h);
-  ladder_draw_box (r->draw, x, y + 3, w, h, CARD_RADIUS, LADDER_CORNER_ALL, &shadow);
-  ladder_draw_box (r->draw, x, y + 1, w, h, CARD_RADIUS, LADDER_CORNER_ALL, &shadow);
+  ladder_draw_box (r->draw, x, y + 2, w, h, CARD_RADIUS, LADDER_CORNER_ALL, &shadow);
   card.fill = vacant ? LADDER_RGB (0xF9FAFB) : LADDER_RGB (0xFFFFFF);
   if (vacant)
     {
@@ -409,18 +407,10 @@ draw_card (Render *r, guint person)
       card.dash = 4;
       top.fill = with_alpha (band, 0.45);
     }
-  /* The band follows the card's rounded corners: a rounded top in the
-   * role's colour, cut to height by the card's own fill, then the border
-   * over both. */
-  cover = fill_paint (card.fill);
-  border = card;
-  border.fill.alpha = 0;
-  card.stroke.alpha = 0;
   ladder_draw_box (r->draw, x, y, w, h, CARD_RADIUS, LADDER_CORNER_ALL, &card);
-  ladder_draw_box (r->draw, x, y, w, 2 * CARD_RADIUS, CARD_RADIUS,
+  /* The band: the top of the card's own rounded shape. */
+  ladder_draw_box (r->draw, x, y, w, BAND_HEIGHT, CARD_RADIUS,
                    LADDER_CORNER_TOP_LEFT | LADDER_CORNER_TOP_RIGHT, &top);
-  ladder_draw_box (r->draw, x, y + BAND_HEIGHT, w, 2 * CARD_RADIUS - BAND_HEIGHT, 0, 0, &cover);
-  ladder_draw_box (r->draw, x, y, w, h, CARD_RADIUS, LADDER_CORNER_ALL, &border);
 
   ladder_draw_text (r->draw, x + TEXT_INSET, y + 16, w - 2 * TEXT_INSET, name, &name_font);
   ladder_draw_text (r->draw, x + TEXT_INSET, y + 37, w - 2 * TEXT_INSET, title, &title_font);
