@@ -5,9 +5,15 @@
 #include "ladder-chart.h"
 #include "ladder-validate.h"
 
+#include <glib/gstdio.h>
+#include <libintl.h>
+#include <locale.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* The catalogue reads translations from the program's domain. */
+#define GETTEXT_DOMAIN "ladder"
 
 #define S000 "000_25191a4dbd4584d4.txt"
 #define S001 "001_cede86874ed59400.txt"
@@ -513,6 +519,91 @@ test_custom_ladder (void **state)
   assert_int_equal (ladder_findings_get (findings, 2)->person, second);
 }
 
+/* Names, summaries and messages go through the message catalogue when
+ * read; quotes do not; a translated message with a placeholder the check
+ * cannot fill falls back to the original. */
+static void
+test_translations (void **state)
+{
+  static const char po[] =
+    "msgid \"\"\n"
+    "msgstr \"Content-Type: text/plain; charset=UTF-8\\n\"\n\n"
+    "msgid \"Line cook\"\nmsgstr \"Commis\"\n\n"
+    "msgid \"Cooks answer to someone senior.\"\nmsgstr \"Köche unterstehen Älteren.\"\n\n"
+    "msgid \"{person} ({role}) answers to {manager} ({manager-role})\"\n"
+    "msgstr \"{person} ({role}) untersteht {manager} ({manager-role})\"\n\n"
+    "msgid \"{person} is a second chef after {first}\"\nmsgstr \"{person} ist Koch nach {chef}\"\n\n"
+    "msgid \"  a brigade, kept exactly  \"\nmsgstr \"eine Brigade\"\n";
+  g_autofree char *po_path = ladder_test_write ("de.po", po);
+  g_autofree char *mo_dir = g_build_filename (ladder_test_tmpdir (), "de", "LC_MESSAGES", NULL);
+  g_autofree char *mo_path = g_build_filename (mo_dir, GETTEXT_DOMAIN ".mo", NULL);
+  g_autofree char *rules = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LadderCatalogue) catalogue = NULL;
+  const char *argv[] = { "msgfmt", "-o", mo_path, po_path, NULL };
+  const LadderRule *rule;
+  int status = -1;
+
+  if (g_find_program_in_path ("msgfmt") == NULL || setlocale (LC_ALL, "C.UTF-8") == NULL)
+    skip ();
+  assert_int_equal (g_mkdir_with_parents (mo_dir, 0700), 0);
+  assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                             NULL, NULL, &status, NULL));
+  assert_int_equal (status, 0);
+  bindtextdomain (GETTEXT_DOMAIN, ladder_test_tmpdir ());
+  bind_textdomain_codeset (GETTEXT_DOMAIN, "UTF-8");
+  g_setenv ("LANGUAGE", "de", TRUE);
+
+  rules = g_strdup (kitchen);
+  /* The kitchen marks nothing translatable: mark everything. */
+  {
+    g_auto(GStrv) parts = NULL;
+
+    parts = g_strsplit (rules, "<name>", -1);
+    g_free (rules);
+    rules = g_strjoinv ("<name translatable=\"yes\">", parts);
+    g_strfreev (parts);
+    parts = g_strsplit (rules, "<summary>", -1);
+    g_free (rules);
+    rules = g_strjoinv ("<summary translatable=\"yes\">", parts);
+    g_strfreev (parts);
+    parts = g_strsplit (rules, "<message>", -1);
+    g_free (rules);
+    rules = g_strjoinv ("<message translatable=\"yes\">", parts);
+  }
+  bytes = g_bytes_new (rules, strlen (rules));
+  catalogue = ladder_catalogue_new_from_bytes (bytes, "kitchen.xml", &error);
+  g_unsetenv ("LANGUAGE");
+  assert_null (error);
+
+  assert_string_equal (ladder_catalogue_lookup_role (catalogue, "cook")->name, "Commis");
+  /* Found by the translated and by the original name. */
+  assert_string_equal (ladder_catalogue_find_role (catalogue, "commis")->id, "cook");
+  assert_string_equal (ladder_catalogue_find_role (catalogue, "Line cook")->id, "cook");
+  assert_string_equal (ladder_catalogue_lookup_role (catalogue, "sous")->name, "Sous-chef");
+
+  rule = ladder_catalogue_lookup_rule (catalogue, "pecking-order");
+  assert_string_equal (ladder_rule_get_summary (rule), "Köche unterstehen Älteren.");
+  assert_string_equal (ladder_rule_get_citation (rule, 0)->quote, "  a brigade, kept exactly  ");
+
+  {
+    g_autoptr(LadderChart) chart = ladder_chart_new ();
+    g_autoptr(LadderFindings) findings = NULL;
+    guint chef = ladder_chart_add_person (chart, "c", "chef", LADDER_NONE, LADDER_NONE, NULL);
+    guint sous = ladder_chart_add_person (chart, "s", "sous", chef, LADDER_NONE, NULL);
+
+    ladder_chart_add_person (chart, "x", "cook", sous, LADDER_NONE, NULL);
+    ladder_chart_add_person (chart, "y", "sous", ladder_chart_lookup (chart, "x"), LADDER_NONE, NULL);
+    ladder_chart_add_person (chart, "d", "chef", LADDER_NONE, LADDER_NONE, NULL);
+    findings = ladder_validate (chart, catalogue);
+    assert_int_equal (ladder_findings_get_n (findings), 4);
+    assert_string_equal (ladder_findings_get (findings, 0)->message, "y (Sous-chef) untersteht x (Commis)");
+    /* {chef} is no placeholder of at-most-one: the original is used. */
+    assert_string_equal (ladder_findings_get (findings, 2)->message, "d is a second chef after c");
+  }
+}
+
 int
 main (void)
 {
@@ -527,6 +618,7 @@ main (void)
     cmocka_unit_test (test_refuse_doctype),
     cmocka_unit_test (test_missing_file),
     cmocka_unit_test (test_custom_ladder),
+    cmocka_unit_test (test_translations),
   };
 
   return cmocka_run_group_tests (tests, NULL, NULL);

@@ -657,6 +657,7 @@ read_rule (Loader   *loader,
   g_autofree char *severity = dup_attr (node, "severity");
   g_autofree char *check = dup_attr (node, "check");
   g_autofree LadderRule *rule = g_new0 (LadderRule, 1);
+  g_autofree char *template = NULL;
   xmlNode *summary = NULL, *message = NULL;
   guint flags = 0;
   gboolean known = FALSE;
@@ -708,12 +709,16 @@ read_rule (Loader   *loader,
     return fail (loader, node, error, _("rule “%s” needs a <summary> and a <message>"), id);
   if (!(rule->summary = read_translatable (loader, summary, error)))
     return FALSE;
+  template = dup_text (loader, message, TRUE, error);
+  if (template == NULL || !check_template (loader, message, template, flags, error))
+    return FALSE;
   if (!(rule->message = read_translatable (loader, message, error)))
     return FALSE;
-  /* Checked on the original and on the translation: a bad translation must
-   * not make the validator print garbage. */
-  if (!check_template (loader, message, rule->message, flags, error))
-    return FALSE;
+  /* A translation with a placeholder the check cannot fill is a
+   * translator's slip: use the original rather than refuse the file or
+   * print a broken message. */
+  if (!check_template (loader, message, rule->message, flags, NULL))
+    rule->message = keep (loader, template);
   if (!read_citations (loader, node, &rule->citations, &rule->n_citations, error))
     return FALSE;
 
