@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "ladder-io.h"
+#include "ladder-validate.h"
 
 #define HEADER "id,name,role,manager,title,vacant,note\r\n"
 
@@ -247,6 +248,32 @@ test_header_only (void **state)
   g_autoptr(LadderChart) chart = load_ok ("id,role\r\n");
 
   assert_int_equal (ladder_chart_get_n_people (chart), 0);
+}
+
+/* Validation findings point at the CSV line of the row concerned, also
+ * after a record that spans several lines. */
+static void
+test_findings_cite_csv_lines (void **state)
+{
+  g_autoptr(LadderChart) chart = load_ok (
+    "id,name,role,manager,note\n"
+    "p1,Ada,CEO,,\"a note\non three\nlines\"\n"
+    "p2,Lin Wu,Product Manager,p1,\n"
+    "p3,Sam Lee,VP of Product,p2,\n");
+  g_autoptr(LadderFindings) findings = ladder_validate (chart, ladder_catalogue_get_default ());
+  const LadderFinding *vp = NULL;
+
+  for (guint i = 0; i < ladder_findings_get_n (findings); i++)
+    {
+      const LadderFinding *finding = ladder_findings_get (findings, i);
+
+      if (g_str_equal (ladder_rule_get_id (finding->rule), "vp-reports-to-executive"))
+        vp = finding;
+    }
+  assert_non_null (vp);
+  assert_int_equal (vp->person, person (chart, "p3"));
+  assert_int_equal (ladder_chart_get_line (chart, vp->person), 6);
+  assert_int_equal (ladder_chart_get_line (chart, person (chart, "p2")), 5);
 }
 
 /* ---- refusals, each with its exact line ---- */
@@ -561,6 +588,7 @@ main (void)
     cmocka_unit_test (test_unknown_columns_warn_once),
     cmocka_unit_test (test_short_rows_and_blank_rows),
     cmocka_unit_test (test_header_only),
+    cmocka_unit_test (test_findings_cite_csv_lines),
     cmocka_unit_test (test_errors),
     cmocka_unit_test (test_nul_byte),
     cmocka_unit_test (test_read_file),
