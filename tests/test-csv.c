@@ -476,6 +476,25 @@ test_write_empty (void **state)
   assert_string_equal (csv, HEADER);
 }
 
+/* A removed person leaves a tombstone slot; it is not written, and its
+ * reports are written under their new manager. */
+static void
+test_write_after_remove (void **state)
+{
+  g_autoptr(LadderChart) chart = build_tricky_chart ();
+  g_autofree char *csv = NULL;
+
+  ladder_chart_remove_person (chart, person (chart, "p3"));
+  csv = ladder_csv_write (chart, NULL);
+  assert_string_equal (csv,
+    HEADER
+    "p1,\"Obi, Ada\",ceo,,,,\"Says \"\"hi\"\"\nand\r\nbye\"\r\n"
+    "p2,\" Ben \",cpo,p1,,,\r\n"
+    "p5,First,senior-pm,p2,,,\r\n"
+    "p4,Zoë Ñúñez,pm,p2,,,\r\n"
+    "x.9,,Chief Fun Officer,,,,\"\"\"\"\r\n");
+}
+
 static void
 assert_same_people (LadderChart *a,
                     LadderChart *b)
@@ -595,6 +614,7 @@ main (void)
     cmocka_unit_test (test_huge_field),
     cmocka_unit_test (test_write),
     cmocka_unit_test (test_write_empty),
+    cmocka_unit_test (test_write_after_remove),
     cmocka_unit_test (test_round_trip),
     cmocka_unit_test (test_round_trip_xml),
     cmocka_unit_test (test_deep_chain),
