@@ -156,6 +156,9 @@ static const Refusal refusals[] = {
     LADDER_CHART_ERROR_INVALID, 4, "unknown attribute lang on <note>" },
   { HEAD "<orgchart version=\"1\">\n  <person id=\"a\" role=\"ceo\"/>\n\n  stray words\n</orgchart>\n",
     LADDER_CHART_ERROR_INVALID, 5, "text is not allowed inside <orgchart>" },
+  { HEAD "<orgchart version=\"1\">\n  <person id=\"a\" role=\"ceo\" name=\"x > Ada\"\n"
+         "    title=\"Ada\">\n\n    Ada</person>\n</orgchart>\n",
+    LADDER_CHART_ERROR_INVALID, 6, "text is not allowed inside <person>" },
   { HEAD "<orgchart version=\"1\">\n  <person id=\"a\" role=\"ceo\">Ada</person>\n</orgchart>\n",
     LADDER_CHART_ERROR_INVALID, 3, "text is not allowed inside <person>" },
   { HEAD "<orgchart version=\"1\">\n  <person id=\"a\" role=\"ceo\"><![CDATA[x]]></person>\n</orgchart>\n",
@@ -181,6 +184,20 @@ test_refusals (void **state)
 {
   for (guint i = 0; i < G_N_ELEMENTS (refusals); i++)
     assert_refused (refusals[i].text, refusals[i].code, refusals[i].line, refusals[i].fragment);
+}
+
+static void
+test_long_stray_text_line (void **state)
+{
+  /* libxml2 hands long text over in pieces; the line is still that of
+   * the text's first visible character. */
+  g_autoptr(GString) text = g_string_new (HEAD "<orgchart version=\"1\">\n  <person id=\"a\" role=\"ceo\"/>\n\n  stray ");
+
+  for (guint i = 0; i < 2000; i++)
+    g_string_append_c (text, 'x');
+  g_string_append (text, "\nmore\nlines\n</orgchart>\n");
+  assert_refused_len (text->str, text->len, LADDER_CHART_ERROR_INVALID, 5,
+                      "text is not allowed inside <orgchart>");
 }
 
 static void
@@ -618,6 +635,7 @@ main (void)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_refusals),
+    cmocka_unit_test (test_long_stray_text_line),
     cmocka_unit_test (test_invalid_utf8),
     cmocka_unit_test (test_encoding_declaration_ignored),
     cmocka_unit_test (test_byte_order_mark),

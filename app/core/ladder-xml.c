@@ -111,10 +111,8 @@ count_newlines (const char *from, const char *to)
 }
 
 static const char *
-find_sequence (const char *from, const char *end, const char *sequence)
+find_bytes (const char *from, const char *end, const char *sequence, gsize len)
 {
-  gsize len = strlen (sequence);
-
   while (from + len <= end)
     {
       const char *hit = memchr (from, sequence[0], end - from);
@@ -126,6 +124,12 @@ find_sequence (const char *from, const char *end, const char *sequence)
       from = hit + 1;
     }
   return NULL;
+}
+
+static const char *
+find_sequence (const char *from, const char *end, const char *sequence)
+{
+  return find_bytes (from, end, sequence, strlen (sequence));
 }
 
 /* If @p starts a comment, processing instruction or CDATA section, returns
@@ -183,6 +187,25 @@ next_start_tag_line (Reader *r)
           return r->scan_line;
         }
     }
+}
+
+/* The first byte after the tag that @p is inside of; quoted attribute
+ * values may hold ">". */
+static const char *
+end_of_tag (const char *p, const char *end)
+{
+  char quote = 0;
+
+  for (; p < end; p++)
+    {
+      if (quote != 0)
+        quote = *p == quote ? 0 : quote;
+      else if (*p == '"' || *p == '\'')
+        quote = *p;
+      else if (*p == '>')
+        return p + 1;
+    }
+  return end;
 }
 
 /* Looks through the prolog (byte order mark, XML declaration, comments,
@@ -741,7 +764,8 @@ text (Reader *r, int type)
 {
   const char *value = (const char *) xmlTextReaderConstValue (r->reader);
   xmlNodePtr node;
-  const char *p;
+  const char *p, *from, *found;
+  gsize length;
   long line;
 
   if (value == NULL)
@@ -754,13 +778,24 @@ text (Reader *r, int type)
   if (type != XML_READER_TYPE_TEXT && type != XML_READER_TYPE_CDATA)
     return;
 
-  /* libxml2 gives the line where the text ends; count back to its first
-   * visible character. */
+  /* The text comes after the last start tag: find its first visible
+   * characters there.  Where they were written as references, fall back
+   * on libxml2's line, which is where it delivered the text's first
+   * piece. */
   node = xmlTextReaderCurrentNode (r->reader);
-  line = xmlGetLineNo (node);
   for (p = value; *p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'; p++)
     ;
-  line -= count_newlines (p, p + strlen (p));
+  for (length = 0; length < 32 && p[length] != '\0'; length++)
+    {
+      if (strchr ("&<>\"'\t\r\n", p[length]) != NULL)
+        break;
+    }
+  from = end_of_tag (r->scan, r->end);
+  found = length > 0 ? find_bytes (from, r->end, p, length) : NULL;
+  if (found != NULL)
+    line = r->scan_line + count_newlines (r->scan, found);
+  else
+    line = MAX (xmlGetLineNo (node), (long) r->scan_line);
   node = node->parent;
   fail (r, LADDER_CHART_ERROR_INVALID, (guint) MAX (line, 1),
         _("text is not allowed inside <%s>"),
