@@ -3,7 +3,8 @@
  * Measuring text with pango costs tens of microseconds per string, too
  * much for exporting thousands of cards or redrawing a screenful each
  * frame.  So the engine keeps, per font, the advance of every character
- * it has met (most strings are then known to fit without shaping them),
+ * it has met (most strings are then known to fit, or not, without
+ * shaping them),
  * and a cache of ready layouts for the screen.  Kerning makes the sum of
  * advances a little off; only strings near the limit are shaped.
  */
@@ -17,7 +18,8 @@
 
 #define LAYOUT_CACHE_MAX 8192
 #define ELLIPSIS "\xe2\x80\xa6"
-#define SURELY_FITS 0.92   /* of the width, by the sum of advances */
+#define SURELY_FITS 0.97
+#define SURELY_OVER 1.03   /* kerning never makes up this much */
 
 typedef struct {
   guint                 key;
@@ -186,16 +188,6 @@ advance_of (FontEntry *font, gunichar c)
   return *cached;
 }
 
-static double
-sum_of_advances (FontEntry *font, const char *text)
-{
-  double width = 0;
-
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    width += advance_of (font, g_utf8_get_char (p));
-  return width;
-}
-
 PangoLayout *
 ladder_text_get_layout (const char *text, const LadderFont *font, double width)
 {
@@ -295,8 +287,10 @@ ladder_draw_ellipsize (const char *text, const LadderFont *font, double width)
 {
   FontEntry *entry;
   g_autofree const char **stops = NULL;
-  guint n_chars, lo, hi;
-  char *result;
+  g_autofree double *before = NULL;
+  guint n_stops = 0, lo;
+  gsize length;
+  double total = 0, ellipsis;
 
   g_return_val_if_fail (text != NULL, NULL);
   g_return_val_if_fail (font != NULL, NULL);
@@ -306,47 +300,53 @@ ladder_draw_ellipsize (const char *text, const LadderFont *font, double width)
 
   ladder_text_lock ();
   entry = get_font (font);
-  if (sum_of_advances (entry, text) <= width * SURELY_FITS
-      || shaped_width (entry, text, -1) <= width)
+
+  /* Where the text may be cut (between characters, never before a
+   * combining mark), and the sum of advances up to there. */
+  length = strlen (text);
+  stops = g_new (const char *, length + 1);
+  before = g_new (double, length + 1);
+  for (const char *p = text; ; p = g_utf8_next_char (p))
+    {
+      gunichar c = *p ? g_utf8_get_char (p) : 0;
+
+      if (p == text || *p == '\0' || !g_unichar_ismark (c))
+        {
+          stops[n_stops] = p;
+          before[n_stops++] = total;
+        }
+      if (*p == '\0')
+        break;
+      total += advance_of (entry, c);
+    }
+
+  if (total <= width * SURELY_FITS
+      || (total < width * SURELY_OVER && shaped_width (entry, text, -1) <= width))
     {
       ladder_text_unlock ();
       return g_strdup (text);
     }
 
-  /* Binary search for the longest start that fits with the ellipsis,
-   * cutting only between characters and never before a combining mark. */
-  n_chars = g_utf8_strlen (text, -1);
-  stops = g_new (const char *, n_chars + 1);
-  n_chars = 0;
-  for (const char *p = text; ; p = g_utf8_next_char (p))
-    {
-      if (p == text || *p == '\0' || !g_unichar_ismark (g_utf8_get_char (p)))
-        stops[n_chars++] = p;
-      if (*p == '\0')
-        break;
-    }
-  lo = 0;                 /* stops[lo] always fits (the bare ellipsis is allowed) */
-  hi = n_chars - 1;       /* the whole text does not fit */
-  while (lo + 1 < hi)
-    {
-      guint mid = (lo + hi) / 2;
-
-      if (cut_width (entry, text, stops[mid] - text) <= width)
-        lo = mid;
-      else
-        hi = mid;
-    }
+  /* Guess the cut from the advances, then settle it by shaping: the
+   * longest start that fits with the ellipsis (the bare ellipsis is
+   * allowed, the whole text is known not to fit). */
+  ellipsis = advance_of (entry, 0x2026);
+  lo = 0;
+  while (lo + 2 < n_stops && before[lo + 1] + ellipsis <= width)
+    lo++;
+  while (lo > 0 && before[lo] + ellipsis > width * SURELY_FITS
+         && cut_width (entry, text, stops[lo] - text) > width)
+    lo--;
+  while (lo + 2 < n_stops && before[lo + 1] + ellipsis < width * SURELY_OVER
+         && cut_width (entry, text, stops[lo + 1] - text) <= width)
+    lo++;
   ladder_text_unlock ();
 
-  {
-    gsize length = stops[lo] - text;
-
-    /* No dangling space before the ellipsis. */
-    while (length > 0 && text[length - 1] == ' ')
-      length--;
-    result = g_strdup_printf ("%.*s" ELLIPSIS, (int) length, text);
-  }
-  return result;
+  /* No dangling space before the ellipsis. */
+  length = stops[lo] - text;
+  while (length > 0 && text[length - 1] == ' ')
+    length--;
+  return g_strdup_printf ("%.*s" ELLIPSIS, (int) length, text);
 }
 
 /* ---- the interface ---- */
