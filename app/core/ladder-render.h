@@ -2,6 +2,15 @@
  *
  * It speaks only to LadderDraw (ladder-draw.h), whose backends are cairo
  * (screen, PNG, PDF) and SVG (real <text> elements).
+ *
+ * Coordinates: the chart (the layout's boxes) is drawn offset by
+ * ladder_render_get_origin(), so that margins and the title fit above
+ * and left of it; the clip rectangle is in chart coordinates.  A canvas
+ * showing chart point (vx, vy) at its top-left corner at zoom Z does
+ *   cairo_scale (cr, Z, Z);
+ *   cairo_translate (cr, -(vx + ox), -(vy + oy));
+ * with clip = (vx, vy, widget_width / Z, widget_height / Z), zoom = Z,
+ * and usually draw_title = FALSE.
  */
 #pragma once
 
