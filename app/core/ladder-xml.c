@@ -16,6 +16,7 @@
 
 #include "ladder-io.h"
 #include "ladder-chart-private.h"
+#include "ladder-xml-private.h"
 
 #include <glib/gi18n-lib.h>
 #include <libxml/xmlreader.h>
@@ -43,10 +44,7 @@ typedef struct {
   const char       *data;
   const char       *end;
 
-  /* Where the next start tag is looked for, and its line (see
-   * next_start_tag_line). */
-  const char       *scan;
-  guint             scan_line;
+  LadderXmlScanner  scanner;     /* the lines of elements and text */
 
   xmlTextReaderPtr  reader;
   LadderChart      *chart;
@@ -71,6 +69,9 @@ typedef struct {
   const char       *role_cache[16];
   guint             role_cache_next;
 } Reader;
+
+static const char doctype_message[] =
+  N_("the file has a DOCTYPE; Ladder files have none (no DTD, no entities)");
 
 static void fail (Reader *r, LadderChartError code, guint line,
                   const char *format, ...) G_GNUC_PRINTF (4, 5);
@@ -98,167 +99,6 @@ fail (Reader     *r,
                             r->display_name, what);
 }
 
-/* ---- finding lines in the raw text ---- */
-
-static guint
-count_newlines (const char *from, const char *to)
-{
-  guint n = 0;
-
-  for (; from < to; from++)
-    n += *from == '\n';
-  return n;
-}
-
-static const char *
-find_bytes (const char *from, const char *end, const char *sequence, gsize len)
-{
-  while (from + len <= end)
-    {
-      const char *hit = memchr (from, sequence[0], end - from);
-
-      if (hit == NULL || hit + len > end)
-        return NULL;
-      if (memcmp (hit, sequence, len) == 0)
-        return hit;
-      from = hit + 1;
-    }
-  return NULL;
-}
-
-static const char *
-find_sequence (const char *from, const char *end, const char *sequence)
-{
-  return find_bytes (from, end, sequence, strlen (sequence));
-}
-
-/* If @p starts a comment, processing instruction or CDATA section, returns
- * the first byte after it (or @end when it is not closed); else NULL. */
-static const char *
-skip_markup (const char *p, const char *end)
-{
-  const char *close;
-
-  if (end - p >= 4 && memcmp (p, "<!--", 4) == 0)
-    close = find_sequence (p + 4, end, "-->"), close = close ? close + 3 : end;
-  else if (end - p >= 9 && memcmp (p, "<![CDATA[", 9) == 0)
-    close = find_sequence (p + 9, end, "]]>"), close = close ? close + 3 : end;
-  else if (end - p >= 2 && memcmp (p, "<?", 2) == 0)
-    close = find_sequence (p + 2, end, "?>"), close = close ? close + 2 : end;
-  else
-    close = NULL;
-  return close;
-}
-
-/* libxml2 records the line where a start tag ends, and only up to 65535;
- * the reader's own line runs ahead of the node it returns.  So the line of
- * each element is found here: the reader returns elements in document
- * order, and in well-formed XML a "<" outside comments, processing
- * instructions and CDATA always opens a tag, so the next start tag in the
- * raw text is the element the reader has just returned. */
-static guint
-next_start_tag_line (Reader *r)
-{
-  const char *p = r->scan;
-
-  for (;;)
-    {
-      const char *lt = memchr (p, '<', r->end - p);
-      const char *after;
-
-      if (lt == NULL)
-        {
-          r->scan_line += count_newlines (p, r->end);
-          r->scan = r->end;
-          return r->scan_line;
-        }
-      r->scan_line += count_newlines (p, lt);
-      after = skip_markup (lt, r->end);
-      if (after != NULL)
-        {
-          r->scan_line += count_newlines (lt, after);
-          p = after;
-        }
-      else if (lt + 1 < r->end && lt[1] == '/')
-        p = lt + 2;
-      else
-        {
-          r->scan = lt + 1;
-          return r->scan_line;
-        }
-    }
-}
-
-/* The first byte after the tag that @p is inside of; quoted attribute
- * values may hold ">". */
-static const char *
-end_of_tag (const char *p, const char *end)
-{
-  char quote = 0;
-
-  for (; p < end; p++)
-    {
-      if (quote != 0)
-        quote = *p == quote ? 0 : quote;
-      else if (*p == '"' || *p == '\'')
-        quote = *p;
-      else if (*p == '>')
-        return p + 1;
-    }
-  return end;
-}
-
-/* Looks through the prolog (byte order mark, XML declaration, comments,
- * processing instructions) for a DOCTYPE, before libxml2 parses anything:
- * a refused DOCTYPE can then neither declare nor expand an entity. */
-static gboolean
-check_prolog (Reader *r)
-{
-  const char *p = r->data;
-  guint line = 1;
-
-  if (r->end - p >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
-    p += 3;
-  while (p < r->end)
-    {
-      const char *after;
-
-      if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
-        {
-          line += *p == '\n';
-          p++;
-          continue;
-        }
-      if (*p != '<')
-        break;
-      if (r->end - p >= 9 && memcmp (p, "<!DOCTYPE", 9) == 0)
-        {
-          fail (r, LADDER_CHART_ERROR_FORBIDDEN, line,
-                _("the file has a DOCTYPE; Ladder files have none (no DTD, no entities)"));
-          return FALSE;
-        }
-      after = skip_markup (p, r->end);
-      if (after == NULL)
-        break;
-      line += count_newlines (p, after);
-      p = after;
-    }
-  return TRUE;
-}
-
-static gboolean
-is_blank (const char *p, const char *end)
-{
-  if (end - p >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
-    p += 3;
-  for (; p < end; p++)
-    {
-      if (*p != ' ' && *p != '\t' && *p != '\r' && *p != '\n')
-        return FALSE;
-    }
-  return TRUE;
-}
-
 /* ---- libxml2 errors ---- */
 
 static void
@@ -283,7 +123,7 @@ fail_from_xml (Reader *r)
    * first bad byte. */
   if (!g_utf8_validate_len (r->data, r->end - r->data, &bad) && *bad != '\0')
     {
-      line = 1 + count_newlines (r->data, bad);
+      line = 1 + ladder_xml_count_newlines (r->data, bad);
       if (r->xml_line <= 0 || line <= (guint) r->xml_line)
         {
           fail (r, LADDER_CHART_ERROR_PARSE, line,
@@ -493,81 +333,42 @@ start_person (Reader *r, xmlNodePtr node, guint line)
       if (value == r->scratch)
         value = g_string_chunk_insert (r->strings, value);
 
-      switch (key[0])
+      if (strcmp (key, "id") == 0)
+        id = value;
+      else if (strcmp (key, "role") == 0)
+        role = value;
+      else if (strcmp (key, "name") == 0)
+        name = value;
+      else if (strcmp (key, "title") == 0)
+        title = value;
+      else if (strcmp (key, "manager") == 0)
+        manager = value;
+      else if (strcmp (key, "vacant") == 0)
         {
-        case 'i':
-          if (strcmp (key, "id") == 0)
-            {
-              id = value;
-              continue;
-            }
-          break;
-        case 'r':
-          if (strcmp (key, "role") == 0)
-            {
-              role = value;
-              continue;
-            }
-          break;
-        case 'n':
-          if (strcmp (key, "name") == 0)
-            {
-              name = value;
-              continue;
-            }
-          break;
-        case 't':
-          if (strcmp (key, "title") == 0)
-            {
-              title = value;
-              continue;
-            }
-          break;
-        case 'm':
-          if (strcmp (key, "manager") == 0)
-            {
-              manager = value;
-              continue;
-            }
-          break;
-        case 'v':
-          if (strcmp (key, "vacant") == 0)
-            {
-              if (!parse_boolean (r, line, "person", key, value, &vacant))
-                return;
-              continue;
-            }
-          break;
-        case 'a':
-          if (strcmp (key, "assistant") == 0)
-            {
-              if (!parse_boolean (r, line, "person", key, value, &assistant))
-                return;
-              continue;
-            }
-          break;
-        case 'c':
-          if (strcmp (key, "collapsed") == 0)
-            {
-              if (!parse_boolean (r, line, "person", key, value, &collapsed))
-                return;
-              continue;
-            }
-          break;
-        case 'o':
-          if (strcmp (key, "order") == 0)
-            {
-              if (!parse_integer (r, line, "person", key, value, G_MININT64, &order))
-                return;
-              has_order = TRUE;
-              continue;
-            }
-          break;
-        default:
-          break;
+          if (!parse_boolean (r, line, "person", key, value, &vacant))
+            return;
         }
-      fail_unknown_attribute (r, line, node, attr);
-      return;
+      else if (strcmp (key, "assistant") == 0)
+        {
+          if (!parse_boolean (r, line, "person", key, value, &assistant))
+            return;
+        }
+      else if (strcmp (key, "collapsed") == 0)
+        {
+          if (!parse_boolean (r, line, "person", key, value, &collapsed))
+            return;
+        }
+      else if (strcmp (key, "order") == 0)
+        {
+          if (!parse_integer (r, line, "person", key, value, G_MININT64, &order))
+            return;
+          has_order = TRUE;
+        }
+      else
+        {
+          fail_unknown_attribute (r, line, node, attr);
+          return;
+        }
     }
 
   if (id == NULL)
@@ -704,7 +505,7 @@ start_element (Reader *r)
   xmlNodePtr node = xmlTextReaderCurrentNode (r->reader);
   const char *name = (const char *) xmlTextReaderConstName (r->reader);
   int depth = xmlTextReaderDepth (r->reader);
-  guint line = next_start_tag_line (r);
+  guint line = ladder_xml_scanner_next_start_tag (&r->scanner);
 
   /* With namespace declarations refused, a namespaced element has a
    * prefix in its name and is unknown by name. */
@@ -764,8 +565,6 @@ text (Reader *r, int type)
 {
   const char *value = (const char *) xmlTextReaderConstValue (r->reader);
   xmlNodePtr node;
-  const char *p, *from, *found;
-  gsize length;
   long line;
 
   if (value == NULL)
@@ -778,24 +577,12 @@ text (Reader *r, int type)
   if (type != XML_READER_TYPE_TEXT && type != XML_READER_TYPE_CDATA)
     return;
 
-  /* The text comes after the last start tag: find its first visible
-   * characters there.  Where they were written as references, fall back
-   * on libxml2's line, which is where it delivered the text's first
-   * piece. */
+  /* libxml2 gives the line where it handed over the text's first piece;
+   * the scanner finds where the text starts. */
   node = xmlTextReaderCurrentNode (r->reader);
-  for (p = value; *p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'; p++)
-    ;
-  for (length = 0; length < 32 && p[length] != '\0'; length++)
-    {
-      if (strchr ("&<>\"'\t\r\n", p[length]) != NULL)
-        break;
-    }
-  from = end_of_tag (r->scan, r->end);
-  found = length > 0 ? find_bytes (from, r->end, p, length) : NULL;
-  if (found != NULL)
-    line = r->scan_line + count_newlines (r->scan, found);
-  else
-    line = MAX (xmlGetLineNo (node), (long) r->scan_line);
+  line = ladder_xml_scanner_find_text (&r->scanner, value);
+  if (line == 0)
+    line = MAX (xmlGetLineNo (node), 1);
   node = node->parent;
   fail (r, LADDER_CHART_ERROR_INVALID, (guint) MAX (line, 1),
         _("text is not allowed inside <%s>"),
@@ -942,7 +729,7 @@ read_document (Reader *r)
         case XML_READER_TYPE_ENTITY:
           fail (r, LADDER_CHART_ERROR_FORBIDDEN,
                 (guint) MAX (1, xmlTextReaderGetParserLineNumber (r->reader)),
-                _("the file has a DOCTYPE; Ladder files have none (no DTD, no entities)"));
+                "%s", _(doctype_message));
           break;
         default:
           /* Comments and processing instructions are allowed and dropped. */
@@ -965,6 +752,7 @@ ladder_xml_read_memory (const char *data,
 {
   g_autoptr(LadderChart) chart = NULL;
   Reader r = { 0 };
+  guint doctype_line;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (display_name != NULL, NULL);
@@ -973,11 +761,10 @@ ladder_xml_read_memory (const char *data,
   r.display_name = display_name;
   r.data = data ? data : "";
   r.end = r.data + length;
-  r.scan = r.data;
-  r.scan_line = 1;
+  ladder_xml_scanner_init (&r.scanner, r.data, length);
   r.person = LADDER_NONE;
 
-  if (is_blank (r.data, r.end))
+  if (ladder_xml_is_blank (r.data, length))
     {
       fail (&r, LADDER_CHART_ERROR_PARSE, 1, _("the file is empty"));
       g_propagate_error (error, r.error);
@@ -989,8 +776,12 @@ ladder_xml_read_memory (const char *data,
       g_propagate_error (error, r.error);
       return NULL;
     }
-  if (!check_prolog (&r))
+  /* Before libxml2 parses anything: a refused DOCTYPE can then neither
+   * declare nor expand an entity. */
+  doctype_line = ladder_xml_find_doctype (r.data, length);
+  if (doctype_line > 0)
     {
+      fail (&r, LADDER_CHART_ERROR_FORBIDDEN, doctype_line, "%s", _(doctype_message));
       g_propagate_error (error, r.error);
       return NULL;
     }
@@ -1049,150 +840,4 @@ ladder_xml_read_file (const char *path, GError **error)
     }
   return ladder_xml_read_memory (g_mapped_file_get_contents (file),
                                  g_mapped_file_get_length (file), path, error);
-}
-
-/* ---- writing ---- */
-
-/* What each byte needs in an attribute (2) or in text (1): 0 for none. */
-static guint8 escape_class[256];
-
-static void
-init_escape_class (void)
-{
-  for (guint c = 0; c < 0x20; c++)
-    escape_class[c] = 3;
-  escape_class['\n'] = 2;
-  escape_class['\t'] = 2;
-  escape_class['\r'] = 3;
-  escape_class['"'] = 2;
-  escape_class['&'] = 3;
-  escape_class['<'] = 3;
-  escape_class['>'] = 3;
-}
-
-/* Escapes @s for an attribute value in double quotes or for text.  Control
- * characters XML 1.0 cannot carry at all, even as references, become
- * U+FFFD. */
-static void
-append_escaped (GString *out, const char *s, gboolean attribute)
-{
-  guint8 mask = attribute ? 2 : 1;
-  const char *run = s;
-
-  for (const char *p = s; *p; p++)
-    {
-      guchar c = (guchar) *p;
-
-      if (!(escape_class[c] & mask))
-        continue;
-      g_string_append_len (out, run, p - run);
-      run = p + 1;
-      switch (c)
-        {
-        case '&': g_string_append (out, "&amp;"); break;
-        case '<': g_string_append (out, "&lt;"); break;
-        case '>': g_string_append (out, "&gt;"); break;
-        case '"': g_string_append (out, "&quot;"); break;
-        case '\t': g_string_append (out, "&#9;"); break;
-        case '\n': g_string_append (out, "&#10;"); break;
-        case '\r': g_string_append (out, "&#13;"); break;
-        default: g_string_append (out, "\xEF\xBF\xBD"); break;
-        }
-    }
-  g_string_append_len (out, run, strlen (run));
-}
-
-static void
-append_attribute (GString *out, const char *name, const char *value)
-{
-  if (value == NULL || value[0] == '\0')
-    return;
-  g_string_append_c (out, ' ');
-  g_string_append (out, name);
-  g_string_append (out, "=\"");
-  append_escaped (out, value, TRUE);
-  g_string_append_c (out, '"');
-}
-
-static void
-write_person (GString *out, LadderChart *chart, guint person)
-{
-  guint manager = ladder_chart_get_manager (chart, person);
-  const char *note = ladder_chart_get_note (chart, person);
-  const guint *dotted;
-  guint n_dotted;
-
-  g_string_append (out, "  <person");
-  append_attribute (out, "id", ladder_chart_get_id (chart, person));
-  append_attribute (out, "role", ladder_chart_get_role (chart, person));
-  append_attribute (out, "name", ladder_chart_get_name (chart, person));
-  append_attribute (out, "title", ladder_chart_get_person_title (chart, person));
-  if (manager != LADDER_NONE)
-    append_attribute (out, "manager", ladder_chart_get_id (chart, manager));
-  if (ladder_chart_get_vacant (chart, person))
-    g_string_append (out, " vacant=\"true\"");
-  if (ladder_chart_get_assistant (chart, person))
-    g_string_append (out, " assistant=\"true\"");
-  if (ladder_chart_get_collapsed (chart, person))
-    g_string_append (out, " collapsed=\"true\"");
-
-  dotted = ladder_chart_get_dotted_lines (chart, person, &n_dotted);
-  if ((note == NULL || note[0] == '\0') && n_dotted == 0)
-    {
-      g_string_append (out, "/>\n");
-      return;
-    }
-  g_string_append (out, ">\n");
-  if (note != NULL && note[0] != '\0')
-    {
-      g_string_append (out, "    <note>");
-      append_escaped (out, note, FALSE);
-      g_string_append (out, "</note>\n");
-    }
-  for (guint i = 0; i < n_dotted; i++)
-    {
-      g_string_append (out, "    <dotted-line");
-      append_attribute (out, "to", ladder_chart_get_id (chart, dotted[i]));
-      g_string_append (out, "/>\n");
-    }
-  g_string_append (out, "  </person>\n");
-}
-
-char *
-ladder_xml_write (LadderChart *chart, gsize *length)
-{
-  static gsize escape_ready;
-  g_autofree guint *order = NULL;
-  GString *out;
-  guint n_people, n;
-  gint64 employees;
-
-  g_return_val_if_fail (LADDER_IS_CHART (chart), NULL);
-
-  if (g_once_init_enter (&escape_ready))
-    {
-      init_escape_class ();
-      g_once_init_leave (&escape_ready, 1);
-    }
-
-  n_people = ladder_chart_get_n_people (chart);
-  out = g_string_sized_new (128 + (gsize) n_people * 96);
-  g_string_append (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<orgchart version=\"1\"");
-  append_attribute (out, "title", ladder_chart_get_title (chart));
-  employees = ladder_chart_get_employees (chart);
-  if (employees >= 0)
-    g_string_append_printf (out, " employees=\"%" G_GINT64_FORMAT "\"", employees);
-  if (ladder_chart_get_layout (chart) == LADDER_LAYOUT_COMPACT)
-    g_string_append (out, " layout=\"compact\"");
-  g_string_append (out, ">\n");
-
-  order = g_new (guint, MAX (n_people, 1));
-  n = ladder_chart_preorder (chart, order, FALSE);
-  for (guint i = 0; i < n; i++)
-    write_person (out, chart, order[i]);
-  g_string_append (out, "</orgchart>\n");
-
-  if (length != NULL)
-    *length = out->len;
-  return g_string_free (out, FALSE);
 }
