@@ -532,6 +532,9 @@ link_person (LadderChart *self, guint person, guint manager, guint position)
   guint *last = last_ptr (self, manager);
   guint before = *first;
 
+  /* Appending is the common case (loading, adding): no walk for it. */
+  if (position >= *count_ptr (self, manager))
+    before = LADDER_NONE;
   for (guint i = 0; i < position && before != LADDER_NONE; i++)
     before = rec (self, before)->next_sibling;
 
