@@ -619,6 +619,32 @@ test_save_failure_leaves_nothing (void **state)
 }
 
 static void
+test_files_by_extension (void **state)
+{
+  g_autofree char *csv = ladder_test_write ("team.CSV", "id,name,role,manager\na,Ann,ceo,\nb,Bo,pm,a\n");
+  g_autofree char *out = g_build_filename (ladder_test_tmpdir (), "out.csv", NULL);
+  g_autofree char *xml = g_build_filename (ladder_test_tmpdir (), "out.xml", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LadderChart) chart = ladder_load_file (csv, ladder_catalogue_get_default (), NULL, &error);
+  g_autofree char *written_csv = NULL;
+  g_autofree char *written_xml = NULL;
+
+  assert_null (error);
+  assert_int_equal (ladder_chart_get_n_people (chart), 2);
+  assert_int_equal (ladder_chart_get_line (chart, ladder_chart_lookup (chart, "b")), 3);
+  assert_true (ladder_save_file (chart, out, &error));
+  written_csv = ladder_test_read (out, NULL);
+  assert_true (g_str_has_prefix (written_csv, "id,"));
+  assert_true (ladder_save_file (chart, xml, &error));
+  written_xml = ladder_test_read (xml, NULL);
+  assert_string_equal (written_xml,
+    HEAD "<orgchart version=\"1\">\n"
+    "  <person id=\"a\" role=\"ceo\" name=\"Ann\"/>\n"
+    "  <person id=\"b\" role=\"pm\" name=\"Bo\" manager=\"a\"/>\n"
+    "</orgchart>\n");
+}
+
+static void
 test_read_file_errors (void **state)
 {
   g_autofree char *missing = g_build_filename (ladder_test_tmpdir (), "missing.ladder", NULL);
@@ -654,6 +680,7 @@ main (void)
     cmocka_unit_test (test_save_file_atomic_and_backup),
     cmocka_unit_test (test_save_follows_symlink),
     cmocka_unit_test (test_save_failure_leaves_nothing),
+    cmocka_unit_test (test_files_by_extension),
     cmocka_unit_test (test_read_file_errors),
   };
 
