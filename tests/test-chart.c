@@ -283,6 +283,8 @@ test_link_records_orders_siblings (void **state)
   guint d = ladder_chart_append_record (chart, "d", "pm", 5);
 
   assert_int_equal (ladder_chart_append_record (chart, "a", "pm", 6), LADDER_NONE);
+  /* A refused duplicate leaves the index pointing at the first. */
+  assert_int_equal (ladder_chart_lookup (chart, "a"), a);
   ladder_chart_get_record (chart, b)->manager = a;
   ladder_chart_get_record (chart, c)->manager = a;
   ladder_chart_get_record (chart, d)->manager = a;

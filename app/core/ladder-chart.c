@@ -574,14 +574,11 @@ ladder_chart_append_record (LadderChart *self, const char *id, const char *role,
   g_return_val_if_fail (LADDER_IS_CHART (self), LADDER_NONE);
   g_return_val_if_fail (id != NULL, LADDER_NONE);
 
+  if (g_hash_table_contains (self->by_id, id))
+    return LADDER_NONE;
   slot = self->people->len;
   r.id = g_strdup (id);
-  if (!g_hash_table_insert (self->by_id, r.id, GUINT_TO_POINTER (slot + 1)))
-    {
-      /* Already present: put the old value back. */
-      g_free (r.id);
-      return LADDER_NONE;
-    }
+  g_hash_table_insert (self->by_id, r.id, GUINT_TO_POINTER (slot + 1));
   r.role = g_intern_string (role ? role : "other");
   r.manager = r.first_report = r.last_report = LADDER_NONE;
   r.prev_sibling = r.next_sibling = LADDER_NONE;
