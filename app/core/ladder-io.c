@@ -133,6 +133,69 @@ sync_directory (const char *dir)
     }
 }
 
+/* Temporary files are named ".BASE.XXXXXX" beside the target. */
+static gboolean
+is_temp_of (const char *name, const char *base)
+{
+  gsize base_len = strlen (base);
+
+  return name[0] == '.'
+         && strncmp (name + 1, base, base_len) == 0
+         && name[1 + base_len] == '.'
+         && strlen (name + 2 + base_len) == 6;
+}
+
+/* A save killed between naming its temporary file and renaming it leaves
+ * the file behind; the next save of the same target clears it away. */
+static void
+remove_stale_temps (const char *dir, const char *base)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d && (name = g_dir_read_name (d)))
+    {
+      if (is_temp_of (name, base))
+        {
+          g_autofree char *path = g_build_filename (dir, name, NULL);
+
+          g_unlink (path);
+        }
+    }
+}
+
+/* An unnamed file in @dir (O_TMPFILE): killed before it is named, it
+ * vanishes with the process.  -1 where the file system cannot. */
+static int
+open_unnamed (const char *dir)
+{
+#ifdef O_TMPFILE
+  return open (dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0666);
+#else
+  return -1;
+#endif
+}
+
+/* Gives the unnamed file @fd a fresh temporary name in @template. */
+static gboolean
+name_unnamed (int fd, char *template)
+{
+  g_autofree char *proc = g_strdup_printf ("/proc/self/fd/%d", fd);
+  gsize len = strlen (template);
+  static const char letters[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+
+  for (guint attempt = 0; attempt < 100; attempt++)
+    {
+      for (gsize i = len - 6; i < len; i++)
+        template[i] = letters[g_random_int_range (0, sizeof letters - 1)];
+      if (linkat (AT_FDCWD, proc, AT_FDCWD, template, AT_SYMLINK_FOLLOW) == 0)
+        return TRUE;
+      if (errno != EEXIST)
+        return FALSE;
+    }
+  return FALSE;
+}
+
 gboolean
 ladder_save_atomic (const char *path,
                     const char *data,
@@ -143,6 +206,7 @@ ladder_save_atomic (const char *path,
   g_autofree char *dir = NULL;
   g_autofree char *base = NULL;
   g_autofree char *temp = NULL;
+  gboolean named;
   GStatBuf st;
   int fd;
 
@@ -156,9 +220,15 @@ ladder_save_atomic (const char *path,
   dir = g_path_get_dirname (target);
   base = g_path_get_basename (target);
   temp = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
+  remove_stale_temps (dir, base);
 
-  /* 0666 so that the umask applies as for any new file. */
-  fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, 0666);
+  fd = open_unnamed (dir);
+  named = fd < 0;
+  if (named)
+    {
+      /* 0666 so that the umask applies as for any new file. */
+      fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, 0666);
+    }
   if (fd < 0)
     {
       set_io_error (error, path, _("cannot create a file in its folder"), errno);
@@ -168,12 +238,14 @@ ladder_save_atomic (const char *path,
   if (g_stat (target, &st) == 0)
     fchmod (fd, st.st_mode & 07777);
 
-  if (!write_all (fd, data, length) || fsync (fd) != 0)
+  if (!write_all (fd, data, length) || fsync (fd) != 0
+      || (!named && !name_unnamed (fd, temp)))
     {
       int saved_errno = errno;
 
       close (fd);
-      g_unlink (temp);
+      if (named)
+        g_unlink (temp);
       set_io_error (error, path, _("cannot write"), saved_errno);
       return FALSE;
     }
