@@ -544,8 +544,9 @@ test_translations (void **state)
   const char *argv[] = { "msgfmt", "-o", mo_path, po_path, NULL };
   const LadderRule *rule;
   int status = -1;
+  g_autofree char *msgfmt = g_find_program_in_path ("msgfmt");
 
-  if (g_find_program_in_path ("msgfmt") == NULL || setlocale (LC_ALL, "C.UTF-8") == NULL)
+  if (msgfmt == NULL || setlocale (LC_ALL, "C.UTF-8") == NULL)
     skip ();
   assert_int_equal (g_mkdir_with_parents (mo_dir, 0700), 0);
   assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
