@@ -240,6 +240,21 @@ test_validate_bomb_refused (void **state)
   assert_string_equal (run.err, expected);
 }
 
+/* A file in a broken 4-byte encoding: one message, nothing from libxml2. */
+static void
+test_validate_bad_encoding_says_one_line (void **state)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *path = g_build_filename (ladder_test_tmpdir (), "ucs4.ladder", NULL);
+
+  assert_true (g_file_set_contents (path, "<\0\0\0\0", 5, NULL));
+  run_ladder (&run, "--validate", path, NULL);
+  assert_int_equal (run.status, 2);
+  assert_string_equal (run.out, "");
+  assert_non_null (g_str_has_suffix (run.err, "ucs4.ladder:1: error: not well-formed XML\n") ? run.err : NULL);
+  assert_int_equal (strchr (run.err, '\n') - run.err + 1, strlen (run.err));
+}
+
 static void
 test_validate_several_files (void **state)
 {
@@ -410,6 +425,7 @@ main (void)
     cmocka_unit_test (test_validate_enterprise_breaks_rules),
     cmocka_unit_test (test_validate_refused_file),
     cmocka_unit_test (test_validate_bomb_refused),
+    cmocka_unit_test (test_validate_bad_encoding_says_one_line),
     cmocka_unit_test (test_validate_several_files),
     cmocka_unit_test (test_validate_csv_lines),
     cmocka_unit_test (test_export_ladder_is_byte_identical),

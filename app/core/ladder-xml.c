@@ -744,6 +744,11 @@ read_document (Reader *r)
     fail (r, LADDER_CHART_ERROR_PARSE, 1, _("not well-formed XML: the document is empty"));
 }
 
+static void
+ignore_generic_error (void *context, const char *format, ...)
+{
+}
+
 LadderChart *
 ladder_xml_read_memory (const char *data,
                         gsize       length,
@@ -791,6 +796,9 @@ ladder_xml_read_memory (const char *data,
   r.strings = g_string_chunk_new (64 * 1024);
   r.references = g_array_new (FALSE, FALSE, sizeof (Reference));
   r.note = g_string_new (NULL);
+  /* Some encoding errors reach libxml2's generic handler, which prints to
+   * stderr; the reader's own handler already reports them. */
+  xmlSetGenericErrorFunc (NULL, ignore_generic_error);
   r.reader = xmlReaderForMemory (r.data, (int) length, NULL, "UTF-8", READER_OPTIONS);
   if (r.reader == NULL)
     fail (&r, LADDER_CHART_ERROR_IO, 0, _("cannot start the XML reader"));
@@ -800,6 +808,7 @@ ladder_xml_read_memory (const char *data,
       read_document (&r);
       g_clear_pointer (&r.reader, xmlFreeTextReader);
     }
+  xmlSetGenericErrorFunc (NULL, NULL);
 
   if (r.error == NULL && resolve_references (&r))
     link_hierarchy (&r);
