@@ -112,7 +112,7 @@ test_killed_saves_leave_old_or_new (void **state)
   /* The next save clears whatever a kill left behind. */
   assert_true (ladder_save_atomic (path, a, strlen (a), NULL));
   assert_int_equal (count_strays (dir, "chart.ladder"), 0);
-  print_message ("%u kills: %u times the old, %u times the new version\n", kills, saw_a, saw_b);
+  print_message ("# %u kills: %u times the old, %u times the new version\n", kills, saw_a, saw_b);
 }
 
 static void
