@@ -2,7 +2,7 @@
  * drawn chart, from outside the app (tests/bench/gui-first-frame uses it).
  *
  * The canvas draws the chart through gtk_snapshot_append_cairo(), a call
- * from the ladder binary into libgtk-4, so a preloaded definition sees it.
+ * from Ladder's code into libgtk-4, so a preloaded definition sees it.
  * The first call is the first frame that shows the chart (the canvas
  * skips drawing until a chart is loaded and validated); an idle callback
  * queued then runs once that frame has been rendered and handed to the
@@ -50,7 +50,15 @@ gtk_snapshot_append_cairo (GtkSnapshot *snapshot, const graphene_rect_t *bounds)
   static double drawn;
 
   if (real == NULL)
-    real = (cairo_t *(*) (GtkSnapshot *, const graphene_rect_t *)) dlsym (RTLD_NEXT, "gtk_snapshot_append_cairo");
+    {
+      /* The editor is a module opened with local binding, so GTK may not
+       * be in the global scope that RTLD_NEXT searches: ask it directly. */
+      void *gtk = dlopen ("libgtk-4.so.1", RTLD_NOW | RTLD_NOLOAD);
+
+      real = (cairo_t *(*) (GtkSnapshot *, const graphene_rect_t *))
+             dlsym (gtk != NULL ? gtk : RTLD_NEXT, "gtk_snapshot_append_cairo");
+      g_assert (real != NULL);
+    }
   if (!seen)
     {
       seen = TRUE;
