@@ -66,6 +66,9 @@ installed () {
 }
 check "desktop entry, metainfo, MIME type, icons, schema and locale are installed" installed
 
+check "the installed ladder runs" \
+  sh -c '"$1" --version | grep -q "^ladder "' sh "$root/$bindir/ladder"
+
 check "the installed desktop entry validates" \
   desktop-file-validate "$share/applications/$app_id.desktop"
 check "the installed metainfo validates" \
