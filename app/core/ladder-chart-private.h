@@ -38,6 +38,10 @@ typedef struct {
 guint               ladder_chart_append_record (LadderChart *self, const char *id,
                                                 const char *role, guint line);
 LadderPersonRecord *ladder_chart_get_record    (LadderChart *self, guint person);
+/* All the records, indexed by slot (ladder_chart_get_capacity() of them),
+ * for loops over every person: no check per access.  Valid until the
+ * next change to the chart. */
+LadderPersonRecord *ladder_chart_get_records   (LadderChart *self);
 
 /* Links every record under its manager field, siblings sorted by
  * (order, file order).  On a cycle returns FALSE and sets @cycle to the

@@ -596,6 +596,13 @@ ladder_chart_get_record (LadderChart *self, guint person)
   return rec (self, person);
 }
 
+LadderPersonRecord *
+ladder_chart_get_records (LadderChart *self)
+{
+  g_return_val_if_fail (LADDER_IS_CHART (self), NULL);
+  return (LadderPersonRecord *) self->people->data;
+}
+
 typedef struct {
   gint64 key;
   guint  slot;

@@ -31,8 +31,14 @@ struct _LadderFindings
 typedef struct {
   LadderChart     *chart;
   LadderCatalogue *catalogue;
+  /* The records and rules, read directly in the loops over every person:
+   * the public getters check their arguments on every call. */
+  const LadderPersonRecord *records;
+  const LadderRule **rules;
+  guint            n_rules;
   guint            capacity;
   guint            n_roles;    /* also the index of "unknown role" */
+  int             *level;      /* per role: its rung on the ladder */
   guint           *role;       /* per slot: role index */
   guint           *order;      /* alive people in pre-order */
   guint            n_order;
@@ -53,7 +59,7 @@ resolve_roles (Validation *v)
    * each distinct role is looked up by name only once. */
   for (guint p = 0; p < v->capacity; p++)
     {
-      const LadderPersonRecord *r = ladder_chart_get_record (v->chart, p);
+      const LadderPersonRecord *r = &v->records[p];
       gpointer hit;
 
       if (!r->alive)
@@ -85,7 +91,7 @@ nearest_ancestor (Validation   *v,
   for (guint i = 0; i < v->n_order; i++)
     {
       guint p = v->order[i];
-      guint m = ladder_chart_get_record (v->chart, p)->manager;
+      guint m = v->records[p].manager;
 
       if (m == LADDER_NONE)
         nearest[p] = LADDER_NONE;
@@ -107,7 +113,7 @@ descendant_has_role (Validation   *v,
   for (guint i = v->n_order; i-- > 0;)
     {
       guint p = v->order[i];
-      guint m = ladder_chart_get_record (v->chart, p)->manager;
+      guint m = v->records[p].manager;
 
       if (m != LADDER_NONE && (below[p] || roles[v->role[p]]))
         below[m] = 1;
@@ -211,7 +217,7 @@ has_report_in (Validation               *v,
                const LadderPersonRecord *r,
                const guint8             *roles)
 {
-  for (guint c = r->first_report; c != LADDER_NONE; c = ladder_chart_get_record (v->chart, c)->next_sibling)
+  for (guint c = r->first_report; c != LADDER_NONE; c = v->records[c].next_sibling)
     if (roles[v->role[c]])
       return TRUE;
   return FALSE;
@@ -258,8 +264,8 @@ check_person (Validation               *v,
 
         if (m == LADDER_NONE || r == v->n_roles || mr == v->n_roles)
           break;
-        level = ladder_catalogue_get_role (v->catalogue, r)->level;
-        manager_level = ladder_catalogue_get_role (v->catalogue, mr)->level;
+        level = v->level[r];
+        manager_level = v->level[mr];
         if (level < 0 || manager_level < 0 || pair_allowed (rule, r, mr))
           break;
         if (manager_level >= level)
@@ -327,9 +333,9 @@ compare_findings (gconstpointer a,
                   gpointer      user_data)
 {
   const LadderFinding *fa = a, *fb = b;
-  LadderChart *chart = user_data;
-  guint la = ladder_chart_get_record (chart, fa->person)->line;
-  guint lb = ladder_chart_get_record (chart, fb->person)->line;
+  const LadderPersonRecord *records = user_data;
+  guint la = records[fa->person].line;
+  guint lb = records[fb->person].line;
 
   if (la != lb)
     return la < lb ? -1 : 1;
@@ -340,19 +346,20 @@ compare_findings (gconstpointer a,
 }
 
 static gboolean
-is_sorted (LadderFindings *findings,
-           LadderChart    *chart)
+is_sorted (LadderFindings           *findings,
+           const LadderPersonRecord *records)
 {
   for (guint i = 1; i < findings->findings->len; i++)
     if (compare_findings (&g_array_index (findings->findings, LadderFinding, i - 1),
-                          &g_array_index (findings->findings, LadderFinding, i), chart) > 0)
+                          &g_array_index (findings->findings, LadderFinding, i),
+                          (gpointer) records) > 0)
       return FALSE;
   return TRUE;
 }
 
 static void
-summarise (LadderFindings *findings,
-           LadderChart    *chart)
+summarise (LadderFindings           *findings,
+           const LadderPersonRecord *records)
 {
   findings->worst = g_new (gint8, MAX (findings->capacity, 1));
   findings->line_worst = g_new (gint8, MAX (findings->capacity, 1));
@@ -368,7 +375,7 @@ summarise (LadderFindings *findings,
       /* Lower enum values are worse: error < warning < note. */
       if (findings->worst[f->person] < 0 || severity < findings->worst[f->person])
         findings->worst[f->person] = severity;
-      if (f->other != LADDER_NONE && f->other == ladder_chart_get_record (chart, f->person)->manager
+      if (f->other != LADDER_NONE && f->other == records[f->person].manager
           && (findings->line_worst[f->person] < 0 || severity < findings->line_worst[f->person]))
         findings->line_worst[f->person] = severity;
     }
@@ -381,6 +388,7 @@ ladder_validate (LadderChart     *chart,
   LadderFindings *findings;
   Validation v = { 0 };
   guint n_rules;
+  guint *by_role_start, *by_role;
 
   g_return_val_if_fail (LADDER_IS_CHART (chart), NULL);
   g_return_val_if_fail (LADDER_IS_CATALOGUE (catalogue), NULL);
@@ -393,8 +401,16 @@ ladder_validate (LadderChart     *chart,
   n_rules = ladder_catalogue_get_n_rules (catalogue);
   v.chart = chart;
   v.catalogue = catalogue;
+  v.records = ladder_chart_get_records (chart);
+  v.n_rules = n_rules;
+  v.rules = g_new (const LadderRule *, MAX (n_rules, 1));
+  for (guint i = 0; i < n_rules; i++)
+    v.rules[i] = ladder_catalogue_get_rule (catalogue, i);
   v.capacity = findings->capacity;
   v.n_roles = ladder_catalogue_get_n_roles (catalogue);
+  v.level = g_new (int, MAX (v.n_roles, 1));
+  for (guint r = 0; r < v.n_roles; r++)
+    v.level[r] = ladder_catalogue_get_role (catalogue, r)->level;
   v.role = g_new (guint, MAX (v.capacity, 1));
   v.order = g_new (guint, MAX (ladder_chart_get_n_people (chart), 1));
   v.n_order = ladder_chart_preorder (chart, v.order, FALSE);
@@ -406,7 +422,7 @@ ladder_validate (LadderChart     *chart,
   resolve_roles (&v);
   for (guint i = 0; i < n_rules; i++)
     {
-      const LadderRule *rule = ladder_catalogue_get_rule (catalogue, i);
+      const LadderRule *rule = v.rules[i];
 
       v.first[i] = LADDER_NONE;
       if (rule->check == LADDER_CHECK_NO_ANCESTOR_ROLE)
@@ -415,31 +431,47 @@ ladder_validate (LadderChart     *chart,
         v.facts[i] = descendant_has_role (&v, rule->roles);
     }
 
+  /* The rules that have each role (and "unknown role", the last) as
+   * subject, in rule order: a person is then run only through the rules
+   * that concern it, in the same order as before. */
+  by_role_start = g_new0 (guint, v.n_roles + 2);
+  for (guint r = 0; r <= v.n_roles; r++)
+    for (guint i = 0; i < n_rules; i++)
+      by_role_start[r + 1] += v.rules[i]->subjects[r] != 0;
+  for (guint r = 0; r <= v.n_roles; r++)
+    by_role_start[r + 1] += by_role_start[r];
+  by_role = g_new (guint, MAX (by_role_start[v.n_roles + 1], 1));
+  for (guint r = 0, k = 0; r <= v.n_roles; r++)
+    for (guint i = 0; i < n_rules; i++)
+      if (v.rules[i]->subjects[r])
+        by_role[k++] = i;
+
   /* Slot order is file order for a loaded chart, which is what "the first
    * CEO" means to at-most-one. */
   for (guint p = 0; p < v.capacity; p++)
     {
-      const LadderPersonRecord *rec = ladder_chart_get_record (chart, p);
+      const LadderPersonRecord *rec = &v.records[p];
+      guint r;
 
       if (!rec->alive)
         continue;
-      for (guint i = 0; i < n_rules; i++)
-        {
-          const LadderRule *rule = ladder_catalogue_get_rule (catalogue, i);
-
-          if (rule->subjects[v.role[p]])
-            check_person (&v, rule, p, rec);
-        }
+      r = v.role[p];
+      for (guint k = by_role_start[r]; k < by_role_start[r + 1]; k++)
+        check_person (&v, v.rules[by_role[k]], p, rec);
     }
+  g_free (by_role);
+  g_free (by_role_start);
 
   /* A loaded, unedited chart is already in line order: skip the sort. */
-  if (!is_sorted (findings, chart))
-    g_array_sort_with_data (findings->findings, compare_findings, chart);
-  summarise (findings, chart);
+  if (!is_sorted (findings, v.records))
+    g_array_sort_with_data (findings->findings, compare_findings, (gpointer) v.records);
+  summarise (findings, v.records);
 
   for (guint i = 0; i < n_rules; i++)
     g_free (v.facts[i]);
   g_free (v.facts);
+  g_free (v.rules);
+  g_free (v.level);
   g_free (v.first);
   g_free (v.order);
   g_free (v.role);
