@@ -412,6 +412,167 @@ test_svg (void **state)
   sample_clear (&s);
 }
 
+/* The SVG text of one drawing call, without the document around it. */
+static char *
+svg_element (void (*draw_it) (LadderDraw *draw, gconstpointer data), gconstpointer data)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  LadderDraw *draw = ladder_draw_svg_new (append_to_string, out, 100, 100, NULL);
+  gsize head;
+  const char *end;
+
+  g_assert_true (ladder_draw_svg_finish (draw));
+  head = out->len - strlen ("</svg>\n");
+  ladder_draw_free (draw);
+  g_string_truncate (out, 0);
+
+  draw = ladder_draw_svg_new (append_to_string, out, 100, 100, NULL);
+  draw_it (draw, data);
+  g_assert_true (ladder_draw_svg_finish (draw));
+  ladder_draw_free (draw);
+  end = out->str + out->len - strlen ("</svg>\n");
+  g_assert_cmpstr (end, ==, "</svg>\n");
+  return g_strndup (out->str + head, end - (out->str + head));
+}
+
+typedef struct {
+  const double *values;
+  guint         n;
+} Values;
+
+static void
+draw_values (LadderDraw *draw, gconstpointer data)
+{
+  const Values *v = data;
+  g_autofree double *xy = g_new (double, 2 * v->n);
+  LadderPaint paint = { { 0, 0, 0, 0 }, LADDER_RGB (0x98A2B3), 1.25, 0 };
+
+  for (guint i = 0; i < v->n; i++)
+    {
+      xy[2 * i] = v->values[i];
+      xy[2 * i + 1] = 1;
+    }
+  ladder_draw_polyline (draw, xy, v->n, &paint);
+}
+
+/* How numbers were written with printf, which the hand-written digits
+ * must match: hundredths rounded half away from zero, trailing zeros
+ * dropped, no "-0". */
+static void
+reference_number (GString *out, double value)
+{
+  gint64 hundredths = llround (value * 100);
+
+  if (hundredths < 0)
+    {
+      g_string_append_c (out, '-');
+      hundredths = -hundredths;
+    }
+  g_string_append_printf (out, "%" G_GINT64_FORMAT, hundredths / 100);
+  if (hundredths % 100 != 0)
+    {
+      g_string_append_printf (out, ".%d", (int) (hundredths % 100 / 10));
+      if (hundredths % 10 != 0)
+        g_string_append_printf (out, "%d", (int) (hundredths % 10));
+    }
+}
+
+static void
+test_svg_numbers (void **state)
+{
+  /* Each value and how it must be written. */
+  static const struct { double value; const char *text; } cases[] = {
+    { 0, "0" }, { -0.001, "0" }, { -0.004, "0" }, { -0.005, "-0.01" }, { 0.005, "0.01" },
+    { 0.995, "1" }, { -0.995, "-1" }, { 1.005, "1" }, { 1.015, "1.01" }, { 2.675, "2.68" },
+    { 8.125, "8.13" }, { 1.5, "1.5" }, { 1.25, "1.25" }, { 1.1, "1.1" }, { 10.01, "10.01" },
+    { 0.07, "0.07" }, { 0.1, "0.1" }, { 99.999, "100" }, { -9.999, "-10" },
+    { -1234.5, "-1234.5" }, { 10, "10" }, { 100, "100" }, { 1000000, "1000000" },
+    { 4294967296.5, "4294967296.5" }, { 142448714.37, "142448714.37" },
+    { -7654321.019, "-7654321.02" }, { 203999772, "203999772" },
+    { 1e15, "1000000000000000" }, { 123456789012345.67, "123456789012345.68" },
+    /* Nonsense is written as something a viewer can read. */
+    { 1e300, "9000000000000000" }, { -1e300, "-9000000000000000" },
+    { NAN, "0" }, { INFINITY, "0" }, { -INFINITY, "0" },
+  };
+  double values[G_N_ELEMENTS (cases)];
+  Values v = { values, G_N_ELEMENTS (cases) };
+  g_autoptr(GString) expected = g_string_new ("<polyline points=\"");
+  g_autofree char *svg = NULL;
+  g_autofree double *random = g_new (double, 20000);
+  GRand *rand = g_rand_new_with_seed (7);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      values[i] = cases[i].value;
+      g_string_append_printf (expected, "%s%s,1", i ? " " : "", cases[i].text);
+    }
+  g_string_append (expected, "\" fill=\"none\" stroke=\"#98a2b3\" stroke-width=\"1.25\"/>\n");
+  svg = svg_element (draw_values, &v);
+  g_assert_cmpstr (svg, ==, expected->str);
+
+  /* Many more against the printf way: halves of a hundredth, whole
+   * numbers, any fraction, of every size and sign. */
+  g_string_assign (expected, "<polyline points=\"");
+  for (guint i = 0; i < 20000; i++)
+    {
+      double scale = pow (10, g_rand_int_range (rand, -3, 13));
+
+      switch (i % 3)
+        {
+        case 0: random[i] = (g_rand_int_range (rand, -200000, 200000) + 0.5) / 100; break;
+        case 1: random[i] = round (g_rand_double_range (rand, -1, 1) * scale); break;
+        default: random[i] = g_rand_double_range (rand, -1, 1) * scale; break;
+        }
+      if (i > 0)
+        g_string_append_c (expected, ' ');
+      reference_number (expected, random[i]);
+      g_string_append (expected, ",1");
+    }
+  g_string_append (expected, "\" fill=\"none\" stroke=\"#98a2b3\" stroke-width=\"1.25\"/>\n");
+  g_clear_pointer (&svg, g_free);
+  v.values = random;
+  v.n = 20000;
+  svg = svg_element (draw_values, &v);
+  g_assert_cmpstr (svg, ==, expected->str);
+  g_rand_free (rand);
+}
+
+static void
+draw_colors (LadderDraw *draw, gconstpointer data)
+{
+  /* Channels rounded half away from zero and clamped; opacity written
+   * below 1 only, as a number. */
+  LadderPaint paint = { { 0.5, 1 / 3.0, 1.2, 0.995 }, { -0.2, 10 / 255.0, 1, 0.333 }, 1.5, 0 };
+  LadderPaint dashed = { { 0, 0, 0, 0 }, LADDER_RGB (0x0A0B0C), 2, 5 };
+  LadderFont font = { 12, TRUE, TRUE, LADDER_RGB (0xFFFFFF), LADDER_ALIGN_CENTER };
+
+  ladder_draw_box (draw, 0, 0, 10, 10, 0, 0, &paint);
+  ladder_draw_line (draw, -0.005, 0.995, 1e6, -3, &dashed);
+  ladder_draw_text (draw, 4, 5, 0, "A&B <\"c\">\t\x01", &font);
+}
+
+static void
+test_svg_colors (void **state)
+{
+  LadderFont font = { 12, TRUE, TRUE, LADDER_RGB (0xFFFFFF), LADDER_ALIGN_CENTER };
+  g_autofree char *svg = svg_element (draw_colors, NULL);
+  g_autofree char *expected = NULL;
+  g_autoptr(GString) ascent = g_string_new (NULL);
+  double a;
+
+  ladder_draw_font_metrics (&font, &a, NULL);
+  reference_number (ascent, 5 + a);
+  expected = g_strdup_printf ("<rect x=\"0\" y=\"0\" width=\"10\" height=\"10\" fill=\"#8055ff\""
+                              " fill-opacity=\"1\" stroke=\"#000aff\" stroke-opacity=\"0.33\""
+                              " stroke-width=\"1.5\"/>\n"
+                              "<polyline points=\"-0.01,1 1000000,-3\" fill=\"none\""
+                              " stroke=\"#0a0b0c\" stroke-width=\"2\" stroke-dasharray=\"5\"/>\n"
+                              "<text x=\"4\" y=\"%s\" font-size=\"12\" font-weight=\"bold\""
+                              " font-style=\"italic\" fill=\"#ffffff\">A&amp;B &lt;&quot;c&quot;&gt; </text>\n",
+                              ascent->str);
+  g_assert_cmpstr (svg, ==, expected);
+}
+
 static void
 test_ellipsize (void **state)
 {
@@ -520,6 +681,8 @@ main (void)
     cmocka_unit_test (test_culling_and_zoom),
     cmocka_unit_test (test_cairo_pixels),
     cmocka_unit_test (test_svg),
+    cmocka_unit_test (test_svg_numbers),
+    cmocka_unit_test (test_svg_colors),
     cmocka_unit_test (test_ellipsize),
     cmocka_unit_test (test_big_frame),
   };

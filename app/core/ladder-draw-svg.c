@@ -14,124 +14,227 @@
 #include <string.h>
 
 #define CHUNK (64 * 1024)
+/* Beyond this a coordinate is nonsense; it keeps the hundredths inside
+ * a gint64 (the widest chart is about 2e8 units). */
+#define NUMBER_LIMIT 9e15
+
+/* The output is built in a plain buffer rather than a GString: an
+ * export writes a few hundred thousand short pieces, and glib 2.74's
+ * appends are out-of-line calls. */
+typedef struct {
+  char  *data;
+  gsize  len, size;
+} Buffer;
 
 typedef struct {
   LadderDraw      parent;
   LadderWriteFunc write_func;
   gpointer        closure;
-  GString        *buffer;
+  Buffer          buffer;
   gboolean        failed;
 } LadderDrawSvg;
+
+static G_NO_INLINE void
+buffer_grow (Buffer *b, gsize needed)
+{
+  b->size = MAX (b->size * 2, b->len + needed + CHUNK);
+  b->data = g_realloc (b->data, b->size);
+}
+
+/* Where to write @n more bytes. */
+static inline char *
+buffer_room (Buffer *b, gsize n)
+{
+  if (G_UNLIKELY (b->size - b->len < n))
+    buffer_grow (b, n);
+  return b->data + b->len;
+}
+
+static inline void
+put_bytes (Buffer *b, const char *data, gsize n)
+{
+  memcpy (buffer_room (b, n), data, n);
+  b->len += n;
+}
+
+/* A string literal: its length is known when compiling. */
+#define put_literal(b, literal) put_bytes ((b), "" literal, sizeof (literal) - 1)
+
+static inline void
+put_c (Buffer *b, char c)
+{
+  *buffer_room (b, 1) = c;
+  b->len++;
+}
+
+static inline void
+put_str (Buffer *b, const char *s)
+{
+  put_bytes (b, s, strlen (s));
+}
 
 static void
 flush (LadderDrawSvg *self)
 {
-  if (!self->failed && self->buffer->len > 0
-      && !self->write_func (self->closure, self->buffer->str, self->buffer->len))
+  if (!self->failed && self->buffer.len > 0
+      && !self->write_func (self->closure, self->buffer.data, self->buffer.len))
     self->failed = TRUE;
-  g_string_truncate (self->buffer, 0);
+  self->buffer.len = 0;
 }
 
 static void
 maybe_flush (LadderDrawSvg *self)
 {
-  if (self->buffer->len >= CHUNK)
+  if (self->buffer.len >= CHUNK)
     flush (self);
 }
 
-/* Two decimals at most, trailing zeros dropped. */
-static void
-append_number (GString *out, double value)
+/* llround(): halves away from zero.  For |y| < 2^63 the integer part
+ * converts exactly and y minus it is exact, so this is the same result
+ * without a call into libm. */
+static inline gint64
+round_half_away (double y)
 {
+  gint64 whole = (gint64) y;
+  double rest = y - (double) whole;
+
+  if (rest >= 0.5)
+    whole++;
+  else if (rest <= -0.5)
+    whole--;
+  return whole;
+}
+
+/* Two decimals at most, trailing zeros dropped; "0" for -0.001.  The
+ * digits are written by hand, straight into the buffer: printf was half
+ * the cost of an export. */
+static void
+put_number (Buffer *b, double value)
+{
+  static const char pairs[] = "00010203040506070809101112131415161718192021222324"
+                              "25262728293031323334353637383940414243444546474849"
+                              "50515253545556575859606162636465666768697071727374"
+                              "75767778798081828384858687888990919293949596979899";
   gint64 hundredths;
+  guint64 magnitude, whole;
+  guint cents, n_digits = 1;
+  char *start, *p, *q;
 
   if (!isfinite (value))
     value = 0;
-  hundredths = (gint64) llround (value * 100);
+  value = CLAMP (value, -NUMBER_LIMIT, NUMBER_LIMIT);
+  hundredths = round_half_away (value * 100);
+  magnitude = hundredths < 0 ? -(guint64) hundredths : (guint64) hundredths;
+  whole = magnitude / 100;
+  cents = (guint) (magnitude % 100);
+
+  for (guint64 w = whole; w >= 10; w /= 10)
+    n_digits++;
+  /* Sign, 17 digits at most, the point and two decimals. */
+  start = p = buffer_room (b, 24);
   if (hundredths < 0)
+    *p++ = '-';
+  p += n_digits;
+  q = p;
+  for (; whole >= 100; whole /= 100)
+    memcpy (q -= 2, pairs + 2 * (whole % 100), 2);
+  if (whole >= 10)
+    memcpy (q - 2, pairs + 2 * whole, 2);
+  else
+    q[-1] = (char) ('0' + whole);
+  if (cents != 0)
     {
-      g_string_append_c (out, '-');
-      hundredths = -hundredths;
+      *p++ = '.';
+      *p++ = pairs[2 * cents];
+      if (cents % 10 != 0)
+        *p++ = pairs[2 * cents + 1];
     }
-  g_string_append_printf (out, "%" G_GINT64_FORMAT, hundredths / 100);
-  hundredths %= 100;
-  if (hundredths != 0)
-    {
-      g_string_append_c (out, '.');
-      g_string_append_c (out, (char) ('0' + hundredths / 10));
-      if (hundredths % 10 != 0)
-        g_string_append_c (out, (char) ('0' + hundredths % 10));
-    }
+  b->len += (gsize) (p - start);
 }
 
-static void
-append_attr_number (GString *out, const char *name, double value)
-{
-  g_string_append_c (out, ' ');
-  g_string_append (out, name);
-  g_string_append (out, "=\"");
-  append_number (out, value);
-  g_string_append_c (out, '"');
-}
+/* ` name="value"`; @name is a literal. */
+#define put_attr_number(b, name, value) \
+  G_STMT_START { put_literal ((b), " " name "=\""); put_number ((b), (value)); \
+                 put_c ((b), '"'); } G_STMT_END
 
-/* Escapes for text and attribute values; drops what XML 1.0 cannot hold. */
+/* Escapes for text and attribute values; drops what XML 1.0 cannot
+ * hold.  Runs of plain characters are copied whole. */
 static void
-append_escaped (GString *out, const char *text)
+put_escaped (Buffer *b, const char *text)
 {
   g_autofree char *valid = NULL;
+  const char *run;
 
   if (!g_utf8_validate (text, -1, NULL))
     text = valid = g_utf8_make_valid (text, -1);
 
-  for (const char *p = text; *p; p++)
+  run = text;
+  for (const char *p = text; ; p++)
     {
       guchar c = (guchar) *p;
 
+      if (c >= 0x20 && c != '&' && c != '<' && c != '>' && c != '"')
+        continue;
+      put_bytes (b, run, (gsize) (p - run));
+      run = p + 1;
       switch (c)
         {
-        case '&': g_string_append (out, "&amp;"); break;
-        case '<': g_string_append (out, "&lt;"); break;
-        case '>': g_string_append (out, "&gt;"); break;
-        case '"': g_string_append (out, "&quot;"); break;
-        case '\t': case '\n': case '\r': g_string_append_c (out, ' '); break;
-        default:
-          if (c >= 0x20)
-            g_string_append_c (out, (char) c);
-          break;
+        case '\0': return;
+        case '&': put_literal (b, "&amp;"); break;
+        case '<': put_literal (b, "&lt;"); break;
+        case '>': put_literal (b, "&gt;"); break;
+        case '"': put_literal (b, "&quot;"); break;
+        case '\t': case '\n': case '\r': put_c (b, ' '); break;
+        default: break;   /* other control characters */
         }
     }
 }
 
-static void
-append_color (GString *out, const char *name, const LadderColor *color)
+static inline guint
+channel (double value)
 {
-  int r = (int) lround (CLAMP (color->red, 0, 1) * 255);
-  int g = (int) lround (CLAMP (color->green, 0, 1) * 255);
-  int b = (int) lround (CLAMP (color->blue, 0, 1) * 255);
+  return (guint) round_half_away (CLAMP (value, 0, 1) * 255);
+}
 
-  g_string_append_printf (out, " %s=\"#%02x%02x%02x\"", name, r, g, b);
+/* ` name="#rrggbb"` and, when translucent, ` name-opacity="a"`. */
+static void
+put_color (Buffer *b, const char *name, const LadderColor *color)
+{
+  static const char hex[] = "0123456789abcdef";
+  guint rgb = channel (color->red) << 16 | channel (color->green) << 8 | channel (color->blue);
+  char *p;
+
+  put_c (b, ' ');
+  put_str (b, name);
+  p = buffer_room (b, 10);
+  memcpy (p, "=\"#", 3);
+  for (int i = 0; i < 6; i++)
+    p[3 + i] = hex[rgb >> (20 - 4 * i) & 0xf];
+  p[9] = '"';
+  b->len += 10;
   if (color->alpha < 1)
     {
-      g_string_append_printf (out, " %s-opacity", name);
-      g_string_append (out, "=\"");
-      append_number (out, CLAMP (color->alpha, 0, 1));
-      g_string_append_c (out, '"');
+      put_c (b, ' ');
+      put_str (b, name);
+      put_literal (b, "-opacity=\"");
+      put_number (b, CLAMP (color->alpha, 0, 1));
+      put_c (b, '"');
     }
 }
 
 static void
-append_paint (GString *out, const LadderPaint *paint, gboolean can_fill)
+put_paint (Buffer *out, const LadderPaint *paint, gboolean can_fill)
 {
   if (can_fill && paint->fill.alpha > 0)
-    append_color (out, "fill", &paint->fill);
+    put_color (out, "fill", &paint->fill);
   else
-    g_string_append (out, " fill=\"none\"");
+    put_literal (out, " fill=\"none\"");
   if (paint->stroke.alpha > 0 && paint->line_width > 0)
     {
-      append_color (out, "stroke", &paint->stroke);
-      append_attr_number (out, "stroke-width", paint->line_width);
+      put_color (out, "stroke", &paint->stroke);
+      put_attr_number (out, "stroke-width", paint->line_width);
       if (paint->dash > 0)
-        append_attr_number (out, "stroke-dasharray", paint->dash);
+        put_attr_number (out, "stroke-dasharray", paint->dash);
     }
 }
 
@@ -140,7 +243,7 @@ svg_box (LadderDraw *draw, double x, double y, double width, double height,
          double radius, LadderCorners corners, const LadderPaint *paint)
 {
   LadderDrawSvg *self = (LadderDrawSvg *) draw;
-  GString *out = self->buffer;
+  Buffer *out = &self->buffer;
 
   double inset = ladder_draw_slice_inset (height, radius, corners);
 
@@ -149,39 +252,39 @@ svg_box (LadderDraw *draw, double x, double y, double width, double height,
 
   if (inset >= 0)
     {
-      g_string_append (out, "<path d=\"M");
-      append_number (out, x + inset);
-      g_string_append_c (out, ',');
-      append_number (out, y + height);
-      g_string_append (out, "A");
-      append_number (out, radius);
-      g_string_append_c (out, ',');
-      append_number (out, radius);
-      g_string_append (out, " 0 0 1 ");
-      append_number (out, x + radius);
-      g_string_append_c (out, ',');
-      append_number (out, y);
-      g_string_append (out, "H");
-      append_number (out, x + width - radius);
-      g_string_append (out, "A");
-      append_number (out, radius);
-      g_string_append_c (out, ',');
-      append_number (out, radius);
-      g_string_append (out, " 0 0 1 ");
-      append_number (out, x + width - inset);
-      g_string_append_c (out, ',');
-      append_number (out, y + height);
-      g_string_append (out, "Z\"");
+      put_literal (out, "<path d=\"M");
+      put_number (out, x + inset);
+      put_c (out, ',');
+      put_number (out, y + height);
+      put_literal (out, "A");
+      put_number (out, radius);
+      put_c (out, ',');
+      put_number (out, radius);
+      put_literal (out, " 0 0 1 ");
+      put_number (out, x + radius);
+      put_c (out, ',');
+      put_number (out, y);
+      put_literal (out, "H");
+      put_number (out, x + width - radius);
+      put_literal (out, "A");
+      put_number (out, radius);
+      put_c (out, ',');
+      put_number (out, radius);
+      put_literal (out, " 0 0 1 ");
+      put_number (out, x + width - inset);
+      put_c (out, ',');
+      put_number (out, y + height);
+      put_literal (out, "Z\"");
     }
   else if (radius <= 0 || corners == 0 || corners == LADDER_CORNER_ALL)
     {
-      g_string_append (out, "<rect");
-      append_attr_number (out, "x", x);
-      append_attr_number (out, "y", y);
-      append_attr_number (out, "width", width);
-      append_attr_number (out, "height", height);
+      put_literal (out, "<rect");
+      put_attr_number (out, "x", x);
+      put_attr_number (out, "y", y);
+      put_attr_number (out, "width", width);
+      put_attr_number (out, "height", height);
       if (radius > 0 && corners != 0)
-        append_attr_number (out, "rx", radius);
+        put_attr_number (out, "rx", radius);
     }
   else
     {
@@ -190,66 +293,66 @@ svg_box (LadderDraw *draw, double x, double y, double width, double height,
 
       for (int i = 0; i < 4; i++)
         r[i] = corners & (1 << i) ? radius : 0;
-      g_string_append (out, "<path d=\"M");
-      append_number (out, x + r[0]);
-      g_string_append_c (out, ',');
-      append_number (out, y);
-      g_string_append (out, "H");
-      append_number (out, x + width - r[1]);
+      put_literal (out, "<path d=\"M");
+      put_number (out, x + r[0]);
+      put_c (out, ',');
+      put_number (out, y);
+      put_literal (out, "H");
+      put_number (out, x + width - r[1]);
       if (r[1] > 0)
         {
-          g_string_append (out, "a");
-          append_number (out, r[1]);
-          g_string_append_c (out, ',');
-          append_number (out, r[1]);
-          g_string_append (out, " 0 0 1 ");
-          append_number (out, r[1]);
-          g_string_append_c (out, ',');
-          append_number (out, r[1]);
+          put_literal (out, "a");
+          put_number (out, r[1]);
+          put_c (out, ',');
+          put_number (out, r[1]);
+          put_literal (out, " 0 0 1 ");
+          put_number (out, r[1]);
+          put_c (out, ',');
+          put_number (out, r[1]);
         }
-      g_string_append (out, "V");
-      append_number (out, y + height - r[2]);
+      put_literal (out, "V");
+      put_number (out, y + height - r[2]);
       if (r[2] > 0)
         {
-          g_string_append (out, "a");
-          append_number (out, r[2]);
-          g_string_append_c (out, ',');
-          append_number (out, r[2]);
-          g_string_append (out, " 0 0 1 ");
-          append_number (out, -r[2]);
-          g_string_append_c (out, ',');
-          append_number (out, r[2]);
+          put_literal (out, "a");
+          put_number (out, r[2]);
+          put_c (out, ',');
+          put_number (out, r[2]);
+          put_literal (out, " 0 0 1 ");
+          put_number (out, -r[2]);
+          put_c (out, ',');
+          put_number (out, r[2]);
         }
-      g_string_append (out, "H");
-      append_number (out, x + r[3]);
+      put_literal (out, "H");
+      put_number (out, x + r[3]);
       if (r[3] > 0)
         {
-          g_string_append (out, "a");
-          append_number (out, r[3]);
-          g_string_append_c (out, ',');
-          append_number (out, r[3]);
-          g_string_append (out, " 0 0 1 ");
-          append_number (out, -r[3]);
-          g_string_append_c (out, ',');
-          append_number (out, -r[3]);
+          put_literal (out, "a");
+          put_number (out, r[3]);
+          put_c (out, ',');
+          put_number (out, r[3]);
+          put_literal (out, " 0 0 1 ");
+          put_number (out, -r[3]);
+          put_c (out, ',');
+          put_number (out, -r[3]);
         }
-      g_string_append (out, "V");
-      append_number (out, y + r[0]);
+      put_literal (out, "V");
+      put_number (out, y + r[0]);
       if (r[0] > 0)
         {
-          g_string_append (out, "a");
-          append_number (out, r[0]);
-          g_string_append_c (out, ',');
-          append_number (out, r[0]);
-          g_string_append (out, " 0 0 1 ");
-          append_number (out, r[0]);
-          g_string_append_c (out, ',');
-          append_number (out, -r[0]);
+          put_literal (out, "a");
+          put_number (out, r[0]);
+          put_c (out, ',');
+          put_number (out, r[0]);
+          put_literal (out, " 0 0 1 ");
+          put_number (out, r[0]);
+          put_c (out, ',');
+          put_number (out, -r[0]);
         }
-      g_string_append (out, "Z\"");
+      put_literal (out, "Z\"");
     }
-  append_paint (out, paint, TRUE);
-  g_string_append (out, "/>\n");
+  put_paint (out, paint, TRUE);
+  put_literal (out, "/>\n");
   maybe_flush (self);
 }
 
@@ -257,23 +360,23 @@ static void
 svg_polyline (LadderDraw *draw, const double *xy, guint n_points, const LadderPaint *paint)
 {
   LadderDrawSvg *self = (LadderDrawSvg *) draw;
-  GString *out = self->buffer;
+  Buffer *out = &self->buffer;
 
   if (self->failed)
     return;
 
-  g_string_append (out, "<polyline points=\"");
+  put_literal (out, "<polyline points=\"");
   for (guint i = 0; i < n_points; i++)
     {
       if (i > 0)
-        g_string_append_c (out, ' ');
-      append_number (out, xy[2 * i]);
-      g_string_append_c (out, ',');
-      append_number (out, xy[2 * i + 1]);
+        put_c (out, ' ');
+      put_number (out, xy[2 * i]);
+      put_c (out, ',');
+      put_number (out, xy[2 * i + 1]);
     }
-  g_string_append_c (out, '"');
-  append_paint (out, paint, FALSE);
-  g_string_append (out, "/>\n");
+  put_c (out, '"');
+  put_paint (out, paint, FALSE);
+  put_literal (out, "/>\n");
   maybe_flush (self);
 }
 
@@ -282,7 +385,7 @@ svg_text (LadderDraw *draw, double x, double y, double width,
           const char *text, const LadderFont *font)
 {
   LadderDrawSvg *self = (LadderDrawSvg *) draw;
-  GString *out = self->buffer;
+  Buffer *out = &self->buffer;
   g_autofree char *fitted = NULL;
   double ascent, anchor_x = x;
   const char *anchor = NULL;
@@ -303,20 +406,24 @@ svg_text (LadderDraw *draw, double x, double y, double width,
       anchor = "end";
     }
 
-  g_string_append (out, "<text");
-  append_attr_number (out, "x", anchor_x);
-  append_attr_number (out, "y", y + ascent);
-  append_attr_number (out, "font-size", font->size);
+  put_literal (out, "<text");
+  put_attr_number (out, "x", anchor_x);
+  put_attr_number (out, "y", y + ascent);
+  put_attr_number (out, "font-size", font->size);
   if (font->bold)
-    g_string_append (out, " font-weight=\"bold\"");
+    put_literal (out, " font-weight=\"bold\"");
   if (font->italic)
-    g_string_append (out, " font-style=\"italic\"");
+    put_literal (out, " font-style=\"italic\"");
   if (anchor)
-    g_string_append_printf (out, " text-anchor=\"%s\"", anchor);
-  append_color (out, "fill", &font->color);
-  g_string_append_c (out, '>');
-  append_escaped (out, fitted);
-  g_string_append (out, "</text>\n");
+    {
+      put_literal (out, " text-anchor=\"");
+      put_str (out, anchor);
+      put_c (out, '"');
+    }
+  put_color (out, "fill", &font->color);
+  put_c (out, '>');
+  put_escaped (out, fitted);
+  put_literal (out, "</text>\n");
   maybe_flush (self);
 }
 
@@ -324,17 +431,18 @@ static void
 svg_begin_group (LadderDraw *draw, const char *id)
 {
   LadderDrawSvg *self = (LadderDrawSvg *) draw;
+  Buffer *out = &self->buffer;
 
   if (self->failed)
     return;
-  g_string_append (self->buffer, "<g");
+  put_literal (out, "<g");
   if (id != NULL)
     {
-      g_string_append (self->buffer, " id=\"");
-      append_escaped (self->buffer, id);
-      g_string_append_c (self->buffer, '"');
+      put_literal (out, " id=\"");
+      put_escaped (out, id);
+      put_c (out, '"');
     }
-  g_string_append (self->buffer, ">\n");
+  put_literal (out, ">\n");
 }
 
 static void
@@ -343,7 +451,7 @@ svg_end_group (LadderDraw *draw)
   LadderDrawSvg *self = (LadderDrawSvg *) draw;
 
   if (!self->failed)
-    g_string_append (self->buffer, "</g>\n");
+    put_literal (&self->buffer, "</g>\n");
 }
 
 static void
@@ -351,7 +459,7 @@ svg_free (LadderDraw *draw)
 {
   LadderDrawSvg *self = (LadderDrawSvg *) draw;
 
-  g_string_free (self->buffer, TRUE);
+  g_free (self->buffer.data);
   g_free (self);
 }
 
@@ -369,7 +477,7 @@ ladder_draw_svg_new (LadderWriteFunc write_func, gpointer closure,
                      double width, double height, const char *title)
 {
   LadderDrawSvg *self;
-  GString *out;
+  Buffer *out;
 
   g_return_val_if_fail (write_func != NULL, NULL);
 
@@ -377,26 +485,30 @@ ladder_draw_svg_new (LadderWriteFunc write_func, gpointer closure,
   self->parent.klass = &svg_class;
   self->write_func = write_func;
   self->closure = closure;
-  self->buffer = out = g_string_sized_new (CHUNK + 4096);
+  out = &self->buffer;
+  out->size = CHUNK + 4096;
+  out->data = g_malloc (out->size);
 
   width = ceil (width);
   height = ceil (height);
-  g_string_append (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                        "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\"");
-  append_attr_number (out, "width", width);
-  append_attr_number (out, "height", height);
-  g_string_append (out, " viewBox=\"0 0 ");
-  append_number (out, width);
-  g_string_append_c (out, ' ');
-  append_number (out, height);
-  g_string_append (out, "\" font-family=\"");
-  append_escaped (out, ladder_text_get_family ());
-  g_string_append (out, ", sans-serif\">\n");
+  put_literal (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                   "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\"");
+  put_attr_number (out, "width", width);
+  put_attr_number (out, "height", height);
+  put_literal (out, " viewBox=\"0 0 ");
+  put_number (out, width);
+  put_c (out, ' ');
+  put_number (out, height);
+  put_literal (out, "\" font-family=\"");
+  ladder_text_lock ();
+  put_escaped (out, ladder_text_get_family ());
+  ladder_text_unlock ();
+  put_literal (out, ", sans-serif\">\n");
   if (title != NULL && *title != '\0')
     {
-      g_string_append (out, "<title>");
-      append_escaped (out, title);
-      g_string_append (out, "</title>\n");
+      put_literal (out, "<title>");
+      put_escaped (out, title);
+      put_literal (out, "</title>\n");
     }
   return &self->parent;
 }
@@ -408,7 +520,7 @@ ladder_draw_svg_finish (LadderDraw *draw)
 
   g_return_val_if_fail (draw != NULL && draw->klass == &svg_class, FALSE);
 
-  g_string_append (self->buffer, "</svg>\n");
+  put_literal (&self->buffer, "</svg>\n");
   flush (self);
   return !self->failed;
 }

@@ -118,15 +118,18 @@ ensure_engine (void)
 static FontEntry *
 get_font (const LadderFont *font)
 {
+  static FontEntry *last;   /* cards alternate between two or three fonts */
   guint size = (guint) CLAMP (font->size * 16, 1, 1 << 20);
   guint key = size << 2 | (font->bold ? 1 : 0) << 1 | (font->italic ? 1 : 0);
   FontEntry *entry;
   PangoFontMetrics *metrics;
 
+  if (last != NULL && last->key == key)
+    return last;
   ensure_engine ();
   entry = g_hash_table_lookup (fonts, GUINT_TO_POINTER (key));
   if (entry != NULL)
-    return entry;
+    return last = entry;
 
   entry = g_new0 (FontEntry, 1);
   entry->key = key;
@@ -154,7 +157,7 @@ get_font (const LadderFont *font)
     entry->ascii[c] = -1;
   entry->advances = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   g_hash_table_insert (fonts, GUINT_TO_POINTER (key), entry);
-  return entry;
+  return last = entry;
 }
 
 static double
@@ -167,15 +170,13 @@ shaped_width (FontEntry *font, const char *text, int length)
   return width / (double) PANGO_SCALE;
 }
 
-static double
-advance_of (FontEntry *font, gunichar c)
+static G_NO_INLINE double
+measure_advance (FontEntry *font, gunichar c)
 {
   char utf8[8];
   int n;
   double *cached;
 
-  if (c < 128 && font->ascii[c] >= 0)
-    return font->ascii[c];
   if (c >= 128 && (cached = g_hash_table_lookup (font->advances, GUINT_TO_POINTER (c))))
     return *cached;
 
@@ -186,6 +187,14 @@ advance_of (FontEntry *font, gunichar c)
   *cached = shaped_width (font, utf8, n);
   g_hash_table_insert (font->advances, GUINT_TO_POINTER (c), cached);
   return *cached;
+}
+
+static inline double
+advance_of (FontEntry *font, gunichar c)
+{
+  if (c < 128 && font->ascii[c] >= 0)
+    return font->ascii[c];
+  return measure_advance (font, c);
 }
 
 PangoLayout *
@@ -300,6 +309,28 @@ ladder_draw_ellipsize (const char *text, const LadderFont *font, double width)
 
   ladder_text_lock ();
   entry = get_font (font);
+
+  /* Most strings fit at a glance: add the advances up first, without
+   * noting where the text could be cut (the same sum as below). */
+  for (const char *p = text; *p; )
+    {
+      gunichar c = (guchar) *p;
+
+      if (c < 0x80)
+        p++;
+      else
+        {
+          c = g_utf8_get_char (p);
+          p = g_utf8_next_char (p);
+        }
+      total += advance_of (entry, c);
+    }
+  if (total <= width * SURELY_FITS)
+    {
+      ladder_text_unlock ();
+      return g_strdup (text);
+    }
+  total = 0;
 
   /* Where the text may be cut (between characters, never before a
    * combining mark), and the sum of advances up to there. */

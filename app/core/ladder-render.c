@@ -395,7 +395,9 @@ draw_card (Render *r, guint person)
       name_font.color = LADDER_RGB (INK_FAINT);
     }
 
-  g_snprintf (group, sizeof group, "person-%s", ladder_chart_get_id (r->chart, person));
+  /* "person-ID", cut as g_snprintf() would (without its cost per card). */
+  memcpy (group, "person-", 7);
+  g_strlcpy (group + 7, ladder_chart_get_id (r->chart, person), sizeof group - 7);
   ladder_draw_begin_group (r->draw, group);
   draw_highlights_below (r, person, x, y, w, h);
   ladder_draw_box (r->draw, x, y + 2, w, h, CARD_RADIUS, LADDER_CORNER_ALL, &shadow);
