@@ -40,6 +40,8 @@ typedef struct {
   guint            n_roles;    /* also the index of "unknown role" */
   int             *level;      /* per role: its rung on the ladder */
   guint           *role;       /* per slot: role index */
+  guint           *manager;    /* per slot: the record's manager, packed for the
+                                * passes in pre-order, which jump around */
   guint           *order;      /* alive people in pre-order */
   guint            n_order;
   gpointer        *facts;      /* per rule: an ancestor or descendant array, or NULL */
@@ -62,6 +64,7 @@ resolve_roles (Validation *v)
       const LadderPersonRecord *r = &v->records[p];
       gpointer hit;
 
+      v->manager[p] = r->manager;
       if (!r->alive)
         continue;
       if (r->role != last)
@@ -91,7 +94,7 @@ nearest_ancestor (Validation   *v,
   for (guint i = 0; i < v->n_order; i++)
     {
       guint p = v->order[i];
-      guint m = v->records[p].manager;
+      guint m = v->manager[p];
 
       if (m == LADDER_NONE)
         nearest[p] = LADDER_NONE;
@@ -113,7 +116,7 @@ descendant_has_role (Validation   *v,
   for (guint i = v->n_order; i-- > 0;)
     {
       guint p = v->order[i];
-      guint m = v->records[p].manager;
+      guint m = v->manager[p];
 
       if (m != LADDER_NONE && (below[p] || roles[v->role[p]]))
         below[m] = 1;
@@ -411,8 +414,10 @@ ladder_validate (LadderChart     *chart,
   v.level = g_new (int, MAX (v.n_roles, 1));
   for (guint r = 0; r < v.n_roles; r++)
     v.level[r] = ladder_catalogue_get_role (catalogue, r)->level;
-  v.role = g_new (guint, MAX (v.capacity, 1));
-  v.order = g_new (guint, MAX (ladder_chart_get_n_people (chart), 1));
+  /* One block for the per-slot arrays. */
+  v.role = g_new (guint, 3 * (gsize) MAX (v.capacity, 1));
+  v.manager = v.role + v.capacity;
+  v.order = v.manager + v.capacity;
   v.n_order = ladder_chart_preorder (chart, v.order, FALSE);
   v.facts = g_new0 (gpointer, MAX (n_rules, 1));
   v.first = g_new (guint, MAX (n_rules, 1));
@@ -473,7 +478,6 @@ ladder_validate (LadderChart     *chart,
   g_free (v.rules);
   g_free (v.level);
   g_free (v.first);
-  g_free (v.order);
   g_free (v.role);
   g_string_free (v.scratch, TRUE);
   return findings;
