@@ -17,6 +17,7 @@
 #include "config.h"
 
 #include "ladder-layout.h"
+#include "ladder-chart-private.h"
 
 #include <math.h>
 #include <string.h>
@@ -131,7 +132,7 @@ scratch_bound (gsize capacity)
 {
   gsize slots = capacity + 1;
 
-  return slots * (5 * sizeof (guint) + 1)                    /* per slot */
+  return slots * (11 * sizeof (guint) + 1)                   /* per slot */
          + slots * (11 * sizeof (guint) + 14 * sizeof (double)) /* per block */
          + 40 * 16;                                            /* alignment */
 }
@@ -380,25 +381,24 @@ set_box (LadderBox *box, double x, double y)
 /* Who hangs where: assistants beside the line (when they show no reports
  * of their own), compact stacks, or the row of reports. */
 static void
-classify (LadderLayout *layout, LadderChart *chart, const guint *order, guint n,
-          guint *n_assistants, guint *n_stacked, guint8 *unstackable)
+classify (LadderLayout *layout, const LadderPersonRecord *records, gboolean compact,
+          const guint *order, guint n, guint *n_assistants, guint *n_stacked,
+          guint8 *unstackable)
 {
-  gboolean compact = ladder_chart_get_layout (chart) == LADDER_LAYOUT_COMPACT;
-
   for (guint i = 0; i < n; i++)
     {
       guint p = order[i], m = layout->manager[p];
-      gboolean shows_reports = ladder_chart_get_n_reports (chart, p) > 0
-                               && !ladder_chart_get_collapsed (chart, p);
+      const LadderPersonRecord *r = &records[p];
+      gboolean shows_reports = r->n_reports > 0 && !r->collapsed;
 
       if (m == LADDER_NONE)
         layout->kind[p] = KIND_ROOT;
-      else if (ladder_chart_get_assistant (chart, p) && !shows_reports)
+      else if (r->assistant && !shows_reports)
         layout->kind[p] = KIND_ASSISTANT;
       else
         {
           layout->kind[p] = KIND_TREE;
-          if (ladder_chart_get_n_reports (chart, p) > 0)
+          if (r->n_reports > 0)
             unstackable[m] = 1;
         }
     }
@@ -502,7 +502,7 @@ build_tidy (LadderLayout *layout, Tidy *t, Carver *carver, const guint *order, g
 }
 
 static void
-place_members (LadderLayout *layout, LadderChart *chart, Tidy *t, guint v,
+place_members (LadderLayout *layout, const LadderPersonRecord *records, Tidy *t, guint v,
                const double *x, const guint *n_assistants, const guint *n_stacked)
 {
   guint p = t->person[v];
@@ -520,8 +520,10 @@ place_members (LadderLayout *layout, LadderChart *chart, Tidy *t, guint v,
   row_y = top + H + LADDER_SLOT_GAP + ((n_asst + 1) / 2) * (LADDER_SLOT_GAP + H);
   conn.trunk_x = n_stack > 0 && one_column ? ax - W / 2 + STACK_INDENT / 2 : ax;
 
-  for (guint r = ladder_chart_get_first_report (chart, p); r != LADDER_NONE;
-       r = ladder_chart_get_next_sibling (chart, r))
+  /* Only assistants and stacked reports hang from the line; most managers
+   * have none, and walking their reports would only cost cache misses. */
+  for (guint r = n_asst + n_stack > 0 ? records[p].first_report : LADDER_NONE;
+       r != LADDER_NONE; r = records[r].next_sibling)
     {
       LadderBox *box = &layout->boxes[r];
       double bx, by;
@@ -584,6 +586,41 @@ place_members (LadderLayout *layout, LadderChart *chart, Tidy *t, guint v,
   g_array_append_val (layout->connectors, conn);
 }
 
+/* ladder_layout_get_link() for a person known to be laid out. */
+static gboolean
+link_of (LadderLayout *layout, guint person,
+         double *x0, double *y0, double *x1, double *y1)
+{
+  const LadderBox *box;
+  const LadderConnector *conn;
+  guint m;
+
+  m = layout->manager[person];
+  box = &layout->boxes[person];
+  if (m == LADDER_NONE || !box->visible)
+    return FALSE;
+  g_assert (layout->conn_of[m] != LADDER_NONE);
+  conn = &g_array_index (layout->connectors, LadderConnector, layout->conn_of[m]);
+
+  if (box->stacked || box->assistant)
+    {
+      gboolean right_of_line = box->x > conn->trunk_x;
+
+      *x0 = right_of_line ? box->x : box->x + box->width;
+      *y0 = box->y + box->height / 2;
+      *x1 = conn->trunk_x;
+      *y1 = *y0;
+    }
+  else
+    {
+      *x0 = box->x + box->width / 2;
+      *y0 = box->y;
+      *x1 = *x0;
+      *y1 = conn->bus_y;
+    }
+  return TRUE;
+}
+
 static void
 card_bounds (LadderLayout *layout, guint p, double *x0, double *y0, double *x1, double *y1)
 {
@@ -594,7 +631,7 @@ card_bounds (LadderLayout *layout, guint p, double *x0, double *y0, double *x1, 
   *y0 = box->y;
   *x1 = box->x + box->width;
   *y1 = box->y + box->height;
-  if (ladder_layout_get_link (layout, p, &lx0, &ly0, &lx1, &ly1))
+  if (link_of (layout, p, &lx0, &ly0, &lx1, &ly1))
     {
       *x0 = MIN (*x0, lx1);
       *x1 = MAX (*x1, lx1);
@@ -620,9 +657,10 @@ connector_bounds (const LadderConnector *c, double *x0, double *y0, double *x1, 
 static inline guint
 band_of (LadderLayout *layout, double y)
 {
-  double b = floor (y / BAND_HEIGHT);
+  /* Truncation is floor for y >= 0; the rest (and NaN) go to band 0. */
+  double b = y * (1.0 / BAND_HEIGHT);
 
-  if (b < 0)
+  if (!(b >= 0))
     return 0;
   if (b >= layout->n_bands)
     return layout->n_bands - 1;
@@ -640,55 +678,52 @@ item_bounds (LadderLayout *layout, guint item, double *x0, double *y0, double *x
     card_bounds (layout, item, x0, y0, x1, y1);
 }
 
+/* Items are the visible cards and their managers' connectors; @carver
+ * has room for six guints per slot. */
 static void
-build_index (LadderLayout *layout)
+build_index (LadderLayout *layout, Carver *carver)
 {
-  guint n_items = 0;
-  guint *fill;
+  guint n_items = 0, n_entries = 0;
+  guint *items, *first_band, *last_band, *fill;
 
   g_clear_pointer (&layout->band_start, g_free);
   g_clear_pointer (&layout->band_items, g_free);
   layout->n_bands = (guint) (layout->height / BAND_HEIGHT) + 1;
   layout->band_start = g_new0 (guint, layout->n_bands + 1);
 
-  /* Two passes: count per band, then fill (a counting sort). */
-  for (int pass = 0; pass < 2; pass++)
+  /* A counting sort: the bands of each item, counted per band, then the
+   * items filed.  Each item's bounds are computed once. */
+  items = CARVE (carver, guint, 2 * (gsize) layout->n_visible);
+  first_band = CARVE (carver, guint, 2 * (gsize) layout->n_visible);
+  last_band = CARVE (carver, guint, 2 * (gsize) layout->n_visible);
+  for (guint i = 0; i < layout->n_visible; i++)
     {
-      for (guint i = 0; i < layout->n_visible; i++)
-        {
-          guint p = layout->visible[i];
+      guint p = layout->visible[i];
 
-          for (int which = 0; which < 2; which++)
-            {
-              guint item = which == 0 ? p : (p | CONNECTOR_BIT);
-              double x0, y0, x1, y1;
-              guint b0, b1;
-
-              if (which == 1 && layout->conn_of[p] == LADDER_NONE)
-                continue;
-              item_bounds (layout, item, &x0, &y0, &x1, &y1);
-              b0 = band_of (layout, y0);
-              b1 = band_of (layout, y1);
-              for (guint b = b0; b <= b1; b++)
-                {
-                  if (pass == 0)
-                    {
-                      layout->band_start[b + 1]++;
-                      n_items++;
-                    }
-                  else
-                    layout->band_items[fill[b]++] = item;
-                }
-            }
-        }
-      if (pass == 0)
+      for (int which = 0; which < 2; which++)
         {
-          for (guint b = 0; b < layout->n_bands; b++)
-            layout->band_start[b + 1] += layout->band_start[b];
-          layout->band_items = g_new (guint, MAX (n_items, 1));
-          fill = g_memdup2 (layout->band_start, sizeof (guint) * layout->n_bands);
+          guint item = which == 0 ? p : (p | CONNECTOR_BIT);
+          double x0, y0, x1, y1;
+
+          if (which == 1 && layout->conn_of[p] == LADDER_NONE)
+            continue;
+          item_bounds (layout, item, &x0, &y0, &x1, &y1);
+          items[n_entries] = item;
+          first_band[n_entries] = band_of (layout, y0);
+          last_band[n_entries] = band_of (layout, y1);
+          for (guint b = first_band[n_entries]; b <= last_band[n_entries]; b++)
+            layout->band_start[b + 1]++;
+          n_items += last_band[n_entries] - first_band[n_entries] + 1;
+          n_entries++;
         }
     }
+  for (guint b = 0; b < layout->n_bands; b++)
+    layout->band_start[b + 1] += layout->band_start[b];
+  layout->band_items = g_new (guint, MAX (n_items, 1));
+  fill = g_memdup2 (layout->band_start, sizeof (guint) * layout->n_bands);
+  for (guint k = 0; k < n_entries; k++)
+    for (guint b = first_band[k]; b <= last_band[k]; b++)
+      layout->band_items[fill[b]++] = items[k];
   g_free (fill);
 }
 
@@ -728,10 +763,14 @@ ladder_layout_compute (LadderLayout *layout, LadderChart *chart)
   Carver carver;
   double min_x = G_MAXDOUBLE;
   Tidy tidy = { 0 };
+  const LadderPersonRecord *records;
 
   g_return_if_fail (layout != NULL);
   g_return_if_fail (LADDER_IS_CHART (chart));
 
+  /* The loops below visit every person: they read the records directly
+   * rather than through the chart's checked getters. */
+  records = ladder_chart_get_records (chart);
   capacity = ladder_chart_get_capacity (chart);
   resize (layout, capacity);
 
@@ -750,9 +789,9 @@ ladder_layout_compute (LadderLayout *layout, LadderChart *chart)
   size = CARVE (&carver, guint, capacity);
   for (guint i = 0; i < n; i++)
     {
-      guint p = order[i], m = ladder_chart_get_manager (chart, p);
+      guint p = order[i], m = records[p].manager;
       gboolean visible = m == LADDER_NONE
-                         || (layout->boxes[m].visible && !ladder_chart_get_collapsed (chart, m));
+                         || (layout->boxes[m].visible && !records[m].collapsed);
 
       layout->alive[p] = 1;
       layout->boxes[p].visible = visible;
@@ -766,9 +805,9 @@ ladder_layout_compute (LadderLayout *layout, LadderChart *chart)
   layout->n_visible = n_visible;
   for (guint i = n; i-- > 0;)
     {
-      guint p = order[i], m = ladder_chart_get_manager (chart, p);
+      guint p = order[i], m = records[p].manager;
 
-      if (ladder_chart_get_collapsed (chart, p))
+      if (records[p].collapsed)
         layout->n_folded[p] = size[p] - 1;
       if (m != LADDER_NONE)
         size[m] += size[p];
@@ -781,7 +820,8 @@ ladder_layout_compute (LadderLayout *layout, LadderChart *chart)
   memset (n_assistants, 0, sizeof (guint) * capacity);
   memset (n_stacked, 0, sizeof (guint) * capacity);
   memset (unstackable, 0, capacity);
-  classify (layout, chart, layout->visible, n_visible, n_assistants, n_stacked, unstackable);
+  classify (layout, records, ladder_chart_get_layout (chart) == LADDER_LAYOUT_COMPACT,
+            layout->visible, n_visible, n_assistants, n_stacked, unstackable);
   build_tidy (layout, &tidy, &carver, layout->visible, n_visible, n_assistants, n_stacked, node_of);
 
   x = CARVE (&carver, double, tidy.n);
@@ -792,7 +832,7 @@ ladder_layout_compute (LadderLayout *layout, LadderChart *chart)
     x[v] = (x[v] + x_mirror[v]) / 2;
 
   for (guint v = 1; v < tidy.n; v++)
-    place_members (layout, chart, &tidy, v, x, n_assistants, n_stacked);
+    place_members (layout, records, &tidy, v, x, n_assistants, n_stacked);
 
   /* Hidden people sit under the card that folds them. */
   for (guint i = 0; i < n; i++)
@@ -802,7 +842,7 @@ ladder_layout_compute (LadderLayout *layout, LadderChart *chart)
 
       if (!box->visible)
         {
-          const LadderBox *above = &layout->boxes[ladder_chart_get_manager (chart, p)];
+          const LadderBox *above = &layout->boxes[records[p].manager];
           set_box (box, above->x, above->y);
         }
       else
@@ -833,8 +873,8 @@ ladder_layout_compute (LadderLayout *layout, LadderChart *chart)
 
   for (guint i = 0; i < n_visible; i++)
     {
-      guint p = layout->visible[i], n_lines;
-      const guint *to = ladder_chart_get_dotted_lines (chart, p, &n_lines);
+      guint p = layout->visible[i], n_lines = records[p].n_dotted;
+      const guint *to = records[p].dotted;
 
       for (guint l = 0; l < n_lines; l++)
         if (to[l] < capacity && layout->alive[to[l]] && layout->boxes[to[l]].visible)
@@ -844,7 +884,7 @@ ladder_layout_compute (LadderLayout *layout, LadderChart *chart)
           }
     }
 
-  build_index (layout);
+  build_index (layout, &carver);
 }
 
 const LadderBox *
@@ -901,38 +941,11 @@ gboolean
 ladder_layout_get_link (LadderLayout *layout, guint person,
                         double *x0, double *y0, double *x1, double *y1)
 {
-  const LadderBox *box;
-  const LadderConnector *conn;
-  guint m;
-
   g_return_val_if_fail (layout != NULL, FALSE);
 
   if (person >= layout->capacity || !layout->alive[person])
     return FALSE;
-  m = layout->manager[person];
-  box = &layout->boxes[person];
-  if (m == LADDER_NONE || !box->visible)
-    return FALSE;
-  conn = ladder_layout_get_connector (layout, m);
-  g_assert (conn != NULL);
-
-  if (box->stacked || box->assistant)
-    {
-      gboolean right_of_line = box->x > conn->trunk_x;
-
-      *x0 = right_of_line ? box->x : box->x + box->width;
-      *y0 = box->y + box->height / 2;
-      *x1 = conn->trunk_x;
-      *y1 = *y0;
-    }
-  else
-    {
-      *x0 = box->x + box->width / 2;
-      *y0 = box->y;
-      *x1 = *x0;
-      *y1 = conn->bus_y;
-    }
-  return TRUE;
+  return link_of (layout, person, x0, y0, x1, y1);
 }
 
 const guint *
