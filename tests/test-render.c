@@ -14,11 +14,18 @@
 /* ---- a backend that records what it is asked to draw ---- */
 
 typedef struct {
+  double xy[16];            /* the first 8 points */
+  guint  n_points;
+  double dash;
+} RecordedLine;
+
+typedef struct {
   LadderDraw  parent;
   GPtrArray  *texts;        /* char* */
   GArray     *text_fonts;   /* LadderFont */
   GArray     *text_widths;  /* double */
   GArray     *lines;        /* LadderColor of each polyline's stroke */
+  GArray     *polylines;    /* RecordedLine */
   guint       n_boxes;
   guint       n_dashed_boxes;
 } Recorder;
@@ -37,7 +44,12 @@ rec_box (LadderDraw *draw, double x, double y, double width, double height,
 static void
 rec_polyline (LadderDraw *draw, const double *xy, guint n_points, const LadderPaint *paint)
 {
-  g_array_append_val (((Recorder *) draw)->lines, paint->stroke);
+  Recorder *self = (Recorder *) draw;
+  RecordedLine line = { { 0 }, MIN (n_points, 8), paint->dash };
+
+  memcpy (line.xy, xy, 2 * line.n_points * sizeof (double));
+  g_array_append_val (self->lines, paint->stroke);
+  g_array_append_val (self->polylines, line);
 }
 
 static void
@@ -60,6 +72,7 @@ rec_free (LadderDraw *draw)
   g_array_unref (self->text_fonts);
   g_array_unref (self->text_widths);
   g_array_unref (self->lines);
+  g_array_unref (self->polylines);
   g_free (self);
 }
 
@@ -77,6 +90,7 @@ recorder_new (void)
   self->text_fonts = g_array_new (FALSE, FALSE, sizeof (LadderFont));
   self->text_widths = g_array_new (FALSE, FALSE, sizeof (double));
   self->lines = g_array_new (FALSE, FALSE, sizeof (LadderColor));
+  self->polylines = g_array_new (FALSE, FALSE, sizeof (RecordedLine));
   return self;
 }
 
@@ -412,6 +426,152 @@ test_svg (void **state)
   sample_clear (&s);
 }
 
+/* ---- lines clipped to the view ---- */
+
+/* How far outside the view a clipped line may reach: the renderer's
+ * margin (8), and for a dashed line's start, one dash period more. */
+#define CLIP_REACH 8.0
+#define DOTTED_PERIOD 10.0
+
+static Recorder *
+render_view (LadderChart *chart, LadderLayout *layout, double x, double y, double w, double h)
+{
+  Recorder *rec = recorder_new ();
+  LadderRenderOptions options;
+
+  ladder_render_options_init (&options);
+  options.draw_title = FALSE;
+  options.clip_x = x;
+  options.clip_y = y;
+  options.clip_width = w;
+  options.clip_height = h;
+  ladder_render_chart (&rec->parent, chart, NULL, layout, NULL, &options);
+  return rec;
+}
+
+static const RecordedLine *
+find_dashed (Recorder *rec, guint nth)
+{
+  for (guint i = 0; i < rec->polylines->len; i++)
+    {
+      const RecordedLine *line = &g_array_index (rec->polylines, RecordedLine, i);
+      if (line->dash > 0 && nth-- == 0)
+        return line;
+    }
+  return NULL;
+}
+
+/* @point on the line through @whole, a whole number of dash periods
+ * from its start (or at its end). */
+static void
+assert_on_dash_grid (const RecordedLine *whole, double px, double py, gboolean start)
+{
+  double dx = whole->xy[2] - whole->xy[0], dy = whole->xy[3] - whole->xy[1];
+  double length = hypot (dx, dy);
+  double along = ((px - whole->xy[0]) * dx + (py - whole->xy[1]) * dy) / length;
+  double across = ((px - whole->xy[0]) * dy - (py - whole->xy[1]) * dx) / length;
+
+  g_assert_cmpfloat (fabs (across), <, 1e-6);
+  g_assert_cmpfloat (along, >=, -1e-6);
+  g_assert_cmpfloat (along, <=, length + 1e-6);
+  if (start)
+    g_assert_cmpfloat (fabs (along / DOTTED_PERIOD - round (along / DOTTED_PERIOD)), <, 1e-6);
+}
+
+static void
+test_clipped_lines (void **state)
+{
+  g_autoptr(LadderChart) chart = ladder_chart_new ();
+  g_autoptr(LadderLayout) layout = ladder_layout_new ();
+  LadderRenderOptions options;
+  Recorder *whole, *rec;
+  const RecordedLine *row_line, *diagonal;
+  guint ceo, reports[3000];
+  const LadderConnector *bus;
+  double ox, oy, vx, vy;
+  const double vw = 1920, vh = 1080;
+
+  /* A star 612,000 units wide; a dotted line along its row, and one
+   * from the CEO down to a report far to the right. */
+  ceo = add (chart, "ceo", LADDER_NONE, "Root");
+  for (guint i = 0; i < G_N_ELEMENTS (reports); i++)
+    reports[i] = add (chart, "pm", ceo, NULL);
+  g_assert_true (ladder_chart_add_dotted_line (chart, reports[10], reports[2990], NULL));
+  g_assert_true (ladder_chart_add_dotted_line (chart, ceo, reports[2900], NULL));
+  ladder_layout_compute (layout, chart);
+  ladder_render_options_init (&options);
+  options.draw_title = FALSE;
+  ladder_render_get_origin (chart, &options, &ox, &oy);
+
+  /* Drawn whole, the two lines and the bus as they are. */
+  whole = render_view (chart, layout, 0, 0, 0, 0);
+  row_line = find_dashed (whole, 0);
+  diagonal = find_dashed (whole, 1);
+  g_assert_nonnull (diagonal);
+  g_assert_null (find_dashed (whole, 2));
+  if (row_line->xy[1] != row_line->xy[3])
+    {
+      const RecordedLine *swap = row_line;
+      row_line = diagonal;
+      diagonal = swap;
+    }
+  g_assert_cmpfloat (row_line->xy[1], ==, row_line->xy[3]);
+  g_assert_cmpfloat (fabs (row_line->xy[2] - row_line->xy[0]), >, 500000);
+  bus = ladder_layout_get_connector (layout, ceo);
+  g_assert_cmpfloat (bus->bus_x1 - bus->bus_x0, >, 600000);
+
+  /* Views on the middle of the diagonal, panned by odd amounts. */
+  vx = (diagonal->xy[0] + diagonal->xy[2]) / 2 - ox - vw / 2;
+  vy = -200;
+  for (int pan = 0; pan < 4; pan++, vx += 3.7 + 1000 * pan)
+    {
+      guint n_dashed = 0, n_bus = 0;
+
+      rec = render_view (chart, layout, vx, vy, vw, vh);
+      for (guint i = 0; i < rec->polylines->len; i++)
+        {
+          const RecordedLine *line = &g_array_index (rec->polylines, RecordedLine, i);
+          double reach = CLIP_REACH + (line->dash > 0 ? DOTTED_PERIOD : 0);
+
+          for (guint k = 0; k < line->n_points; k++)
+            {
+              g_assert_cmpfloat (line->xy[2 * k], >=, vx + ox - reach);
+              g_assert_cmpfloat (line->xy[2 * k], <=, vx + ox + vw + reach);
+              g_assert_cmpfloat (line->xy[2 * k + 1], >=, vy + oy - reach);
+              g_assert_cmpfloat (line->xy[2 * k + 1], <=, vy + oy + vh + reach);
+            }
+          if (line->dash > 0)
+            {
+              const RecordedLine *of = line->xy[1] == line->xy[3] ? row_line : diagonal;
+
+              /* Cut at both ends, its dashes where the whole line has them. */
+              g_assert_cmpuint (line->n_points, ==, 2);
+              assert_on_dash_grid (of, line->xy[0], line->xy[1], TRUE);
+              assert_on_dash_grid (of, line->xy[2], line->xy[3], FALSE);
+              g_assert_cmpfloat (hypot (line->xy[2] - line->xy[0], line->xy[3] - line->xy[1]),
+                                 <, vw + 2 * (CLIP_REACH + DOTTED_PERIOD));
+              n_dashed++;
+            }
+          else if (line->xy[1] == bus->bus_y + oy && line->xy[3] == bus->bus_y + oy)
+            {
+              /* The bus, cut to the view's width. */
+              g_assert_cmpfloat (line->xy[0], ==, vx + ox - CLIP_REACH);
+              g_assert_cmpfloat (line->xy[2], ==, vx + ox + vw + CLIP_REACH);
+              n_bus++;
+            }
+        }
+      g_assert_cmpuint (n_dashed, ==, 2);
+      g_assert_cmpuint (n_bus, ==, 1);
+      ladder_draw_free (&rec->parent);
+    }
+
+  /* Below the chart: nothing at all is drawn but the background. */
+  rec = render_view (chart, layout, vx, 5000, vw, vh);
+  g_assert_cmpuint (rec->polylines->len, ==, 0);
+  ladder_draw_free (&rec->parent);
+  ladder_draw_free (&whole->parent);
+}
+
 /* The SVG text of one drawing call, without the document around it. */
 static char *
 svg_element (void (*draw_it) (LadderDraw *draw, gconstpointer data), gconstpointer data)
@@ -681,6 +841,7 @@ main (void)
     cmocka_unit_test (test_culling_and_zoom),
     cmocka_unit_test (test_cairo_pixels),
     cmocka_unit_test (test_svg),
+    cmocka_unit_test (test_clipped_lines),
     cmocka_unit_test (test_svg_numbers),
     cmocka_unit_test (test_svg_colors),
     cmocka_unit_test (test_ellipsize),

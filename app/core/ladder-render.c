@@ -151,18 +151,141 @@ worst_for (Render *r, guint person)
 
 /* ---- lines ---- */
 
+/* Lines are clipped to the view before they are drawn: a line between
+ * two people millions of units apart would otherwise be stroked whole
+ * (with a dash, hundreds of thousands of dashes for the few in view).
+ * The margin keeps the cut ends, their caps and joins out of sight. */
+#define CLIP_MARGIN 8.0
+
+/* Clips the segment (x0, y0)–(x1, y1) to the view grown by CLIP_MARGIN
+ * (Liang–Barsky).  A dashed line's start moves back to a whole dash
+ * period (@period > 0), so that the dashes in view stay where the whole
+ * line would have them, and do not crawl while panning.  An end that
+ * is in view is left exactly as it was.  FALSE when nothing is in view. */
+static gboolean
+clip_segment (const Render *r, double period, double *x0, double *y0, double *x1, double *y1)
+{
+  double dx = *x1 - *x0, dy = *y1 - *y0;
+  double p[4] = { -dx, dx, -dy, dy };
+  double q[4] = { *x0 - (r->clip_x0 - CLIP_MARGIN), r->clip_x1 + CLIP_MARGIN - *x0,
+                  *y0 - (r->clip_y0 - CLIP_MARGIN), r->clip_y1 + CLIP_MARGIN - *y0 };
+  double t0 = 0, t1 = 1;
+
+  /* Most lines are wholly in view or wholly beside it. */
+  if (q[0] >= 0 && q[1] >= 0 && q[2] >= 0 && q[3] >= 0
+      && q[0] + dx >= 0 && q[1] - dx >= 0 && q[2] + dy >= 0 && q[3] - dy >= 0)
+    return TRUE;
+
+  for (int i = 0; i < 4; i++)
+    {
+      double t;
+
+      if (p[i] == 0)
+        {
+          if (q[i] < 0)
+            return FALSE;   /* parallel to this side, and beyond it */
+          continue;
+        }
+      t = q[i] / p[i];
+      if (p[i] < 0)
+        {
+          if (t > t1)
+            return FALSE;
+          t0 = MAX (t0, t);
+        }
+      else
+        {
+          if (t < t0)
+            return FALSE;
+          t1 = MIN (t1, t);
+        }
+    }
+
+  if (t0 > 0 && period > 0)
+    {
+      double length = hypot (dx, dy);
+
+      t0 = floor (t0 * length / period) * period / length;
+    }
+  if (t1 < 1)
+    {
+      *x1 = *x0 + t1 * dx;
+      *y1 = *y0 + t1 * dy;
+    }
+  if (t0 > 0)
+    {
+      *x0 += t0 * dx;
+      *y0 += t0 * dy;
+    }
+  return TRUE;
+}
+
+/* A line in chart coordinates, clipped, drawn at the origin. */
+static void
+draw_clipped_line (Render *r, double x0, double y0, double x1, double y1,
+                   const LadderPaint *paint)
+{
+  /* A dash array of one entry: on and off alike. */
+  if (clip_segment (r, 2 * paint->dash, &x0, &y0, &x1, &y1))
+    ladder_draw_line (r->draw, x0 + r->ox, y0 + r->oy, x1 + r->ox, y1 + r->oy, paint);
+}
+
+static void
+draw_polyline_at_origin (Render *r, double *xy, guint n, const LadderPaint *paint)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      xy[2 * i] += r->ox;
+      xy[2 * i + 1] += r->oy;
+    }
+  ladder_draw_polyline (r->draw, xy, n, paint);
+}
+
+/* A solid polyline of @n points in chart coordinates, clipped: each run
+ * of segments in view is drawn as one polyline, so that its joins stay. */
+static void
+draw_clipped_polyline (Render *r, const double *xy, guint n, const LadderPaint *paint)
+{
+  double out[16];
+  guint n_out = 0;
+
+  g_assert (n <= G_N_ELEMENTS (out) / 2);
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      double x0 = xy[2 * i], y0 = xy[2 * i + 1], x1 = xy[2 * i + 2], y1 = xy[2 * i + 3];
+
+      if (!clip_segment (r, 0, &x0, &y0, &x1, &y1))
+        continue;
+      /* The run goes on only where neither side was cut. */
+      if (n_out > 0 && (x0 != out[2 * n_out - 2] || y0 != out[2 * n_out - 1]))
+        {
+          draw_polyline_at_origin (r, out, n_out, paint);
+          n_out = 0;
+        }
+      if (n_out == 0)
+        {
+          out[0] = x0;
+          out[1] = y0;
+          n_out = 1;
+        }
+      out[2 * n_out] = x1;
+      out[2 * n_out + 1] = y1;
+      n_out++;
+    }
+  if (n_out > 0)
+    draw_polyline_at_origin (r, out, n_out, paint);
+}
+
 static void
 draw_connector (Render *r, guint person)
 {
   const LadderConnector *c = ladder_layout_get_connector (r->layout, person);
   LadderPaint paint = stroke_paint (LINE, 1.25, 0);
-  double ox = r->ox, oy = r->oy;
 
-  ladder_draw_line (r->draw, c->trunk_x + ox, c->trunk_y0 + oy,
-                    c->trunk_x + ox, c->trunk_y1 + oy, &paint);
+  draw_clipped_line (r, c->trunk_x, c->trunk_y0, c->trunk_x, c->trunk_y1, &paint);
+  /* A star's bus is as wide as the whole row of reports. */
   if (c->bus_x0 < c->bus_x1)
-    ladder_draw_line (r->draw, c->bus_x0 + ox, c->bus_y + oy,
-                      c->bus_x1 + ox, c->bus_y + oy, &paint);
+    draw_clipped_line (r, c->bus_x0, c->bus_y, c->bus_x1, c->bus_y, &paint);
 }
 
 static void
@@ -172,7 +295,7 @@ draw_stub (Render *r, guint person)
   double x0, y0, x1, y1;
 
   if (ladder_layout_get_link (r->layout, person, &x0, &y0, &x1, &y1))
-    ladder_draw_line (r->draw, x0 + r->ox, y0 + r->oy, x1 + r->ox, y1 + r->oy, &paint);
+    draw_clipped_line (r, x0, y0, x1, y1, &paint);
 }
 
 /* The whole way from a report up to its manager, in the colour of the
@@ -203,12 +326,7 @@ draw_broken_lines (Render *r, guint manager)
           xy[n++] = c->trunk_x; xy[n++] = y1;
         }
       xy[n++] = c->trunk_x; xy[n++] = c->trunk_y0;
-      for (guint i = 0; i < n; i += 2)
-        {
-          xy[i] += r->ox;
-          xy[i + 1] += r->oy;
-        }
-      ladder_draw_polyline (r->draw, xy, n / 2, &paint);
+      draw_clipped_polyline (r, xy, n / 2, &paint);
     }
 }
 
@@ -245,10 +363,7 @@ draw_dotted_lines (Render *r)
           ay = a->y + a->height;
           by = b->y;
         }
-      if (MAX (ax, bx) < r->clip_x0 || MIN (ax, bx) > r->clip_x1
-          || MAX (ay, by) < r->clip_y0 || MIN (ay, by) > r->clip_y1)
-        continue;
-      ladder_draw_line (r->draw, ax + r->ox, ay + r->oy, bx + r->ox, by + r->oy, &paint);
+      draw_clipped_line (r, ax, ay, bx, by, &paint);
     }
 }
 
@@ -521,7 +636,10 @@ ladder_render_chart (LadderDraw *draw, LadderChart *chart, LadderCatalogue *cata
       else
         draw_stub (&r, person);
     }
-  if (findings != NULL)
+  /* Only errors and warnings colour a line; a manager's reports are
+   * all visited for that, so skip it when there are none. */
+  if (findings != NULL && (ladder_findings_count (findings, LADDER_SEVERITY_ERROR) > 0
+                           || ladder_findings_count (findings, LADDER_SEVERITY_WARNING) > 0))
     {
       ladder_layout_iter_init (&iter, layout, r.clip_x0, r.clip_y0,
                                r.clip_x1 - r.clip_x0, r.clip_y1 - r.clip_y0);
