@@ -709,6 +709,9 @@ draw_colors (LadderDraw *draw, gconstpointer data)
   ladder_draw_box (draw, 0, 0, 10, 10, 0, 0, &paint);
   ladder_draw_line (draw, -0.005, 0.995, 1e6, -3, &dashed);
   ladder_draw_text (draw, 4, 5, 0, "A&B <\"c\">\t\x01", &font);
+  /* Bytes that are not UTF-8 become U+FFFD, after ASCII and before. */
+  ladder_draw_begin_group (draw, "p-\xc3\xa9<1>\xff&");
+  ladder_draw_end_group (draw);
 }
 
 static void
@@ -728,7 +731,8 @@ test_svg_colors (void **state)
                               "<polyline points=\"-0.01,1 1000000,-3\" fill=\"none\""
                               " stroke=\"#0a0b0c\" stroke-width=\"2\" stroke-dasharray=\"5\"/>\n"
                               "<text x=\"4\" y=\"%s\" font-size=\"12\" font-weight=\"bold\""
-                              " font-style=\"italic\" fill=\"#ffffff\">A&amp;B &lt;&quot;c&quot;&gt; </text>\n",
+                              " font-style=\"italic\" fill=\"#ffffff\">A&amp;B &lt;&quot;c&quot;&gt; </text>\n"
+                              "<g id=\"p-\xc3\xa9&lt;1&gt;\xef\xbf\xbd&amp;\">\n</g>\n",
                               ascent->str);
   g_assert_cmpstr (svg, ==, expected);
 }

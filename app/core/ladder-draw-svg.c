@@ -105,20 +105,61 @@ round_half_away (double y)
   return whole;
 }
 
+static const char digit_pairs[] = "00010203040506070809101112131415161718192021222324"
+                                  "25262728293031323334353637383940414243444546474849"
+                                  "50515253545556575859606162636465666768697071727374"
+                                  "75767778798081828384858687888990919293949596979899";
+
+/* The digits of @whole, ending just before @end. */
+static inline void
+put_digits (char *end, guint64 whole)
+{
+  /* Coordinates fit 32 bits nearly always, and 32-bit division is cheaper. */
+  if (whole <= G_MAXUINT32)
+    {
+      guint32 w = (guint32) whole;
+
+      for (; w >= 100; w /= 100)
+        memcpy (end -= 2, digit_pairs + 2 * (w % 100), 2);
+      if (w >= 10)
+        memcpy (end - 2, digit_pairs + 2 * w, 2);
+      else
+        end[-1] = (char) ('0' + w);
+      return;
+    }
+  for (; whole >= 100; whole /= 100)
+    memcpy (end -= 2, digit_pairs + 2 * (whole % 100), 2);
+  if (whole >= 10)
+    memcpy (end - 2, digit_pairs + 2 * whole, 2);
+  else
+    end[-1] = (char) ('0' + whole);
+}
+
+static inline guint
+count_digits (guint64 whole)
+{
+  guint n = 1;
+
+  if (whole >= 100000)
+    {
+      n += 5;
+      whole /= 100000;
+    }
+  for (; whole >= 10; whole /= 10)
+    n++;
+  return n;
+}
+
 /* Two decimals at most, trailing zeros dropped; "0" for -0.001.  The
  * digits are written by hand, straight into the buffer: printf was half
  * the cost of an export. */
 static void
 put_number (Buffer *b, double value)
 {
-  static const char pairs[] = "00010203040506070809101112131415161718192021222324"
-                              "25262728293031323334353637383940414243444546474849"
-                              "50515253545556575859606162636465666768697071727374"
-                              "75767778798081828384858687888990919293949596979899";
   gint64 hundredths;
   guint64 magnitude, whole;
-  guint cents, n_digits = 1;
-  char *start, *p, *q;
+  guint cents;
+  char *start, *p;
 
   if (!isfinite (value))
     value = 0;
@@ -128,26 +169,18 @@ put_number (Buffer *b, double value)
   whole = magnitude / 100;
   cents = (guint) (magnitude % 100);
 
-  for (guint64 w = whole; w >= 10; w /= 10)
-    n_digits++;
   /* Sign, 17 digits at most, the point and two decimals. */
   start = p = buffer_room (b, 24);
   if (hundredths < 0)
     *p++ = '-';
-  p += n_digits;
-  q = p;
-  for (; whole >= 100; whole /= 100)
-    memcpy (q -= 2, pairs + 2 * (whole % 100), 2);
-  if (whole >= 10)
-    memcpy (q - 2, pairs + 2 * whole, 2);
-  else
-    q[-1] = (char) ('0' + whole);
+  p += count_digits (whole);
+  put_digits (p, whole);
   if (cents != 0)
     {
       *p++ = '.';
-      *p++ = pairs[2 * cents];
+      *p++ = digit_pairs[2 * cents];
       if (cents % 10 != 0)
-        *p++ = pairs[2 * cents + 1];
+        *p++ = digit_pairs[2 * cents + 1];
     }
   b->len += (gsize) (p - start);
 }
@@ -158,21 +191,29 @@ put_number (Buffer *b, double value)
                  put_c ((b), '"'); } G_STMT_END
 
 /* Escapes for text and attribute values; drops what XML 1.0 cannot
- * hold.  Runs of plain characters are copied whole. */
+ * hold.  Runs of plain characters are copied whole; the text is checked
+ * for UTF-8 only from its first byte beyond ASCII. */
 static void
 put_escaped (Buffer *b, const char *text)
 {
   g_autofree char *valid = NULL;
-  const char *run;
+  gboolean checked = FALSE;
+  const char *run = text;
 
-  if (!g_utf8_validate (text, -1, NULL))
-    text = valid = g_utf8_make_valid (text, -1);
-
-  run = text;
   for (const char *p = text; ; p++)
     {
       guchar c = (guchar) *p;
 
+      if (c >= 0x80 && !checked)
+        {
+          checked = TRUE;
+          if (!g_utf8_validate (p, -1, NULL))
+            {
+              put_bytes (b, run, (gsize) (p - run));
+              run = p = valid = g_utf8_make_valid (p, -1);
+              c = (guchar) *p;
+            }
+        }
       if (c >= 0x20 && c != '&' && c != '<' && c != '>' && c != '"')
         continue;
       put_bytes (b, run, (gsize) (p - run));
@@ -196,26 +237,29 @@ channel (double value)
   return (guint) round_half_away (CLAMP (value, 0, 1) * 255);
 }
 
-/* ` name="#rrggbb"` and, when translucent, ` name-opacity="a"`. */
+/* ` name="#rrggbb"` and, when translucent, ` name-opacity="a"`; @name
+ * is a literal. */
+#define put_color(b, name, color) put_color_len ((b), "" name, sizeof (name) - 1, (color))
+
 static void
-put_color (Buffer *b, const char *name, const LadderColor *color)
+put_color_len (Buffer *b, const char *name, gsize name_len, const LadderColor *color)
 {
   static const char hex[] = "0123456789abcdef";
   guint rgb = channel (color->red) << 16 | channel (color->green) << 8 | channel (color->blue);
-  char *p;
+  char *p = buffer_room (b, name_len + 11);
 
-  put_c (b, ' ');
-  put_str (b, name);
-  p = buffer_room (b, 10);
+  *p++ = ' ';
+  memcpy (p, name, name_len);
+  p += name_len;
   memcpy (p, "=\"#", 3);
   for (int i = 0; i < 6; i++)
     p[3 + i] = hex[rgb >> (20 - 4 * i) & 0xf];
   p[9] = '"';
-  b->len += 10;
+  b->len += name_len + 11;
   if (color->alpha < 1)
     {
       put_c (b, ' ');
-      put_str (b, name);
+      put_bytes (b, name, name_len);
       put_literal (b, "-opacity=\"");
       put_number (b, CLAMP (color->alpha, 0, 1));
       put_c (b, '"');

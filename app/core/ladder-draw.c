@@ -239,15 +239,23 @@ ladder_text_get_family (void)
 {
   if (family == NULL)
     {
-      LadderFont font = { 12, FALSE, FALSE, { 0, 0, 0, 1 }, LADDER_ALIGN_START };
-      FontEntry *entry = get_font (&font);
-      PangoFont *loaded = pango_font_map_load_font (font_map, context, entry->desc);
-      PangoFontDescription *desc = loaded ? pango_font_describe (loaded) : NULL;
+      /* Only the font's name is wanted: no need for its metrics, which
+       * would cost as much again. */
+      PangoFontDescription *wanted = pango_font_description_from_string ("Sans");
+      PangoFont *loaded;
+      PangoFontDescription *desc;
 
+      ensure_engine ();
+      pango_font_description_set_absolute_size (wanted, 12 * PANGO_SCALE);
+      pango_font_description_set_weight (wanted, PANGO_WEIGHT_NORMAL);
+      pango_font_description_set_style (wanted, PANGO_STYLE_NORMAL);
+      loaded = pango_font_map_load_font (font_map, context, wanted);
+      desc = loaded ? pango_font_describe (loaded) : NULL;
       family = g_strdup (desc && pango_font_description_get_family (desc)
                          ? pango_font_description_get_family (desc) : "sans-serif");
       g_clear_pointer (&desc, pango_font_description_free);
       g_clear_object (&loaded);
+      pango_font_description_free (wanted);
     }
   return family;
 }
