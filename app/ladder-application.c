@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ladder-application.h"
+#include "ladder-recovery-dialog.h"
 #include "ladder-window.h"
 
 struct _LadderApplication
@@ -11,6 +12,7 @@ struct _LadderApplication
   GtkApplication parent_instance;
 
   LadderCatalogue *catalogue;
+  gboolean         recovery_offered;
 };
 
 G_DEFINE_FINAL_TYPE (LadderApplication, ladder_application, GTK_TYPE_APPLICATION)
@@ -30,6 +32,28 @@ new_window (LadderApplication *self)
   return window;
 }
 
+static gboolean
+offer_recovery_idle (gpointer data)
+{
+  LadderWindow *window = data;
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (window));
+
+  if (app != NULL)
+    ladder_recovery_offer (LADDER_APPLICATION (app), window);
+  return G_SOURCE_REMOVE;
+}
+
+/* Once per process, after the first window is up (so that the first frame
+ * does not wait for reading what a crash left behind). */
+static void
+offer_recovery (LadderApplication *self, GtkWindow *window)
+{
+  if (self->recovery_offered || !LADDER_IS_WINDOW (window))
+    return;
+  self->recovery_offered = TRUE;
+  g_idle_add_full (G_PRIORITY_LOW, offer_recovery_idle, g_object_ref (window), g_object_unref);
+}
+
 static void
 ladder_application_activate (GApplication *app)
 {
@@ -38,6 +62,7 @@ ladder_application_activate (GApplication *app)
   if (window == NULL)
     window = GTK_WINDOW (new_window (LADDER_APPLICATION (app)));
   gtk_window_present (window);
+  offer_recovery (LADDER_APPLICATION (app), window);
 }
 
 static void
@@ -60,6 +85,7 @@ ladder_application_open (GApplication *app, GFile **files, int n_files, const ch
       ladder_window_open (window, files[i]);
       gtk_window_present (GTK_WINDOW (window));
     }
+  offer_recovery (self, gtk_application_get_active_window (GTK_APPLICATION (app)));
 }
 
 static int

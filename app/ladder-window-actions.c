@@ -39,6 +39,16 @@ pending_run (Pending *pending)
 
 static void save_as (LadderWindow *self, Pending *pending);
 
+/* Runs what was pending once the chart is saved; freed by the caller. */
+static void
+pending_then (LadderWindow *self, gpointer data)
+{
+  Pending *pending = data;
+
+  if (pending->then != NULL)
+    pending->then (pending->self, pending->data);
+}
+
 static void
 discard_response_cb (GtkDialog *dialog, int response, Pending *pending)
 {
@@ -52,17 +62,7 @@ discard_response_cb (GtkDialog *dialog, int response, Pending *pending)
       break;
     case GTK_RESPONSE_ACCEPT:       /* save first */
       if (self->file != NULL)
-        {
-          g_autoptr(GError) error = NULL;
-
-          if (ladder_window_save_to (self, self->file, &error))
-            pending_run (pending);
-          else
-            {
-              ladder_window_show_error (self, _("Could not save the chart"), error->message);
-              pending_free (pending);
-            }
-        }
+        ladder_window_save_checked (self, pending_then, pending, (GDestroyNotify) pending_free);
       else
         save_as (self, pending);
       break;
@@ -351,12 +351,11 @@ static void
 save_action (GtkWidget *widget, const char *name, GVariant *parameter)
 {
   LadderWindow *self = LADDER_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
 
   if (self->file == NULL)
     save_as (self, NULL);
-  else if (!ladder_window_save_to (self, self->file, &error))
-    ladder_window_show_error (self, _("Could not save the chart"), error->message);
+  else
+    ladder_window_save_checked (self, NULL, NULL, NULL);
 }
 
 static void

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "ladder-window.h"
+#include "ladder-autosave.h"
 #include "ladder-canvas.h"
 #include "ladder-findings-panel.h"
 #include "ladder-history.h"
@@ -56,6 +57,12 @@ struct _LadderWindow
 
   /* set once the user chose to close with unsaved changes discarded */
   gboolean             close_confirmed;
+
+  /* recovery copy; the file as last loaded or saved (ladder-window-disk.c) */
+  LadderAutosave      *autosave;
+  char                *disk_stamp;
+  GFileMonitor        *disk_monitor;
+  char                *disk_warned;
 };
 
 /* ladder-window.c */
@@ -83,5 +90,21 @@ void     ladder_window_confirm_discard    (LadderWindow *self, LadderWindowThen 
 void     ladder_window_add_recent         (LadderWindow *self, GFile *file);
 /* The recent-files menu follows the recent manager from now on. */
 void     ladder_window_watch_recent       (LadderWindow *self);
+
+/* ladder-window-disk.c */
+/* self->file was just loaded or saved, and was @stamp on disk then
+ * (ladder_file_dup_stamp(); NULL: unknown or no file). */
+void     ladder_window_track_file         (LadderWindow *self, const char *stamp);
+/* TRUE when self->file is no longer what was last loaded or saved. */
+gboolean ladder_window_changed_on_disk    (LadderWindow *self);
+/* Saves to self->file, first asking when it changed on disk (Save Anyway,
+ * Reload, Cancel); runs @then only once the chart is saved (@data is
+ * freed with @destroy either way). */
+void     ladder_window_save_checked       (LadderWindow *self, LadderWindowThen then,
+                                           gpointer data, GDestroyNotify destroy);
+/* Puts @entry's chart in the window, unsaved, to be saved to its original
+ * file; the window keeps the recovery copy from now on. */
+gboolean ladder_window_restore            (LadderWindow *self, LadderRecoveryEntry *entry,
+                                           GError **error);
 
 G_END_DECLS

@@ -486,6 +486,7 @@ ladder_window_replace_chart (LadderWindow *self, LadderChart *chart, GFile *file
   ladder_chart_take_contents (self->chart, chart);
   ladder_history_mark_saved (self->history);
   g_set_object (&self->file, file);
+  ladder_window_track_file (self, NULL);
   ladder_window_update_title (self);
   ladder_window_update_actions (self);
   ladder_canvas_zoom_fit (self->canvas);
@@ -497,6 +498,7 @@ ladder_window_load (LadderWindow *self, GFile *file, GError **error)
   g_autofree char *path = NULL;
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(LadderChart) chart = NULL;
+  g_autofree char *stamp = NULL;
 
   g_return_val_if_fail (LADDER_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -511,6 +513,8 @@ ladder_window_load (LadderWindow *self, GFile *file, GError **error)
       return FALSE;
     }
 
+  /* Before reading: a change made while it is read then shows as one. */
+  stamp = ladder_file_dup_stamp (file);
   chart = ladder_load_file (path, self->catalogue, warnings, error);
   if (chart == NULL)
     return FALSE;
@@ -519,7 +523,10 @@ ladder_window_load (LadderWindow *self, GFile *file, GError **error)
   if (g_str_has_suffix (path, ".csv") || g_str_has_suffix (path, ".CSV"))
     ladder_window_replace_chart (self, chart, NULL);
   else
-    ladder_window_replace_chart (self, chart, file);
+    {
+      ladder_window_replace_chart (self, chart, file);
+      ladder_window_track_file (self, stamp);
+    }
 
   ladder_window_add_recent (self, file);
   if (warnings->len > 0)
@@ -559,8 +566,11 @@ ladder_window_save_to (LadderWindow *self, GFile *file, GError **error)
   /* Saving as CSV exports: the document stays what it was. */
   if (!g_str_has_suffix (path, ".csv"))
     {
+      g_autofree char *stamp = ladder_file_dup_stamp (file);
+
       ladder_history_mark_saved (self->history);
       g_set_object (&self->file, file);
+      ladder_window_track_file (self, stamp);
       ladder_window_update_title (self);
     }
   ladder_window_add_recent (self, file);
@@ -657,6 +667,16 @@ ladder_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->validate_idle, g_source_remove);
   g_clear_handle_id (&self->toast_timeout, g_source_remove);
+  /* Closed on purpose (saved, or the changes discarded): no recovery. */
+  if (self->autosave != NULL)
+    ladder_autosave_close (self->autosave);
+  g_clear_object (&self->autosave);
+  if (self->disk_monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->disk_monitor, self);
+      g_file_monitor_cancel (self->disk_monitor);
+      g_clear_object (&self->disk_monitor);
+    }
   if (self->chart != NULL)
     g_signal_handlers_disconnect_by_data (self->chart, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), LADDER_TYPE_WINDOW);
@@ -673,6 +693,8 @@ ladder_window_finalize (GObject *object)
   g_clear_pointer (&self->match_flags, g_free);
   g_clear_pointer (&self->matches, g_array_unref);
   g_clear_pointer (&self->toast, g_free);
+  g_clear_pointer (&self->disk_stamp, g_free);
+  g_clear_pointer (&self->disk_warned, g_free);
   g_clear_object (&self->history);
   g_clear_object (&self->chart);
   g_clear_object (&self->catalogue);
@@ -742,6 +764,7 @@ ladder_window_init (LadderWindow *self)
                            G_CALLBACK (ladder_window_update_actions), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->history, "notify::modified",
                            G_CALLBACK (ladder_window_update_title), self, G_CONNECT_SWAPPED);
+  self->autosave = ladder_autosave_new (self);
 
   g_signal_connect_object (self->canvas, "notify::selected",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);

@@ -483,6 +483,14 @@ ladder_history_mark_saved (LadderHistory *self)
   notify_state (self);
 }
 
+void
+ladder_history_mark_unsaved (LadderHistory *self)
+{
+  g_return_if_fail (LADDER_IS_HISTORY (self));
+  self->saved_at = -1;
+  notify_state (self);
+}
+
 gboolean
 ladder_history_get_modified (LadderHistory *self)
 {

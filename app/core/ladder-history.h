@@ -35,6 +35,9 @@ void           ladder_history_clear          (LadderHistory *self);
 
 /* The chart as it is now is what is on disk. */
 void           ladder_history_mark_saved     (LadderHistory *self);
+/* The chart as it is now is not what is on disk, and no undo or redo
+ * leads back to it (a chart restored from a recovery copy). */
+void           ladder_history_mark_unsaved   (LadderHistory *self);
 /* TRUE when the chart differs from the last saved point. */
 gboolean       ladder_history_get_modified   (LadderHistory *self);
 

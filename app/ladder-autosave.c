@@ -1,0 +1,698 @@
+/* ladder-autosave.c — recovery copies of unsaved charts
+ *
+ * One LadderAutosave per window writes the window's recovery copy a few
+ * seconds after the last change; the functions at the end find the copies
+ * that crashed or killed Ladders left behind.  See the header for the
+ * files and how a running Ladder is told from a dead one.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "ladder-autosave.h"
+#include "ladder-io.h"
+#include "ladder-window-private.h"
+
+#define GROUP "Recovery"
+#define FORMAT_VERSION 1
+/* A chart that takes long to write waits this many times as long between
+ * copies, so that autosaving costs at most a few per cent of the time. */
+#define SLOW_WRITE_FACTOR 20
+/* However busy the user is, a change is copied within this many delays. */
+#define MAX_DEFER_FACTOR 5
+
+struct _LadderAutosave
+{
+  GObject       parent_instance;
+
+  LadderWindow *window;          /* not a reference: the window owns us */
+  char         *id;
+  char         *chart_path;
+  char         *info_path;
+  guint         delay_ms;
+  guint         timeout_id;
+  gint64        pending_since;   /* monotonic µs of the first unsaved change */
+  gint64        last_write_us;   /* how long the last copy took */
+  gboolean      closed;
+  gboolean      failed;          /* the user was told; not again until it works */
+};
+
+G_DEFINE_FINAL_TYPE (LadderAutosave, ladder_autosave, G_TYPE_OBJECT)
+
+/* ------------------------------------------------------------- session */
+
+/* This process's session: its id names its lock file, which it holds
+ * locked for its whole life.  The kernel lets go of the lock when the
+ * process dies, however it dies. */
+static char *session_id;
+static int   session_fd = -1;
+static dev_t session_dev;
+static ino_t session_ino;
+
+char *
+ladder_recovery_dup_dir (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "ladder", "recovery", NULL);
+}
+
+static char *
+lock_path (const char *dir, const char *session)
+{
+  g_autofree char *name = g_strconcat (session, ".lock", NULL);
+
+  return g_build_filename (dir, name, NULL);
+}
+
+static gboolean
+ensure_dir (const char *dir, GError **error)
+{
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Cannot create the folder %s: %s"), dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Opens and locks @path without waiting: -1 when another process holds it. */
+static int
+lock_file (const char *path)
+{
+  int fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+
+  if (fd < 0)
+    return -1;
+  if (flock (fd, LOCK_EX | LOCK_NB) != 0)
+    {
+      close (fd);
+      return -1;
+    }
+  return fd;
+}
+
+static gboolean
+ensure_session (GError **error)
+{
+  g_autofree char *dir = ladder_recovery_dup_dir ();
+  struct stat st;
+
+  if (!ensure_dir (dir, error))
+    return FALSE;
+
+  /* Still ours?  Someone may have emptied the folder meanwhile. */
+  if (session_fd >= 0)
+    {
+      g_autofree char *path = lock_path (dir, session_id);
+
+      if (g_stat (path, &st) == 0 && st.st_dev == session_dev && st.st_ino == session_ino)
+        return TRUE;
+      close (session_fd);
+      session_fd = -1;
+    }
+
+  for (int attempt = 0; attempt < 5 && session_fd < 0; attempt++)
+    {
+      g_autofree char *path = NULL;
+
+      g_free (session_id);
+      session_id = g_uuid_string_random ();
+      path = lock_path (dir, session_id);
+      session_fd = lock_file (path);
+      if (session_fd >= 0 && fstat (session_fd, &st) == 0)
+        {
+          session_dev = st.st_dev;
+          session_ino = st.st_ino;
+        }
+    }
+  if (session_fd < 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("Cannot lock a file in %s"), dir);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---------------------------------------------------------------- stamp */
+
+char *
+ladder_file_dup_stamp (GFile *file)
+{
+  g_autoptr(GFileInfo) info = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  info = g_file_query_info (file,
+                            G_FILE_ATTRIBUTE_STANDARD_SIZE ","
+                            G_FILE_ATTRIBUTE_TIME_MODIFIED ","
+                            G_FILE_ATTRIBUTE_TIME_MODIFIED_NSEC ","
+                            G_FILE_ATTRIBUTE_UNIX_INODE,
+                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info == NULL)
+    return NULL;
+  /* The inode changes when another program replaces the file by renaming
+   * (git, most editors) even if size and time happen to match. */
+  return g_strdup_printf ("%" G_GOFFSET_FORMAT ":%" G_GUINT64_FORMAT ".%09u:%" G_GUINT64_FORMAT,
+                          g_file_info_get_size (info),
+                          g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED),
+                          g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED_NSEC),
+                          g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_UNIX_INODE));
+}
+
+/* ---------------------------------------------------------- the writer */
+
+static void
+set_id (LadderAutosave *self, const char *id)
+{
+  g_autofree char *dir = ladder_recovery_dup_dir ();
+  g_autofree char *chart_name = g_strconcat (id, ".ladder", NULL);
+  g_autofree char *info_name = g_strconcat (id, ".ini", NULL);
+
+  g_free (self->id);
+  g_free (self->chart_path);
+  g_free (self->info_path);
+  self->id = g_strdup (id);
+  self->chart_path = g_build_filename (dir, chart_name, NULL);
+  self->info_path = g_build_filename (dir, info_name, NULL);
+}
+
+static void
+remove_files (LadderAutosave *self)
+{
+  /* The chart first: a description without a chart is dropped silently
+   * at the next start, a chart without one would be a mystery. */
+  g_unlink (self->chart_path);
+  g_unlink (self->info_path);
+}
+
+gboolean
+ladder_autosave_write_now (LadderAutosave *self, GError **error)
+{
+  LadderWindow *window;
+  g_autoptr(GKeyFile) info = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *info_data = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *chart_data = NULL;
+  const char *title;
+  gsize info_length, chart_length;
+  gint64 start = g_get_monotonic_time ();
+
+  g_return_val_if_fail (LADDER_IS_AUTOSAVE (self), FALSE);
+  g_return_val_if_fail (!self->closed, FALSE);
+
+  window = self->window;
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  if (!ensure_session (error))
+    return FALSE;
+
+  info = g_key_file_new ();
+  now = g_date_time_new_now_local ();
+  saved = g_date_time_format_iso8601 (now);
+  g_key_file_set_integer (info, GROUP, "Version", FORMAT_VERSION);
+  g_key_file_set_string (info, GROUP, "Session", session_id);
+  if (window->file != NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (window->file);
+
+      g_key_file_set_string (info, GROUP, "File", uri);
+      if (window->disk_stamp != NULL)
+        g_key_file_set_string (info, GROUP, "Stamp", window->disk_stamp);
+    }
+  title = ladder_chart_get_title (window->chart);
+  if (title != NULL && *title != '\0')
+    g_key_file_set_string (info, GROUP, "Title", title);
+  g_key_file_set_string (info, GROUP, "Saved", saved);
+  g_key_file_set_uint64 (info, GROUP, "People", ladder_chart_get_n_people (window->chart));
+  info_data = g_key_file_to_data (info, &info_length, NULL);
+
+  /* The description first, so that a chart never lies there without one
+   * (see remove_files()). */
+  if (!ladder_save_atomic (self->info_path, info_data, info_length, error))
+    return FALSE;
+  chart_data = ladder_xml_write (window->chart, &chart_length);
+  if (!ladder_save_atomic (self->chart_path, chart_data, chart_length, error))
+    return FALSE;
+
+  self->last_write_us = g_get_monotonic_time () - start;
+  self->failed = FALSE;
+  return TRUE;
+}
+
+static guint
+effective_delay (LadderAutosave *self)
+{
+  gint64 slow = self->last_write_us / 1000 * SLOW_WRITE_FACTOR;
+
+  return (guint) MIN (MAX ((gint64) self->delay_ms, slow), 10 * 60 * 1000);
+}
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  LadderAutosave *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->timeout_id = 0;
+  if (!ladder_history_get_modified (self->window->history))
+    {
+      remove_files (self);
+      return G_SOURCE_REMOVE;
+    }
+  if (!ladder_autosave_write_now (self, &error) && !self->failed)
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not keep a recovery copy: %s"),
+                                                  error->message);
+
+      self->failed = TRUE;
+      g_printerr ("ladder: %s\n", message);
+      ladder_window_show_toast (self->window, message);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule (LadderAutosave *self)
+{
+  gint64 now = g_get_monotonic_time ();
+  guint delay = effective_delay (self);
+
+  if (self->closed)
+    return;
+  if (self->timeout_id != 0)
+    {
+      /* Waiting for a pause in the edits, but not for ever. */
+      if (now - self->pending_since > (gint64) delay * 1000 * MAX_DEFER_FACTOR)
+        return;
+      g_source_remove (self->timeout_id);
+    }
+  else
+    self->pending_since = now;
+  self->timeout_id = g_timeout_add (delay, timeout_cb, self);
+}
+
+static void
+chart_changed_cb (LadderAutosave *self)
+{
+  schedule (self);
+}
+
+static void
+modified_cb (LadderAutosave *self)
+{
+  if (self->closed)
+    return;
+  if (ladder_history_get_modified (self->window->history))
+    schedule (self);
+  else
+    {
+      /* Saved, or undone back to what is saved: nothing to recover. */
+      g_clear_handle_id (&self->timeout_id, g_source_remove);
+      remove_files (self);
+    }
+}
+
+void
+ladder_autosave_close (LadderAutosave *self)
+{
+  g_return_if_fail (LADDER_IS_AUTOSAVE (self));
+
+  if (self->closed)
+    return;
+  self->closed = TRUE;
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  remove_files (self);
+}
+
+void
+ladder_autosave_set_delay (LadderAutosave *self, guint msec)
+{
+  g_return_if_fail (LADDER_IS_AUTOSAVE (self));
+  self->delay_ms = msec;
+}
+
+const char *
+ladder_autosave_get_path (LadderAutosave *self)
+{
+  g_return_val_if_fail (LADDER_IS_AUTOSAVE (self), NULL);
+  return self->chart_path;
+}
+
+static void
+ladder_autosave_finalize (GObject *object)
+{
+  LadderAutosave *self = LADDER_AUTOSAVE (object);
+
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  g_free (self->id);
+  g_free (self->chart_path);
+  g_free (self->info_path);
+  G_OBJECT_CLASS (ladder_autosave_parent_class)->finalize (object);
+}
+
+static void
+ladder_autosave_class_init (LadderAutosaveClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = ladder_autosave_finalize;
+}
+
+static void
+ladder_autosave_init (LadderAutosave *self)
+{
+  g_autofree char *id = g_uuid_string_random ();
+
+  self->delay_ms = LADDER_AUTOSAVE_DELAY_MS;
+  set_id (self, id);
+}
+
+LadderAutosave *
+ladder_autosave_new (LadderWindow *window)
+{
+  LadderAutosave *self;
+
+  g_return_val_if_fail (LADDER_IS_WINDOW (window), NULL);
+
+  self = g_object_new (LADDER_TYPE_AUTOSAVE, NULL);
+  self->window = window;
+  g_signal_connect_object (window->chart, "changed", G_CALLBACK (chart_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (window->history, "notify::modified", G_CALLBACK (modified_cb), self,
+                           G_CONNECT_SWAPPED);
+  return self;
+}
+
+gboolean
+ladder_autosave_adopt (LadderAutosave *self, LadderRecoveryEntry *entry, GError **error)
+{
+  g_return_val_if_fail (LADDER_IS_AUTOSAVE (self), FALSE);
+  g_return_val_if_fail (entry != NULL && entry->problem == NULL, FALSE);
+
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  remove_files (self);
+  set_id (self, entry->id);
+  entry->handled = TRUE;
+  /* Rewritten at once under this process's session: until then the copy
+   * is still the dead one's, and would be offered again after a crash. */
+  return ladder_autosave_write_now (self, error);
+}
+
+/* -------------------------------------------------------------- recovery */
+
+/* Sessions this process claimed: their id -> the locked descriptor. */
+static GHashTable *claimed;
+
+static gboolean
+session_is_valid (const char *session)
+{
+  if (session == NULL || *session == '\0' || strlen (session) > 64)
+    return FALSE;
+  /* It names a file: no separators, no dots. */
+  for (const char *c = session; *c != '\0'; c++)
+    if (!g_ascii_isxdigit (*c) && *c != '-')
+      return FALSE;
+  return TRUE;
+}
+
+/* TRUE when no running Ladder holds @session: it is then ours until
+ * ladder_recovery_release(). */
+static gboolean
+claim_session (const char *dir, const char *session)
+{
+  g_autofree char *path = NULL;
+  int fd;
+
+  if (claimed == NULL)
+    claimed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (g_hash_table_contains (claimed, session))
+    return TRUE;
+  path = lock_path (dir, session);
+  fd = lock_file (path);
+  if (fd < 0)
+    return FALSE;
+  g_hash_table_insert (claimed, g_strdup (session), GINT_TO_POINTER (fd));
+  return TRUE;
+}
+
+void
+ladder_recovery_entry_free (LadderRecoveryEntry *entry)
+{
+  if (entry == NULL)
+    return;
+  g_free (entry->id);
+  g_free (entry->path);
+  g_free (entry->title);
+  g_clear_object (&entry->file);
+  g_free (entry->stamp);
+  g_clear_pointer (&entry->saved, g_date_time_unref);
+  g_clear_object (&entry->chart);
+  g_free (entry->problem);
+  g_free (entry->session);
+  g_free (entry);
+}
+
+/* Moves the copy's files to damaged/, so that it is not offered again but
+ * is still there for someone who wants to dig; @entry->path follows. */
+static void
+set_aside (const char *dir, LadderRecoveryEntry *entry, const char *info_path)
+{
+  g_autofree char *damaged = g_build_filename (dir, "damaged", NULL);
+  g_autofree char *chart_name = g_path_get_basename (entry->path);
+  g_autofree char *info_name = g_path_get_basename (info_path);
+  g_autofree char *chart_to = g_build_filename (damaged, chart_name, NULL);
+  g_autofree char *info_to = g_build_filename (damaged, info_name, NULL);
+
+  gboolean have_chart = g_file_test (entry->path, G_FILE_TEST_EXISTS);
+
+  entry->handled = TRUE;
+  if (ensure_dir (damaged, NULL))
+    {
+      gboolean info_moved = g_rename (info_path, info_to) == 0;
+      gboolean chart_moved = have_chart && g_rename (entry->path, chart_to) == 0;
+
+      if (!info_moved)
+        g_unlink (info_path);
+      if (have_chart && !chart_moved)
+        g_unlink (entry->path);
+      /* Where to look: the chart if there was one, else its description. */
+      g_free (entry->path);
+      if (chart_moved)
+        entry->path = g_steal_pointer (&chart_to);
+      else if (!have_chart && info_moved)
+        entry->path = g_steal_pointer (&info_to);
+      else
+        entry->path = g_strdup (info_path);
+      return;
+    }
+  g_unlink (info_path);
+  g_unlink (entry->path);
+}
+
+static LadderRecoveryEntry *
+read_entry (const char *dir, const char *info_name, GHashTable *sessions)
+{
+  g_autoptr(LadderRecoveryEntry) entry = g_new0 (LadderRecoveryEntry, 1);
+  g_autoptr(GKeyFile) info = g_key_file_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *info_path = g_build_filename (dir, info_name, NULL);
+  g_autofree char *chart_name = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *saved = NULL;
+  int version;
+
+  entry->id = g_strndup (info_name, strlen (info_name) - strlen (".ini"));
+  chart_name = g_strconcat (entry->id, ".ladder", NULL);
+  entry->path = g_build_filename (dir, chart_name, NULL);
+
+  if (!g_key_file_load_from_file (info, info_path, G_KEY_FILE_NONE, &error))
+    {
+      /* Written atomically by Ladder: unreadable means damaged, not
+       * half-written by a Ladder running now. */
+      entry->problem = g_strdup_printf ("%s: %s", info_path, error->message);
+      set_aside (dir, entry, info_path);
+      return g_steal_pointer (&entry);
+    }
+
+  entry->session = g_key_file_get_string (info, GROUP, "Session", NULL);
+  if (session_is_valid (entry->session))
+    g_hash_table_add (sessions, g_strdup (entry->session));
+  if (session_fd >= 0 && g_strcmp0 (entry->session, session_id) == 0)
+    return NULL;                        /* one of this process's windows */
+  if (session_is_valid (entry->session) && !claim_session (dir, entry->session))
+    return NULL;                        /* its Ladder is still running */
+
+  version = g_key_file_get_integer (info, GROUP, "Version", NULL);
+  saved = g_key_file_get_string (info, GROUP, "Saved", NULL);
+  entry->saved = saved ? g_date_time_new_from_iso8601 (saved, NULL) : NULL;
+  if (!session_is_valid (entry->session) || version != FORMAT_VERSION || entry->saved == NULL)
+    {
+      entry->problem = g_strdup_printf (_("%s: not a recovery description Ladder wrote"),
+                                        info_path);
+      set_aside (dir, entry, info_path);
+      return g_steal_pointer (&entry);
+    }
+
+  if (!g_file_test (entry->path, G_FILE_TEST_EXISTS))
+    {
+      /* Killed between the description and the chart of its first copy:
+       * there is nothing to recover. */
+      g_unlink (info_path);
+      entry->handled = TRUE;
+      return NULL;
+    }
+
+  entry->chart = ladder_xml_read_file (entry->path, &error);
+  if (entry->chart == NULL)
+    {
+      entry->problem = g_strdup (error->message);
+      set_aside (dir, entry, info_path);
+      return g_steal_pointer (&entry);
+    }
+
+  entry->title = g_key_file_get_string (info, GROUP, "Title", NULL);
+  uri = g_key_file_get_string (info, GROUP, "File", NULL);
+  if (uri != NULL && *uri != '\0')
+    {
+      entry->file = g_file_new_for_uri (uri);
+      entry->stamp = g_key_file_get_string (info, GROUP, "Stamp", NULL);
+    }
+  return g_steal_pointer (&entry);
+}
+
+static int
+compare_entries (gconstpointer a, gconstpointer b)
+{
+  const LadderRecoveryEntry *ea = *(LadderRecoveryEntry **) a;
+  const LadderRecoveryEntry *eb = *(LadderRecoveryEntry **) b;
+
+  if (ea->saved == NULL || eb->saved == NULL)
+    return (ea->saved == NULL) - (eb->saved == NULL);
+  return g_date_time_compare (ea->saved, eb->saved);
+}
+
+/* Lock files of Ladders that are gone and left nothing to recover. */
+static void
+remove_stale_locks (const char *dir, GHashTable *sessions)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (listing == NULL)
+    return;
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *session = NULL;
+      g_autofree char *path = NULL;
+      int fd;
+
+      if (!g_str_has_suffix (name, ".lock"))
+        continue;
+      session = g_strndup (name, strlen (name) - strlen (".lock"));
+      if (g_hash_table_contains (sessions, session) ||
+          (session_fd >= 0 && g_str_equal (session, session_id)) ||
+          (claimed != NULL && g_hash_table_contains (claimed, session)))
+        continue;
+      path = g_build_filename (dir, name, NULL);
+      fd = lock_file (path);
+      if (fd >= 0)
+        {
+          g_unlink (path);
+          close (fd);
+        }
+    }
+}
+
+GPtrArray *
+ladder_recovery_claim (void)
+{
+  GPtrArray *entries = g_ptr_array_new_with_free_func ((GDestroyNotify) ladder_recovery_entry_free);
+  g_autoptr(GHashTable) sessions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *dir = ladder_recovery_dup_dir ();
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  if (listing == NULL)
+    return entries;
+  while ((name = g_dir_read_name (listing)) != NULL)
+    if (g_str_has_suffix (name, ".ini") && strlen (name) > strlen (".ini"))
+      g_ptr_array_add (names, g_strdup (name));
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      LadderRecoveryEntry *entry = read_entry (dir, g_ptr_array_index (names, i), sessions);
+
+      if (entry != NULL)
+        g_ptr_array_add (entries, entry);
+    }
+  g_ptr_array_sort (entries, compare_entries);
+  remove_stale_locks (dir, sessions);
+  return entries;
+}
+
+void
+ladder_recovery_discard (LadderRecoveryEntry *entry)
+{
+  g_autofree char *dir = ladder_recovery_dup_dir ();
+  g_autofree char *info_name = NULL;
+  g_autofree char *info_path = NULL;
+
+  g_return_if_fail (entry != NULL);
+
+  entry->handled = TRUE;
+  if (entry->problem != NULL)
+    return;                             /* already in damaged/ */
+  info_name = g_strconcat (entry->id, ".ini", NULL);
+  info_path = g_build_filename (dir, info_name, NULL);
+  g_unlink (entry->path);
+  g_unlink (info_path);
+}
+
+void
+ladder_recovery_release (GPtrArray *entries)
+{
+  g_autofree char *dir = ladder_recovery_dup_dir ();
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (entries == NULL)
+    return;
+  if (claimed == NULL)
+    {
+      g_ptr_array_unref (entries);
+      return;
+    }
+
+  g_hash_table_iter_init (&iter, claimed);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      gboolean pending = FALSE;
+
+      for (guint i = 0; i < entries->len && !pending; i++)
+        {
+          LadderRecoveryEntry *entry = g_ptr_array_index (entries, i);
+
+          pending = !entry->handled && g_strcmp0 (entry->session, key) == 0;
+        }
+      /* A session with copies left keeps its lock file: deleting it
+       * while another Ladder has it open would let both offer them. */
+      if (!pending)
+        {
+          g_autofree char *path = lock_path (dir, key);
+
+          g_unlink (path);
+        }
+      close (GPOINTER_TO_INT (value));
+      g_hash_table_iter_remove (&iter);
+    }
+  g_ptr_array_unref (entries);
+}
