@@ -210,6 +210,24 @@ leave_as_crashed (const char *path, const char *id, const char *session)
   return new_chart;
 }
 
+/* The time of the copy described by @info_path, as the dialog shows it. */
+static char *
+copy_time (const char *info_path)
+{
+  g_autoptr(GKeyFile) info = g_key_file_new ();
+  g_autofree char *saved = NULL;
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  assert_true (g_key_file_load_from_file (info, info_path, G_KEY_FILE_NONE, NULL));
+  saved = g_key_file_get_string (info, "Recovery", "Saved", NULL);
+  assert_non_null (saved);
+  utc = g_date_time_new_from_iso8601 (saved, NULL);
+  assert_non_null (utc);
+  local = g_date_time_to_local (utc);
+  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}
+
 /* ------------------------------------------------------------- fixture */
 
 static int
@@ -426,6 +444,9 @@ test_crash_restore (void **state)
   g_autofree char *left_info = NULL;
   g_autofree char *session = NULL;
   g_autofree char *on_disk = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *expected_line = NULL;
+  g_autofree char *toast = NULL;
   g_autoptr(GKeyFile) info = g_key_file_new ();
   LadderWindow *fresh;
   GtkWindow *dialog;
@@ -453,7 +474,9 @@ test_crash_restore (void **state)
   assert_non_null (strstr (texts, "Restore unsaved charts?"));
   assert_non_null (strstr (texts, "Test team\n"));
   assert_non_null (strstr (texts, parse_name));
-  assert_non_null (strstr (texts, "Last changed 20"));
+  when = copy_time (left_info);
+  expected_line = g_strdup_printf ("Test team\n%s\nLast changed %s\n", parse_name, when);
+  assert_non_null (strstr (texts, expected_line));
   assert_null (strstr (strstr (texts, "Test team\n") + 1, "Test team\n"));
 
   gtk_dialog_response (GTK_DIALOG (dialog), LADDER_RECOVERY_RESPONSE_RESTORE);
@@ -468,7 +491,8 @@ test_crash_restore (void **state)
   assert_false (ladder_history_can_undo (fresh->history));
   assert_non_null (ladder_window_get_file (fresh));
   assert_string_equal (g_file_peek_path (ladder_window_get_file (fresh)), f->path);
-  assert_non_null (strstr (ladder_window_get_toast (fresh), "Restored the unsaved changes from 20"));
+  toast = g_strdup_printf ("Restored the unsaved changes from %s", when);
+  assert_string_equal (ladder_window_get_toast (fresh), toast);
 
   /* The copy now belongs to this process, the dead session's lock is gone. */
   assert_string_equal (ladder_autosave_get_path (fresh->autosave), left);
@@ -505,6 +529,9 @@ test_crash_restore_untitled (void **state)
   GListModel *toplevels;
   LadderWindow *restored = NULL;
   g_autoptr(GPtrArray) before = NULL;
+  g_autofree char *left_info = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *expected_line = NULL;
 
   SKIP_WITHOUT_DISPLAY ();
   assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new", "s", "empty"));
@@ -515,6 +542,7 @@ test_crash_restore_untitled (void **state)
   assert_true (wait_for_file (ladder_autosave_get_path (f->window->autosave), TRUE, 5000));
   left = leave_as_crashed (ladder_autosave_get_path (f->window->autosave), "crashed-2",
                            DEAD_SESSION);
+  left_info = info_path_of (left);
   expected = chart_bytes (f->chart);
 
   toplevels = gtk_window_get_toplevels ();
@@ -528,7 +556,9 @@ test_crash_restore_untitled (void **state)
   dialog = ladder_recovery_offer (app, f->window);
   assert_non_null (dialog);
   texts = label_texts (GTK_WIDGET (dialog));
-  assert_non_null (strstr (texts, "Untitled Chart\nNever saved\nLast changed 20"));
+  when = copy_time (left_info);
+  expected_line = g_strdup_printf ("Untitled Chart\nNever saved\nLast changed %s\n", when);
+  assert_non_null (strstr (texts, expected_line));
   gtk_dialog_response (GTK_DIALOG (dialog), LADDER_RECOVERY_RESPONSE_RESTORE);
   drain ();
 
