@@ -150,6 +150,7 @@ ladder_application_startup (GApplication *app)
   static const char *save_as_accels[] = { "<Shift><Control>s", NULL };
   static const char *export_accels[] = { "<Control>e", NULL };
   static const char *find_accels[] = { "<Control>f", NULL };
+  static const char *print_accels[] = { "<Control>p", NULL };
   g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
 
   G_APPLICATION_CLASS (ladder_application_parent_class)->startup (app);
@@ -161,6 +162,7 @@ ladder_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.save-as", save_as_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.export", export_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.find", find_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.print", print_accels);
 
   gtk_css_provider_load_from_resource (css, "/io/github/ladderchart/Ladder/style.css");
   gtk_style_context_add_provider_for_display (gdk_display_get_default (),
