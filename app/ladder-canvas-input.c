@@ -349,24 +349,6 @@ dnd_drop_cb (GtkDropTarget *target, const GValue *value, double x, double y, Lad
 
 /* ---------------------------------------------------------------- drawing */
 
-static void
-draw_bubble (LadderCanvas *self, cairo_t *cr, const char *text, double x, double y)
-{
-  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
-  int width, height;
-
-  pango_layout_get_pixel_size (layout, &width, &height);
-  cairo_save (cr);
-  cairo_rectangle (cr, x, y, width + 16, height + 10);
-  cairo_set_source_rgba (cr, 0.75, 0.11, 0.16, 0.95);
-  cairo_fill (cr);
-  cairo_move_to (cr, x + 8, y + 5);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  pango_cairo_show_layout (cr, layout);
-  cairo_restore (cr);
-  g_object_unref (layout);
-}
-
 void
 ladder_canvas_draw_drag (LadderCanvas *self, cairo_t *cr)
 {
@@ -394,16 +376,33 @@ ladder_canvas_draw_drag (LadderCanvas *self, cairo_t *cr)
   cairo_set_dash (cr, (double[]) { 5.0 / zoom, 3.0 / zoom }, 2, 0);
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
+}
 
-  if (self->refusal != NULL)
-    {
-      /* The message stays readable whatever the zoom. */
-      cairo_save (cr);
-      cairo_translate (cr, x, y + LADDER_CARD_HEIGHT / 2.0 + 8.0 / zoom);
-      cairo_scale (cr, 1.0 / zoom, 1.0 / zoom);
-      draw_bubble (self, cr, self->refusal, -20.0, 0.0);
-      cairo_restore (cr);
-    }
+void
+ladder_canvas_draw_refusal (LadderCanvas *self, cairo_t *cr, double width)
+{
+  PangoLayout *layout;
+  int text_width, text_height;
+  double x, y, zoom = ladder_viewport_get_zoom (self->viewport);
+
+  if (self->drag_mode != DRAG_CARD || self->refusal == NULL)
+    return;
+
+  /* Under the dragged card, kept inside the view whatever the zoom. */
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), self->refusal);
+  pango_layout_get_pixel_size (layout, &text_width, &text_height);
+  x = CLAMP (self->drag_x - (text_width + 16) / 2.0, 8.0, MAX (8.0, width - text_width - 24.0));
+  y = self->drag_y + LADDER_CARD_HEIGHT / 2.0 * zoom + 8.0;
+
+  cairo_save (cr);
+  cairo_rectangle (cr, x, y, text_width + 16, text_height + 10);
+  cairo_set_source_rgba (cr, 0.75, 0.11, 0.16, 0.95);
+  cairo_fill (cr);
+  cairo_move_to (cr, x + 8, y + 5);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
+  g_object_unref (layout);
 }
 
 /* -------------------------------------------------------------------- init */

@@ -81,5 +81,7 @@ void     ladder_canvas_init_input      (LadderCanvas *self);
 void     ladder_canvas_cancel_drag     (LadderCanvas *self);
 /* Draws what belongs to a drag in progress (chart coordinates, zoomed). */
 void     ladder_canvas_draw_drag       (LadderCanvas *self, cairo_t *cr);
+/* Why a drop is refused, near the pointer (widget coordinates). */
+void     ladder_canvas_draw_refusal    (LadderCanvas *self, cairo_t *cr, double width);
 
 G_END_DECLS

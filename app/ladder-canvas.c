@@ -228,6 +228,7 @@ ladder_canvas_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
     options.drop_target = self->dnd_target;
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  cairo_save (cr);
   cairo_scale (cr, zoom, zoom);
   cairo_translate (cr, -vx, -vy);
 
@@ -244,6 +245,8 @@ ladder_canvas_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
         draw_chevron (self, cr, self->selected);
     }
   ladder_canvas_draw_drag (self, cr);
+  cairo_restore (cr);
+  ladder_canvas_draw_refusal (self, cr, width);
   cairo_destroy (cr);
 }
 
