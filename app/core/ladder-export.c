@@ -317,6 +317,10 @@ ladder_export_file (LadderChart *chart, LadderCatalogue *catalogue, LadderFindin
       return FALSE;
     }
 
+  /* The SVG writer hands over 64 KB at a time: one write() each, where
+   * stdio's buffer would split every chunk in two. */
+  if (format == FORMAT_SVG)
+    setvbuf (sink.file, NULL, _IONBF, 0);
   ok = write_image (chart, catalogue, findings, format, options, &sink, out_path, error);
   if (ok && sink.error == 0 && (fflush (sink.file) != 0 || fsync (fileno (sink.file)) != 0))
     sink.error = errno ? errno : EIO;
