@@ -759,6 +759,21 @@ test_ellipsize (void **state)
   /* No space before the ellipsis. */
   g_assert_null (strstr (cut, " …"));
 
+  /* Widths are remembered per font: the same call gives the same cut,
+   * and a larger font its own, shorter one that fits. */
+  {
+    LadderFont big = font;
+    g_autofree char *again = ladder_draw_ellipsize ("Head of Product, Payments and Risk", &font, 100);
+    g_autofree char *bigger = NULL;
+
+    big.size = 16;
+    bigger = ladder_draw_ellipsize ("Head of Product, Payments and Risk", &big, 100);
+    g_assert_cmpstr (again, ==, cut);
+    g_assert_cmpuint (strlen (bigger), <, strlen (cut));
+    g_assert_cmpfloat (ladder_draw_measure_text (bigger, &big), <=, 100);
+    g_assert_cmpfloat (ladder_draw_measure_text (cut, &big), >, 100);
+  }
+
   ladder_draw_font_metrics (&font, &ascent, &height);
   g_assert_cmpfloat (ascent, >, 8);
   g_assert_cmpfloat (ascent, <, height);

@@ -28,6 +28,7 @@ typedef struct {
   double                ascent, height;
   double                ascii[128];   /* advances; < 0: not measured yet */
   GHashTable           *advances;     /* other characters: gunichar → double* */
+  GHashTable           *widths;       /* shaped strings: char* → double* */
 } FontEntry;
 
 typedef struct {
@@ -89,6 +90,7 @@ font_entry_free (gpointer data)
   pango_font_description_free (font->desc);
   g_object_unref (font->scratch);
   g_hash_table_unref (font->advances);
+  g_hash_table_unref (font->widths);
   g_free (font);
 }
 
@@ -156,6 +158,7 @@ get_font (const LadderFont *font)
   for (guint c = 0; c < 128; c++)
     entry->ascii[c] = -1;
   entry->advances = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  entry->widths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_hash_table_insert (fonts, GUINT_TO_POINTER (key), entry);
   return last = entry;
 }
@@ -260,6 +263,26 @@ ladder_text_get_family (void)
   return family;
 }
 
+#define WIDTH_CACHE_MAX 4096
+
+/* shaped_width() of a whole string, remembered: the texts near a card's
+ * width repeat (a title shared by dozens of people and the places where
+ * it may be cut), and shaping one costs tens of microseconds. */
+static double
+text_width (FontEntry *font, const char *text)
+{
+  double *cached = g_hash_table_lookup (font->widths, text);
+
+  if (cached != NULL)
+    return *cached;
+  if (g_hash_table_size (font->widths) >= WIDTH_CACHE_MAX)
+    g_hash_table_remove_all (font->widths);
+  cached = g_new (double, 1);
+  *cached = shaped_width (font, text, -1);
+  g_hash_table_insert (font->widths, g_strdup (text), cached);
+  return *cached;
+}
+
 double
 ladder_draw_measure_text (const char *text, const LadderFont *font)
 {
@@ -269,7 +292,7 @@ ladder_draw_measure_text (const char *text, const LadderFont *font)
   g_return_val_if_fail (font != NULL, 0);
 
   ladder_text_lock ();
-  width = shaped_width (get_font (font), text, -1);
+  width = text_width (get_font (font), text);
   ladder_text_unlock ();
   return width;
 }
@@ -294,9 +317,14 @@ ladder_draw_font_metrics (const LadderFont *font, double *ascent, double *height
 static double
 cut_width (FontEntry *font, const char *text, gsize length)
 {
-  g_autofree char *cut = g_strdup_printf ("%.*s" ELLIPSIS, (int) length, text);
+  char stack[256];
+  g_autofree char *heap = NULL;
+  char *cut = length + sizeof ELLIPSIS <= sizeof stack ? stack
+              : (heap = g_malloc (length + sizeof ELLIPSIS));
 
-  return shaped_width (font, cut, -1);
+  memcpy (cut, text, length);
+  memcpy (cut + length, ELLIPSIS, sizeof ELLIPSIS);
+  return text_width (font, cut);
 }
 
 char *
@@ -360,7 +388,7 @@ ladder_draw_ellipsize (const char *text, const LadderFont *font, double width)
     }
 
   if (total <= width * SURELY_FITS
-      || (total < width * SURELY_OVER && shaped_width (entry, text, -1) <= width))
+      || (total < width * SURELY_OVER && text_width (entry, text) <= width))
     {
       ladder_text_unlock ();
       return g_strdup (text);
