@@ -505,6 +505,7 @@ ladder_window_update_actions (LadderWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete", selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename", selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.fold", selected);
+  ladder_window_update_key_actions (self);
 }
 
 /* --------------------------------------------------------------- recent */
@@ -622,6 +623,8 @@ ladder_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "win.zoom-fit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close", NULL);
+
+  ladder_window_class_init_keys (widget_class);
 }
 
 void

@@ -63,6 +63,10 @@ struct _LadderWindow
   char                *disk_stamp;
   GFileMonitor        *disk_monitor;
   char                *disk_warned;
+
+  /* keyboard moves and finding steps (ladder-window-keys.c) */
+  guint                cut_person;
+  guint                finding_index;
 };
 
 /* ladder-window.c */
@@ -90,6 +94,29 @@ void     ladder_window_confirm_discard    (LadderWindow *self, LadderWindowThen 
 void     ladder_window_add_recent         (LadderWindow *self, GFile *file);
 /* The recent-files menu follows the recent manager from now on. */
 void     ladder_window_watch_recent       (LadderWindow *self);
+
+/* ladder-window-keys.c */
+void     ladder_window_class_init_keys    (GtkWidgetClass *widget_class);
+void     ladder_window_init_keys          (LadderWindow *self);
+void     ladder_window_update_key_actions (LadderWindow *self);
+/* Ctrl+X: the selected person is the one the next paste moves. */
+gboolean ladder_window_cut_person         (LadderWindow *self);
+/* Ctrl+V: the cut person reports to the selected one, as one undoable
+ * step; a cycle is refused with the message a drag shows. */
+gboolean ladder_window_paste_person       (LadderWindow *self);
+/* Alt+Left / Alt+Right: the selected person one place earlier (-1) or
+ * later (+1) among its siblings, as one undoable step. */
+gboolean ladder_window_shift_person       (LadderWindow *self, int direction);
+/* F8 / Shift+F8: selects and centres the next (+1) or previous (-1)
+ * finding's person; returns the finding's index or LADDER_NONE. */
+guint    ladder_window_step_finding       (LadderWindow *self, int direction);
+
+/* ladder-window-a11y.c */
+/* What a screen reader says about @person: name, role, manager, reports
+ * and findings (free with g_free). */
+char    *ladder_window_describe_person    (LadderWindow *self, guint person);
+/* The canvas' accessible name follows the selection. */
+void     ladder_window_update_accessible  (LadderWindow *self);
 
 /* ladder-window-disk.c */
 /* self->file was just loaded or saved, and was @stamp on disk then

@@ -103,6 +103,7 @@ ladder_window_revalidate_now (LadderWindow *self)
   set_count (self->error_count_label, ladder_findings_count (self->findings, LADDER_SEVERITY_ERROR));
   set_count (self->warning_count_label, ladder_findings_count (self->findings, LADDER_SEVERITY_WARNING));
   set_count (self->note_count_label, ladder_findings_count (self->findings, LADDER_SEVERITY_NOTE));
+  ladder_window_update_accessible (self);
 }
 
 static gboolean
@@ -465,6 +466,7 @@ selection_changed_cb (LadderWindow *self)
 {
   ladder_inspector_set_person (self->inspector, ladder_canvas_get_selected (self->canvas));
   ladder_window_update_actions (self);
+  ladder_window_update_accessible (self);
 }
 
 static void
@@ -765,6 +767,7 @@ ladder_window_init (LadderWindow *self)
   g_signal_connect_object (self->history, "notify::modified",
                            G_CALLBACK (ladder_window_update_title), self, G_CONNECT_SWAPPED);
   self->autosave = ladder_autosave_new (self);
+  ladder_window_init_keys (self);
 
   g_signal_connect_object (self->canvas, "notify::selected",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);

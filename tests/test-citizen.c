@@ -1,0 +1,242 @@
+/* test-citizen.c — the editor as a desktop citizen: moving people and
+ * stepping through findings from the keyboard, what a screen reader is
+ * told, and the settings that persist.  Runs under Xvfb (./run-tests)
+ * with GSETTINGS_BACKEND=memory; skipped without a display. */
+#include "ladder-test-util.h"
+
+#include <gtk/gtk.h>
+
+#include "ladder-application.h"
+#include "ladder-history.h"
+#include "ladder-window-private.h"
+
+static const char *team_xml =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<orgchart version=\"1\" title=\"Test team\">\n"
+  "  <person id=\"ceo\" role=\"ceo\" name=\"Ada Obi\"/>\n"
+  "  <person id=\"cpo\" role=\"cpo\" name=\"Ben Cruz\" manager=\"ceo\"/>\n"
+  "  <person id=\"hop\" role=\"head-of-product\" name=\"Cleo Diaz\" manager=\"cpo\"/>\n"
+  "  <person id=\"spm\" role=\"senior-pm\" name=\"Dev Ray\" manager=\"hop\"/>\n"
+  "  <person id=\"vp\" role=\"vp-product\" name=\"Sam Lee\" manager=\"spm\"/>\n"
+  "  <person id=\"pm\" role=\"pm\" name=\"Eve Fox\"/>\n"
+  "</orgchart>\n";
+
+static LadderApplication *app;
+static gboolean have_display;
+
+typedef struct {
+  LadderWindow *window;
+  LadderChart  *chart;
+  char         *path;
+} Fixture;
+
+#define SKIP_WITHOUT_DISPLAY() do { if (!have_display) skip (); } while (0)
+
+static void
+drain (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static int
+setup (void **state)
+{
+  Fixture *f;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!have_display)
+    return 0;
+  f = g_new0 (Fixture, 1);
+  f->path = ladder_test_write ("team.ladder", team_xml);
+  f->window = ladder_window_new (app);
+  gtk_window_present (GTK_WINDOW (f->window));
+  file = g_file_new_for_path (f->path);
+  assert_true (ladder_window_load (f->window, file, &error));
+  f->chart = ladder_window_get_chart (f->window);
+  drain ();
+  *state = f;
+  return 0;
+}
+
+static int
+teardown (void **state)
+{
+  Fixture *f = *state;
+
+  if (f == NULL)
+    return 0;
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  drain ();
+  g_free (f->path);
+  g_free (f);
+  return 0;
+}
+
+static guint
+person (Fixture *f, const char *id)
+{
+  guint p = ladder_chart_lookup (f->chart, id);
+
+  assert_int_not_equal (p, LADDER_NONE);
+  return p;
+}
+
+static gboolean
+activate (Fixture *f, const char *action)
+{
+  gboolean done = gtk_widget_activate_action (GTK_WIDGET (f->window), action, NULL);
+
+  drain ();
+  return done;
+}
+
+/* ------------------------------------------------------------ cut/paste */
+
+/* Ctrl+X on Sam Lee, Ctrl+V on Ben Cruz: one undoable step. */
+static void
+test_cut_paste_moves (void **state)
+{
+  Fixture *f = *state;
+  LadderHistory *history;
+
+  SKIP_WITHOUT_DISPLAY ();
+  history = f->window->history;
+  ladder_window_select (f->window, person (f, "vp"));
+  assert_true (activate (f, "win.cut-person"));
+  assert_string_equal (ladder_window_get_toast (f->window),
+                       "Sam Lee will move: select the new manager and press Ctrl+V");
+  assert_false (ladder_window_get_modified (f->window));
+
+  ladder_window_select (f->window, person (f, "cpo"));
+  assert_true (activate (f, "win.paste-person"));
+  assert_int_equal (ladder_chart_get_manager (f->chart, person (f, "vp")), person (f, "cpo"));
+  assert_int_equal (ladder_window_get_selected (f->window), person (f, "vp"));
+  assert_string_equal (ladder_history_get_undo_label (history), "Move Person");
+
+  /* Nothing is cut any more: a second paste does nothing. */
+  ladder_window_select (f->window, person (f, "ceo"));
+  assert_false (ladder_window_paste_person (f->window));
+
+  assert_true (ladder_history_undo (history));
+  assert_int_equal (ladder_chart_get_manager (f->chart, person (f, "vp")), person (f, "spm"));
+  assert_false (ladder_window_get_modified (f->window));
+}
+
+/* Pasting Ben Cruz under his own report is refused, as a drag is. */
+static void
+test_paste_refuses_cycle (void **state)
+{
+  Fixture *f = *state;
+
+  SKIP_WITHOUT_DISPLAY ();
+  ladder_window_select (f->window, person (f, "cpo"));
+  assert_true (ladder_window_cut_person (f->window));
+  ladder_window_select (f->window, person (f, "spm"));
+  assert_false (ladder_window_paste_person (f->window));
+  assert_string_equal (ladder_window_get_toast (f->window),
+                       "Cannot move Ben Cruz under Dev Ray: Dev Ray reports to Ben Cruz");
+  assert_int_equal (ladder_chart_get_manager (f->chart, person (f, "cpo")), person (f, "ceo"));
+  assert_false (ladder_window_get_modified (f->window));
+
+  /* Still cut: another manager takes him. */
+  ladder_window_select (f->window, person (f, "pm"));
+  assert_true (ladder_window_paste_person (f->window));
+  assert_int_equal (ladder_chart_get_manager (f->chart, person (f, "cpo")), person (f, "pm"));
+}
+
+/* Alt+Left / Alt+Right: Eve Fox, the second root, goes first and back. */
+static void
+test_shift_among_siblings (void **state)
+{
+  Fixture *f = *state;
+
+  SKIP_WITHOUT_DISPLAY ();
+  ladder_window_select (f->window, person (f, "pm"));
+  assert_int_equal (ladder_chart_get_position (f->chart, person (f, "pm")), 1);
+  assert_false (activate (f, "win.move-later") && ladder_window_get_modified (f->window));
+  assert_true (activate (f, "win.move-earlier"));
+  assert_int_equal (ladder_chart_get_position (f->chart, person (f, "pm")), 0);
+  assert_int_equal (ladder_chart_get_position (f->chart, person (f, "ceo")), 1);
+  assert_false (ladder_window_shift_person (f->window, -1));
+  assert_true (ladder_window_shift_person (f->window, +1));
+  assert_int_equal (ladder_chart_get_position (f->chart, person (f, "pm")), 1);
+  assert_int_equal (ladder_history_get_n_steps (f->window->history), 2);
+}
+
+/* ------------------------------------------------------------- findings */
+
+/* F8 goes through the findings in the panel's order (by line), wrapping;
+ * Shift+F8 goes back. */
+static void
+test_step_findings (void **state)
+{
+  Fixture *f = *state;
+
+  SKIP_WITHOUT_DISPLAY ();
+  assert_int_equal (ladder_findings_get_n (ladder_window_get_findings (f->window)), 3);
+
+  assert_int_equal (ladder_window_step_finding (f->window, +1), 0);
+  assert_int_equal (ladder_window_get_selected (f->window), person (f, "spm"));
+  assert_true (activate (f, "win.next-finding"));
+  assert_int_equal (ladder_window_get_selected (f->window), person (f, "vp"));
+  assert_string_equal (ladder_window_get_toast (f->window),
+                       "2 of 3: Sam Lee (VP of Product) reports to Dev Ray (Senior Product "
+                       "Manager); the VP of Product reports directly to the CEO or a CPO");
+  assert_true (activate (f, "win.next-finding"));
+  assert_int_equal (ladder_window_get_selected (f->window), person (f, "pm"));
+  assert_int_equal (ladder_window_step_finding (f->window, +1), 0);
+  assert_int_equal (ladder_window_get_selected (f->window), person (f, "spm"));
+  assert_true (activate (f, "win.previous-finding"));
+  assert_int_equal (ladder_window_get_selected (f->window), person (f, "pm"));
+}
+
+/* ---------------------------------------------------------- accessible */
+
+static void
+test_describe_person (void **state)
+{
+  Fixture *f = *state;
+  g_autofree char *vp = NULL;
+  g_autofree char *ceo = NULL;
+  g_autofree char *pm = NULL;
+
+  SKIP_WITHOUT_DISPLAY ();
+  ladder_window_revalidate_now (f->window);
+  vp = ladder_window_describe_person (f->window, person (f, "vp"));
+  assert_string_equal (vp, "Sam Lee, VP of Product, reports to Dev Ray, 1 error: Sam Lee (VP of "
+                           "Product) reports to Dev Ray (Senior Product Manager); the VP of "
+                           "Product reports directly to the CEO or a CPO");
+  ceo = ladder_window_describe_person (f->window, person (f, "ceo"));
+  assert_string_equal (ceo, "Ada Obi, CEO, reports to no one, 1 direct report");
+  pm = ladder_window_describe_person (f->window, person (f, "pm"));
+  assert_string_equal (pm, "Eve Fox, Product Manager, reports to no one, 1 warning: Eve Fox "
+                           "(Product Manager) has no manager; everyone but the CEO reports to "
+                           "someone");
+}
+
+int
+main (void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test_setup_teardown (test_cut_paste_moves, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_paste_refuses_cycle, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_shift_among_siblings, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_step_findings, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_describe_person, setup, teardown),
+  };
+  g_autofree char *data_home = NULL;
+
+  /* The recent-files list must not touch the user's own. */
+  data_home = g_build_filename (ladder_test_tmpdir (), "data", NULL);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+
+  have_display = gtk_init_check ();
+  if (have_display)
+    {
+      app = ladder_application_new ();
+      assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+    }
+  return cmocka_run_group_tests (tests, NULL, NULL);
+}
