@@ -80,6 +80,7 @@ typedef struct {
 
   GStringChunk     *strings;
   GArray           *references;  /* LadderXmlReference, in file order */
+  GArray           *path;        /* slots: a person and the managers above */
 
   GArray           *attributes;  /* LadderXmlAttribute, of the element being read */
   GString          *values;      /* their values */
@@ -100,6 +101,15 @@ typedef struct {
   guint             run_line;    /* libxml2's line for the run */
   GString          *run_text;
 
+  /* The names the format knows, as libxml2's dictionary holds them: the
+   * names libxml2 reports are in that dictionary too, so a name is known
+   * by its pointer (see ladder_xml_sax_prepare). */
+  struct {
+    const char *orgchart, *person, *note, *dotted_line;
+    const char *id, *role, *name, *title, *manager, *vacant, *assistant, *collapsed,
+               *order, *xml;
+  } names;
+
   /* The last roles seen, interned: most files use a dozen roles. */
   const char       *role_cache[16];
   guint             role_cache_next;
@@ -114,6 +124,8 @@ guint    ladder_xml_parser_line            (LadderXmlReader *r);
 /* Sets the callbacks of ladder-xml-sax.c; the parser's _private is the
  * LadderXmlReader. */
 void     ladder_xml_sax_init               (xmlSAXHandler *sax);
+/* Once r->parser exists: fills r->names. */
+void     ladder_xml_sax_prepare            (LadderXmlReader *r);
 
 /* Nothing more is read once the file is refused. */
 static inline gboolean

@@ -160,8 +160,7 @@ check_xml_ids (LadderXmlReader *r)
     {
       const LadderXmlAttribute *attr = &g_array_index (r->attributes, LadderXmlAttribute, i);
 
-      if (attr->prefix != NULL && strcmp (attr->prefix, "xml") == 0
-          && strcmp (attr->name, "id") == 0
+      if (attr->prefix == r->names.xml && attr->name == r->names.id
           && xmlValidateNCName ((const xmlChar *) attr->value, 1) != 0
           && r->xml_message == NULL)
         {
@@ -247,6 +246,54 @@ add_reference (LadderXmlReader *r, guint person, guint line, const char *to, gbo
   g_array_append_val (r->references, ref);
 }
 
+/* How far down the path find_manager() looks before it asks the index. */
+#define PATH_LOOK 16
+
+/* In a file in pre-order (as Ladder writes them) the manager of each
+ * person is on the path from the root to the person before: usually the
+ * person before, or that person's manager.  Comparing a few ids there is
+ * cheaper than a look-up in the chart's index, whose entries are spread
+ * over megabytes. */
+static guint
+find_manager (LadderXmlReader *r, const char *id)
+{
+  const LadderPersonRecord *records = ladder_chart_get_records (r->chart);
+  guint n = r->path->len;
+
+  for (guint k = n; k-- > 0 && n - k <= PATH_LOOK;)
+    {
+      guint slot = g_array_index (r->path, guint, k);
+
+      if (strcmp (records[slot].id, id) == 0)
+        {
+          g_array_set_size (r->path, k + 1);
+          return slot;
+        }
+    }
+  return ladder_chart_lookup (r->chart, id);
+}
+
+/* @person, with @manager (LADDER_NONE when none or not known yet), is the
+ * end of the path now. */
+static void
+follow_path (LadderXmlReader *r, guint manager, guint person)
+{
+  guint top = r->path->len > 0 ? g_array_index (r->path, guint, r->path->len - 1)
+                               : LADDER_NONE;
+
+  /* find_manager() has cut the path after the manager when it was found
+   * there; otherwise the path starts again. */
+  if (manager == LADDER_NONE || manager != top)
+    g_array_set_size (r->path, 0);
+  if (manager != LADDER_NONE && r->path->len == 0)
+    g_array_append_val (r->path, manager);
+  g_array_append_val (r->path, person);
+  /* Only the end of the path is looked at: a chain a million deep keeps
+   * a short one. */
+  if (r->path->len > 4 * PATH_LOOK)
+    g_array_remove_range (r->path, 0, r->path->len - 2 * PATH_LOOK);
+}
+
 static void
 start_person (LadderXmlReader *r, guint line)
 {
@@ -268,32 +315,32 @@ start_person (LadderXmlReader *r, guint line)
           return;
         }
 
-      if (strcmp (key, "id") == 0)
+      if (key == r->names.id)
         id = value;
-      else if (strcmp (key, "role") == 0)
+      else if (key == r->names.role)
         role = value;
-      else if (strcmp (key, "name") == 0)
+      else if (key == r->names.name)
         name = value;
-      else if (strcmp (key, "title") == 0)
+      else if (key == r->names.title)
         title = value;
-      else if (strcmp (key, "manager") == 0)
+      else if (key == r->names.manager)
         manager = value;
-      else if (strcmp (key, "vacant") == 0)
+      else if (key == r->names.vacant)
         {
           if (!parse_boolean (r, line, "person", key, value, &vacant))
             return;
         }
-      else if (strcmp (key, "assistant") == 0)
+      else if (key == r->names.assistant)
         {
           if (!parse_boolean (r, line, "person", key, value, &assistant))
             return;
         }
-      else if (strcmp (key, "collapsed") == 0)
+      else if (key == r->names.collapsed)
         {
           if (!parse_boolean (r, line, "person", key, value, &collapsed))
             return;
         }
-      else if (strcmp (key, "order") == 0)
+      else if (key == r->names.order)
         {
           if (!parse_integer (r, line, "person", key, value, G_MININT64, &order))
             return;
@@ -362,13 +409,16 @@ start_person (LadderXmlReader *r, guint line)
     {
       /* Most files (all that Ladder writes) name a manager before their
        * reports: resolve at once, keep only forward references. */
-      guint target = ladder_chart_lookup (r->chart, manager);
+      guint target = find_manager (r, manager);
 
       if (target != LADDER_NONE)
         record->manager = target;
       else
         add_reference (r, person, line, manager, FALSE);
+      follow_path (r, target, person);
     }
+  else
+    follow_path (r, LADDER_NONE, person);
 
   r->person = person;
   r->person_has_note = FALSE;
@@ -429,11 +479,12 @@ start_dotted_line (LadderXmlReader *r, guint line)
   add_reference (r, r->person, line, to, TRUE);
 }
 
+/* @name: libxml2's, without prefix. */
 static gboolean
-is_known_element (const char *name)
+is_known_element (LadderXmlReader *r, const char *name)
 {
-  return strcmp (name, "orgchart") == 0 || strcmp (name, "person") == 0
-         || strcmp (name, "note") == 0 || strcmp (name, "dotted-line") == 0;
+  return name == r->names.orgchart || name == r->names.person
+         || name == r->names.note || name == r->names.dotted_line;
 }
 
 /* ---- character data ---- */
@@ -583,7 +634,7 @@ on_start_element (void *user_data, const xmlChar *local_name, const xmlChar *pre
     return;
   if (depth == 0)
     {
-      if (strcmp (name, "orgchart") != 0)
+      if (prefix != NULL || local != r->names.orgchart)
         {
           ladder_xml_fail (r, LADDER_CHART_ERROR_INVALID, line,
                 _("the root element is <%s>, not <orgchart>: this is not a Ladder chart"), name);
@@ -592,15 +643,15 @@ on_start_element (void *user_data, const xmlChar *local_name, const xmlChar *pre
       r->seen_root = TRUE;
       start_orgchart (r, line);
     }
-  else if (!is_known_element (name))
+  else if (prefix != NULL || !is_known_element (r, local))
     ladder_xml_fail (r, LADDER_CHART_ERROR_INVALID, line, _("unknown element <%s>"), name);
-  else if (depth == 1 && strcmp (name, "person") == 0)
+  else if (depth == 1 && local == r->names.person)
     start_person (r, line);
   else if (depth == 2 && r->person != LADDER_NONE && !r->in_note
-           && strcmp (name, "note") == 0)
+           && local == r->names.note)
     start_note (r, line);
   else if (depth == 2 && r->person != LADDER_NONE && !r->in_note
-           && strcmp (name, "dotted-line") == 0)
+           && local == r->names.dotted_line)
     start_dotted_line (r, line);
   else
     ladder_xml_fail (r, LADDER_CHART_ERROR_INVALID, line,
@@ -647,4 +698,28 @@ ladder_xml_sax_init (xmlSAXHandler *sax)
   sax->processingInstruction = on_processing_instruction;
   sax->internalSubset = on_doctype;
   sax->reference = on_entity_reference;
+}
+
+void
+ladder_xml_sax_prepare (LadderXmlReader *r)
+{
+  xmlDictPtr dict = r->parser->dict;
+
+#define NAME(field, text) \
+  r->names.field = (const char *) xmlDictLookup (dict, (const xmlChar *) text, -1)
+  NAME (orgchart, "orgchart");
+  NAME (person, "person");
+  NAME (note, "note");
+  NAME (dotted_line, "dotted-line");
+  NAME (id, "id");
+  NAME (role, "role");
+  NAME (name, "name");
+  NAME (title, "title");
+  NAME (manager, "manager");
+  NAME (vacant, "vacant");
+  NAME (assistant, "assistant");
+  NAME (collapsed, "collapsed");
+  NAME (order, "order");
+  NAME (xml, "xml");
+#undef NAME
 }

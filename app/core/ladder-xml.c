@@ -264,6 +264,7 @@ read_document (LadderXmlReader *r, xmlSAXHandler *sax)
       return;
     }
   r->parser->_private = r;
+  ladder_xml_sax_prepare (r);
   xmlCtxtUseOptions (r->parser, PARSE_OPTIONS);
   utf8 = xmlFindCharEncodingHandler ("UTF-8");
   if (utf8 != NULL)
@@ -334,6 +335,7 @@ ladder_xml_read_memory (const char *data,
   r.chart = chart;
   r.strings = g_string_chunk_new (64 * 1024);
   r.references = g_array_new (FALSE, FALSE, sizeof (LadderXmlReference));
+  r.path = g_array_new (FALSE, FALSE, sizeof (guint));
   r.attributes = g_array_new (FALSE, FALSE, sizeof (LadderXmlAttribute));
   r.values = g_string_new (NULL);
   r.note = g_string_new (NULL);
@@ -354,6 +356,7 @@ ladder_xml_read_memory (const char *data,
   g_clear_pointer (&r.xml_message, g_free);
   g_string_chunk_free (r.strings);
   g_array_unref (r.references);
+  g_array_unref (r.path);
   g_array_unref (r.attributes);
   g_string_free (r.values, TRUE);
   g_string_free (r.note, TRUE);
