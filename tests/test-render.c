@@ -737,6 +737,55 @@ test_svg_colors (void **state)
   g_assert_cmpstr (svg, ==, expected);
 }
 
+/* Paints and fonts of many kinds, again and again: what the backend
+ * copies from memory must be what it writes afresh. */
+static void
+draw_mixed (LadderDraw *draw, gconstpointer data)
+{
+  guint only = GPOINTER_TO_UINT (data);   /* 0: all, three times; i + 1: the i-th once */
+
+  for (guint round = 0; round < (only ? 1 : 3); round++)
+    for (guint i = 0; i < 24; i++)
+      {
+        LadderPaint paint = { { 0, 0, 0, 0 }, LADDER_RGB (0x101010 * (i % 12)), 1 + i % 3,
+                              i % 2 ? 4 : 0 };
+        LadderFont font = { 10 + i % 5, i % 2, i % 3 == 0, LADDER_RGB (0x0F0F0F * (i % 7)),
+                            (LadderAlign) (i % 3) };
+
+        if (only != 0 && only != i + 1)
+          continue;
+        if (i % 4 == 0)
+          {
+            paint.fill = LADDER_RGB (0xFF00FF);
+            paint.fill.alpha = i % 8 ? 1 : 0.5;
+          }
+        if (i % 2)
+          ladder_draw_box (draw, i, 2 * i, 30, 20, 4, LADDER_CORNER_ALL, &paint);
+        else
+          ladder_draw_line (draw, i, 2 * i, 30, 20, &paint);
+        ladder_draw_text (draw, i, 3 * i, i % 2 ? 100 : 0, "Ada", &font);
+      }
+}
+
+static void
+test_svg_memory (void **state)
+{
+  g_autofree char *all = svg_element (draw_mixed, GUINT_TO_POINTER (0));
+  g_auto(GStrv) lines = g_strsplit (all, "\n", -1);
+
+  g_assert_cmpuint (g_strv_length (lines), ==, 3 * 24 * 2 + 1);
+  for (guint i = 0; i < 24; i++)
+    {
+      g_autofree char *alone = svg_element (draw_mixed, GUINT_TO_POINTER (i + 1));
+      g_auto(GStrv) fresh = g_strsplit (alone, "\n", -1);
+
+      g_assert_cmpuint (g_strv_length (fresh), ==, 3);
+      for (guint round = 0; round < 3; round++)
+        for (guint k = 0; k < 2; k++)
+          g_assert_cmpstr (lines[(round * 24 + i) * 2 + k], ==, fresh[k]);
+    }
+}
+
 static void
 test_ellipsize (void **state)
 {
@@ -863,6 +912,7 @@ main (void)
     cmocka_unit_test (test_clipped_lines),
     cmocka_unit_test (test_svg_numbers),
     cmocka_unit_test (test_svg_colors),
+    cmocka_unit_test (test_svg_memory),
     cmocka_unit_test (test_ellipsize),
     cmocka_unit_test (test_big_frame),
   };

@@ -26,12 +26,25 @@ typedef struct {
   gsize  len, size;
 } Buffer;
 
+/* The attributes of a paint or a font, as last written: a chart uses a
+ * dozen of them over and over, and copying is cheaper than writing. */
+typedef struct {
+  LadderPaint paint;        /* for a font: size, flags and colour in it */
+  guint       kind;         /* 0: unused; 1, 2: paint without, with fill; 3: font */
+  guint       len;
+  char        text[184];
+} Memo;
+
+#define N_MEMOS 8
+
 typedef struct {
   LadderDraw      parent;
   LadderWriteFunc write_func;
   gpointer        closure;
   Buffer          buffer;
   gboolean        failed;
+  Memo            memos[N_MEMOS];
+  guint           next_memo;
 } LadderDrawSvg;
 
 static G_NO_INLINE void
@@ -275,6 +288,53 @@ put_paint (Buffer *out, const LadderPaint *paint, gboolean can_fill)
     }
 }
 
+/* Writes the attributes @key of @kind stands for, copied from a memo;
+ * FALSE when there is none and they must be written. */
+static gboolean
+put_memo (LadderDrawSvg *self, const LadderPaint *key, guint kind)
+{
+  for (guint i = 0; i < N_MEMOS; i++)
+    {
+      const Memo *memo = &self->memos[i];
+
+      if (memo->kind == kind && memcmp (&memo->paint, key, sizeof *key) == 0)
+        {
+          put_bytes (&self->buffer, memo->text, memo->len);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Remembers what was written since @start for @key. */
+static void
+keep_memo (LadderDrawSvg *self, const LadderPaint *key, guint kind, gsize start)
+{
+  Memo *memo = &self->memos[self->next_memo];
+  gsize len = self->buffer.len - start;
+
+  if (len > sizeof memo->text)
+    return;
+  memo->paint = *key;
+  memo->kind = kind;
+  memo->len = (guint) len;
+  memcpy (memo->text, self->buffer.data + start, len);
+  self->next_memo = (self->next_memo + 1) % N_MEMOS;
+}
+
+static void
+put_paint_memo (LadderDrawSvg *self, const LadderPaint *paint, gboolean can_fill)
+{
+  guint kind = can_fill ? 2 : 1;
+  gsize start = self->buffer.len;
+
+  if (!put_memo (self, paint, kind))
+    {
+      put_paint (&self->buffer, paint, can_fill);
+      keep_memo (self, paint, kind, start);
+    }
+}
+
 static void
 svg_box (LadderDraw *draw, double x, double y, double width, double height,
          double radius, LadderCorners corners, const LadderPaint *paint)
@@ -388,7 +448,7 @@ svg_box (LadderDraw *draw, double x, double y, double width, double height,
         }
       put_literal (out, "Z\"");
     }
-  put_paint (out, paint, TRUE);
+  put_paint_memo (self, paint, TRUE);
   put_literal (out, "/>\n");
   maybe_flush (self);
 }
@@ -412,7 +472,7 @@ svg_polyline (LadderDraw *draw, const double *xy, guint n_points, const LadderPa
       put_number (out, xy[2 * i + 1]);
     }
   put_c (out, '"');
-  put_paint (out, paint, FALSE);
+  put_paint_memo (self, paint, FALSE);
   put_literal (out, "/>\n");
   maybe_flush (self);
 }
@@ -426,6 +486,8 @@ svg_text (LadderDraw *draw, double x, double y, double width,
   g_autofree char *fitted = NULL;
   double ascent, anchor_x = x;
   const char *anchor = NULL;
+  LadderPaint key = { { 0 } };
+  gsize start;
 
   if (self->failed)
     return;
@@ -446,18 +508,30 @@ svg_text (LadderDraw *draw, double x, double y, double width,
   put_literal (out, "<text");
   put_attr_number (out, "x", anchor_x);
   put_attr_number (out, "y", y + ascent);
-  put_attr_number (out, "font-size", font->size);
-  if (font->bold)
-    put_literal (out, " font-weight=\"bold\"");
-  if (font->italic)
-    put_literal (out, " font-style=\"italic\"");
-  if (anchor)
+  /* The font's attributes, keyed as a paint (padding-free, unlike a
+   * LadderFont): size, bold, italic, anchor and colour. */
+  key.fill = font->color;
+  key.stroke.red = font->size;
+  key.stroke.green = font->bold ? 1 : 0;
+  key.stroke.blue = font->italic ? 1 : 0;
+  key.stroke.alpha = anchor == NULL ? 0 : anchor[0];
+  start = out->len;
+  if (!put_memo (self, &key, 3))
     {
-      put_literal (out, " text-anchor=\"");
-      put_str (out, anchor);
-      put_c (out, '"');
+      put_attr_number (out, "font-size", font->size);
+      if (font->bold)
+        put_literal (out, " font-weight=\"bold\"");
+      if (font->italic)
+        put_literal (out, " font-style=\"italic\"");
+      if (anchor)
+        {
+          put_literal (out, " text-anchor=\"");
+          put_str (out, anchor);
+          put_c (out, '"');
+        }
+      put_color (out, "fill", &font->color);
+      keep_memo (self, &key, 3, start);
     }
-  put_color (out, "fill", &font->color);
   put_c (out, '>');
   put_escaped (out, fitted);
   put_literal (out, "</text>\n");
