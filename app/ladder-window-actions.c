@@ -6,6 +6,7 @@
 #include "ladder-export.h"
 #include "ladder-io.h"
 #include "ladder-print.h"
+#include "ladder-settings.h"
 #include "ladder-window-private.h"
 
 #define MAX_RECENT 8
@@ -267,6 +268,7 @@ export_response_cb (GtkNativeDialog *native, int response, LadderWindow *self)
           else
             message = g_strdup_printf (_("Exported to %s"), base);
           ladder_window_show_toast (self, message);
+          ladder_settings_remember_export (file);
         }
       g_free (options.notice);
     }
@@ -294,7 +296,10 @@ new_then (LadderWindow *self, gpointer data)
   g_autoptr(LadderChart) chart = NULL;
 
   if (g_strcmp0 (template, "empty") == 0)
-    chart = ladder_chart_new ();
+    {
+      chart = ladder_chart_new ();
+      ladder_chart_set_layout (chart, ladder_settings_get_default_layout ());
+    }
   else
     {
       g_autofree char *path = g_strdup_printf ("/io/github/ladderchart/Ladder/templates/%s.ladder",
@@ -378,6 +383,7 @@ export_action (GtkWidget *widget, const char *name, GVariant *parameter)
   add_export_filter (GTK_FILE_CHOOSER (native), _("PNG image"), "*.png", ".png");
   add_export_filter (GTK_FILE_CHOOSER (native), _("SVG drawing"), "*.svg", ".svg");
   add_export_filter (GTK_FILE_CHOOSER (native), _("PDF document"), "*.pdf", ".pdf");
+  ladder_settings_apply_export_folder (GTK_FILE_CHOOSER (native));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), suggested);
   g_signal_connect (native, "response", G_CALLBACK (export_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));

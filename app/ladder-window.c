@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ladder-io.h"
+#include "ladder-settings.h"
 #include "ladder-window-private.h"
 
 G_DEFINE_FINAL_TYPE (LadderWindow, ladder_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -656,7 +657,10 @@ ladder_window_close_request (GtkWindow *window)
   LadderWindow *self = LADDER_WINDOW (window);
 
   if (self->close_confirmed || !ladder_history_get_modified (self->history))
-    return GTK_WINDOW_CLASS (ladder_window_parent_class)->close_request (window);
+    {
+      ladder_settings_save_window (window);
+      return GTK_WINDOW_CLASS (ladder_window_parent_class)->close_request (window);
+    }
 
   ladder_window_confirm_discard (self, close_then, NULL, NULL);
   return TRUE;
@@ -758,6 +762,7 @@ ladder_window_init (LadderWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->chart = ladder_chart_new ();
+  ladder_chart_set_layout (self->chart, ladder_settings_get_default_layout ());
   self->history = ladder_history_new (self->chart);
   g_signal_connect (self->chart, "changed", G_CALLBACK (chart_changed_cb), self);
   g_signal_connect_object (self->history, "notify::can-undo",
@@ -826,6 +831,7 @@ ladder_window_new (LadderApplication *app)
   ladder_window_update_recent (self);
   ladder_window_watch_recent (self);
   gtk_widget_set_visible (self->empty_state, TRUE);
+  ladder_settings_restore_window (GTK_WINDOW (self));
   gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
   return self;
 }

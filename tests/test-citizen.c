@@ -4,10 +4,12 @@
  * with GSETTINGS_BACKEND=memory; skipped without a display. */
 #include "ladder-test-util.h"
 
+#include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
 #include "ladder-application.h"
 #include "ladder-history.h"
+#include "ladder-settings.h"
 #include "ladder-window-private.h"
 
 static const char *team_xml =
@@ -216,6 +218,130 @@ test_describe_person (void **state)
                            "someone");
 }
 
+/* ------------------------------------------------------------ settings */
+
+/* The schema is found in the build tree (the tests run uninstalled). */
+static void
+test_settings_found (void **state)
+{
+  SKIP_WITHOUT_DISPLAY ();
+  assert_non_null (ladder_settings_get ());
+}
+
+/* New charts, the first one of a window included, take the default layout. */
+static void
+test_default_layout (void **state)
+{
+  GSettings *settings;
+  LadderWindow *window;
+
+  SKIP_WITHOUT_DISPLAY ();
+  settings = ladder_settings_get ();
+  g_settings_set_string (settings, "default-layout", "compact");
+  assert_int_equal (ladder_settings_get_default_layout (), LADDER_LAYOUT_COMPACT);
+
+  window = ladder_window_new (app);
+  assert_int_equal (ladder_chart_get_layout (ladder_window_get_chart (window)), LADDER_LAYOUT_COMPACT);
+  assert_false (ladder_window_get_modified (window));
+
+  g_settings_set_string (settings, "default-layout", "tree");
+  assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new", "s", "empty"));
+  assert_int_equal (ladder_chart_get_layout (ladder_window_get_chart (window)), LADDER_LAYOUT_TREE);
+
+  /* The menu's radio items drive the same key. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "default-layout",
+                                  g_variant_new_string ("compact"));
+  assert_int_equal (ladder_settings_get_default_layout (), LADDER_LAYOUT_COMPACT);
+  assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new", "s", "empty"));
+  assert_int_equal (ladder_chart_get_layout (ladder_window_get_chart (window)), LADDER_LAYOUT_COMPACT);
+
+  g_settings_reset (settings, "default-layout");
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+}
+
+/* A window opens at the size and with the panels the last one closed with. */
+static void
+test_window_state (void **state)
+{
+  GSettings *settings;
+  LadderWindow *window;
+  GtkPaned *chart_pane, *palette_pane;
+  int width, height;
+
+  SKIP_WITHOUT_DISPLAY ();
+  settings = ladder_settings_get ();
+  g_settings_set_int (settings, "window-width", 1100);
+  g_settings_set_int (settings, "window-height", 760);
+  g_settings_set_int (settings, "palette-width", 260);
+  g_settings_set_int (settings, "side-panel-width", 400);
+  g_settings_set_int (settings, "side-panel-position", 300);
+
+  window = ladder_window_new (app);
+  chart_pane = GTK_PANED (gtk_widget_get_parent (GTK_WIDGET (window->side_pane)));
+  palette_pane = GTK_PANED (gtk_widget_get_parent (GTK_WIDGET (chart_pane)));
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  assert_int_equal (width, 1100);
+  assert_int_equal (height, 760);
+  assert_int_equal (gtk_paned_get_position (palette_pane), 260);
+  assert_int_equal (gtk_paned_get_position (window->side_pane), 300);
+
+  gtk_window_present (GTK_WINDOW (window));
+  for (int i = 0; i < 50 && gtk_widget_get_width (GTK_WIDGET (window->side_pane)) != 400; i++)
+    {
+      g_usleep (20000);
+      drain ();
+    }
+  assert_int_equal (gtk_widget_get_width (GTK_WIDGET (window->side_pane)), 400);
+
+  /* The user drags the palette's border and resizes; closing saves. */
+  gtk_paned_set_position (palette_pane, 280);
+  gtk_paned_set_position (window->side_pane, 350);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_close (GTK_WINDOW (window));
+  drain ();
+  assert_int_equal (g_settings_get_int (settings, "window-width"), 1000);
+  assert_int_equal (g_settings_get_int (settings, "window-height"), 700);
+  assert_int_equal (g_settings_get_int (settings, "palette-width"), 280);
+  assert_int_equal (g_settings_get_int (settings, "side-panel-position"), 350);
+  assert_int_equal (g_settings_get_int (settings, "side-panel-width"), 400);
+  assert_false (g_settings_get_boolean (settings, "window-maximized"));
+}
+
+/* The export dialog starts in the folder of the last export. */
+static void
+test_export_folder (void **state)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *shown = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) folder = NULL;
+  GFile *remembered;
+
+  SKIP_WITHOUT_DISPLAY ();
+  dir = g_build_filename (ladder_test_tmpdir (), "exports", NULL);
+  g_mkdir_with_parents (dir, 0700);
+  path = g_build_filename (dir, "team.png", NULL);
+  file = g_file_new_for_path (path);
+  ladder_settings_remember_export (file);
+  folder = g_file_new_for_path (dir);
+  expected = g_file_get_uri (folder);
+  shown = g_settings_get_string (ladder_settings_get (), "last-export-folder");
+  assert_string_equal (shown, expected);
+
+  remembered = ladder_settings_dup_export_folder ();
+  assert_non_null (remembered);
+  assert_true (g_file_equal (remembered, folder));
+  g_clear_object (&remembered);
+
+  /* Gone since: the dialog's own default instead. */
+  g_remove (dir);
+  assert_null (ladder_settings_dup_export_folder ());
+  g_settings_reset (ladder_settings_get (), "last-export-folder");
+}
+
 int
 main (void)
 {
@@ -225,6 +351,10 @@ main (void)
     cmocka_unit_test_setup_teardown (test_shift_among_siblings, setup, teardown),
     cmocka_unit_test_setup_teardown (test_step_findings, setup, teardown),
     cmocka_unit_test_setup_teardown (test_describe_person, setup, teardown),
+    cmocka_unit_test (test_settings_found),
+    cmocka_unit_test (test_default_layout),
+    cmocka_unit_test (test_window_state),
+    cmocka_unit_test (test_export_folder),
   };
   g_autofree char *data_home = NULL;
 

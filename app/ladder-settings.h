@@ -1,0 +1,36 @@
+/* ladder-settings.h — preferences and window state that outlive a session
+ *
+ * The schema is io.github.ladderchart.Ladder.  It is looked up among the
+ * installed schemas, then in the build tree (running uninstalled); when
+ * neither has it the editor runs with the defaults and remembers nothing.
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "ladder-chart.h"
+
+G_BEGIN_DECLS
+
+/* The application's settings (borrowed), or NULL without a schema. */
+GSettings       *ladder_settings_get                 (void);
+
+/* "default-layout", or TREE without a schema. */
+LadderLayoutKind ladder_settings_get_default_layout  (void);
+
+/* The export dialog opens in the folder of the last export, when it is
+ * still there (dup_: NULL otherwise). */
+GFile           *ladder_settings_dup_export_folder   (void);
+void             ladder_settings_apply_export_folder (GtkFileChooser *chooser);
+void             ladder_settings_remember_export     (GFile *file);
+
+/* Window size, maximized state and panel widths, restored when a window
+ * is made and saved when it closes.  @window is a LadderWindow. */
+void             ladder_settings_restore_window      (GtkWindow *window);
+void             ladder_settings_save_window         (GtkWindow *window);
+
+/* app.default-layout, a radio action over "default-layout" (nothing
+ * when there is no schema). */
+void             ladder_settings_add_actions         (GActionMap *map);
+
+G_END_DECLS
