@@ -22,9 +22,11 @@ mkdir -p "$out"
 # shoot NAME "XDOTOOL STEPS" LADDER-ARGS...: starts the app, waits for its
 # window, runs the steps (a shell snippet; $X $Y are the window's corner),
 # and saves the screen cropped to the window as $out/NAME.png.
+# ONLY="de dark" tools/screenshots.sh takes just those.
 shoot () {
   local name=$1 steps=$2 wid pid
   shift 2
+  case " ${ONLY:-$name} " in *" $name "*) ;; *) return 0 ;; esac
   "$ladder" "$@" >"$work/log" 2>&1 &
   pid=$!
   wid=
@@ -73,3 +75,17 @@ shoot enterprise ':' "$work/enterprise.ladder"
 
 # An empty chart: the palette and the empty state.
 shoot empty ':'
+
+# German, from the build tree's translations; a person selected so that
+# the inspector shows too.
+LANGUAGE=de LANG=C.UTF-8 shoot de '
+  xdotool key Down Down
+  sleep 0.3' "$work/scale-up.ladder"
+
+# Dark and high-contrast styles, with a person selected.
+GTK_THEME=Adwaita:dark shoot dark '
+  xdotool key Down Down
+  sleep 0.3' "$work/scale-up.ladder"
+GTK_THEME=HighContrast shoot high-contrast '
+  xdotool key Down Down
+  sleep 0.3' "$work/scale-up.ladder"
