@@ -129,9 +129,39 @@ ladder_window_update_accessible (LadderWindow *self)
                                        ladder_chart_get_n_people (self->chart)),
                              ladder_chart_get_n_people (self->chart));
 
+  ladder_people_list_set_selected (self->people_list, person);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->canvas),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   _("Arrow keys move the selection along the reporting lines; F8 goes to the next finding"),
                                   -1);
+}
+
+/* ---------------------------------------------------------- people list */
+
+static void
+people_selected_cb (LadderPeopleList *list, guint person, LadderWindow *self)
+{
+  if (!ladder_chart_is_alive (self->chart, person))
+    return;
+  ladder_window_select (self, person);
+  ladder_canvas_reveal (self->canvas, person, TRUE);
+}
+
+/* Enter on a row: to the canvas, where the editing keys work. */
+static void
+people_activated_cb (LadderPeopleList *list, guint person, LadderWindow *self)
+{
+  people_selected_cb (list, person, self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
+}
+
+void
+ladder_window_init_people (LadderWindow *self)
+{
+  ladder_people_list_bind (self->people_list, self->chart, self->catalogue);
+  g_signal_connect_object (self->people_list, "person-selected",
+                           G_CALLBACK (people_selected_cb), self, 0);
+  g_signal_connect_object (self->people_list, "person-activated",
+                           G_CALLBACK (people_activated_cb), self, 0);
 }

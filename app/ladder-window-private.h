@@ -9,6 +9,7 @@
 #include "ladder-history.h"
 #include "ladder-inspector.h"
 #include "ladder-palette.h"
+#include "ladder-people-list.h"
 
 G_BEGIN_DECLS
 
@@ -38,6 +39,7 @@ struct _LadderWindow
   GtkPaned            *side_pane;
   LadderInspector     *inspector;
   LadderFindingsPanel *findings_panel;
+  LadderPeopleList    *people_list;
   GMenu               *recent_section;
 
   /* the document */
@@ -115,8 +117,10 @@ guint    ladder_window_step_finding       (LadderWindow *self, int direction);
 /* What a screen reader says about @person: name, role, manager, reports
  * and findings (free with g_free). */
 char    *ladder_window_describe_person    (LadderWindow *self, guint person);
-/* The canvas' accessible name follows the selection. */
+/* The canvas' accessible name and the people list follow the selection. */
 void     ladder_window_update_accessible  (LadderWindow *self);
+/* The people list shows the chart and selects on the canvas. */
+void     ladder_window_init_people        (LadderWindow *self);
 
 /* ladder-window-disk.c */
 /* self->file was just loaded or saved, and was @stamp on disk then

@@ -724,6 +724,7 @@ ladder_window_class_init (LadderWindowClass *klass)
   g_type_ensure (LADDER_TYPE_PALETTE);
   g_type_ensure (LADDER_TYPE_INSPECTOR);
   g_type_ensure (LADDER_TYPE_FINDINGS_PANEL);
+  g_type_ensure (LADDER_TYPE_PEOPLE_LIST);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/ladderchart/Ladder/ui/ladder-window.ui");
@@ -748,6 +749,7 @@ ladder_window_class_init (LadderWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LadderWindow, side_pane);
   gtk_widget_class_bind_template_child (widget_class, LadderWindow, inspector);
   gtk_widget_class_bind_template_child (widget_class, LadderWindow, findings_panel);
+  gtk_widget_class_bind_template_child (widget_class, LadderWindow, people_list);
   gtk_widget_class_bind_template_child (widget_class, LadderWindow, recent_section);
 
   ladder_window_class_init_actions (widget_class);
@@ -825,6 +827,7 @@ ladder_window_new (LadderApplication *app)
   ladder_palette_set_catalogue (self->palette, self->catalogue);
   ladder_canvas_set_chart (self->canvas, self->chart, self->catalogue);
   ladder_inspector_bind (self->inspector, self->chart, self->history, self->catalogue);
+  ladder_window_init_people (self);
   ladder_window_revalidate_now (self);
   ladder_window_update_title (self);
   ladder_window_update_actions (self);

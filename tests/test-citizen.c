@@ -218,6 +218,39 @@ test_describe_person (void **state)
                            "someone");
 }
 
+/* The people list: everyone in chart order; its selection and the
+ * canvas' follow each other; it follows edits. */
+static void
+test_people_list (void **state)
+{
+  Fixture *f = *state;
+  LadderPeopleList *list;
+  static const char * const order[] = { "ceo", "cpo", "hop", "spm", "vp", "pm" };
+
+  SKIP_WITHOUT_DISPLAY ();
+  list = f->window->people_list;
+  assert_int_equal (ladder_people_list_get_n_rows (list), G_N_ELEMENTS (order));
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    assert_int_equal (ladder_people_list_get_person (list, i), person (f, order[i]));
+
+  g_signal_emit_by_name (list, "person-selected", person (f, "hop"));
+  assert_int_equal (ladder_window_get_selected (f->window), person (f, "hop"));
+
+  /* Eve Fox moves under Ben Cruz, before Cleo Diaz. */
+  ladder_window_select (f->window, person (f, "pm"));
+  assert_true (ladder_window_cut_person (f->window));
+  ladder_window_select (f->window, person (f, "cpo"));
+  assert_true (ladder_window_paste_person (f->window));
+  assert_true (ladder_window_shift_person (f->window, -1));
+  {
+    static const char * const moved[] = { "ceo", "cpo", "pm", "hop", "spm", "vp" };
+
+    assert_int_equal (ladder_people_list_get_n_rows (list), G_N_ELEMENTS (moved));
+    for (guint i = 0; i < G_N_ELEMENTS (moved); i++)
+      assert_int_equal (ladder_people_list_get_person (list, i), person (f, moved[i]));
+  }
+}
+
 /* ------------------------------------------------------------ settings */
 
 /* The schema is found in the build tree (the tests run uninstalled). */
@@ -351,6 +384,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_shift_among_siblings, setup, teardown),
     cmocka_unit_test_setup_teardown (test_step_findings, setup, teardown),
     cmocka_unit_test_setup_teardown (test_describe_person, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_people_list, setup, teardown),
     cmocka_unit_test (test_settings_found),
     cmocka_unit_test (test_default_layout),
     cmocka_unit_test (test_window_state),
