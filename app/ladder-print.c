@@ -317,6 +317,7 @@ typedef struct {
   PrintJob                 *job;
   GtkWidget                *area;
   GtkLabel                 *label;
+  GtkWidget                *previous, *next;
   guint                     page;
   gboolean                  ready;
 } Preview;
@@ -325,11 +326,13 @@ static void
 preview_update_label (Preview *p)
 {
   g_autofree char *text = NULL;
+  guint n = MAX (ladder_print_plan_get_n_pages (&p->job->plan), 1);
 
   /* Translators: in the print preview, "Page 2 of 6" */
-  text = g_strdup_printf (_("Page %u of %u"), p->page + 1,
-                          MAX (ladder_print_plan_get_n_pages (&p->job->plan), 1));
+  text = g_strdup_printf (_("Page %u of %u"), p->page + 1, n);
   gtk_label_set_label (p->label, text);
+  gtk_widget_set_sensitive (p->previous, p->ready && p->page > 0);
+  gtk_widget_set_sensitive (p->next, p->ready && p->page + 1 < n);
 }
 
 static void
@@ -471,10 +474,13 @@ preview_cb (GtkPrintOperation *operation, GtkPrintOperationPreview *preview,
       gtk_window_set_modal (GTK_WINDOW (window), TRUE);
     }
   gtk_widget_add_css_class (box, "linked");
-  gtk_box_append (GTK_BOX (box), preview_button ("go-previous-symbolic", _("Previous Page"),
-                                                 G_CALLBACK (preview_previous_cb), p));
-  gtk_box_append (GTK_BOX (box), preview_button ("go-next-symbolic", _("Next Page"),
-                                                 G_CALLBACK (preview_next_cb), p));
+  p->previous = preview_button ("go-previous-symbolic", _("Previous Page"),
+                                G_CALLBACK (preview_previous_cb), p);
+  p->next = preview_button ("go-next-symbolic", _("Next Page"), G_CALLBACK (preview_next_cb), p);
+  gtk_widget_set_sensitive (p->previous, FALSE);
+  gtk_widget_set_sensitive (p->next, FALSE);
+  gtk_box_append (GTK_BOX (box), p->previous);
+  gtk_box_append (GTK_BOX (box), p->next);
   gtk_header_bar_pack_start (GTK_HEADER_BAR (header), box);
   gtk_header_bar_pack_start (GTK_HEADER_BAR (header), GTK_WIDGET (p->label));
   gtk_window_set_titlebar (GTK_WINDOW (window), header);
