@@ -232,6 +232,18 @@ search_changed_cb (LadderWindow *self)
     }
 }
 
+static void
+search_activate_cb (LadderWindow *self)
+{
+  ladder_window_step_match (self, +1);
+}
+
+static void
+search_previous_cb (LadderWindow *self)
+{
+  ladder_window_step_match (self, -1);
+}
+
 static gboolean
 search_key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint keycode,
                        GdkModifierType state, LadderWindow *self)
@@ -804,7 +816,15 @@ ladder_window_init (LadderWindow *self)
                            G_CALLBACK (search_mode_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_entry, "search-changed",
                            G_CALLBACK (search_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_entry, "activate",
+                           G_CALLBACK (search_activate_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_entry, "next-match",
+                           G_CALLBACK (search_activate_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_entry, "previous-match",
+                           G_CALLBACK (search_previous_cb), self, G_CONNECT_SWAPPED);
   key = gtk_event_controller_key_new ();
+  /* Shift+Enter must be seen before the entry turns it into "activate". */
+  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
   g_signal_connect (key, "key-pressed", G_CALLBACK (search_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->search_entry), key);
 
