@@ -700,9 +700,9 @@ test_svg_numbers (void **state)
 static void
 draw_colors (LadderDraw *draw, gconstpointer data)
 {
-  /* Channels rounded half away from zero and clamped; opacity written
-   * below 1 only, as a number. */
-  LadderPaint paint = { { 0.5, 1 / 3.0, 1.2, 0.995 }, { -0.2, 10 / 255.0, 1, 0.333 }, 1.5, 0 };
+  /* Channels rounded half away from zero and clamped (NaN: 0); opacity
+   * written below 1 only, as a number. */
+  LadderPaint paint = { { 0.5, 1 / 3.0, 1.2, 0.995 }, { NAN, 10 / 255.0, 1, 0.333 }, 1.5, 0 };
   LadderPaint dashed = { { 0, 0, 0, 0 }, LADDER_RGB (0x0A0B0C), 2, 5 };
   LadderFont font = { 12, TRUE, TRUE, LADDER_RGB (0xFFFFFF), LADDER_ALIGN_CENTER };
 

@@ -237,10 +237,12 @@ put_escaped (Buffer *b, const char *text)
     }
 }
 
+/* One channel of #rrggbb: clamped to [0, 1] (NaN: 0), rounded as llround(). */
 static inline guint
 channel (double value)
 {
-  return (guint) round_half_away (CLAMP (value, 0, 1) * 255);
+  value = value > 0 ? MIN (value, 1) : 0;
+  return (guint) round_half_away (value * 255);
 }
 
 /* ` name="#rrggbb"` and, when translucent, ` name-opacity="a"`; @name

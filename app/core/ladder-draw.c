@@ -4,9 +4,9 @@
  * much for exporting thousands of cards or redrawing a screenful each
  * frame.  So the engine keeps, per font, the advance of every character
  * it has met (most strings are then known to fit, or not, without
- * shaping them),
- * and a cache of ready layouts for the screen.  Kerning makes the sum of
- * advances a little off; only strings near the limit are shaped.
+ * shaping them), the widths of the strings it did shape, and a cache of
+ * ready layouts for the screen.  Kerning makes the sum of advances a
+ * little off; only strings near the limit are shaped.
  */
 #include "config.h"
 
