@@ -210,6 +210,24 @@ test_invalid_utf8 (void **state)
 }
 
 static void
+test_odd_encodings_refused (void **state)
+{
+  /* The first four bytes look like UCS-4 in orders libxml2 cannot read:
+   * it complains while the parser is being created, before the reader
+   * has a word in it.  Refused like any bad encoding, no crash. */
+  static const struct { const char *bytes; gsize length; } odd[] = {
+    { "\0\0<\0", 4 },
+    { "\0\0<\0\0", 5 },
+    { "\0<\0\0", 4 },
+    { "\0<\0\0<a/>", 8 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (odd); i++)
+    assert_refused_len (odd[i].bytes, odd[i].length, LADDER_CHART_ERROR_PARSE, 1,
+                        "not well-formed XML");
+}
+
+static void
 test_encoding_declaration_ignored (void **state)
 {
   /* The declaration says Latin-1, but a chart is always UTF-8. */
@@ -663,6 +681,7 @@ main (void)
     cmocka_unit_test (test_refusals),
     cmocka_unit_test (test_long_stray_text_line),
     cmocka_unit_test (test_invalid_utf8),
+    cmocka_unit_test (test_odd_encodings_refused),
     cmocka_unit_test (test_encoding_declaration_ignored),
     cmocka_unit_test (test_byte_order_mark),
     cmocka_unit_test (test_billion_laughs),

@@ -618,16 +618,18 @@ on_start_element (void *user_data, const xmlChar *local_name, const xmlChar *pre
   if (!ladder_xml_refused (r))
     end_run (r);
   depth = r->depth++;
+  if (r->xml_message != NULL)
+    return;
+  /* Even after our refusal: libxml2's would win if it came in the same
+   * piece (see push() in ladder-xml.c). */
+  take_attributes (r, n_attributes, attributes);
+  check_xml_ids (r);
   if (ladder_xml_refused (r))
     return;
   line = ladder_xml_scanner_next_start_tag (&r->scanner);
   if (prefix != NULL)
     name = qualified = g_strconcat ((const char *) prefix, ":", local, NULL);
 
-  take_attributes (r, n_attributes, attributes);
-  check_xml_ids (r);
-  if (ladder_xml_refused (r))
-    return;
   /* With namespace declarations refused, a namespaced element has a
    * prefix in its name and is unknown by name. */
   if (!check_no_namespaces (r, line, local, n_namespaces, namespaces))

@@ -74,6 +74,11 @@ on_xml_error (void *user_data, xmlErrorPtr error)
   xmlParserCtxtPtr parser = user_data;
   LadderXmlReader *r = parser->_private;
 
+  /* libxml2 may complain about the first bytes' encoding while the parser
+   * is being created, before it knows the reader; xmlTextReader did not
+   * hear of those either: the parse that follows reports the file. */
+  if (r == NULL)
+    return;
   if (error == NULL || error->level < XML_ERR_ERROR || r->xml_message != NULL)
     return;
   r->xml_message = g_strstrip (g_strdup (error->message ? error->message : ""));
