@@ -92,22 +92,32 @@ static const struct {
 };
 
 /* The shared documents (ROLE-RULES.md, seeds), or NULL when this checkout
- * has none beside it. */
+ * has none beside it: LADDER_SHARED_DIR (meson sets it to ../shared beside
+ * the source tree), then ../shared beside LADDER_SOURCE_DIR, then the
+ * workspace's. A clone elsewhere may have none of these. */
 static char *
 shared_path (const char *relative)
 {
-  const char *dir = g_getenv ("LADDER_SHARED_DIR");
-  g_autofree char *fallback = NULL;
-  char *path;
+  g_autofree char *beside_source = NULL;
+  const char *candidates[3];
 
-  if (dir == NULL && g_getenv ("LADDER_SOURCE_DIR"))
-    dir = fallback = g_build_filename (g_getenv ("LADDER_SOURCE_DIR"), "..", "shared", NULL);
-  if (dir == NULL)
-    dir = "/work/shared";
-  path = g_build_filename (dir, relative, NULL);
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    g_clear_pointer (&path, g_free);
-  return path;
+  if (g_getenv ("LADDER_SOURCE_DIR"))
+    beside_source = g_build_filename (g_getenv ("LADDER_SOURCE_DIR"), "..", "shared", NULL);
+  candidates[0] = g_getenv ("LADDER_SHARED_DIR");
+  candidates[1] = beside_source;
+  candidates[2] = "/work/shared";
+  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+    {
+      char *path;
+
+      if (candidates[i] == NULL)
+        continue;
+      path = g_build_filename (candidates[i], relative, NULL);
+      if (g_file_test (path, G_FILE_TEST_EXISTS))
+        return path;
+      g_free (path);
+    }
+  return NULL;
 }
 
 static void
@@ -217,8 +227,6 @@ test_quotes_in_seeds (void **state)
   g_autofree char *seeds = shared_path ("seeds");
   guint checked = 0;
 
-  if (seeds == NULL)
-    skip ();
   for (guint i = 0; i < ladder_catalogue_get_n_rules (catalogue); i++)
     {
       const LadderRule *rule = ladder_catalogue_get_rule (catalogue, i);
@@ -249,8 +257,7 @@ test_matches_role_rules_md (void **state)
   guint n_rules = 0, n_roles = 0;
   gboolean in_rules = FALSE;
 
-  if (path == NULL)
-    skip ();
+  assert_non_null (path);
   text = ladder_test_read (path, NULL);
   lines = g_strsplit (text, "\n", -1);
   for (guint i = 0; lines[i]; i++)
@@ -608,19 +615,32 @@ test_translations (void **state)
 int
 main (void)
 {
+  /* The last two check the catalogue against the documents the rules come
+   * from, and run only when those are here. They are left out rather than
+   * skipped: meson 1.0 reads cmocka's TAP "not ok # SKIP" as a failure, and
+   * a second group's plan as an error. */
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_default_roles),
     cmocka_unit_test (test_find_role),
     cmocka_unit_test (test_default_rules),
-    cmocka_unit_test (test_quotes_in_seeds),
-    cmocka_unit_test (test_matches_role_rules_md),
     cmocka_unit_test (test_refuse_structure),
     cmocka_unit_test (test_refuse_sets_and_rules),
     cmocka_unit_test (test_refuse_doctype),
     cmocka_unit_test (test_missing_file),
     cmocka_unit_test (test_custom_ladder),
     cmocka_unit_test (test_translations),
+    cmocka_unit_test (test_quotes_in_seeds),
+    cmocka_unit_test (test_matches_role_rules_md),
   };
+  g_autofree char *seeds = shared_path ("seeds");
+  g_autofree char *role_rules = shared_path ("docs/ROLE-RULES.md");
+  size_t n_tests = G_N_ELEMENTS (tests);
 
-  return cmocka_run_group_tests (tests, NULL, NULL);
+  if (seeds == NULL || role_rules == NULL)
+    {
+      g_printerr ("../shared/seeds or docs/ROLE-RULES.md not found: "
+                  "quotes not checked against their documents\n");
+      n_tests -= 2;
+    }
+  return _cmocka_run_group_tests ("tests", tests, n_tests, NULL, NULL);
 }
