@@ -1,8 +1,9 @@
 /* ladder-canvas-input.c — gestures of the chart view
  *
  * Button 1 on a card selects it and, once the pointer has moved a few
- * pixels, drags it: onto another card to report to that person, or into
- * the gap between two siblings to take that place.  Button 1 on empty
+ * pixels, drags it: onto another card to report to that person, into
+ * the gap between two siblings to take that place, or onto empty space to
+ * report to no one (the person's reports go along).  Button 1 on empty
  * space, or button 2 anywhere, pans.  Ctrl+wheel and pinch zoom around
  * the pointer.  Roles dragged in from the palette arrive as strings.
  */
@@ -16,10 +17,18 @@
 #define DRAG_THRESHOLD 6.0
 
 static void
-set_refusal (LadderCanvas *self, char *message)
+set_message (LadderCanvas *self, char *message)
 {
-  g_free (self->refusal);
-  self->refusal = message;
+  g_free (self->drop_message);
+  self->drop_message = message;
+}
+
+static gboolean
+pointer_in_view (LadderCanvas *self)
+{
+  return self->drag_x >= 0.0 && self->drag_y >= 0.0 &&
+         self->drag_x < gtk_widget_get_width (GTK_WIDGET (self)) &&
+         self->drag_y < gtk_widget_get_height (GTK_WIDGET (self));
 }
 
 /* Works out where the dragged card would go if dropped at the pointer. */
@@ -33,8 +42,9 @@ update_drop (LadderCanvas *self)
 
   self->drop_target = LADDER_NONE;
   self->drop_refused = FALSE;
+  self->drop_detach = FALSE;
   self->insert_valid = FALSE;
-  set_refusal (self, NULL);
+  set_message (self, NULL);
 
   ladder_canvas_to_chart (self, self->drag_x, self->drag_y, &x, &y);
   hit = ladder_layout_hit (self->layout, x, y);
@@ -45,7 +55,7 @@ update_drop (LadderCanvas *self)
       if (ladder_chart_is_above (self->chart, person, hit))
         {
           self->drop_refused = TRUE;
-          set_refusal (self, g_strdup_printf (_("Cannot move %s under %s: %s reports to %s"),
+          set_message (self, g_strdup_printf (_("Cannot move %s under %s: %s reports to %s"),
                                               ladder_canvas_label (self, person),
                                               ladder_canvas_label (self, hit),
                                               ladder_canvas_label (self, hit),
@@ -63,7 +73,22 @@ update_drop (LadderCanvas *self)
   else
     neighbour = ladder_layout_hit (self->layout, x - LADDER_H_GAP, y);
 
-  if (neighbour != LADDER_NONE && neighbour != person)
+  if (neighbour == LADDER_NONE)
+    {
+      guint manager = ladder_chart_get_manager (self->chart, person);
+
+      /* Empty space.  Letting go outside the view changes nothing. */
+      if (manager != LADDER_NONE && pointer_in_view (self))
+        {
+          self->drop_detach = TRUE;
+          /* Translators: while dragging a card over empty space */
+          set_message (self, g_strdup_printf (_("Drop here to detach %s from %s"),
+                                              ladder_canvas_label (self, person),
+                                              ladder_canvas_label (self, manager)));
+        }
+      return;
+    }
+  if (neighbour != person)
     {
       guint manager = ladder_chart_get_manager (self->chart, neighbour);
       guint position = ladder_chart_get_position (self->chart, neighbour) + (before ? 0 : 1);
@@ -90,15 +115,16 @@ ladder_canvas_cancel_drag (LadderCanvas *self)
   self->drag_person = LADDER_NONE;
   self->drop_target = LADDER_NONE;
   self->drop_refused = FALSE;
+  self->drop_detach = FALSE;
   self->insert_valid = FALSE;
-  set_refusal (self, NULL);
+  set_message (self, NULL);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /* --------------------------------------------------------------- button 1 */
 
-static void
-drag_begin_cb (GtkGestureDrag *gesture, double x, double y, LadderCanvas *self)
+void
+ladder_canvas_drag_begin (LadderCanvas *self, double x, double y)
 {
   guint hit = ladder_canvas_hit (self, x, y);
 
@@ -129,11 +155,10 @@ drag_begin_cb (GtkGestureDrag *gesture, double x, double y, LadderCanvas *self)
     }
   else
     self->drag_mode = DRAG_PAN;
-  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 }
 
-static void
-drag_update_cb (GtkGestureDrag *gesture, double dx, double dy, LadderCanvas *self)
+void
+ladder_canvas_drag_update (LadderCanvas *self, double dx, double dy)
 {
   double zoom = ladder_viewport_get_zoom (self->viewport);
 
@@ -168,8 +193,8 @@ drag_update_cb (GtkGestureDrag *gesture, double dx, double dy, LadderCanvas *sel
     }
 }
 
-static void
-drag_end_cb (GtkGestureDrag *gesture, double dx, double dy, LadderCanvas *self)
+void
+ladder_canvas_drag_end (LadderCanvas *self, double dx, double dy)
 {
   DragMode mode = self->drag_mode;
   guint person = self->drag_person;
@@ -189,6 +214,9 @@ drag_end_cb (GtkGestureDrag *gesture, double dx, double dy, LadderCanvas *self)
                  self->insert_position == ladder_chart_get_position (self->chart, person)))
         g_signal_emit_by_name (self, "move-person", person, self->insert_manager,
                                self->insert_position, &done);
+      else if (self->drop_detach)
+        g_signal_emit_by_name (self, "move-person", person, (guint) LADDER_NONE,
+                               (guint) LADDER_NONE, &done);
       if (done)
         ladder_canvas_set_selected (self, person);
     }
@@ -197,6 +225,25 @@ drag_end_cb (GtkGestureDrag *gesture, double dx, double dy, LadderCanvas *self)
   else if (mode == DRAG_PAN && !moved)
     ladder_canvas_set_selected (self, LADDER_NONE);
   ladder_canvas_cancel_drag (self);
+}
+
+static void
+drag_begin_cb (GtkGestureDrag *gesture, double x, double y, LadderCanvas *self)
+{
+  ladder_canvas_drag_begin (self, x, y);
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
+drag_update_cb (GtkGestureDrag *gesture, double dx, double dy, LadderCanvas *self)
+{
+  ladder_canvas_drag_update (self, dx, dy);
+}
+
+static void
+drag_end_cb (GtkGestureDrag *gesture, double dx, double dy, LadderCanvas *self)
+{
+  ladder_canvas_drag_end (self, dx, dy);
 }
 
 static void
@@ -379,24 +426,27 @@ ladder_canvas_draw_drag (LadderCanvas *self, cairo_t *cr)
 }
 
 void
-ladder_canvas_draw_refusal (LadderCanvas *self, cairo_t *cr, double width)
+ladder_canvas_draw_drop_message (LadderCanvas *self, cairo_t *cr, double width)
 {
   PangoLayout *layout;
   int text_width, text_height;
   double x, y, zoom = ladder_viewport_get_zoom (self->viewport);
 
-  if (self->drag_mode != DRAG_CARD || self->refusal == NULL)
+  if (self->drag_mode != DRAG_CARD || self->drop_message == NULL)
     return;
 
   /* Under the dragged card, kept inside the view whatever the zoom. */
-  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), self->refusal);
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), self->drop_message);
   pango_layout_get_pixel_size (layout, &text_width, &text_height);
   x = CLAMP (self->drag_x - (text_width + 16) / 2.0, 8.0, MAX (8.0, width - text_width - 24.0));
   y = self->drag_y + LADDER_CARD_HEIGHT / 2.0 * zoom + 8.0;
 
   cairo_save (cr);
   cairo_rectangle (cr, x, y, text_width + 16, text_height + 10);
-  cairo_set_source_rgba (cr, 0.75, 0.11, 0.16, 0.95);
+  if (self->drop_refused)
+    cairo_set_source_rgba (cr, 0.75, 0.11, 0.16, 0.95);
+  else
+    cairo_set_source_rgba (cr, 0.11, 0.44, 0.85, 0.95);
   cairo_fill (cr);
   cairo_move_to (cr, x + 8, y + 5);
   cairo_set_source_rgb (cr, 1, 1, 1);

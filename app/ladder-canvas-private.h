@@ -47,7 +47,8 @@ struct _LadderCanvas
   double           pan_start_x, pan_start_y;     /* viewport position at start */
   guint            drop_target;       /* new manager while dragging a card */
   gboolean         drop_refused;
-  char            *refusal;           /* why the drop is refused */
+  char            *drop_message;      /* why the drop is refused, or that it detaches */
+  gboolean         drop_detach;       /* on empty space: no manager any more */
   gboolean         insert_valid;      /* dropping between siblings */
   guint            insert_manager, insert_position;
   double           insert_x, insert_y; /* chart coordinates of the marker's top */
@@ -79,9 +80,15 @@ const char *ladder_canvas_label        (LadderCanvas *self, guint person);
 /* ladder-canvas-input.c */
 void     ladder_canvas_init_input      (LadderCanvas *self);
 void     ladder_canvas_cancel_drag     (LadderCanvas *self);
+/* What the button-1 drag gesture does, in widget coordinates (begin) and
+ * offsets from the start (update, end); the GUI tests call them too. */
+void     ladder_canvas_drag_begin      (LadderCanvas *self, double x, double y);
+void     ladder_canvas_drag_update     (LadderCanvas *self, double dx, double dy);
+void     ladder_canvas_drag_end        (LadderCanvas *self, double dx, double dy);
 /* Draws what belongs to a drag in progress (chart coordinates, zoomed). */
 void     ladder_canvas_draw_drag       (LadderCanvas *self, cairo_t *cr);
-/* Why a drop is refused, near the pointer (widget coordinates). */
-void     ladder_canvas_draw_refusal    (LadderCanvas *self, cairo_t *cr, double width);
+/* Why a drop is refused, or what it will do, near the pointer (widget
+ * coordinates). */
+void     ladder_canvas_draw_drop_message (LadderCanvas *self, cairo_t *cr, double width);
 
 G_END_DECLS

@@ -246,7 +246,7 @@ ladder_canvas_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
     }
   ladder_canvas_draw_drag (self, cr);
   cairo_restore (cr);
-  ladder_canvas_draw_refusal (self, cr, width);
+  ladder_canvas_draw_drop_message (self, cr, width);
   cairo_destroy (cr);
 }
 
@@ -719,7 +719,7 @@ ladder_canvas_finalize (GObject *object)
   LadderCanvas *self = LADDER_CANVAS (object);
 
   g_clear_pointer (&self->layout, ladder_layout_free);
-  g_clear_pointer (&self->refusal, g_free);
+  g_clear_pointer (&self->drop_message, g_free);
   G_OBJECT_CLASS (ladder_canvas_parent_class)->finalize (object);
 }
 

@@ -6,9 +6,10 @@
 #include <gtk/gtk.h>
 
 #include "ladder-application.h"
+#include "ladder-canvas-private.h"
 #include "ladder-history.h"
 #include "ladder-io.h"
-#include "ladder-window.h"
+#include "ladder-window-private.h"
 
 static const char *team_xml =
   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -308,6 +309,85 @@ test_new_from_template (void **state)
   assert_int_equal (ladder_chart_get_n_people (f->chart), 0);
 }
 
+/* Where @p's card is on the canvas, in widget pixels. */
+static void
+card_centre (Fixture *f, guint p, double *x, double *y)
+{
+  LadderCanvas *canvas = f->window->canvas;
+  const LadderBox *box = ladder_layout_get_box (ladder_canvas_get_layout (canvas), p);
+  double ox, oy;
+
+  assert_non_null (box);
+  ladder_canvas_get_origin (canvas, &ox, &oy);
+  ladder_viewport_to_widget (ladder_canvas_get_viewport (canvas),
+                             box->x + ox + box->width / 2.0, box->y + oy + box->height / 2.0,
+                             x, y);
+}
+
+/* A button-1 drag from @p's card to the widget point (@x, @y). */
+static void
+drag_card (Fixture *f, guint p, double x, double y)
+{
+  LadderCanvas *canvas = f->window->canvas;
+  double cx, cy;
+
+  card_centre (f, p, &cx, &cy);
+  ladder_canvas_drag_begin (canvas, cx, cy);
+  ladder_canvas_drag_update (canvas, (x - cx) / 2.0, (y - cy) / 2.0);
+  ladder_canvas_drag_update (canvas, x - cx, y - cy);
+  ladder_canvas_drag_end (canvas, x - cx, y - cy);
+  drain ();
+}
+
+/* A card dropped on empty canvas reports to no one, its reports with it,
+ * as one undo step; a twitch, a drop outside the view or a person who
+ * has no manager anyway changes nothing. */
+static void
+test_drag_detach (void **state)
+{
+  Fixture *f = *state;
+  GtkWidget *canvas;
+  double cx, cy;
+
+  SKIP_WITHOUT_DISPLAY ();
+  canvas = GTK_WIDGET (f->window->canvas);
+  assert_true (gtk_widget_get_width (canvas) > 100 && gtk_widget_get_height (canvas) > 100);
+  /* The chart is one column in the middle: the top-left corner is empty. */
+  assert_int_equal (ladder_canvas_hit (f->window->canvas, 10, 10), LADDER_NONE);
+
+  /* Less than the drag threshold: a click that selects. */
+  card_centre (f, person (f, "hop"), &cx, &cy);
+  drag_card (f, person (f, "hop"), cx + 4, cy + 3);
+  assert_int_equal (ladder_chart_get_manager (f->chart, person (f, "hop")), person (f, "cpo"));
+  assert_int_equal (ladder_window_get_selected (f->window), person (f, "hop"));
+  assert_false (ladder_window_get_modified (f->window));
+
+  /* Let go outside the canvas. */
+  drag_card (f, person (f, "hop"), -40, 10);
+  assert_int_equal (ladder_chart_get_manager (f->chart, person (f, "hop")), person (f, "cpo"));
+  assert_false (ladder_window_get_modified (f->window));
+
+  drag_card (f, person (f, "hop"), 10, 10);
+  assert_int_equal (ladder_chart_get_manager (f->chart, person (f, "hop")), LADDER_NONE);
+  assert_int_equal (ladder_chart_get_manager (f->chart, person (f, "spm")), person (f, "hop"));
+  assert_int_equal (ladder_chart_get_n_roots (f->chart), 2);
+  assert_int_equal (ladder_window_get_selected (f->window), person (f, "hop"));
+  assert_true (ladder_window_get_modified (f->window));
+  assert_int_equal (ladder_findings_count (ladder_window_get_findings (f->window),
+                                           LADDER_SEVERITY_WARNING), 1);
+
+  activate (f, "win.undo");
+  assert_int_equal (ladder_chart_get_manager (f->chart, person (f, "hop")), person (f, "cpo"));
+  assert_int_equal (ladder_chart_get_n_roots (f->chart), 1);
+  assert_false (ladder_window_get_modified (f->window));
+  assert_false (ladder_history_can_undo (f->window->history));
+
+  /* The CEO already reports to no one: no step to undo. */
+  drag_card (f, person (f, "ceo"), 10, 10);
+  assert_int_equal (ladder_chart_get_n_roots (f->chart), 1);
+  assert_false (ladder_history_can_undo (f->window->history));
+}
+
 /* Keyboard: Down to the first report, Up to the manager, F2-free fold. */
 static void
 test_keyboard_selection_and_fold (void **state)
@@ -336,6 +416,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_failed_load_keeps_chart, setup, teardown),
     cmocka_unit_test_setup_teardown (test_new_from_template, setup, teardown),
     cmocka_unit_test_setup_teardown (test_keyboard_selection_and_fold, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_drag_detach, setup, teardown),
   };
   g_autofree char *data_home = NULL;
 
