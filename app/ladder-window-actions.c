@@ -159,11 +159,13 @@ static char *
 suggested_name (LadderWindow *self, const char *extension)
 {
   const char *title = ladder_chart_get_title (self->chart);
+  GFile *from = self->file != NULL ? self->file : self->imported_from;
   g_autofree char *base = NULL;
 
-  if (self->file != NULL)
+  /* team.csv, imported, is saved as team.ladder beside it. */
+  if (from != NULL)
     {
-      g_autofree char *name = g_file_get_basename (self->file);
+      g_autofree char *name = g_file_get_basename (from);
       char *dot = strrchr (name, '.');
 
       if (dot != NULL)
@@ -216,9 +218,10 @@ save_as (LadderWindow *self, Pending *pending)
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
   add_filter (GTK_FILE_CHOOSER (native), _("Ladder charts"), ladder);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
-  if (self->file != NULL)
+  if (self->file != NULL || self->imported_from != NULL)
     {
-      g_autoptr(GFile) parent = g_file_get_parent (self->file);
+      g_autoptr(GFile) parent = g_file_get_parent (self->file != NULL ? self->file
+                                                                      : self->imported_from);
 
       if (parent != NULL)
         gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), parent, NULL);

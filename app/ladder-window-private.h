@@ -48,6 +48,8 @@ struct _LadderWindow
   LadderCatalogue     *catalogue;
   LadderFindings      *findings;
   GFile               *file;
+  /* the CSV file the chart was imported from, until it is saved */
+  GFile               *imported_from;
   guint                validate_idle;
   guint                toast_timeout;
   char                *toast;

@@ -37,6 +37,18 @@ ladder_window_person_label (LadderWindow *self, guint person)
   return ladder_chart_get_id (self->chart, person);
 }
 
+/* ~/charts/team.ladder reads better than /home/ada/charts/... */
+static char *
+dup_display_path (GFile *file)
+{
+  g_autofree char *parse_name = g_file_get_parse_name (file);
+  const char *home = g_get_home_dir ();
+
+  if (g_str_has_prefix (parse_name, home) && parse_name[strlen (home)] == '/')
+    return g_strconcat ("~", parse_name + strlen (home), NULL);
+  return g_steal_pointer (&parse_name);
+}
+
 void
 ladder_window_update_title (LadderWindow *self)
 {
@@ -50,6 +62,14 @@ ladder_window_update_title (LadderWindow *self)
     {
       if (self->file != NULL)
         name = basename = g_file_get_basename (self->file);
+      else if (self->imported_from != NULL)
+        {
+          char *dot;
+
+          name = basename = g_file_get_basename (self->imported_from);
+          if ((dot = strrchr (basename, '.')) != NULL && dot != basename)
+            *dot = '\0';
+        }
       else
         name = _("Untitled Chart");
     }
@@ -62,17 +82,18 @@ ladder_window_update_title (LadderWindow *self)
 
   if (self->file != NULL)
     {
-      g_autofree char *parse_name = g_file_get_parse_name (self->file);
-      g_autofree char *home = g_strdup (g_get_home_dir ());
+      g_autofree char *path = dup_display_path (self->file);
 
-      /* ~/charts/team.ladder reads better than /home/ada/charts/... */
-      if (g_str_has_prefix (parse_name, home) && parse_name[strlen (home)] == '/')
-        {
-          g_autofree char *tilde = g_strconcat ("~", parse_name + strlen (home), NULL);
-          gtk_label_set_label (self->subtitle_label, tilde);
-        }
-      else
-        gtk_label_set_label (self->subtitle_label, parse_name);
+      gtk_label_set_label (self->subtitle_label, path);
+    }
+  else if (self->imported_from != NULL)
+    {
+      g_autofree char *path = dup_display_path (self->imported_from);
+      /* Translators: the subtitle of a chart read from a CSV file and not
+       * yet saved as a chart */
+      g_autofree char *text = g_strdup_printf (_("Imported from %s, not saved yet"), path);
+
+      gtk_label_set_label (self->subtitle_label, text);
     }
   else
     gtk_label_set_label (self->subtitle_label, _("Not saved yet"));
@@ -501,6 +522,7 @@ ladder_window_replace_chart (LadderWindow *self, LadderChart *chart, GFile *file
   ladder_chart_take_contents (self->chart, chart);
   ladder_history_mark_saved (self->history);
   g_set_object (&self->file, file);
+  g_clear_object (&self->imported_from);
   ladder_window_track_file (self, NULL);
   ladder_window_update_title (self);
   ladder_window_update_actions (self);
@@ -534,9 +556,15 @@ ladder_window_load (LadderWindow *self, GFile *file, GError **error)
   if (chart == NULL)
     return FALSE;
 
-  /* A CSV import is a new document: saving it should ask where. */
+  /* A CSV import is a new document, unsaved until it is saved as a chart:
+   * Save asks where (the CSV itself stays as it is), closing asks first. */
   if (g_str_has_suffix (path, ".csv") || g_str_has_suffix (path, ".CSV"))
-    ladder_window_replace_chart (self, chart, NULL);
+    {
+      ladder_window_replace_chart (self, chart, NULL);
+      self->imported_from = g_object_ref (file);
+      ladder_history_mark_unsaved (self->history);
+      ladder_window_update_title (self);
+    }
   else
     {
       ladder_window_replace_chart (self, chart, file);
@@ -585,6 +613,7 @@ ladder_window_save_to (LadderWindow *self, GFile *file, GError **error)
 
       ladder_history_mark_saved (self->history);
       g_set_object (&self->file, file);
+      g_clear_object (&self->imported_from);
       ladder_window_track_file (self, stamp);
       ladder_window_update_title (self);
     }
@@ -717,6 +746,7 @@ ladder_window_finalize (GObject *object)
   g_clear_object (&self->chart);
   g_clear_object (&self->catalogue);
   g_clear_object (&self->file);
+  g_clear_object (&self->imported_from);
 
   G_OBJECT_CLASS (ladder_window_parent_class)->finalize (object);
 }

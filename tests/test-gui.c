@@ -309,6 +309,46 @@ test_new_from_template (void **state)
   assert_int_equal (ladder_chart_get_n_people (f->chart), 0);
 }
 
+/* A CSV file opens as a new chart with unsaved changes: the title says
+ * where it came from, and saving writes a chart file
+ * (the CSV stays as it was). */
+static void
+test_csv_import_unsaved (void **state)
+{
+  Fixture *f = *state;
+  const char *csv = "id,role,name,manager\n"
+                    "a,ceo,Ada Obi,\n"
+                    "b,pm,Ben Cruz,a\n";
+  g_autofree char *csv_path = ladder_test_write ("people.csv", csv);
+  g_autofree char *chart_path = g_build_filename (ladder_test_tmpdir (), "people.ladder", NULL);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *csv_after = NULL;
+  g_autoptr(GFile) csv_file = g_file_new_for_path (csv_path);
+  g_autoptr(GFile) chart_file = g_file_new_for_path (chart_path);
+  g_autoptr(GError) error = NULL;
+
+  SKIP_WITHOUT_DISPLAY ();
+  assert_true (ladder_window_load (f->window, csv_file, &error));
+  drain ();
+  assert_int_equal (ladder_chart_get_n_people (f->chart), 2);
+  assert_null (ladder_window_get_file (f->window));
+  assert_true (ladder_window_get_modified (f->window));
+  assert_false (ladder_history_can_undo (f->window->history));
+  assert_string_equal (gtk_label_get_label (f->window->title_label), "• people");
+  subtitle = g_strdup_printf ("Imported from %s, not saved yet", csv_path);
+  assert_string_equal (gtk_label_get_label (f->window->subtitle_label), subtitle);
+  assert_false (ladder_window_is_pristine (f->window));
+
+  assert_true (ladder_window_save_to (f->window, chart_file, &error));
+  drain ();
+  assert_false (ladder_window_get_modified (f->window));
+  assert_true (g_file_equal (ladder_window_get_file (f->window), chart_file));
+  assert_string_equal (gtk_label_get_label (f->window->title_label), "people.ladder");
+  assert_string_equal (gtk_label_get_label (f->window->subtitle_label), chart_path);
+  csv_after = ladder_test_read (csv_path, NULL);
+  assert_string_equal (csv_after, csv);
+}
+
 /* Where @p's card is on the canvas, in widget pixels. */
 static void
 card_centre (Fixture *f, guint p, double *x, double *y)
@@ -417,6 +457,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_new_from_template, setup, teardown),
     cmocka_unit_test_setup_teardown (test_keyboard_selection_and_fold, setup, teardown),
     cmocka_unit_test_setup_teardown (test_drag_detach, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_csv_import_unsaved, setup, teardown),
   };
   g_autofree char *data_home = NULL;
 
