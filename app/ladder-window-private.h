@@ -20,6 +20,7 @@ struct _LadderWindow
   /* template children */
   GtkLabel            *title_label;
   GtkLabel            *subtitle_label;
+  GtkWidget           *save_button;
   GtkToggleButton     *search_button;
   GtkToggleButton     *findings_button;
   GtkLabel            *error_count_label;

@@ -80,6 +80,12 @@ ladder_window_update_title (LadderWindow *self)
   window_title = g_strdup_printf ("%s — %s", shown, _("Ladder"));
   gtk_window_set_title (GTK_WINDOW (self), window_title);
 
+  /* Only a chart with changes to save invites a click on Save. */
+  if (modified)
+    gtk_widget_add_css_class (self->save_button, "suggested-action");
+  else
+    gtk_widget_remove_css_class (self->save_button, "suggested-action");
+
   if (self->file != NULL)
     {
       g_autofree char *path = dup_display_path (self->file);
@@ -772,6 +778,7 @@ ladder_window_class_init (LadderWindowClass *klass)
                                                "/io/github/ladderchart/Ladder/ui/ladder-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LadderWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, LadderWindow, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, LadderWindow, save_button);
   gtk_widget_class_bind_template_child (widget_class, LadderWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, LadderWindow, findings_button);
   gtk_widget_class_bind_template_child (widget_class, LadderWindow, error_count_label);

@@ -310,7 +310,7 @@ test_new_from_template (void **state)
 }
 
 /* A CSV file opens as a new chart with unsaved changes: the title says
- * where it came from, and saving writes a chart file
+ * where it came from, Save is suggested, and saving writes a chart file
  * (the CSV stays as it was). */
 static void
 test_csv_import_unsaved (void **state)
@@ -337,6 +337,7 @@ test_csv_import_unsaved (void **state)
   assert_string_equal (gtk_label_get_label (f->window->title_label), "• people");
   subtitle = g_strdup_printf ("Imported from %s, not saved yet", csv_path);
   assert_string_equal (gtk_label_get_label (f->window->subtitle_label), subtitle);
+  assert_true (gtk_widget_has_css_class (f->window->save_button, "suggested-action"));
   assert_false (ladder_window_is_pristine (f->window));
 
   assert_true (ladder_window_save_to (f->window, chart_file, &error));
@@ -347,6 +348,27 @@ test_csv_import_unsaved (void **state)
   assert_string_equal (gtk_label_get_label (f->window->subtitle_label), chart_path);
   csv_after = ladder_test_read (csv_path, NULL);
   assert_string_equal (csv_after, csv);
+}
+
+/* Save is the suggested button only while there is something to save. */
+static void
+test_save_button_suggested (void **state)
+{
+  Fixture *f = *state;
+  GtkWidget *save;
+
+  SKIP_WITHOUT_DISPLAY ();
+  save = f->window->save_button;
+  assert_false (gtk_widget_has_css_class (save, "suggested-action"));
+  ladder_window_add_role (f->window, "pm", person (f, "hop"));
+  drain ();
+  assert_true (gtk_widget_has_css_class (save, "suggested-action"));
+  activate (f, "win.undo");
+  assert_false (gtk_widget_has_css_class (save, "suggested-action"));
+  activate (f, "win.redo");
+  assert_true (gtk_widget_has_css_class (save, "suggested-action"));
+  activate (f, "win.save");
+  assert_false (gtk_widget_has_css_class (save, "suggested-action"));
 }
 
 /* Where @p's card is on the canvas, in widget pixels. */
@@ -458,6 +480,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_keyboard_selection_and_fold, setup, teardown),
     cmocka_unit_test_setup_teardown (test_drag_detach, setup, teardown),
     cmocka_unit_test_setup_teardown (test_csv_import_unsaved, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_save_button_suggested, setup, teardown),
   };
   g_autofree char *data_home = NULL;
 
