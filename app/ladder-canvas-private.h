@@ -36,6 +36,7 @@ struct _LadderCanvas
   gboolean         syncing;           /* adjustments being set from the viewport */
 
   guint            selected;
+  guint            cut;               /* dimmed: cut, waiting for a paste */
   guint            hover;             /* card under the pointer */
   double           pointer_x, pointer_y;
 

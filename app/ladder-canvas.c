@@ -191,6 +191,32 @@ draw_chevron (LadderCanvas *self, cairo_t *cr, guint person)
   cairo_stroke (cr);
 }
 
+/* As file managers show a cut file: faded into the background, with a
+ * dashed edge. */
+static void
+draw_cut (LadderCanvas *self, cairo_t *cr)
+{
+  const LadderBox *box;
+  double zoom = ladder_viewport_get_zoom (self->viewport);
+
+  if (self->cut == LADDER_NONE || !ladder_chart_is_alive (self->chart, self->cut))
+    return;
+  box = ladder_layout_get_box (self->layout, self->cut);
+  if (box == NULL || !box->visible)
+    return;
+
+  cairo_save (cr);
+  cairo_rectangle (cr, box->x, box->y, box->width, box->height);
+  /* The canvas background of style.css */
+  cairo_set_source_rgba (cr, 0.933, 0.941, 0.953, 0.6);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgba (cr, 0.36, 0.40, 0.46, 0.9);
+  cairo_set_line_width (cr, 1.5 / zoom);
+  cairo_set_dash (cr, (double[]) { 4.0 / zoom, 3.0 / zoom }, 2, 0);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
 static void
 ladder_canvas_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
@@ -238,6 +264,7 @@ ladder_canvas_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 
   /* What belongs to the view only, in chart coordinates. */
   cairo_translate (cr, ox, oy);
+  draw_cut (self, cr);
   if (zoom >= 0.35 && self->drag_mode != DRAG_CARD)
     {
       draw_chevron (self, cr, self->hover);
@@ -405,6 +432,24 @@ ladder_canvas_set_selected (LadderCanvas *self, guint person)
   self->selected = person;
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
+}
+
+void
+ladder_canvas_set_cut (LadderCanvas *self, guint person)
+{
+  g_return_if_fail (LADDER_IS_CANVAS (self));
+
+  if (person == self->cut)
+    return;
+  self->cut = person;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+guint
+ladder_canvas_get_cut (LadderCanvas *self)
+{
+  g_return_val_if_fail (LADDER_IS_CANVAS (self), LADDER_NONE);
+  return self->cut;
 }
 
 void
@@ -627,8 +672,11 @@ escape_binding (GtkWidget *widget, GVariant *args, gpointer user_data)
 {
   LadderCanvas *self = LADDER_CANVAS (widget);
 
+  /* One thing at a time: the drag, then a cut, then the selection. */
   if (self->drag_mode != DRAG_NONE)
     ladder_canvas_cancel_drag (self);
+  else if (self->cut != LADDER_NONE)
+    gtk_widget_activate_action (widget, "win.cancel-cut", NULL);
   else
     ladder_canvas_set_selected (self, LADDER_NONE);
   return TRUE;
@@ -787,6 +835,7 @@ static void
 ladder_canvas_init (LadderCanvas *self)
 {
   self->selected = LADDER_NONE;
+  self->cut = LADDER_NONE;
   self->hover = LADDER_NONE;
   self->drop_target = LADDER_NONE;
   self->dnd_target = LADDER_NONE;

@@ -35,6 +35,10 @@ guint           ladder_canvas_get_selected   (LadderCanvas *self);
 void            ladder_canvas_set_selected   (LadderCanvas *self, guint person);
 /* Scrolls so that the person's card is in view (centred when @center). */
 void            ladder_canvas_reveal         (LadderCanvas *self, guint person, gboolean center);
+/* The person cut for moving (LADDER_NONE: none), drawn dimmed until
+ * pasted or cancelled. */
+void            ladder_canvas_set_cut        (LadderCanvas *self, guint person);
+guint           ladder_canvas_get_cut        (LadderCanvas *self);
 /* An entry over the person's card to type the name in. */
 void            ladder_canvas_start_rename   (LadderCanvas *self, guint person);
 

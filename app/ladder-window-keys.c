@@ -13,16 +13,22 @@
 
 /* ----------------------------------------------------------- cut, paste */
 
+/* The canvas shows the cut person dimmed for as long as it is cut. */
+static void
+set_cut (LadderWindow *self, guint person)
+{
+  self->cut_person = person;
+  ladder_canvas_set_cut (self->canvas, person);
+  ladder_window_update_actions (self);
+}
+
 static void
 chart_changed_cb (LadderChart *chart, const LadderChange *change, LadderWindow *self)
 {
   /* A new chart, or the cut person gone: the slot means nothing now. */
   if (change->kind == LADDER_CHANGE_RESET ||
       (change->kind == LADDER_CHANGE_REMOVED && change->person == self->cut_person))
-    {
-      self->cut_person = LADDER_NONE;
-      ladder_window_update_actions (self);
-    }
+    set_cut (self, LADDER_NONE);
   if (change->kind == LADDER_CHANGE_RESET)
     self->finding_index = G_MAXUINT;
 }
@@ -38,13 +44,25 @@ ladder_window_cut_person (LadderWindow *self)
   person = ladder_window_get_selected (self);
   if (person == LADDER_NONE)
     return FALSE;
-  self->cut_person = person;
+  set_cut (self, person);
   /* Translators: after Ctrl+X on a card */
-  message = g_strdup_printf (_("%s will move: select the new manager and press Ctrl+V"),
+  message = g_strdup_printf (_("%s will move: select the new manager and press Ctrl+V, "
+                               "or Escape to cancel"),
                              ladder_window_person_label (self, person));
   ladder_window_show_toast (self, message);
-  ladder_window_update_actions (self);
   return TRUE;
+}
+
+void
+ladder_window_cancel_cut (LadderWindow *self)
+{
+  g_return_if_fail (LADDER_IS_WINDOW (self));
+
+  if (self->cut_person == LADDER_NONE)
+    return;
+  set_cut (self, LADDER_NONE);
+  /* The toast would still ask for a paste. */
+  ladder_window_hide_toast (self);
 }
 
 gboolean
@@ -69,10 +87,10 @@ ladder_window_paste_person (LadderWindow *self)
         ladder_window_show_toast (self, error->message);
       return FALSE;
     }
-  self->cut_person = LADDER_NONE;
+  set_cut (self, LADDER_NONE);
+  ladder_window_hide_toast (self);
   ladder_window_select (self, person);
   ladder_canvas_reveal (self->canvas, person, FALSE);
-  ladder_window_update_actions (self);
   return TRUE;
 }
 
@@ -86,6 +104,12 @@ static void
 paste_action (GtkWidget *widget, const char *name, GVariant *parameter)
 {
   ladder_window_paste_person (LADDER_WINDOW (widget));
+}
+
+static void
+cancel_cut_action (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  ladder_window_cancel_cut (LADDER_WINDOW (widget));
 }
 
 /* Alt+Left / Alt+Right: what dragging a card beside its siblings does. */
@@ -187,6 +211,8 @@ ladder_window_update_key_actions (LadderWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.paste-person",
                                  selected && self->cut_person != LADDER_NONE &&
                                  self->cut_person != ladder_window_get_selected (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-cut",
+                                 self->cut_person != LADDER_NONE);
 }
 
 void
@@ -202,6 +228,7 @@ ladder_window_class_init_keys (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.cut-person", NULL, cut_action);
   gtk_widget_class_install_action (widget_class, "win.paste-person", NULL, paste_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-cut", NULL, cancel_cut_action);
   gtk_widget_class_install_action (widget_class, "win.move-earlier", NULL, shift_action);
   gtk_widget_class_install_action (widget_class, "win.move-later", NULL, shift_action);
   gtk_widget_class_install_action (widget_class, "win.next-finding", NULL, finding_action);
@@ -209,6 +236,9 @@ ladder_window_class_init_keys (GtkWidgetClass *widget_class)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_x, GDK_CONTROL_MASK, "win.cut-person", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "win.paste-person", NULL);
+  /* Wherever the focus is; the canvas asks for this itself.  While
+   * nothing is cut the action is off and Escape goes on its way. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.cancel-cut", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.move-earlier", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "win.move-later", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, 0, "win.next-finding", NULL);

@@ -81,6 +81,7 @@ void     ladder_window_update_search    (LadderWindow *self);
 void     ladder_window_step_match       (LadderWindow *self, int direction);
 /* Replaces the chart's content with @chart's, as a new document. */
 void     ladder_window_replace_chart    (LadderWindow *self, LadderChart *chart, GFile *file);
+void     ladder_window_hide_toast       (LadderWindow *self);
 void     ladder_window_show_error       (LadderWindow *self, const char *primary,
                                          const char *secondary);
 /* Name, else title, else role: how people are named in messages. */
@@ -106,6 +107,8 @@ void     ladder_window_init_keys          (LadderWindow *self);
 void     ladder_window_update_key_actions (LadderWindow *self);
 /* Ctrl+X: the selected person is the one the next paste moves. */
 gboolean ladder_window_cut_person         (LadderWindow *self);
+/* Escape: nothing is cut any more. */
+void     ladder_window_cancel_cut         (LadderWindow *self);
 /* Ctrl+V: the cut person reports to the selected one, as one undoable
  * step; a cycle is refused with the message a drag shows. */
 gboolean ladder_window_paste_person       (LadderWindow *self);

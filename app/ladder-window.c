@@ -324,8 +324,8 @@ ladder_window_get_toast (LadderWindow *self)
   return self->toast;
 }
 
-static void
-toast_close_cb (LadderWindow *self)
+void
+ladder_window_hide_toast (LadderWindow *self)
 {
   g_clear_handle_id (&self->toast_timeout, g_source_remove);
   gtk_revealer_set_reveal_child (self->toast_revealer, FALSE);
@@ -842,7 +842,7 @@ ladder_window_init (LadderWindow *self)
                            G_CALLBACK (finding_activated_cb), self, 0);
 
   g_signal_connect_object (self->toast_close, "clicked",
-                           G_CALLBACK (toast_close_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (ladder_window_hide_toast), self, G_CONNECT_SWAPPED);
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   g_object_bind_property (self->search_button, "active", self->search_bar, "search-mode-enabled",

@@ -108,7 +108,8 @@ test_cut_paste_moves (void **state)
   ladder_window_select (f->window, person (f, "vp"));
   assert_true (activate (f, "win.cut-person"));
   assert_string_equal (ladder_window_get_toast (f->window),
-                       "Sam Lee will move: select the new manager and press Ctrl+V");
+                       "Sam Lee will move: select the new manager and press Ctrl+V, "
+                       "or Escape to cancel");
   assert_false (ladder_window_get_modified (f->window));
 
   ladder_window_select (f->window, person (f, "cpo"));
@@ -146,6 +147,80 @@ test_paste_refuses_cycle (void **state)
   ladder_window_select (f->window, person (f, "pm"));
   assert_true (ladder_window_paste_person (f->window));
   assert_int_equal (ladder_chart_get_manager (f->chart, person (f, "cpo")), person (f, "pm"));
+}
+
+/* Runs the key binding of @widget (its class shortcuts) for @keyval, as
+ * pressing the key with @widget focused does; FALSE if none ran. */
+static gboolean
+press_key (GtkWidget *widget, guint keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  g_autoptr(GtkShortcutTrigger) trigger = gtk_keyval_trigger_new (keyval, 0);
+  gboolean done = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !done; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)) && !done; j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), trigger))
+            done = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+  drain ();
+  return done;
+}
+
+/* The cut person is drawn dimmed until pasted, or until Escape (on the
+ * canvas, first cancelling the cut and only then the selection). */
+static void
+test_cut_shown_until_paste_or_escape (void **state)
+{
+  Fixture *f = *state;
+  LadderCanvas *canvas;
+
+  SKIP_WITHOUT_DISPLAY ();
+  canvas = f->window->canvas;
+  assert_int_equal (ladder_canvas_get_cut (canvas), LADDER_NONE);
+  ladder_window_select (f->window, person (f, "vp"));
+  assert_true (activate (f, "win.cut-person"));
+  assert_int_equal (ladder_canvas_get_cut (canvas), person (f, "vp"));
+  ladder_window_select (f->window, person (f, "cpo"));
+  assert_int_equal (ladder_canvas_get_cut (canvas), person (f, "vp"));
+
+  assert_true (press_key (GTK_WIDGET (canvas), GDK_KEY_Escape));
+  assert_int_equal (ladder_canvas_get_cut (canvas), LADDER_NONE);
+  assert_false (gtk_revealer_get_reveal_child (f->window->toast_revealer));
+  assert_int_equal (ladder_window_get_selected (f->window), person (f, "cpo"));
+  assert_false (ladder_window_paste_person (f->window));
+  /* Nothing cut: the window's Escape lets the key go on its way. */
+  assert_false (press_key (GTK_WIDGET (f->window), GDK_KEY_Escape));
+  assert_true (press_key (GTK_WIDGET (canvas), GDK_KEY_Escape));
+  assert_int_equal (ladder_window_get_selected (f->window), LADDER_NONE);
+
+  ladder_window_select (f->window, person (f, "vp"));
+  assert_true (activate (f, "win.cut-person"));
+  ladder_window_select (f->window, person (f, "cpo"));
+  assert_true (activate (f, "win.paste-person"));
+  assert_int_equal (ladder_canvas_get_cut (canvas), LADDER_NONE);
+  assert_int_equal (ladder_chart_get_manager (f->chart, person (f, "vp")), person (f, "cpo"));
+
+  /* Escape with the focus elsewhere (the window's binding). */
+  assert_true (activate (f, "win.cut-person"));
+  assert_true (press_key (GTK_WIDGET (f->window), GDK_KEY_Escape));
+  assert_int_equal (ladder_canvas_get_cut (canvas), LADDER_NONE);
+
+  /* Removing the cut person ends the cut too. */
+  assert_true (activate (f, "win.cut-person"));
+  assert_int_equal (ladder_canvas_get_cut (canvas), person (f, "vp"));
+  assert_true (activate (f, "win.delete"));
+  assert_int_equal (ladder_canvas_get_cut (canvas), LADDER_NONE);
 }
 
 /* Alt+Left / Alt+Right: Eve Fox, the second root, goes first and back. */
@@ -381,6 +456,7 @@ main (void)
   const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown (test_cut_paste_moves, setup, teardown),
     cmocka_unit_test_setup_teardown (test_paste_refuses_cycle, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_cut_shown_until_paste_or_escape, setup, teardown),
     cmocka_unit_test_setup_teardown (test_shift_among_siblings, setup, teardown),
     cmocka_unit_test_setup_teardown (test_step_findings, setup, teardown),
     cmocka_unit_test_setup_teardown (test_describe_person, setup, teardown),
