@@ -321,6 +321,59 @@ test_link_records_reports_cycle (void **state)
   assert_int_equal (cycle[2], z);
 }
 
+/* The id index through appends past its reserved size, removals (which
+ * move later entries back), renames and revivals. */
+static void
+test_lookup_after_many_edits (void **state)
+{
+  g_autoptr(LadderChart) chart = ladder_chart_new ();
+  const guint n = 5000;
+  g_autofree gboolean *alive = g_new0 (gboolean, n);
+  g_autofree gboolean *renamed = g_new0 (gboolean, n);
+  char id[16];
+
+  ladder_chart_reserve_records (chart, n / 4);
+  for (guint i = 0; i < n; i++)
+    {
+      g_snprintf (id, sizeof id, "p%u", i);
+      assert_int_equal (ladder_chart_add_person (chart, id, "pm", LADDER_NONE, G_MAXUINT, NULL), i);
+      alive[i] = TRUE;
+    }
+  for (guint i = 0; i < n; i += 3)
+    {
+      ladder_chart_remove_person (chart, i);
+      alive[i] = FALSE;
+    }
+  for (guint i = 1; i < n; i += 5)
+    {
+      if (!alive[i])
+        continue;
+      g_snprintf (id, sizeof id, "q%u", i);
+      assert_true (ladder_chart_set_id (chart, i, id, NULL));
+      renamed[i] = TRUE;
+    }
+  for (guint i = 0; i < n; i += 9)
+    {
+      assert_true (ladder_chart_revive_person (chart, i, LADDER_NONE, 0, NULL, 0, NULL));
+      alive[i] = TRUE;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_snprintf (id, sizeof id, "p%u", i);
+      assert_int_equal (ladder_chart_lookup (chart, id),
+                        alive[i] && !renamed[i] ? i : LADDER_NONE);
+      g_snprintf (id, sizeof id, "q%u", i);
+      assert_int_equal (ladder_chart_lookup (chart, id), renamed[i] ? i : LADDER_NONE);
+    }
+  assert_int_equal (ladder_chart_get_n_people (chart), n - n / 3 - 1 + (n + 8) / 9);
+  /* Taken ids are refused, freed ones are not. */
+  assert_int_equal (ladder_chart_add_person (chart, "p2", "pm", LADDER_NONE, 0, NULL), LADDER_NONE);
+  assert_int_equal (ladder_chart_append_record (chart, "q1", "pm", 1), LADDER_NONE);
+  assert_int_equal (ladder_chart_append_record (chart, "p3", "pm", 1), n);
+  assert_int_equal (ladder_chart_lookup (chart, "p3"), n);
+}
+
 static void
 test_million_deep_chain (void **state)
 {
@@ -383,6 +436,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_take_contents, setup, teardown),
     cmocka_unit_test (test_link_records_orders_siblings),
     cmocka_unit_test (test_link_records_reports_cycle),
+    cmocka_unit_test (test_lookup_after_many_edits),
     cmocka_unit_test (test_million_deep_chain),
   };
 

@@ -37,6 +37,10 @@ typedef struct {
  * when @id is already taken.  No signal. */
 guint               ladder_chart_append_record (LadderChart *self, const char *id,
                                                 const char *role, guint line);
+/* Makes room for about @n more people at once, for a reader that can
+ * estimate how many it will append: the id index, and the records of an
+ * empty chart, then do not grow step by step. */
+void                ladder_chart_reserve_records (LadderChart *self, guint n);
 LadderPersonRecord *ladder_chart_get_record    (LadderChart *self, guint person);
 /* All the records, indexed by slot (ladder_chart_get_capacity() of them),
  * for loops over every person: no check per access.  Valid until the

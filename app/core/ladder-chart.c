@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "ladder-chart-private.h"
+#include "ladder-id-index-private.h"
 
 #include <string.h>
 
@@ -14,7 +15,7 @@ struct _LadderChart
   GObject     parent_instance;
 
   GArray     *people;          /* LadderPersonRecord, indexed by slot */
-  GHashTable *by_id;           /* id (owned by record) → slot + 1 */
+  LadderIdIndex by_id;        /* the ids of the living people */
   guint       n_alive;
 
   /* Roots form one more sibling list. */
@@ -27,6 +28,11 @@ struct _LadderChart
   LadderLayoutKind layout;
 
   guint       next_free_id;    /* hint for ladder_chart_dup_free_id */
+
+  /* The last roles appended, interned: g_intern_string takes GLib's
+   * global lock, once per person of a large file otherwise. */
+  const char *role_cache[16];
+  guint       role_cache_next;
 };
 
 G_DEFINE_TYPE (LadderChart, ladder_chart, G_TYPE_OBJECT)
@@ -62,7 +68,7 @@ clear_people (LadderChart *self)
   for (guint i = 0; i < self->people->len; i++)
     record_clear (rec (self, i));
   g_array_set_size (self->people, 0);
-  g_hash_table_remove_all (self->by_id);
+  ladder_id_index_remove_all (&self->by_id);
   self->n_alive = 0;
   self->first_root = self->last_root = LADDER_NONE;
   self->n_roots = 0;
@@ -76,7 +82,7 @@ ladder_chart_finalize (GObject *object)
 
   clear_people (self);
   g_clear_pointer (&self->people, g_array_unref);
-  g_clear_pointer (&self->by_id, g_hash_table_unref);
+  ladder_id_index_clear (&self->by_id);
   g_clear_pointer (&self->title, g_free);
 
   G_OBJECT_CLASS (ladder_chart_parent_class)->finalize (object);
@@ -104,7 +110,6 @@ static void
 ladder_chart_init (LadderChart *self)
 {
   self->people = g_array_new (FALSE, TRUE, sizeof (LadderPersonRecord));
-  self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->first_root = self->last_root = LADDER_NONE;
   self->employees = -1;
   self->next_free_id = 1;
@@ -256,13 +261,10 @@ ladder_chart_is_alive (LadderChart *self, guint person)
 guint
 ladder_chart_lookup (LadderChart *self, const char *id)
 {
-  gpointer value;
-
   g_return_val_if_fail (LADDER_IS_CHART (self), LADDER_NONE);
   if (id == NULL)
     return LADDER_NONE;
-  value = g_hash_table_lookup (self->by_id, id);
-  return value ? GPOINTER_TO_UINT (value) - 1 : LADDER_NONE;
+  return ladder_id_index_lookup (&self->by_id, (LadderPersonRecord *) self->people->data, id);
 }
 
 #define CHECK_PERSON(self, person, val) \
@@ -479,7 +481,7 @@ ladder_chart_dup_free_id (LadderChart *self)
     {
       char *id = g_strdup_printf ("p%u", self->next_free_id++);
 
-      if (!g_hash_table_contains (self->by_id, id))
+      if (ladder_chart_lookup (self, id) == LADDER_NONE)
         return id;
       g_free (id);
     }
@@ -565,6 +567,38 @@ link_person (LadderChart *self, guint person, guint manager, guint position)
 
 /* ---- bulk building (readers) ---- */
 
+static const char *
+intern_role (LadderChart *self, const char *role)
+{
+  const char *interned;
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->role_cache); i++)
+    {
+      const char *cached = self->role_cache[i];
+
+      if (cached == role
+          || (cached != NULL && cached[0] == role[0] && strcmp (cached, role) == 0))
+        return cached;
+    }
+  interned = g_intern_string (role);
+  self->role_cache[self->role_cache_next] = interned;
+  self->role_cache_next = (self->role_cache_next + 1) % G_N_ELEMENTS (self->role_cache);
+  return interned;
+}
+
+void
+ladder_chart_reserve_records (LadderChart *self, guint n)
+{
+  g_return_if_fail (LADDER_IS_CHART (self));
+
+  if (self->people->len == 0 && n > 0)
+    {
+      g_array_unref (self->people);
+      self->people = g_array_sized_new (FALSE, TRUE, sizeof (LadderPersonRecord), n);
+    }
+  ladder_id_index_reserve (&self->by_id, self->n_alive + n);
+}
+
 guint
 ladder_chart_append_record (LadderChart *self, const char *id, const char *role, guint line)
 {
@@ -574,12 +608,12 @@ ladder_chart_append_record (LadderChart *self, const char *id, const char *role,
   g_return_val_if_fail (LADDER_IS_CHART (self), LADDER_NONE);
   g_return_val_if_fail (id != NULL, LADDER_NONE);
 
-  if (g_hash_table_contains (self->by_id, id))
-    return LADDER_NONE;
   slot = self->people->len;
+  if (ladder_id_index_insert (&self->by_id, (LadderPersonRecord *) self->people->data,
+                              id, slot) != slot)
+    return LADDER_NONE;
   r.id = g_strdup (id);
-  g_hash_table_insert (self->by_id, r.id, GUINT_TO_POINTER (slot + 1));
-  r.role = g_intern_string (role ? role : "other");
+  r.role = intern_role (self, role ? role : "other");
   r.manager = r.first_report = r.last_report = LADDER_NONE;
   r.prev_sibling = r.next_sibling = LADDER_NONE;
   r.line = line;
@@ -831,7 +865,7 @@ ladder_chart_remove_person (LadderChart *self, guint person)
   r = rec (self, person);
   unlink_person (self, person);
   r->alive = FALSE;
-  g_hash_table_remove (self->by_id, r->id);
+  ladder_id_index_remove (&self->by_id, r->id, person);
   self->n_alive--;
 
   change_init (&change, LADDER_CHANGE_REMOVED, person);
@@ -859,7 +893,7 @@ ladder_chart_revive_person (LadderChart *self, guint person, guint manager, guin
       g_set_error (error, LADDER_CHART_ERROR, LADDER_CHART_ERROR_NOT_FOUND, "No such manager");
       return FALSE;
     }
-  if (g_hash_table_contains (self->by_id, r->id))
+  if (ladder_chart_lookup (self, r->id) != LADDER_NONE)
     {
       g_set_error (error, LADDER_CHART_ERROR, LADDER_CHART_ERROR_DUPLICATE_ID,
                    "The id “%s” is already used", r->id);
@@ -874,7 +908,8 @@ ladder_chart_revive_person (LadderChart *self, guint person, guint manager, guin
         }
     }
 
-  g_hash_table_insert (self->by_id, r->id, GUINT_TO_POINTER (person + 1));
+  ladder_id_index_insert (&self->by_id, (LadderPersonRecord *) self->people->data,
+                          r->id, person);
   r->alive = TRUE;
   r->first_report = r->last_report = LADDER_NONE;
   r->n_reports = 0;
@@ -967,16 +1002,17 @@ ladder_chart_set_id (LadderChart *self, guint person, const char *id, GError **e
                    id ? id : "");
       return FALSE;
     }
-  if (g_hash_table_contains (self->by_id, id))
+  if (ladder_chart_lookup (self, id) != LADDER_NONE)
     {
       g_set_error (error, LADDER_CHART_ERROR, LADDER_CHART_ERROR_DUPLICATE_ID,
                    "The id “%s” is already used", id);
       return FALSE;
     }
-  g_hash_table_remove (self->by_id, r->id);
+  ladder_id_index_remove (&self->by_id, r->id, person);
   old = g_steal_pointer (&r->id);
   r->id = g_strdup (id);
-  g_hash_table_insert (self->by_id, r->id, GUINT_TO_POINTER (person + 1));
+  ladder_id_index_insert (&self->by_id, (LadderPersonRecord *) self->people->data,
+                          r->id, person);
 
   change_init (&change, LADDER_CHANGE_FIELD, person);
   change.field = LADDER_FIELD_ID;

@@ -109,10 +109,6 @@ typedef struct {
     const char *id, *role, *name, *title, *manager, *vacant, *assistant, *collapsed,
                *order, *xml;
   } names;
-
-  /* The last roles seen, interned: most files use a dozen roles. */
-  const char       *role_cache[16];
-  guint             role_cache_next;
 } LadderXmlReader;
 
 extern const char ladder_xml_doctype_message[];

@@ -19,24 +19,6 @@
 
 /* ---- attribute values ---- */
 
-static const char *
-intern_role (LadderXmlReader *r, const char *role)
-{
-  const char *interned;
-
-  for (guint i = 0; i < G_N_ELEMENTS (r->role_cache); i++)
-    {
-      const char *cached = r->role_cache[i];
-
-      if (cached != NULL && cached[0] == role[0] && strcmp (cached, role) == 0)
-        return cached;
-    }
-  interned = g_intern_string (role);
-  r->role_cache[r->role_cache_next] = interned;
-  r->role_cache_next = (r->role_cache_next + 1) % G_N_ELEMENTS (r->role_cache);
-  return interned;
-}
-
 static gboolean
 parse_boolean (LadderXmlReader *r, guint line, const char *element, const char *name,
                const char *value, gboolean *out)
@@ -375,7 +357,7 @@ start_person (LadderXmlReader *r, guint line)
       return;
     }
 
-  person = ladder_chart_append_record (r->chart, id, intern_role (r, role), line);
+  person = ladder_chart_append_record (r->chart, id, role, line);
   if (person == LADDER_NONE)
     {
       guint earlier = 0;

@@ -40,6 +40,9 @@
 #define FIRST_PUSH 4
 #define CHUNK_SIZE 512
 
+/* For sizing the chart before reading (see ladder_xml_read_memory). */
+#define BYTES_PER_PERSON 80
+
 const char ladder_xml_doctype_message[] =
   N_("the file has a DOCTYPE; Ladder files have none (no DTD, no entities)");
 
@@ -338,6 +341,10 @@ ladder_xml_read_memory (const char *data,
     }
 
   chart = ladder_chart_new ();
+  /* Ladder writes a person in 70 to 100 bytes, so this is near the
+   * count (within a factor of two is enough: the record array takes
+   * powers of two anyway). */
+  ladder_chart_reserve_records (chart, (guint) (length / BYTES_PER_PERSON));
   r.chart = chart;
   r.strings = g_string_chunk_new (64 * 1024);
   r.references = g_array_new (FALSE, FALSE, sizeof (LadderXmlReference));
