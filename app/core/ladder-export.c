@@ -9,6 +9,7 @@
 
 #include "ladder-export.h"
 #include "ladder-draw.h"
+#include "ladder-draw-private.h"
 #include "ladder-io.h"
 #include "ladder-layout.h"
 #include "ladder-render.h"
@@ -222,6 +223,26 @@ load_first_font (gpointer data)
   return NULL;
 }
 
+/* Started by ladder_export_prepare(), joined by the next image export. */
+static GThread *prepared_fonts;
+
+static gpointer
+load_fonts (gpointer data)
+{
+  ladder_text_lock ();
+  ladder_text_get_family ();
+  ladder_text_unlock ();
+  ladder_render_load_fonts ();
+  return NULL;
+}
+
+void
+ladder_export_prepare (void)
+{
+  if (prepared_fonts == NULL)
+    prepared_fonts = g_thread_try_new ("ladder-fonts", load_fonts, NULL, NULL);
+}
+
 static gboolean
 write_image (LadderChart *chart, LadderCatalogue *catalogue, LadderFindings *findings,
              Format format, LadderExportOptions *options, Sink *sink, const char *name,
@@ -234,7 +255,9 @@ write_image (LadderChart *chart, LadderCatalogue *catalogue, LadderFindings *fin
   GThread *fonts;
   gboolean ok;
 
-  fonts = g_thread_try_new ("ladder-fonts", load_first_font, NULL, NULL);
+  fonts = g_steal_pointer (&prepared_fonts);
+  if (fonts == NULL)
+    fonts = g_thread_try_new ("ladder-fonts", load_first_font, NULL, NULL);
   ladder_layout_compute (layout, chart);
   if (fonts != NULL)
     g_thread_join (fonts);

@@ -21,6 +21,14 @@ typedef struct {
                           * PNG limits" or NULL (g_free) */
 } LadderExportOptions;
 
+/* Starts loading what image exports draw text with (fontconfig's
+ * configuration, about 10 ms, then every face of the drawing) on a
+ * thread of its own, for a caller that knows it will export and has
+ * other work first, such as reading the chart.  The next image export
+ * waits for it; without this call, an export loads the first font itself
+ * beside the layout.  The output is the same either way. */
+void     ladder_export_prepare (void);
+
 /* @catalogue and @findings may be NULL (grey bands, no badges). */
 gboolean ladder_export_file   (LadderChart *chart, LadderCatalogue *catalogue,
                                LadderFindings *findings, const char *out_path,

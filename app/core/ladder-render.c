@@ -437,6 +437,26 @@ draw_simple_card (Render *r, guint person, const LadderBox *box, LadderColor ban
   draw_highlights_above (r, person, x, y, box->width, box->height);
 }
 
+/* The faces of draw_title(), draw_card(), draw_badge() and
+ * draw_fold_marker(), in the order a chart first needs them: only their
+ * size and weight and slant choose a font. */
+static const LadderFont faces[] = {
+  { 22, TRUE, FALSE, { 0, 0, 0, 1 }, LADDER_ALIGN_START },     /* title */
+  { 12.5, FALSE, FALSE, { 0, 0, 0, 1 }, LADDER_ALIGN_START },  /* under it */
+  { 13.5, TRUE, FALSE, { 0, 0, 0, 1 }, LADDER_ALIGN_CENTER },  /* name */
+  { 11.5, FALSE, FALSE, { 0, 0, 0, 1 }, LADDER_ALIGN_CENTER }, /* job title */
+  { 11, TRUE, FALSE, { 0, 0, 0, 1 }, LADDER_ALIGN_CENTER },    /* badge */
+  { 13.5, FALSE, TRUE, { 0, 0, 0, 1 }, LADDER_ALIGN_CENTER },  /* "Vacant" */
+  { 10.5, TRUE, FALSE, { 0, 0, 0, 1 }, LADDER_ALIGN_CENTER },  /* fold marker */
+};
+
+void
+ladder_render_load_fonts (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (faces); i++)
+    ladder_draw_font_metrics (&faces[i], NULL, NULL);
+}
+
 static void
 draw_badge (Render *r, double cx, double cy, int severity)
 {

@@ -40,6 +40,11 @@ typedef struct {
 
 void ladder_render_options_init (LadderRenderOptions *options);
 
+/* Loads the faces the drawing uses (a font load takes a millisecond or
+ * more: fontconfig sorts its fonts, pango measures a sample), so that a
+ * thread can do it ahead of the drawing.  The output does not change. */
+void ladder_render_load_fonts (void);
+
 /* Margin around the chart in chart units, and room for the title. */
 #define LADDER_RENDER_MARGIN       32.0
 #define LADDER_RENDER_TITLE_HEIGHT 56.0
