@@ -19,9 +19,12 @@ struct _LadderFindingsPanel
 {
   GtkWidget parent_instance;
 
-  GtkLabel   *summary_label;
-  GtkStack   *stack;
-  GtkListBox *list;
+  GtkLabel          *summary_label;
+  GtkStack          *stack;
+  GtkScrolledWindow *scroller;
+  GtkListBox        *list;
+  guint              scroll_tick;      /* brings the selected row into view */
+  guint              scroll_frames;    /* how many frames it has waited */
 
   /* "rule-id:person" of the rows the user opened, kept across updates */
   GHashTable *expanded;
@@ -269,11 +272,79 @@ ladder_findings_panel_set_findings (LadderFindingsPanel *self, LadderChart *char
   gtk_stack_set_visible_child_name (self->stack, n == 0 ? "clean" : "list");
 }
 
+/* A row appended just now has no place yet: try again for a few frames
+ * until the list is laid out.  A hidden panel is not scrolled. */
+static gboolean
+scroll_tick_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
+{
+  LadderFindingsPanel *self = LADDER_FINDINGS_PANEL (widget);
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->list);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  graphene_rect_t bounds;
+  double value, page;
+
+  if (row == NULL || !gtk_widget_get_mapped (GTK_WIDGET (row)) || ++self->scroll_frames > 10)
+    {
+      self->scroll_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+  if (!gtk_widget_compute_bounds (GTK_WIDGET (row), GTK_WIDGET (self->list), &bounds) ||
+      bounds.size.height <= 0)
+    return G_SOURCE_CONTINUE;
+
+  value = gtk_adjustment_get_value (adjustment);
+  page = gtk_adjustment_get_page_size (adjustment);
+  if (bounds.origin.y < value)
+    gtk_adjustment_set_value (adjustment, bounds.origin.y);
+  else if (bounds.origin.y + bounds.size.height > value + page)
+    gtk_adjustment_set_value (adjustment, bounds.origin.y + bounds.size.height - page);
+  self->scroll_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+void
+ladder_findings_panel_select (LadderFindingsPanel *self, guint index)
+{
+  GtkListBoxRow *row = NULL;
+
+  g_return_if_fail (LADDER_IS_FINDINGS_PANEL (self));
+
+  if (index < MAX_ROWS)
+    row = gtk_list_box_get_row_at_index (self->list, (int) index);
+  if (row == NULL || g_object_get_data (G_OBJECT (row), "more") != NULL)
+    {
+      gtk_list_box_unselect_all (self->list);
+      return;
+    }
+  gtk_list_box_select_row (self->list, row);
+  self->scroll_frames = 0;
+  if (self->scroll_tick == 0)
+    self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_tick_cb,
+                                                      NULL, NULL);
+}
+
+guint
+ladder_findings_panel_get_selected (LadderFindingsPanel *self)
+{
+  GtkListBoxRow *row;
+
+  g_return_val_if_fail (LADDER_IS_FINDINGS_PANEL (self), G_MAXUINT);
+
+  row = gtk_list_box_get_selected_row (self->list);
+  return row != NULL ? (guint) gtk_list_box_row_get_index (row) : G_MAXUINT;
+}
+
 static void
 ladder_findings_panel_dispose (GObject *object)
 {
   LadderFindingsPanel *self = LADDER_FINDINGS_PANEL (object);
   GtkWidget *child;
+
+  if (self->scroll_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick);
+      self->scroll_tick = 0;
+    }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LADDER_TYPE_FINDINGS_PANEL);
   /* The template's unnamed children too. */
@@ -300,6 +371,7 @@ ladder_findings_panel_class_init (LadderFindingsPanelClass *klass)
                                                "/io/github/ladderchart/Ladder/ui/ladder-findings-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, LadderFindingsPanel, summary_label);
   gtk_widget_class_bind_template_child (widget_class, LadderFindingsPanel, stack);
+  gtk_widget_class_bind_template_child (widget_class, LadderFindingsPanel, scroller);
   gtk_widget_class_bind_template_child (widget_class, LadderFindingsPanel, list);
   gtk_widget_class_set_css_name (widget_class, "ladderfindings");
 }

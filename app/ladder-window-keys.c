@@ -183,6 +183,7 @@ ladder_window_step_finding (LadderWindow *self, int direction)
         ladder_window_select (self, finding->person);
         ladder_canvas_reveal (self->canvas, finding->person, TRUE);
       }
+    ladder_findings_panel_select (self->findings_panel, index);
     /* Translators: shown when stepping through findings with F8:
      * "2 of 5: Sam Lee (VP of Product) reports to ..." */
     message = g_strdup_printf (_("%u of %u: %s"), index + 1, n, finding->message);
@@ -215,12 +216,33 @@ ladder_window_update_key_actions (LadderWindow *self)
                                  self->cut_person != LADDER_NONE);
 }
 
+static void
+add_shortcut (GtkShortcutController *controller, guint keyval, GdkModifierType modifiers,
+              const char *action)
+{
+  gtk_shortcut_controller_add_shortcut (controller,
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (keyval, modifiers),
+                                                          gtk_named_action_new (action)));
+}
+
 void
 ladder_window_init_keys (LadderWindow *self)
 {
+  GtkEventController *findings_keys = gtk_shortcut_controller_new ();
+
   self->cut_person = LADDER_NONE;
   self->finding_index = G_MAXUINT;
   g_signal_connect (self->chart, "changed", G_CALLBACK (chart_changed_cb), self);
+
+  /* GtkPaned takes F8 for itself (to focus its handle) before a window
+   * binding sees it, and the canvas sits in two panes: the findings keys
+   * are caught on the way down instead. */
+  gtk_event_controller_set_propagation_phase (findings_keys, GTK_PHASE_CAPTURE);
+  gtk_event_controller_set_name (findings_keys, "ladder-findings-keys");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (findings_keys), GDK_KEY_F8, 0, "win.next-finding");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (findings_keys), GDK_KEY_F8, GDK_SHIFT_MASK,
+                "win.previous-finding");
+  gtk_widget_add_controller (GTK_WIDGET (self), findings_keys);
 }
 
 void
@@ -241,6 +263,4 @@ ladder_window_class_init_keys (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.cancel-cut", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.move-earlier", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "win.move-later", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, 0, "win.next-finding", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, GDK_SHIFT_MASK, "win.previous-finding", NULL);
 }

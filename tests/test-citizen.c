@@ -254,10 +254,14 @@ test_step_findings (void **state)
   SKIP_WITHOUT_DISPLAY ();
   assert_int_equal (ladder_findings_get_n (ladder_window_get_findings (f->window)), 3);
 
+  assert_int_equal (ladder_findings_panel_get_selected (f->window->findings_panel), G_MAXUINT);
   assert_int_equal (ladder_window_step_finding (f->window, +1), 0);
   assert_int_equal (ladder_window_get_selected (f->window), person (f, "spm"));
+  /* The panel's row of that finding is selected too. */
+  assert_int_equal (ladder_findings_panel_get_selected (f->window->findings_panel), 0);
   assert_true (activate (f, "win.next-finding"));
   assert_int_equal (ladder_window_get_selected (f->window), person (f, "vp"));
+  assert_int_equal (ladder_findings_panel_get_selected (f->window->findings_panel), 1);
   assert_string_equal (ladder_window_get_toast (f->window),
                        "2 of 3: Sam Lee (VP of Product) reports to Dev Ray (Senior Product "
                        "Manager); the VP of Product reports directly to the CEO or a CPO");
@@ -267,6 +271,13 @@ test_step_findings (void **state)
   assert_int_equal (ladder_window_get_selected (f->window), person (f, "spm"));
   assert_true (activate (f, "win.previous-finding"));
   assert_int_equal (ladder_window_get_selected (f->window), person (f, "pm"));
+  assert_int_equal (ladder_findings_panel_get_selected (f->window->findings_panel), 2);
+
+  /* An edit validates again: the step after it selects in the new rows. */
+  ladder_chart_set_name (f->chart, person (f, "pm"), "Eve Fox-Lee");
+  drain ();
+  assert_int_equal (ladder_window_step_finding (f->window, +1), 0);
+  assert_int_equal (ladder_findings_panel_get_selected (f->window->findings_panel), 0);
 }
 
 /* ---------------------------------------------------------- accessible */
