@@ -5,7 +5,8 @@
  * the gap between two siblings to take that place, or onto empty space to
  * report to no one (the person's reports go along).  Button 1 on empty
  * space, or button 2 anywhere, pans.  Ctrl+wheel and pinch zoom around
- * the pointer.  Roles dragged in from the palette arrive as strings.
+ * the pointer.  Roles dragged in from the palette arrive as strings.  A
+ * card or a role held near an edge of the view scrolls it.
  */
 #include "config.h"
 
@@ -15,6 +16,10 @@
 #include "ladder-canvas-private.h"
 
 #define DRAG_THRESHOLD 6.0
+/* Held this close to an edge of the view, a card or a role scrolls it,
+ * faster the closer, up to EDGE_SPEED widget pixels a second. */
+#define EDGE_ZONE 48.0
+#define EDGE_SPEED 900.0
 
 static void
 set_message (LadderCanvas *self, char *message)
@@ -108,9 +113,113 @@ update_drop (LadderCanvas *self)
     }
 }
 
+/* ------------------------------------------------------- edge scrolling */
+
+static double
+edge_speed (double position, double size)
+{
+  double zone = MIN (EDGE_ZONE, size / 4.0);
+
+  if (position < zone)
+    return -EDGE_SPEED * MIN (1.0, (zone - position) / zone);
+  if (position > size - zone)
+    return EDGE_SPEED * MIN (1.0, (position - (size - zone)) / zone);
+  return 0.0;
+}
+
+/* Where the pointer is while something is held over the view. */
+static gboolean
+held_pointer (LadderCanvas *self, double *x, double *y)
+{
+  if (self->drag_mode == DRAG_CARD)
+    {
+      *x = self->drag_x;
+      *y = self->drag_y;
+      return TRUE;
+    }
+  if (self->dnd_over)
+    {
+      *x = self->dnd_x;
+      *y = self->dnd_y;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+gboolean
+ladder_canvas_edge_scroll_step (LadderCanvas *self, double seconds)
+{
+  double x, y, vx, vy, old_x, old_y;
+  double zoom = ladder_viewport_get_zoom (self->viewport);
+
+  if (!held_pointer (self, &x, &y))
+    return FALSE;
+  vx = edge_speed (x, gtk_widget_get_width (GTK_WIDGET (self)));
+  vy = edge_speed (y, gtk_widget_get_height (GTK_WIDGET (self)));
+  if (vx == 0.0 && vy == 0.0)
+    return FALSE;
+
+  old_x = ladder_viewport_get_x (self->viewport);
+  old_y = ladder_viewport_get_y (self->viewport);
+  self->auto_fit = FALSE;
+  ladder_viewport_set_position (self->viewport, old_x + vx * seconds / zoom,
+                                old_y + vy * seconds / zoom);
+  if (ladder_viewport_get_x (self->viewport) == old_x &&
+      ladder_viewport_get_y (self->viewport) == old_y)
+    return FALSE;
+
+  /* Another part of the chart is under the pointer now. */
+  if (self->drag_mode == DRAG_CARD)
+    update_drop (self);
+  else
+    self->dnd_target = ladder_canvas_hit (self, x, y);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return TRUE;
+}
+
+static gboolean
+edge_tick_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
+{
+  LadderCanvas *self = LADDER_CANVAS (widget);
+  gint64 now = gdk_frame_clock_get_frame_time (clock);
+  /* A late frame must not make a jump. */
+  double seconds = self->edge_time == 0 ? 1.0 / 60.0
+                                        : MIN ((now - self->edge_time) / (double) G_USEC_PER_SEC, 0.05);
+
+  self->edge_time = now;
+  if (ladder_canvas_edge_scroll_step (self, seconds))
+    return G_SOURCE_CONTINUE;
+  /* At the end of the chart, or away from the edges: the next motion
+   * starts it again. */
+  self->edge_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+start_edge_scroll (LadderCanvas *self)
+{
+  double x, y;
+
+  if (self->edge_tick != 0 || !held_pointer (self, &x, &y) ||
+      (edge_speed (x, gtk_widget_get_width (GTK_WIDGET (self))) == 0.0 &&
+       edge_speed (y, gtk_widget_get_height (GTK_WIDGET (self))) == 0.0))
+    return;
+  self->edge_time = 0;
+  self->edge_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), edge_tick_cb, NULL, NULL);
+}
+
+void
+ladder_canvas_stop_edge_scroll (LadderCanvas *self)
+{
+  if (self->edge_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->edge_tick);
+  self->edge_tick = 0;
+}
+
 void
 ladder_canvas_cancel_drag (LadderCanvas *self)
 {
+  ladder_canvas_stop_edge_scroll (self);
   self->drag_mode = DRAG_NONE;
   self->drag_person = LADDER_NONE;
   self->drop_target = LADDER_NONE;
@@ -175,6 +284,7 @@ ladder_canvas_drag_update (LadderCanvas *self, double dx, double dy)
       G_GNUC_FALLTHROUGH;
     case DRAG_CARD:
       update_drop (self);
+      start_edge_scroll (self);
       gtk_widget_queue_draw (GTK_WIDGET (self));
       break;
     case DRAG_PAN:
@@ -365,6 +475,10 @@ dnd_motion_cb (GtkDropTarget *target, double x, double y, LadderCanvas *self)
 {
   guint hit = ladder_canvas_hit (self, x, y);
 
+  self->dnd_over = TRUE;
+  self->dnd_x = x;
+  self->dnd_y = y;
+  start_edge_scroll (self);
   if (hit != self->dnd_target)
     {
       self->dnd_target = hit;
@@ -376,6 +490,8 @@ dnd_motion_cb (GtkDropTarget *target, double x, double y, LadderCanvas *self)
 static void
 dnd_leave_cb (GtkDropTarget *target, LadderCanvas *self)
 {
+  self->dnd_over = FALSE;
+  ladder_canvas_stop_edge_scroll (self);
   self->dnd_target = LADDER_NONE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -386,6 +502,8 @@ dnd_drop_cb (GtkDropTarget *target, const GValue *value, double x, double y, Lad
   const char *role = g_value_get_string (value);
   guint hit = ladder_canvas_hit (self, x, y);
 
+  self->dnd_over = FALSE;
+  ladder_canvas_stop_edge_scroll (self);
   self->dnd_target = LADDER_NONE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
   if (role == NULL || *role == '\0')

@@ -56,6 +56,12 @@ struct _LadderCanvas
 
   /* a role dragged in from the palette */
   guint            dnd_target;
+  gboolean         dnd_over;          /* a role is over the view */
+  double           dnd_x, dnd_y;      /* widget */
+
+  /* scrolling while a card or a role is held near an edge of the view */
+  guint            edge_tick;
+  gint64           edge_time;         /* frame time of the last step, µs */
 
   double           pinch_start_zoom;
 
@@ -86,6 +92,10 @@ void     ladder_canvas_cancel_drag     (LadderCanvas *self);
 void     ladder_canvas_drag_begin      (LadderCanvas *self, double x, double y);
 void     ladder_canvas_drag_update     (LadderCanvas *self, double dx, double dy);
 void     ladder_canvas_drag_end        (LadderCanvas *self, double dx, double dy);
+/* One step of the scrolling while a card or a role is held near an edge
+ * of the view, @seconds after the last; TRUE when the view moved. */
+gboolean ladder_canvas_edge_scroll_step (LadderCanvas *self, double seconds);
+void     ladder_canvas_stop_edge_scroll (LadderCanvas *self);
 /* Draws what belongs to a drag in progress (chart coordinates, zoomed). */
 void     ladder_canvas_draw_drag       (LadderCanvas *self, cairo_t *cr);
 /* Why a drop is refused, or what it will do, near the pointer (widget

@@ -450,6 +450,51 @@ test_drag_detach (void **state)
   assert_false (ladder_history_can_undo (f->window->history));
 }
 
+/* A card held near an edge of the view scrolls it; away from the edges
+ * nothing scrolls, and the scrolling ends with the drag. */
+static void
+test_drag_edge_scroll (void **state)
+{
+  Fixture *f = *state;
+  LadderCanvas *canvas;
+  LadderViewport *viewport;
+  double cx, cy, x0, y0;
+  int height;
+
+  SKIP_WITHOUT_DISPLAY ();
+  canvas = f->window->canvas;
+  viewport = ladder_canvas_get_viewport (canvas);
+  activate (f, "win.zoom-reset");
+  ladder_viewport_set_zoom (viewport, 3.0);
+  ladder_canvas_reveal (canvas, person (f, "hop"), TRUE);
+  drain ();
+  /* At 300% the one column of four is taller than the view. */
+  height = gtk_widget_get_height (GTK_WIDGET (canvas));
+  card_centre (f, person (f, "hop"), &cx, &cy);
+  x0 = ladder_viewport_get_x (viewport);
+  y0 = ladder_viewport_get_y (viewport);
+
+  ladder_canvas_drag_begin (canvas, cx, cy);
+  ladder_canvas_drag_update (canvas, 0, height - 4 - cy);
+  assert_true (ladder_canvas_edge_scroll_step (canvas, 0.1));
+  assert_true (ladder_viewport_get_y (viewport) > y0);
+  assert_true (ladder_viewport_get_x (viewport) == x0);
+
+  /* Back in the middle: no more scrolling; let go on the card itself. */
+  y0 = ladder_viewport_get_y (viewport);
+  ladder_canvas_drag_update (canvas, 0, height / 2.0 - cy);
+  assert_false (ladder_canvas_edge_scroll_step (canvas, 0.1));
+  assert_true (ladder_viewport_get_y (viewport) == y0);
+  card_centre (f, person (f, "hop"), &cx, &cy);
+  ladder_canvas_drag_update (canvas, cx - canvas->drag_start_x, cy - canvas->drag_start_y);
+  ladder_canvas_drag_end (canvas, cx - canvas->drag_start_x, cy - canvas->drag_start_y);
+  drain ();
+  assert_int_equal (canvas->edge_tick, 0);
+  assert_false (ladder_canvas_edge_scroll_step (canvas, 0.1));
+  assert_int_equal (ladder_chart_get_manager (f->chart, person (f, "hop")), person (f, "cpo"));
+  assert_false (ladder_window_get_modified (f->window));
+}
+
 /* Keyboard: Down to the first report, Up to the manager, F2-free fold. */
 static void
 test_keyboard_selection_and_fold (void **state)
@@ -479,6 +524,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_new_from_template, setup, teardown),
     cmocka_unit_test_setup_teardown (test_keyboard_selection_and_fold, setup, teardown),
     cmocka_unit_test_setup_teardown (test_drag_detach, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_drag_edge_scroll, setup, teardown),
     cmocka_unit_test_setup_teardown (test_csv_import_unsaved, setup, teardown),
     cmocka_unit_test_setup_teardown (test_save_button_suggested, setup, teardown),
   };
