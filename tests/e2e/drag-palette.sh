@@ -8,24 +8,7 @@ set -u
 
 ladder=${1:?usage: drag-palette.sh LADDER}
 
-if [ -z "${DISPLAY:-}" ]; then
-  echo "no DISPLAY: skipped"
-  exit 77
-fi
-if ! command -v xdotool >/dev/null; then
-  echo "xdotool not installed: skipped"
-  exit 77
-fi
-
-export GDK_BACKEND=x11 GSK_RENDERER=cairo GTK_A11Y=none GSETTINGS_BACKEND=memory NO_AT_BRIDGE=1
-work=$(mktemp -d)
-export XDG_DATA_HOME="$work/data"     # the recent-files list goes here
-pid=
-cleanup () {
-  [ -n "$pid" ] && kill "$pid" 2>/dev/null
-  rm -rf "$work"
-}
-trap cleanup EXIT
+. "$(dirname "$0")/common.sh"
 
 chart="$work/team.ladder"
 cat > "$chart" <<'XML'
@@ -35,18 +18,9 @@ cat > "$chart" <<'XML'
 </orgchart>
 XML
 
-"$ladder" "$chart" >"$work/log" 2>&1 &
-pid=$!
-
-wid=
-for _ in $(seq 1 50); do
-  wid=$(xdotool search --onlyvisible --name "E2E team" 2>/dev/null | head -n 1)
-  [ -n "$wid" ] && break
-  sleep 0.2
-done
-if [ -z "$wid" ]; then
-  echo "the window did not appear"; cat "$work/log"; exit 1
-fi
+start_ladder "$chart"
+wid=$(wait_for "E2E team")
+[ -n "$wid" ] || fail "the window did not appear"
 sleep 1
 eval "$(xdotool getwindowgeometry --shell "$wid")"   # X Y WIDTH HEIGHT
 
@@ -86,7 +60,4 @@ if grep -q 'role="pm" name="Lin Wu" manager="boss"' "$chart"; then
   echo "ok: the dropped role was saved as a report of the CEO"
   exit 0
 fi
-echo "FAILED: the saved chart does not have the new report:"
-cat "$chart"
-cat "$work/log"
-exit 1
+fail "the saved chart does not have the new report: $(cat "$chart")"

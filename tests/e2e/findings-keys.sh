@@ -9,24 +9,7 @@ set -u
 
 ladder=${1:?usage: findings-keys.sh LADDER}
 
-if [ -z "${DISPLAY:-}" ]; then
-  echo "no DISPLAY: skipped"
-  exit 77
-fi
-if ! command -v xdotool >/dev/null; then
-  echo "xdotool not installed: skipped"
-  exit 77
-fi
-
-export GDK_BACKEND=x11 GSK_RENDERER=cairo GTK_A11Y=none GSETTINGS_BACKEND=memory NO_AT_BRIDGE=1
-work=$(mktemp -d)
-export XDG_DATA_HOME="$work/data"     # the recent-files list goes here
-pid=
-cleanup () {
-  [ -n "$pid" ] && kill "$pid" 2>/dev/null
-  rm -rf "$work"
-}
-trap cleanup EXIT
+. "$(dirname "$0")/common.sh"
 
 # One finding, about Sam (a VP of Product under a Group PM).
 chart="$work/team.ladder"
@@ -40,18 +23,9 @@ cat > "$chart" <<'XML'
 </orgchart>
 XML
 
-"$ladder" "$chart" >"$work/log" 2>&1 &
-pid=$!
-
-wid=
-for _ in $(seq 1 50); do
-  wid=$(xdotool search --onlyvisible --name "F8 team" 2>/dev/null | head -n 1)
-  [ -n "$wid" ] && break
-  sleep 0.2
-done
-if [ -z "$wid" ]; then
-  echo "the window did not appear"; cat "$work/log"; exit 1
-fi
+start_ladder "$chart"
+wid=$(wait_for "F8 team")
+[ -n "$wid" ] || fail "the window did not appear"
 sleep 1
 eval "$(xdotool getwindowgeometry --shell "$wid")"   # X Y WIDTH HEIGHT
 
@@ -69,7 +43,4 @@ if ! grep -q 'name="Sam Lee"' "$chart" && grep -q 'name="Cleo Diaz"' "$chart"; t
   echo "ok: F8 selected the person of the finding"
   exit 0
 fi
-echo "FAILED: F8 then Delete did not remove Sam Lee:"
-cat "$chart"
-cat "$work/log"
-exit 1
+fail "F8 then Delete did not remove Sam Lee: $(cat "$chart")"

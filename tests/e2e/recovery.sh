@@ -13,31 +13,9 @@ ladder=${1:?usage: recovery.sh LADDER [SCREENSHOT.png]}
 shot=${2:-}
 shot_restored=${3:-}
 
-if [ -z "${DISPLAY:-}" ]; then
-  echo "no DISPLAY: skipped"
-  exit 77
-fi
-if ! command -v xdotool >/dev/null; then
-  echo "xdotool not installed: skipped"
-  exit 77
-fi
-
-export GDK_BACKEND=x11 GSK_RENDERER=cairo GTK_A11Y=none GSETTINGS_BACKEND=memory NO_AT_BRIDGE=1
-work=$(mktemp -d)
-export XDG_DATA_HOME="$work/data"     # the recovery copies go here
+. "$(dirname "$0")/common.sh"
+kill_signal=KILL
 recovery="$XDG_DATA_HOME/ladder/recovery"
-pid=
-cleanup () {
-  [ -n "$pid" ] && kill -9 "$pid" 2>/dev/null
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-fail () {
-  echo "FAILED: $*"
-  [ -f "$work/log" ] && cat "$work/log"
-  exit 1
-}
 
 chart="$work/team.ladder"
 cat > "$chart" <<'XML'
@@ -48,19 +26,7 @@ cat > "$chart" <<'XML'
 XML
 original=$(cat "$chart")
 
-# wait_for NAME: the id of the first visible window whose title has NAME.
-wait_for () {
-  local wid=
-  for _ in $(seq 1 75); do
-    wid=$(xdotool search --onlyvisible --name "$1" 2>/dev/null | head -n 1)
-    [ -n "$wid" ] && break
-    sleep 0.2
-  done
-  echo "$wid"
-}
-
-"$ladder" "$chart" >"$work/log" 2>&1 &
-pid=$!
+start_ladder "$chart"
 wid=$(wait_for "Recovery team")
 [ -n "$wid" ] || fail "the window did not appear"
 sleep 1
@@ -92,8 +58,7 @@ wait "$pid" 2>/dev/null
 pid=
 
 # The next start, without a file: the offer comes over the empty window.
-"$ladder" >"$work/log" 2>&1 &
-pid=$!
+start_ladder
 dialog=$(wait_for "Recover Charts")
 [ -n "$dialog" ] || fail "no restore offer after the kill"
 sleep 1
