@@ -41,6 +41,15 @@ guint               ladder_chart_append_record (LadderChart *self, const char *i
  * estimate how many it will append: the id index, and the records of an
  * empty chart, then do not grow step by step. */
 void                ladder_chart_reserve_records (LadderChart *self, guint n);
+/* Once, before a reader copies its text: room for @n_bytes of ids,
+ * names, titles and notes (with their NULs) in one block. */
+void                ladder_chart_reserve_text  (LadderChart *self, gsize n_bytes);
+/* A NUL-terminated copy of @length bytes of @text for a record's id,
+ * name, title or note, in the reserved block while it has room (else
+ * allocated).  The chart frees it with the record or when it is set
+ * again; nothing else may. */
+char               *ladder_chart_copy_text     (LadderChart *self, const char *text,
+                                                gsize length);
 LadderPersonRecord *ladder_chart_get_record    (LadderChart *self, guint person);
 /* All the records, indexed by slot (ladder_chart_get_capacity() of them),
  * for loops over every person: no check per access.  Valid until the

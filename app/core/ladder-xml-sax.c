@@ -379,9 +379,9 @@ start_person (LadderXmlReader *r, guint line)
     }
   record = ladder_chart_get_record (r->chart, person);
   if (name != NULL && name[0] != '\0')
-    record->name = g_strdup (name);
+    record->name = ladder_chart_copy_text (r->chart, name, strlen (name));
   if (title != NULL && title[0] != '\0')
-    record->title = g_strdup (title);
+    record->title = ladder_chart_copy_text (r->chart, title, strlen (title));
   record->vacant = vacant;
   record->assistant = assistant;
   record->collapsed = collapsed;
@@ -433,7 +433,7 @@ end_note (LadderXmlReader *r)
 
   r->in_note = FALSE;
   if (r->note->len > 0)
-    record->note = g_strndup (r->note->str, r->note->len);
+    record->note = ladder_chart_copy_text (r->chart, r->note->str, r->note->len);
 }
 
 static void

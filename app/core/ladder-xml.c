@@ -345,6 +345,10 @@ ladder_xml_read_memory (const char *data,
    * count (within a factor of two is enough: the record array takes
    * powers of two anyway). */
   ladder_chart_reserve_records (chart, (guint) (length / BYTES_PER_PERSON));
+  /* Every text a record keeps is an attribute value or a note's text,
+   * no longer than in the file, and its NUL takes the place of a quote
+   * or a "<".  The pages left untouched cost nothing. */
+  ladder_chart_reserve_text (chart, length + 1);
   r.chart = chart;
   r.strings = g_string_chunk_new (64 * 1024);
   r.references = g_array_new (FALSE, FALSE, sizeof (LadderXmlReference));
