@@ -6,6 +6,8 @@
 
 G_BEGIN_DECLS
 
+typedef struct _LadderCanvasA11y LadderCanvasA11y;
+
 typedef enum {
   DRAG_NONE,
   DRAG_PENDING,      /* pressed on a card, not moved far enough yet */
@@ -70,6 +72,8 @@ struct _LadderCanvas
   GtkWidget       *rename_entry;
   guint            rename_person;
   gboolean         rename_cancelled;
+
+  LadderCanvasA11y *a11y;             /* the cards as accessible objects */
 };
 
 /* ladder-canvas.c */
@@ -101,5 +105,16 @@ void     ladder_canvas_draw_drag       (LadderCanvas *self, cairo_t *cr);
 /* Why a drop is refused, or what it will do, near the pointer (widget
  * coordinates). */
 void     ladder_canvas_draw_drop_message (LadderCanvas *self, cairo_t *cr, double width);
+
+/* ladder-canvas-a11y.c */
+LadderCanvasA11y *ladder_canvas_a11y_new      (LadderCanvas *canvas);
+void              ladder_canvas_a11y_free     (LadderCanvasA11y *self);
+/* Brings the items up to date in an idle; @chart_changed: their labels
+ * and order too. */
+void              ladder_canvas_a11y_queue    (LadderCanvasA11y *self, gboolean chart_changed);
+/* At once (the GUI tests call it). */
+void              ladder_canvas_a11y_sync     (LadderCanvasA11y *self);
+/* From size_allocate: each item over its card. */
+void              ladder_canvas_a11y_allocate (LadderCanvasA11y *self);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include <math.h>
 
 #include "ladder-canvas-private.h"
+#include "ladder-describe.h"
 #include "ladder-draw.h"
 #include "ladder-render.h"
 
@@ -145,16 +146,7 @@ ladder_canvas_hit_chevron (LadderCanvas *self, guint person, double widget_x, do
 const char *
 ladder_canvas_label (LadderCanvas *self, guint person)
 {
-  const char *name = ladder_chart_get_name (self->chart, person);
-  const LadderRole *role;
-
-  if (name != NULL && *name != '\0')
-    return name;
-  name = ladder_chart_get_person_title (self->chart, person);
-  if (name != NULL && *name != '\0')
-    return name;
-  role = ladder_catalogue_lookup_role (self->catalogue, ladder_chart_get_role (self->chart, person));
-  return role != NULL ? role->name : ladder_chart_get_id (self->chart, person);
+  return ladder_describe_label (self->chart, self->catalogue, person);
 }
 
 /* -------------------------------------------------------------- drawing */
@@ -287,6 +279,7 @@ ladder_canvas_size_allocate (GtkWidget *widget, int width, int height, int basel
   if (self->auto_fit && width > 1 && height > 1)
     ladder_viewport_fit (self->viewport);
   update_adjustments (self);
+  ladder_canvas_a11y_allocate (self->a11y);
   if (self->rename_popover != NULL)
     gtk_popover_present (GTK_POPOVER (self->rename_popover));
 }
@@ -341,6 +334,7 @@ viewport_changed_cb (LadderCanvas *self)
   update_adjustments (self);
   if (self->rename_popover != NULL)
     gtk_widget_queue_allocate (GTK_WIDGET (self));
+  ladder_canvas_a11y_queue (self->a11y, FALSE);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -359,6 +353,7 @@ chart_changed_cb (LadderChart *chart, const LadderChange *change, LadderCanvas *
       self->hover = LADDER_NONE;
       ladder_canvas_cancel_drag (self);
     }
+  ladder_canvas_a11y_queue (self->a11y, TRUE);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -377,6 +372,7 @@ ladder_canvas_set_chart (LadderCanvas *self, LadderChart *chart, LadderCatalogue
   g_signal_connect (chart, "changed", G_CALLBACK (chart_changed_cb), self);
   self->layout_dirty = TRUE;
   self->selected = LADDER_NONE;
+  ladder_canvas_a11y_queue (self->a11y, TRUE);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
@@ -385,6 +381,7 @@ ladder_canvas_set_findings (LadderCanvas *self, LadderFindings *findings)
 {
   g_return_if_fail (LADDER_IS_CANVAS (self));
   self->findings = findings;
+  ladder_canvas_a11y_queue (self->a11y, TRUE);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -430,6 +427,7 @@ ladder_canvas_set_selected (LadderCanvas *self, guint person)
   if (person == self->selected)
     return;
   self->selected = person;
+  ladder_canvas_a11y_queue (self->a11y, FALSE);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
 }
@@ -746,6 +744,7 @@ ladder_canvas_dispose (GObject *object)
   if (self->chart != NULL)
     g_signal_handlers_disconnect_by_data (self->chart, self);
   g_clear_pointer (&self->rename_popover, gtk_widget_unparent);
+  g_clear_pointer (&self->a11y, ladder_canvas_a11y_free);
   if (self->hadjustment != NULL)
     g_signal_handlers_disconnect_by_data (self->hadjustment, self);
   if (self->vadjustment != NULL)
@@ -828,7 +827,8 @@ ladder_canvas_class_init (LadderCanvasClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "win.fold", NULL);
 
   gtk_widget_class_set_css_name (widget_class, "laddercanvas");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+  /* Its items are the cards in view (ladder-canvas-a11y.c). */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_TREE);
 }
 
 static void
@@ -843,6 +843,7 @@ ladder_canvas_init (LadderCanvas *self)
   self->rename_person = LADDER_NONE;
   self->layout = ladder_layout_new ();
   self->layout_dirty = TRUE;
+  self->a11y = ladder_canvas_a11y_new (self);
   self->viewport = ladder_viewport_new ();
   g_signal_connect_swapped (self->viewport, "changed", G_CALLBACK (viewport_changed_cb), self);
 

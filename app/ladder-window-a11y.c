@@ -1,116 +1,25 @@
 /* ladder-window-a11y.c — what assistive technology is told about the chart
  *
- * GTK 4.8 has no API for accessible children of a custom widget (that
- * came in 4.10), so the canvas is one image to a screen reader.  Its
- * accessible name follows the selection instead: the arrow keys move the
+ * The canvas is a tree whose items are the cards in view
+ * (ladder-canvas-a11y.c).  The keyboard focus stays on the canvas itself,
+ * so its accessible name follows the selection: the arrow keys move the
  * selection, and a screen reader speaks the focused widget's new name —
- * the person, their role, their manager and their findings.
+ * the person, their role, their manager and their findings, in the same
+ * words as the card's item (ladder-describe.c).
  */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 
+#include "ladder-describe.h"
 #include "ladder-window-private.h"
-
-static const char *
-role_label (LadderWindow *self, guint person)
-{
-  const char *title = ladder_chart_get_person_title (self->chart, person);
-  const char *role_id = ladder_chart_get_role (self->chart, person);
-  const LadderRole *role = ladder_catalogue_lookup_role (self->catalogue, role_id);
-
-  if (title != NULL && *title != '\0')
-    return title;
-  return role != NULL ? role->name : role_id;
-}
-
-static void
-append_findings (LadderWindow *self, GString *text, guint person, LadderSeverity severity)
-{
-  LadderFindings *findings = self->findings;
-  g_autoptr(GString) messages = g_string_new (NULL);
-  guint count = 0;
-
-  if (findings == NULL)
-    return;
-  for (guint i = 0; i < ladder_findings_get_n (findings); i++)
-    {
-      const LadderFinding *finding = ladder_findings_get (findings, i);
-
-      if (finding->person != person || finding->severity != severity)
-        continue;
-      if (count++ > 0)
-        g_string_append (messages, " ");
-      g_string_append (messages, finding->message);
-    }
-  if (count == 0)
-    return;
-
-  g_string_append (text, ", ");
-  switch (severity)
-    {
-    case LADDER_SEVERITY_ERROR:
-      /* Translators: in what a screen reader says about a person */
-      g_string_append_printf (text, ngettext ("%u error: %s", "%u errors: %s", count),
-                              count, messages->str);
-      break;
-    case LADDER_SEVERITY_WARNING:
-      g_string_append_printf (text, ngettext ("%u warning: %s", "%u warnings: %s", count),
-                              count, messages->str);
-      break;
-    case LADDER_SEVERITY_NOTE:
-    default:
-      g_string_append_printf (text, ngettext ("%u note: %s", "%u notes: %s", count),
-                              count, messages->str);
-      break;
-    }
-}
 
 char *
 ladder_window_describe_person (LadderWindow *self, guint person)
 {
-  GString *text;
-  const char *name;
-  guint manager, n_reports = 0;
-
   g_return_val_if_fail (LADDER_IS_WINDOW (self), NULL);
-  g_return_val_if_fail (ladder_chart_is_alive (self->chart, person), NULL);
 
-  text = g_string_new (NULL);
-  name = ladder_chart_get_name (self->chart, person);
-  if (ladder_chart_get_vacant (self->chart, person))
-    /* Translators: an open position, "Vacant: Head of Product" */
-    g_string_append_printf (text, _("Vacant: %s"), role_label (self, person));
-  else if (name != NULL && *name != '\0')
-    /* Translators: "Ada Obi, Chief Product Officer" */
-    g_string_append_printf (text, _("%s, %s"), name, role_label (self, person));
-  else
-    g_string_append (text, role_label (self, person));
-
-  manager = ladder_chart_get_manager (self->chart, person);
-  g_string_append (text, ", ");
-  if (manager != LADDER_NONE)
-    /* Translators: "Ada Obi, CPO, reports to Ben Cruz" */
-    g_string_append_printf (text, _("reports to %s"), ladder_window_person_label (self, manager));
-  else
-    g_string_append (text, _("reports to no one"));
-
-  for (guint r = ladder_chart_get_first_report (self->chart, person); r != LADDER_NONE;
-       r = ladder_chart_get_next_sibling (self->chart, r))
-    n_reports++;
-  if (n_reports > 0)
-    {
-      g_string_append (text, ", ");
-      g_string_append_printf (text, ngettext ("%u direct report", "%u direct reports", n_reports),
-                              n_reports);
-      if (ladder_chart_get_collapsed (self->chart, person))
-        g_string_append_printf (text, " (%s)", _("folded"));
-    }
-
-  append_findings (self, text, person, LADDER_SEVERITY_ERROR);
-  append_findings (self, text, person, LADDER_SEVERITY_WARNING);
-  append_findings (self, text, person, LADDER_SEVERITY_NOTE);
-  return g_string_free (text, FALSE);
+  return ladder_describe_person (self->chart, self->catalogue, self->findings, person);
 }
 
 void

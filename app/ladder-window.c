@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ladder-describe.h"
 #include "ladder-io.h"
 #include "ladder-settings.h"
 #include "ladder-window-private.h"
@@ -22,19 +23,7 @@ G_DEFINE_FINAL_TYPE (LadderWindow, ladder_window, GTK_TYPE_APPLICATION_WINDOW)
 const char *
 ladder_window_person_label (LadderWindow *self, guint person)
 {
-  const char *text;
-  const LadderRole *role;
-
-  text = ladder_chart_get_name (self->chart, person);
-  if (text != NULL && *text != '\0')
-    return text;
-  text = ladder_chart_get_person_title (self->chart, person);
-  if (text != NULL && *text != '\0')
-    return text;
-  role = ladder_catalogue_lookup_role (self->catalogue, ladder_chart_get_role (self->chart, person));
-  if (role != NULL)
-    return role->name;
-  return ladder_chart_get_id (self->chart, person);
+  return ladder_describe_label (self->chart, self->catalogue, person);
 }
 
 /* ~/charts/team.ladder reads better than /home/ada/charts/... */

@@ -10,6 +10,7 @@
 #include "ladder-application.h"
 #include "ladder-history.h"
 #include "ladder-settings.h"
+#include "ladder-canvas-private.h"
 #include "ladder-window-private.h"
 
 static const char *team_xml =
@@ -304,6 +305,136 @@ test_describe_person (void **state)
                            "someone");
 }
 
+/* The canvas' items: one per card in view, in chart order, over its
+ * card, labelled as a screen reader should say the person. */
+static void
+painted_cb (GdkFrameClock *clock, gboolean *painted)
+{
+  *painted = TRUE;
+}
+
+static GPtrArray *
+card_items (Fixture *f)
+{
+  GtkWidget *canvas = GTK_WIDGET (f->window->canvas);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (canvas);
+  GPtrArray *items = g_ptr_array_new ();
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  gboolean painted = FALSE;
+  gulong handler;
+
+  /* The items are placed over their cards by the next frame's layout. */
+  ladder_canvas_a11y_sync (f->window->canvas->a11y);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (painted_cb), &painted);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_LAYOUT);
+  while (!painted && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, handler);
+  assert_true (painted);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (canvas);
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (!GTK_IS_POPOVER (child))
+      g_ptr_array_add (items, child);
+  return items;
+}
+
+static void
+assert_item (Fixture *f, GtkWidget *item, const char *id)
+{
+  g_autofree char *label = ladder_window_describe_person (f->window, person (f, id));
+  g_autofree char *differs = NULL;
+  graphene_rect_t bounds;
+
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (item), GTK_ACCESSIBLE_ROLE_TREE_ITEM);
+  differs = gtk_test_accessible_check_property (GTK_ACCESSIBLE (item),
+                                                GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+  if (differs != NULL)
+    print_error ("%s: label is \"%s\"\n", id, differs);
+  assert_null (differs);
+  g_clear_pointer (&differs, g_free);
+  differs = gtk_test_accessible_check_state (GTK_ACCESSIBLE (item), GTK_ACCESSIBLE_STATE_SELECTED,
+                                             ladder_window_get_selected (f->window) == person (f, id));
+  assert_null (differs);
+  /* Over its own card, and never in the pointer's way. */
+  assert_true (gtk_widget_compute_bounds (item, GTK_WIDGET (f->window->canvas), &bounds));
+  assert_int_equal (ladder_canvas_hit (f->window->canvas,
+                                       bounds.origin.x + bounds.size.width / 2,
+                                       bounds.origin.y + bounds.size.height / 2),
+                    person (f, id));
+  assert_false (gtk_widget_get_can_target (item));
+  assert_false (gtk_widget_get_focusable (item));
+}
+
+static void
+test_card_items (void **state)
+{
+  Fixture *f = *state;
+  static const char * const order[] = { "ceo", "cpo", "hop", "spm", "vp", "pm" };
+  g_autoptr(GPtrArray) items = NULL;
+
+  SKIP_WITHOUT_DISPLAY ();
+  ladder_window_revalidate_now (f->window);
+  ladder_window_select (f->window, person (f, "hop"));
+  ladder_canvas_zoom_fit (f->window->canvas);
+  drain ();
+  items = card_items (f);
+  assert_int_equal (items->len, G_N_ELEMENTS (order));
+  for (guint i = 0; i < items->len; i++)
+    assert_item (f, g_ptr_array_index (items, i), order[i]);
+  g_clear_pointer (&items, g_ptr_array_unref);
+
+  /* An edit, a fold and a new selection are told. */
+  ladder_chart_set_name (f->chart, person (f, "pm"), "Eve Fox-Lee");
+  ladder_window_select (f->window, person (f, "pm"));
+  ladder_window_revalidate_now (f->window);
+  drain ();
+  items = card_items (f);
+  assert_item (f, g_ptr_array_index (items, 5), "pm");
+  assert_item (f, g_ptr_array_index (items, 2), "hop");
+  g_clear_pointer (&items, g_ptr_array_unref);
+  ladder_chart_set_collapsed (f->chart, person (f, "hop"), TRUE);
+  drain ();
+  items = card_items (f);
+  assert_int_equal (items->len, 4);
+  assert_null (gtk_test_accessible_check_state (g_ptr_array_index (items, 2),
+                                                GTK_ACCESSIBLE_STATE_EXPANDED, FALSE));
+  assert_item (f, g_ptr_array_index (items, 3), "pm");
+  g_clear_pointer (&items, g_ptr_array_unref);
+
+  /* Zoomed out over more cards than a screen reader could walk: only the
+   * selected one is told. */
+  {
+    g_autoptr(GString) xml = g_string_new ("<orgchart version=\"1\" layout=\"compact\">\n"
+                                           "  <person id=\"ceo\" role=\"ceo\"/>\n");
+    g_autofree char *path = NULL;
+    g_autoptr(GFile) file = NULL;
+
+    /* 40 teams of 10, each stacked under its manager: 441 cards, all in
+     * view when fitted. */
+    for (guint i = 0; i < 400; i++)
+      {
+        if (i % 10 == 0)
+          g_string_append_printf (xml, "  <person id=\"m%u\" role=\"head-of-product\""
+                                       " manager=\"ceo\"/>\n", i / 10);
+        g_string_append_printf (xml, "  <person id=\"p%u\" role=\"pm\" manager=\"m%u\"/>\n",
+                                i, i / 10);
+      }
+    g_string_append (xml, "</orgchart>\n");
+    path = ladder_test_write ("star.ladder", xml->str);
+    file = g_file_new_for_path (path);
+    assert_true (ladder_window_load (f->window, file, NULL));
+    f->chart = ladder_window_get_chart (f->window);
+    ladder_window_revalidate_now (f->window);
+    ladder_window_select (f->window, person (f, "p7"));
+    ladder_canvas_zoom_fit (f->window->canvas);
+    drain ();
+    items = card_items (f);
+    assert_int_equal (items->len, 1);
+    assert_item (f, g_ptr_array_index (items, 0), "p7");
+  }
+}
+
 /* The people list: everyone in chart order; its selection and the
  * canvas' follow each other; it follows edits. */
 static void
@@ -471,6 +602,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_shift_among_siblings, setup, teardown),
     cmocka_unit_test_setup_teardown (test_step_findings, setup, teardown),
     cmocka_unit_test_setup_teardown (test_describe_person, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_card_items, setup, teardown),
     cmocka_unit_test_setup_teardown (test_people_list, setup, teardown),
     cmocka_unit_test (test_settings_found),
     cmocka_unit_test (test_default_layout),
@@ -482,6 +614,9 @@ main (void)
   /* The recent-files list must not touch the user's own. */
   data_home = g_build_filename (ladder_test_tmpdir (), "data", NULL);
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  /* GTK's own backend for tests: accessible properties can be read back,
+   * and no session bus is needed. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
 
   have_display = gtk_init_check ();
   if (have_display)

@@ -1,0 +1,299 @@
+/* ladder-canvas-a11y.c — the cards, as assistive technology sees them
+ *
+ * In GTK 4.8 only a widget can be an accessible object (an accessible
+ * that is not a widget came in 4.10).  So the canvas keeps one small
+ * child widget per card in view: it draws nothing, takes no pointer
+ * events and no focus, sits over its card (so a screen magnifier or a
+ * screen reader's "where is it" finds the card), and is a tree item whose
+ * label is the person in words — name, role, manager, reports and
+ * findings.  The items are in chart order, depth first, whatever the
+ * cards' places on screen.
+ *
+ * Only cards in view get an item, at most MAX_ITEMS of them; zoomed out
+ * over more, only the selected card has one.  The set is brought up to
+ * date in an idle after the view, the chart, the findings or the
+ * selection change, so scrolling costs one pass per frame at most.
+ */
+#include "config.h"
+
+#include <math.h>
+
+#include "ladder-canvas-private.h"
+#include "ladder-describe.h"
+
+#define MAX_ITEMS 200
+
+/* ----------------------------------------------------------- card item */
+
+#define LADDER_TYPE_CARD_ITEM (ladder_card_item_get_type ())
+G_DECLARE_FINAL_TYPE (LadderCardItem, ladder_card_item, LADDER, CARD_ITEM, GtkWidget)
+
+struct _LadderCardItem
+{
+  GtkWidget parent_instance;
+
+  guint person;
+};
+
+G_DEFINE_FINAL_TYPE (LadderCardItem, ladder_card_item, GTK_TYPE_WIDGET)
+
+static void
+ladder_card_item_class_init (LadderCardItemClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_set_css_name (widget_class, "card");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_TREE_ITEM);
+}
+
+static void
+ladder_card_item_init (LadderCardItem *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+
+  self->person = LADDER_NONE;
+  /* The canvas handles the pointer and the keyboard for every card. */
+  gtk_widget_set_can_target (widget, FALSE);
+  gtk_widget_set_can_focus (widget, FALSE);
+  gtk_widget_set_focusable (widget, FALSE);
+}
+
+/* ---------------------------------------------------------------- items */
+
+struct _LadderCanvasA11y
+{
+  LadderCanvas *canvas;                 /* owns this */
+  GPtrArray    *items;                  /* LadderCardItem, in child order */
+  guint        *rank;                   /* person -> place in chart order */
+  guint         n_rank;
+  gboolean      rank_dirty;
+  gboolean      labels_dirty;
+  guint         idle_id;
+};
+
+LadderCanvasA11y *
+ladder_canvas_a11y_new (LadderCanvas *canvas)
+{
+  LadderCanvasA11y *self = g_new0 (LadderCanvasA11y, 1);
+
+  self->canvas = canvas;
+  self->items = g_ptr_array_new ();
+  self->rank_dirty = TRUE;
+  self->labels_dirty = TRUE;
+  return self;
+}
+
+void
+ladder_canvas_a11y_free (LadderCanvasA11y *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_handle_id (&self->idle_id, g_source_remove);
+  for (guint i = 0; i < self->items->len; i++)
+    gtk_widget_unparent (g_ptr_array_index (self->items, i));
+  g_ptr_array_unref (self->items);
+  g_free (self->rank);
+  g_free (self);
+}
+
+/* Depth-first place of every visible person, from the layout's pre-order
+ * list; people folded away keep a stale rank, never read. */
+static void
+update_rank (LadderCanvasA11y *self)
+{
+  LadderCanvas *canvas = self->canvas;
+  guint capacity = ladder_chart_get_capacity (canvas->chart);
+  const guint *visible;
+  guint n_visible;
+
+  if (capacity > self->n_rank)
+    {
+      self->rank = g_renew (guint, self->rank, capacity);
+      self->n_rank = capacity;
+    }
+  visible = ladder_layout_get_visible (canvas->layout, &n_visible);
+  for (guint i = 0; i < n_visible; i++)
+    self->rank[visible[i]] = i;
+  self->rank_dirty = FALSE;
+}
+
+static int
+compare_rank (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  const guint *rank = user_data;
+  guint ra = rank[*(const guint *) a], rb = rank[*(const guint *) b];
+
+  return ra < rb ? -1 : ra > rb;
+}
+
+/* The people whose cards are in view, in chart order; only the selected
+ * one when there are more than MAX_ITEMS. */
+static GArray *
+people_in_view (LadderCanvasA11y *self)
+{
+  LadderCanvas *canvas = self->canvas;
+  GtkWidget *widget = GTK_WIDGET (canvas);
+  GArray *people = g_array_new (FALSE, FALSE, sizeof (guint));
+  double zoom = ladder_viewport_get_zoom (canvas->viewport);
+  double ox, oy, vx, vy;
+  gboolean has_selected = FALSE;
+  LadderLayoutIter iter;
+  LadderItemKind kind;
+  guint person;
+
+  ladder_canvas_get_origin (canvas, &ox, &oy);
+  vx = ladder_viewport_get_x (canvas->viewport);
+  vy = ladder_viewport_get_y (canvas->viewport);
+  ladder_layout_iter_init (&iter, canvas->layout, vx - ox, vy - oy,
+                           gtk_widget_get_width (widget) / zoom,
+                           gtk_widget_get_height (widget) / zoom);
+  while (ladder_layout_iter_next (&iter, &person, &kind))
+    {
+      const LadderBox *box;
+
+      if (kind != LADDER_ITEM_CARD)
+        continue;
+      box = ladder_layout_get_box (canvas->layout, person);
+      if (box == NULL || !box->visible)
+        continue;
+      if (people->len == MAX_ITEMS)
+        {
+          g_array_set_size (people, 0);
+          has_selected = FALSE;
+          break;
+        }
+      g_array_append_val (people, person);
+      has_selected |= person == canvas->selected;
+    }
+
+  if (!has_selected && canvas->selected != LADDER_NONE
+      && ladder_chart_is_alive (canvas->chart, canvas->selected))
+    {
+      const LadderBox *box = ladder_layout_get_box (canvas->layout, canvas->selected);
+
+      if (box != NULL && box->visible)
+        g_array_append_val (people, canvas->selected);
+    }
+  g_array_sort_with_data (people, compare_rank, self->rank);
+  return people;
+}
+
+static void
+describe_item (LadderCanvasA11y *self, LadderCardItem *item)
+{
+  LadderCanvas *canvas = self->canvas;
+  g_autofree char *label = ladder_describe_person (canvas->chart, canvas->catalogue,
+                                                   canvas->findings, item->person);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (item),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+  if (ladder_chart_get_first_report (canvas->chart, item->person) != LADDER_NONE)
+    gtk_accessible_update_state (GTK_ACCESSIBLE (item),
+                                 GTK_ACCESSIBLE_STATE_EXPANDED,
+                                 !ladder_chart_get_collapsed (canvas->chart, item->person),
+                                 -1);
+  else
+    gtk_accessible_reset_state (GTK_ACCESSIBLE (item), GTK_ACCESSIBLE_STATE_EXPANDED);
+}
+
+void
+ladder_canvas_a11y_sync (LadderCanvasA11y *self)
+{
+  LadderCanvas *canvas = self->canvas;
+  g_autoptr(GArray) people = NULL;
+
+  g_clear_handle_id (&self->idle_id, g_source_remove);
+  if (canvas->chart == NULL || canvas->findings == NULL
+      || gtk_widget_get_width (GTK_WIDGET (canvas)) <= 0)
+    {
+      people = g_array_new (FALSE, FALSE, sizeof (guint));
+    }
+  else
+    {
+      ladder_canvas_ensure_layout (canvas);
+      if (self->rank_dirty)
+        update_rank (self);
+      people = people_in_view (self);
+    }
+
+  for (guint i = 0; i < people->len; i++)
+    {
+      guint person = g_array_index (people, guint, i);
+      LadderCardItem *item;
+
+      if (i == self->items->len)
+        {
+          item = g_object_new (LADDER_TYPE_CARD_ITEM, NULL);
+          /* Appended, so child order stays the order of the array. */
+          gtk_widget_set_parent (GTK_WIDGET (item), GTK_WIDGET (canvas));
+          g_ptr_array_add (self->items, item);
+        }
+      item = g_ptr_array_index (self->items, i);
+      if (item->person != person || self->labels_dirty)
+        {
+          item->person = person;
+          describe_item (self, item);
+        }
+      gtk_accessible_update_state (GTK_ACCESSIBLE (item),
+                                   GTK_ACCESSIBLE_STATE_SELECTED, person == canvas->selected,
+                                   -1);
+    }
+  while (self->items->len > people->len)
+    gtk_widget_unparent (g_ptr_array_steal_index (self->items, self->items->len - 1));
+  self->labels_dirty = FALSE;
+  gtk_widget_queue_allocate (GTK_WIDGET (canvas));
+}
+
+static gboolean
+sync_idle_cb (gpointer user_data)
+{
+  LadderCanvasA11y *self = user_data;
+
+  self->idle_id = 0;
+  ladder_canvas_a11y_sync (self);
+  return G_SOURCE_REMOVE;
+}
+
+void
+ladder_canvas_a11y_queue (LadderCanvasA11y *self, gboolean chart_changed)
+{
+  if (self == NULL)
+    return;
+  if (chart_changed)
+    self->rank_dirty = self->labels_dirty = TRUE;
+  if (self->idle_id == 0)
+    self->idle_id = g_idle_add_full (G_PRIORITY_LOW, sync_idle_cb, self, NULL);
+}
+
+void
+ladder_canvas_a11y_allocate (LadderCanvasA11y *self)
+{
+  LadderCanvas *canvas = self->canvas;
+  double zoom = ladder_viewport_get_zoom (canvas->viewport);
+  double ox, oy, vx, vy;
+
+  if (self == NULL || self->items->len == 0)
+    return;
+  ladder_canvas_get_origin (canvas, &ox, &oy);
+  vx = ladder_viewport_get_x (canvas->viewport);
+  vy = ladder_viewport_get_y (canvas->viewport);
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      LadderCardItem *item = g_ptr_array_index (self->items, i);
+      const LadderBox *box = NULL;
+      GtkAllocation area = { 0, 0, 0, 0 };
+
+      /* The chart may have changed since the last sync, which is queued. */
+      if (ladder_chart_is_alive (canvas->chart, item->person))
+        box = ladder_layout_get_box (canvas->layout, item->person);
+      if (box != NULL && box->visible)
+        {
+          area.x = (int) floor ((box->x + ox - vx) * zoom);
+          area.y = (int) floor ((box->y + oy - vy) * zoom);
+          area.width = MAX (1, (int) ceil (box->width * zoom));
+          area.height = MAX (1, (int) ceil (box->height * zoom));
+        }
+      gtk_widget_size_allocate (GTK_WIDGET (item), &area, -1);
+    }
+}
