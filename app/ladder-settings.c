@@ -111,18 +111,6 @@ ladder_settings_dup_export_folder (void)
 }
 
 void
-ladder_settings_apply_export_folder (GtkFileChooser *chooser)
-{
-  g_autoptr(GFile) folder = NULL;
-
-  g_return_if_fail (GTK_IS_FILE_CHOOSER (chooser));
-
-  folder = ladder_settings_dup_export_folder ();
-  if (folder != NULL)
-    gtk_file_chooser_set_current_folder (chooser, folder, NULL);
-}
-
-void
 ladder_settings_remember_export (GFile *file)
 {
   GSettings *settings = ladder_settings_get ();

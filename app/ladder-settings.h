@@ -18,10 +18,8 @@ GSettings       *ladder_settings_get                 (void);
 /* "default-layout", or TREE without a schema. */
 LadderLayoutKind ladder_settings_get_default_layout  (void);
 
-/* The export dialog opens in the folder of the last export, when it is
- * still there (dup_: NULL otherwise). */
+/* The folder of the last export, when it is still there, else NULL. */
 GFile           *ladder_settings_dup_export_folder   (void);
-void             ladder_settings_apply_export_folder (GtkFileChooser *chooser);
 void             ladder_settings_remember_export     (GFile *file);
 
 /* Window size, maximized state and panel widths, restored when a window

@@ -373,12 +373,23 @@ save_as_action (GtkWidget *widget, const char *name, GVariant *parameter)
   save_as (LADDER_WINDOW (widget), NULL);
 }
 
+GFile *
+ladder_window_dup_export_folder (LadderWindow *self)
+{
+  GFile *folder = ladder_settings_dup_export_folder ();
+
+  if (folder == NULL && (self->file != NULL || self->imported_from != NULL))
+    folder = g_file_get_parent (self->file != NULL ? self->file : self->imported_from);
+  return folder;
+}
+
 static void
 export_action (GtkWidget *widget, const char *name, GVariant *parameter)
 {
   LadderWindow *self = LADDER_WINDOW (widget);
   GtkFileChooserNative *native;
   g_autofree char *suggested = suggested_name (self, ".png");
+  g_autoptr(GFile) folder = NULL;
 
   native = gtk_file_chooser_native_new (_("Export the Chart"), GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
@@ -386,7 +397,9 @@ export_action (GtkWidget *widget, const char *name, GVariant *parameter)
   add_export_filter (GTK_FILE_CHOOSER (native), _("PNG image"), "*.png", ".png");
   add_export_filter (GTK_FILE_CHOOSER (native), _("SVG drawing"), "*.svg", ".svg");
   add_export_filter (GTK_FILE_CHOOSER (native), _("PDF document"), "*.pdf", ".pdf");
-  ladder_settings_apply_export_folder (GTK_FILE_CHOOSER (native));
+  folder = ladder_window_dup_export_folder (self);
+  if (folder != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), folder, NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), suggested);
   g_signal_connect (native, "response", G_CALLBACK (export_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));

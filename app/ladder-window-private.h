@@ -91,6 +91,9 @@ const char *ladder_window_person_label  (LadderWindow *self, guint person);
 void     ladder_window_class_init_actions (GtkWidgetClass *widget_class);
 void     ladder_window_update_actions     (LadderWindow *self);
 void     ladder_window_update_recent      (LadderWindow *self);
+/* Where the export dialog opens: the last export's folder while it is
+ * there, else the chart's own folder, else NULL (the dialog's default). */
+GFile   *ladder_window_dup_export_folder  (LadderWindow *self);
 typedef void (*LadderWindowThen) (LadderWindow *self, gpointer data);
 /* When there are unsaved changes, asks whether to save or discard them;
  * then runs @then, unless the user cancelled (@data is freed with

@@ -592,6 +592,24 @@ test_export_folder (void **state)
   g_settings_reset (ladder_settings_get (), "last-export-folder");
 }
 
+/* No export yet: the dialog opens beside the chart. */
+static void
+test_export_beside_chart (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GFile) beside = NULL;
+
+  SKIP_WITHOUT_DISPLAY ();
+  g_settings_reset (ladder_settings_get (), "last-export-folder");
+  file = g_file_new_for_path (f->path);
+  beside = g_file_get_parent (file);
+  folder = ladder_window_dup_export_folder (f->window);
+  assert_non_null (folder);
+  assert_true (g_file_equal (folder, beside));
+}
+
 int
 main (void)
 {
@@ -608,6 +626,7 @@ main (void)
     cmocka_unit_test (test_default_layout),
     cmocka_unit_test (test_window_state),
     cmocka_unit_test (test_export_folder),
+    cmocka_unit_test_setup_teardown (test_export_beside_chart, setup, teardown),
   };
   g_autofree char *data_home = NULL;
 
