@@ -12,6 +12,10 @@ G_BEGIN_DECLS
  * anything it returns. */
 void         ladder_text_lock       (void);
 void         ladder_text_unlock     (void);
+/* For a thread that loads ahead of the others (ladder_export_prepare):
+ * returns once no thread waits for the lock.  A mutex is not fair: a
+ * thread that takes it again at once keeps a waiting one out. */
+void         ladder_text_give_way   (void);
 /* A cached layout of @text in @font, ellipsized to @width (when > 0) and
  * aligned in it.  Valid until the unlock. */
 PangoLayout *ladder_text_get_layout (const char *text, const LadderFont *font, double width);

@@ -40,6 +40,7 @@ typedef struct {
 } LayoutKey;
 
 static GMutex text_mutex;
+static gint text_waiting;          /* threads blocked in ladder_text_lock() */
 static PangoFontMap *font_map;
 static PangoContext *context;
 static GHashTable *fonts;          /* key → FontEntry */
@@ -49,7 +50,18 @@ static char *family;
 void
 ladder_text_lock (void)
 {
+  if (g_mutex_trylock (&text_mutex))
+    return;
+  g_atomic_int_inc (&text_waiting);
   g_mutex_lock (&text_mutex);
+  g_atomic_int_add (&text_waiting, -1);
+}
+
+void
+ladder_text_give_way (void)
+{
+  while (g_atomic_int_get (&text_waiting) > 0)
+    g_thread_yield ();
 }
 
 void

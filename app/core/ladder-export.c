@@ -245,13 +245,23 @@ load_first_font (gpointer data)
 /* Started by ladder_export_prepare(), joined by the next image export. */
 static GThread *prepared_fonts;
 
+/* The drawing may start before the last face is loaded: each face is
+ * loaded under the text lock, and a drawing that waits for the lock has
+ * it first. */
 static gpointer
 load_fonts (gpointer data)
 {
+  guint n_faces;
+  const LadderFont *faces = ladder_render_get_faces (&n_faces);
+
   ladder_text_lock ();
   ladder_text_get_family ();
   ladder_text_unlock ();
-  ladder_render_load_fonts ();
+  for (guint i = 0; i < n_faces; i++)
+    {
+      ladder_text_give_way ();
+      ladder_draw_font_metrics (&faces[i], NULL, NULL);
+    }
   return NULL;
 }
 
@@ -276,10 +286,20 @@ write_image (LadderChart *chart, LadderCatalogue *catalogue, LadderFindings *fin
 
   fonts = g_steal_pointer (&prepared_fonts);
   if (fonts == NULL)
-    fonts = g_thread_try_new ("ladder-fonts", load_first_font, NULL, NULL);
-  ladder_layout_compute (layout, chart);
-  if (fonts != NULL)
-    g_thread_join (fonts);
+    {
+      fonts = g_thread_try_new ("ladder-fonts", load_first_font, NULL, NULL);
+      ladder_layout_compute (layout, chart);
+      if (fonts != NULL)
+        g_clear_pointer (&fonts, g_thread_join);
+    }
+  else
+    {
+      /* The prepared thread loads the faces in the order the drawing
+       * first needs them (see load_fonts), so the drawing need not wait
+       * for all of them: it takes each face as it comes, and draws the
+       * lines while the cards' faces are still loading. */
+      ladder_layout_compute (layout, chart);
+    }
   ladder_render_options_init (&render);
   render.background = !options->transparent;
   ladder_render_get_size (layout, chart, &render, &width, &height);
@@ -287,21 +307,26 @@ write_image (LadderChart *chart, LadderCatalogue *catalogue, LadderFindings *fin
   switch (format)
     {
     case FORMAT_PNG:
-      return write_png (chart, catalogue, findings, layout, &render, width, height,
-                        options, sink, name, error);
+      ok = write_png (chart, catalogue, findings, layout, &render, width, height,
+                      options, sink, name, error);
+      break;
     case FORMAT_PDF:
-      return write_pdf (chart, catalogue, findings, layout, &render, width, height,
-                        options, sink, name, error);
+      ok = write_pdf (chart, catalogue, findings, layout, &render, width, height,
+                      options, sink, name, error);
+      break;
     case FORMAT_SVG:
       draw = ladder_draw_svg_new (sink_write, sink, width, height,
                                   ladder_chart_get_title (chart));
       ladder_render_chart (draw, chart, catalogue, layout, findings, &render);
-      ok = ladder_draw_svg_finish (draw);
+      ok = ladder_draw_svg_finish (draw) || sink->error != 0;
       ladder_draw_free (draw);
-      return ok || sink->error != 0;
+      break;
     default:
       g_assert_not_reached ();
     }
+  if (fonts != NULL)
+    g_thread_join (fonts);
+  return ok;
 }
 
 static gboolean

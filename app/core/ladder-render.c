@@ -450,11 +450,13 @@ static const LadderFont faces[] = {
   { 13.5, FALSE, TRUE, { 0, 0, 0, 1 }, LADDER_ALIGN_CENTER },  /* "Vacant" */
 };
 
-void
-ladder_render_load_fonts (void)
+const LadderFont *
+ladder_render_get_faces (guint *n_faces)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (faces); i++)
-    ladder_draw_font_metrics (&faces[i], NULL, NULL);
+  g_return_val_if_fail (n_faces != NULL, NULL);
+
+  *n_faces = G_N_ELEMENTS (faces);
+  return faces;
 }
 
 static void

@@ -40,10 +40,11 @@ typedef struct {
 
 void ladder_render_options_init (LadderRenderOptions *options);
 
-/* Loads the faces the drawing uses (a font load takes a millisecond or
- * more: fontconfig sorts its fonts, pango measures a sample), so that a
- * thread can do it ahead of the drawing.  The output does not change. */
-void ladder_render_load_fonts (void);
+/* The faces the drawing uses, in the order it first needs them, so that
+ * a thread can load them ahead of it (a font load takes a millisecond or
+ * more: fontconfig sorts its fonts, pango measures a sample).  Only
+ * their size, weight and slant matter. */
+const LadderFont *ladder_render_get_faces (guint *n_faces);
 
 /* Margin around the chart in chart units, and room for the title. */
 #define LADDER_RENDER_MARGIN       32.0
