@@ -2,6 +2,8 @@
  * sessions that must undo back to the very same chart */
 #include "ladder-test-util.h"
 
+#include <malloc.h>
+
 #include "ladder-chart.h"
 #include "ladder-history.h"
 
@@ -253,18 +255,37 @@ random_edit (LadderChart *chart, GRand *rand)
     }
 }
 
+/* Bytes malloc has handed out and not had back, or 0 where that cannot be
+ * known: sanitizers and valgrind replace malloc, and glibc's counters no
+ * longer see it. */
+static gsize
+heap_in_use (void)
+{
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_UNDEFINED__)
+  return 0;
+#else
+  if (g_getenv ("LADDER_VALGRIND"))
+    return 0;
+  return mallinfo2 ().uordblks;
+#endif
+}
+
 /* Many random edits in random groups, with undos and redos mixed in; after
  * each batch the chart is sound, and undoing everything gives back the
- * original chart.  LADDER_LONG_EDITS sets the number of edits. */
+ * original chart.  Memory is bounded: the history costs at most a few
+ * hundred bytes an edit, undoing and redoing everything again and again
+ * costs nothing more, and freeing the chart gives it all back.
+ * LADDER_LONG_EDITS sets the number of edits. */
 static void
 test_long_random_session (void **state)
 {
-  g_autoptr(LadderChart) chart = small_chart ();
-  g_autoptr(LadderHistory) history = ladder_history_new (chart);
   g_autoptr(GRand) rand = g_rand_new_with_seed (20261122);
-  g_autofree char *original = dump (chart);
   const char *env = g_getenv ("LADDER_LONG_EDITS");
   guint n_edits = env ? (guint) g_ascii_strtoull (env, NULL, 10) : 100000;
+  gsize before = heap_in_use (), after_session, after_cycles;
+  LadderChart *chart = small_chart ();
+  LadderHistory *history = ladder_history_new (chart);
+  char *original = dump (chart);
   guint done = 0;
 
   while (done < n_edits)
@@ -290,14 +311,44 @@ test_long_random_session (void **state)
         assert_chart_sound (chart);
     }
   assert_chart_sound (chart);
-  while (ladder_history_undo (history))
-    ;
-  {
-    g_autofree char *undone = dump (chart);
+  after_session = heap_in_use ();
 
-    assert_string_equal (undone, original);
-  }
-  assert_chart_sound (chart);
+  for (guint cycle = 0; cycle < 3; cycle++)
+    {
+      g_autofree char *undone = NULL;
+
+      while (ladder_history_undo (history))
+        ;
+      undone = dump (chart);
+      assert_string_equal (undone, original);
+      assert_chart_sound (chart);
+      if (cycle < 2)
+        while (ladder_history_redo (history))
+          ;
+    }
+  after_cycles = heap_in_use ();
+
+  g_free (original);
+  g_object_unref (history);
+  g_object_unref (chart);
+
+  if (before != 0)
+    {
+      gsize after_free = heap_in_use ();
+
+      print_message ("# %u edits: history and chart %zu bytes (%zu an edit), "
+                     "%zu after undoing and redoing all three times, %zd left after freeing\n",
+                     n_edits, after_session - before, (after_session - before) / MAX (n_edits, 1),
+                     after_cycles - before, (gssize) after_free - (gssize) before);
+      assert_true (after_session - before <= 64 * 1024 + (gsize) n_edits * 512);
+      assert_true (after_cycles <= after_session + after_session / 8);
+      /* GLib 2.74's slice allocator keeps freed blocks for reuse unless
+       * G_SLICE=always-malloc (set by meson test) says otherwise; glibc's
+       * per-thread cache keeps up to 7 freed blocks of each size up to
+       * 1 KiB, about 235 KiB at most. */
+      if (g_strcmp0 (g_getenv ("G_SLICE"), "always-malloc") == 0)
+        assert_true (after_free <= before + 256 * 1024);
+    }
 }
 
 int
