@@ -183,6 +183,8 @@ ladder_window_step_finding (LadderWindow *self, int direction)
         ladder_window_select (self, finding->person);
         ladder_canvas_reveal (self->canvas, finding->person, TRUE);
       }
+    /* The row of the finding is shown, even from the People page. */
+    gtk_stack_set_visible_child_name (self->side_stack, "findings");
     ladder_findings_panel_select (self->findings_panel, index);
     /* Translators: shown when stepping through findings with F8:
      * "2 of 5: Sam Lee (VP of Product) reports to ..." */

@@ -40,6 +40,7 @@ struct _LadderWindow
   GtkPaned            *side_pane;
   LadderInspector     *inspector;
   LadderFindingsPanel *findings_panel;
+  GtkStack            *side_stack;
   LadderPeopleList    *people_list;
   GMenu               *recent_section;
 

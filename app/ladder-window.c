@@ -787,6 +787,7 @@ ladder_window_class_init (LadderWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LadderWindow, side_pane);
   gtk_widget_class_bind_template_child (widget_class, LadderWindow, inspector);
   gtk_widget_class_bind_template_child (widget_class, LadderWindow, findings_panel);
+  gtk_widget_class_bind_template_child (widget_class, LadderWindow, side_stack);
   gtk_widget_class_bind_template_child (widget_class, LadderWindow, people_list);
   gtk_widget_class_bind_template_child (widget_class, LadderWindow, recent_section);
 

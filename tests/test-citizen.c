@@ -246,7 +246,7 @@ test_shift_among_siblings (void **state)
 /* ------------------------------------------------------------- findings */
 
 /* F8 goes through the findings in the panel's order (by line), wrapping;
- * Shift+F8 goes back. */
+ * Shift+F8 goes back; the Findings page comes to the front. */
 static void
 test_step_findings (void **state)
 {
@@ -279,6 +279,12 @@ test_step_findings (void **state)
   drain ();
   assert_int_equal (ladder_window_step_finding (f->window, +1), 0);
   assert_int_equal (ladder_findings_panel_get_selected (f->window->findings_panel), 0);
+
+  /* From the People page, F8 turns to the Findings page to show the row. */
+  gtk_stack_set_visible_child_name (f->window->side_stack, "people");
+  assert_true (activate (f, "win.next-finding"));
+  assert_string_equal (gtk_stack_get_visible_child_name (f->window->side_stack), "findings");
+  assert_int_equal (ladder_findings_panel_get_selected (f->window->findings_panel), 1);
 }
 
 /* ---------------------------------------------------------- accessible */
