@@ -30,6 +30,7 @@ struct _LadderCanvas
   /* Fit the chart to the window on every resize until the user zooms
    * or scrolls. */
   gboolean         auto_fit;
+  gboolean         fit_readable;   /* auto_fit, but never below READABLE_ZOOM */
 
   GtkAdjustment   *hadjustment;
   GtkAdjustment   *vadjustment;

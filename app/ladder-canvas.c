@@ -17,6 +17,8 @@
 #include "ladder-render.h"
 
 #define ZOOM_STEP 1.25
+/* The smallest zoom at which a card's name can be read comfortably. */
+#define READABLE_ZOOM 0.5
 #define CHEVRON_RADIUS 9.0
 
 enum {
@@ -269,6 +271,26 @@ ladder_canvas_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   cairo_destroy (cr);
 }
 
+/* Fits the chart in view; for ladder_canvas_zoom_readable(), at a zoom
+ * where names can still be read, showing the top of the first tree. */
+static void
+fit_view (LadderCanvas *self)
+{
+  guint root;
+  const LadderBox *box;
+  double ox, oy;
+
+  root = self->chart != NULL ? ladder_chart_get_first_root (self->chart) : LADDER_NONE;
+  box = root != LADDER_NONE ? ladder_layout_get_box (self->layout, root) : NULL;
+  if (!self->fit_readable || box == NULL || !box->visible)
+    {
+      ladder_viewport_fit (self->viewport);
+      return;
+    }
+  ladder_canvas_get_origin (self, &ox, &oy);
+  ladder_viewport_fit_at_least (self->viewport, READABLE_ZOOM, box->x + ox + box->width / 2.0);
+}
+
 static void
 ladder_canvas_size_allocate (GtkWidget *widget, int width, int height, int baseline)
 {
@@ -277,7 +299,7 @@ ladder_canvas_size_allocate (GtkWidget *widget, int width, int height, int basel
   ladder_canvas_ensure_layout (self);
   ladder_viewport_set_view_size (self->viewport, width, height);
   if (self->auto_fit && width > 1 && height > 1)
-    ladder_viewport_fit (self->viewport);
+    fit_view (self);
   update_adjustments (self);
   ladder_canvas_a11y_allocate (self->a11y);
   if (self->rename_popover != NULL)
@@ -530,17 +552,30 @@ ladder_canvas_zoom_out (LadderCanvas *self)
   ladder_viewport_set_zoom (self->viewport, ladder_viewport_get_zoom (self->viewport) / ZOOM_STEP);
 }
 
-void
-ladder_canvas_zoom_fit (LadderCanvas *self)
+static void
+start_auto_fit (LadderCanvas *self, gboolean readable)
 {
-  g_return_if_fail (LADDER_IS_CANVAS (self));
-
   ladder_canvas_ensure_layout (self);
   /* Before the first allocation the view has no size to fit into;
    * size_allocate fits again while auto_fit holds. */
   self->auto_fit = TRUE;
+  self->fit_readable = readable;
   if (gtk_widget_get_width (GTK_WIDGET (self)) > 1)
-    ladder_viewport_fit (self->viewport);
+    fit_view (self);
+}
+
+void
+ladder_canvas_zoom_fit (LadderCanvas *self)
+{
+  g_return_if_fail (LADDER_IS_CANVAS (self));
+  start_auto_fit (self, FALSE);
+}
+
+void
+ladder_canvas_zoom_readable (LadderCanvas *self)
+{
+  g_return_if_fail (LADDER_IS_CANVAS (self));
+  start_auto_fit (self, TRUE);
 }
 
 void

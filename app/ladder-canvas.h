@@ -45,6 +45,9 @@ void            ladder_canvas_start_rename   (LadderCanvas *self, guint person);
 void            ladder_canvas_zoom_in        (LadderCanvas *self);
 void            ladder_canvas_zoom_out       (LadderCanvas *self);
 void            ladder_canvas_zoom_fit       (LadderCanvas *self);
+/* Fits, but not below a zoom where names can be read: a large chart shows
+ * its top.  What a chart opens with. */
+void            ladder_canvas_zoom_readable  (LadderCanvas *self);
 void            ladder_canvas_zoom_reset     (LadderCanvas *self);
 
 /* Selection by keyboard: the manager, first report, or siblings. */

@@ -256,18 +256,36 @@ ladder_viewport_reveal (LadderViewport *self, double x, double y, double width, 
   update (self, self->zoom, vx, vy);
 }
 
-void
-ladder_viewport_fit (LadderViewport *self)
+static double
+fit_zoom (LadderViewport *self)
 {
   double zoom = 1.0;
-
-  g_return_if_fail (LADDER_IS_VIEWPORT (self));
 
   if (self->content_width > 0 && self->content_height > 0)
     zoom = MIN (self->view_width / self->content_width,
                 self->view_height / self->content_height);
-  zoom = MIN (zoom, 1.0);
-  update (self, zoom, 0.0, 0.0);
+  return MIN (zoom, 1.0);
+}
+
+void
+ladder_viewport_fit (LadderViewport *self)
+{
+  g_return_if_fail (LADDER_IS_VIEWPORT (self));
+  update (self, fit_zoom (self), 0.0, 0.0);
+}
+
+void
+ladder_viewport_fit_at_least (LadderViewport *self, double min_zoom, double focus_x)
+{
+  double zoom;
+
+  g_return_if_fail (LADDER_IS_VIEWPORT (self));
+
+  zoom = fit_zoom (self);
+  if (zoom >= min_zoom)
+    update (self, zoom, 0.0, 0.0);
+  else
+    update (self, min_zoom, focus_x - self->view_width / min_zoom / 2.0, 0.0);
 }
 
 void

@@ -45,6 +45,10 @@ void            ladder_viewport_reveal         (LadderViewport *self, double x, 
                                                 double width, double height);
 /* The whole drawing in view (never above 100%). */
 void            ladder_viewport_fit            (LadderViewport *self);
+/* The same, but never below @min_zoom: a drawing too big for that shows
+ * its top, centred on @focus_x. */
+void            ladder_viewport_fit_at_least   (LadderViewport *self, double min_zoom,
+                                                double focus_x);
 
 void            ladder_viewport_to_drawing     (LadderViewport *self, double widget_x, double widget_y,
                                                 double *x, double *y);

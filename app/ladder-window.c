@@ -521,7 +521,7 @@ ladder_window_replace_chart (LadderWindow *self, LadderChart *chart, GFile *file
   ladder_window_track_file (self, NULL);
   ladder_window_update_title (self);
   ladder_window_update_actions (self);
-  ladder_canvas_zoom_fit (self->canvas);
+  ladder_canvas_zoom_readable (self->canvas);
 }
 
 gboolean

@@ -4,6 +4,7 @@
 #include "ladder-test-util.h"
 
 #include <gtk/gtk.h>
+#include <math.h>
 
 #include "ladder-application.h"
 #include "ladder-canvas-private.h"
@@ -495,6 +496,62 @@ test_drag_edge_scroll (void **state)
   assert_false (ladder_window_get_modified (f->window));
 }
 
+/* A chart opens fitted to the window, but never so small that names cannot
+ * be read: a wide one shows its top, its first root in the middle.
+ * Ctrl+1 still fits all of it. */
+static void
+test_open_readable (void **state)
+{
+  Fixture *f = *state;
+  LadderCanvas *canvas;
+  LadderViewport *viewport;
+  g_autoptr(GString) xml = g_string_new ("<orgchart version=\"1\">\n"
+                                         "  <person id=\"ceo\" role=\"ceo\"/>\n");
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  double cx, cy, zoom;
+  int width;
+
+  SKIP_WITHOUT_DISPLAY ();
+  canvas = f->window->canvas;
+  viewport = ladder_canvas_get_viewport (canvas);
+  /* The four-person team fits as it is. */
+  assert_true (ladder_viewport_get_zoom (viewport) > 0.5);
+
+  for (guint i = 0; i < 60; i++)
+    g_string_append_printf (xml, "  <person id=\"p%u\" role=\"pm\" manager=\"ceo\"/>\n", i);
+  g_string_append (xml, "</orgchart>\n");
+  path = ladder_test_write ("wide.ladder", xml->str);
+  file = g_file_new_for_path (path);
+  assert_true (ladder_window_load (f->window, file, NULL));
+  f->chart = ladder_window_get_chart (f->window);
+  drain ();
+  assert_true (ladder_viewport_get_zoom (viewport) == 0.5);
+  card_centre (f, person (f, "ceo"), &cx, &cy);
+  assert_true (fabs (cx - gtk_widget_get_width (GTK_WIDGET (canvas)) / 2.0) < 1.0);
+  assert_true (cy > 0 && cy < gtk_widget_get_height (GTK_WIDGET (canvas)));
+
+  /* A new size keeps it so, until the user zooms. */
+  width = gtk_widget_get_width (GTK_WIDGET (canvas));
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 700);
+  for (guint i = 0; i < 200 && gtk_widget_get_width (GTK_WIDGET (canvas)) == width; i++)
+    {
+      g_usleep (10000);
+      drain ();
+    }
+  assert_int_not_equal (gtk_widget_get_width (GTK_WIDGET (canvas)), width);
+  card_centre (f, person (f, "ceo"), &cx, &cy);
+  assert_true (fabs (cx - gtk_widget_get_width (GTK_WIDGET (canvas)) / 2.0) < 1.0);
+
+  activate (f, "win.zoom-fit");
+  zoom = ladder_viewport_get_zoom (viewport);
+  assert_true (zoom < 0.5);
+  card_centre (f, person (f, "p0"), &cx, &cy);
+  assert_true (cx >= 0);
+  card_centre (f, person (f, "p59"), &cx, &cy);
+  assert_true (cx <= gtk_widget_get_width (GTK_WIDGET (canvas)));
+}
+
 /* Keyboard: Down to the first report, Up to the manager, F2-free fold. */
 static void
 test_keyboard_selection_and_fold (void **state)
@@ -525,6 +582,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_keyboard_selection_and_fold, setup, teardown),
     cmocka_unit_test_setup_teardown (test_drag_detach, setup, teardown),
     cmocka_unit_test_setup_teardown (test_drag_edge_scroll, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_open_readable, setup, teardown),
     cmocka_unit_test_setup_teardown (test_csv_import_unsaved, setup, teardown),
     cmocka_unit_test_setup_teardown (test_save_button_suggested, setup, teardown),
   };
