@@ -1,5 +1,5 @@
 /* ladder-id-index-private.h — the chart's index from a person's id to
- * its slot (ladder-chart.c)
+ * its slot (ladder-chart*.c)
  *
  * The ids are not copied: an entry holds the id's hash and the slot, and
  * the id is read from the slot's record when the hashes match.
