@@ -13,44 +13,21 @@
  * the mean.  The mean of two valid placements of the same tree (same y
  * for every block) is valid too, and a mirrored chart then gives exactly
  * the mirrored drawing.
+ *
+ * This file makes the blocks, places the cards in them and drives the
+ * computation.  The tidy placement itself, a textbook algorithm that
+ * sees blocks and not people, is ladder-layout-tidy.c; reading the
+ * result, and the spatial index that finds what meets a rectangle, is
+ * ladder-layout-query.c (it runs on every frame and pointer motion, the
+ * computation once per change).  They share ladder-layout-private.h.
  */
 #include "config.h"
 
-#include "ladder-layout.h"
+#include "ladder-layout-private.h"
 #include "ladder-chart-private.h"
 
 #include <math.h>
 #include <string.h>
-
-/* Spatial index: horizontal bands of the chart, each listing the items
- * that meet it (a card, or a connector with LADDER_ITEM_BIT set). */
-#define BAND_HEIGHT 256.0
-#define CONNECTOR_BIT 0x80000000u
-
-struct _LadderLayout {
-  guint      capacity;
-  LadderBox *boxes;
-  guint8    *alive;
-  guint8    *kind;            /* how each person hangs from its manager */
-  guint     *n_folded;
-  guint     *conn_of;         /* index in connectors, or LADDER_NONE */
-  guint     *manager;         /* visible manager, LADDER_NONE for roots */
-  GArray    *connectors;      /* LadderConnector */
-  guint     *visible;
-  guint      n_visible;
-  GArray    *dotted;          /* guint pairs */
-  double     width, height;
-
-  /* One buffer for every temporary array of a computation, kept from
-   * one computation to the next: fresh memory costs page faults, which
-   * for a big chart cost more than the layout itself. */
-  char      *scratch;
-  gsize      scratch_size;
-
-  guint      n_bands;
-  guint     *band_start;      /* n_bands + 1 */
-  guint     *band_items;
-};
 
 #define W LADDER_CARD_WIDTH
 #define H LADDER_CARD_HEIGHT
@@ -94,38 +71,6 @@ ladder_layout_free (LadderLayout *layout)
   g_free (layout);
 }
 
-/* The tidy-tree state, one entry per block (node 0: a virtual root above
- * every tree of the chart). */
-typedef struct {
-  guint   n;
-  guint  *person;
-  guint  *parent;
-  guint  *kid_start, *n_kids, *kids;
-  double *left, *right, *height, *top, *bottom;
-  double *prelim, *mod, *shift, *change, *msel, *mser;
-  guint  *el, *er, *tl, *tr;
-  double *iyl_low;
-  guint  *iyl_index;
-} Tidy;
-
-/* Hands out pieces of the layout's scratch buffer. */
-typedef struct {
-  char  *base;
-  gsize  used, size;
-} Carver;
-
-#define CARVE(carver, type, count) ((type *) carve ((carver), sizeof (type) * (gsize) (count)))
-
-static gpointer
-carve (Carver *carver, gsize bytes)
-{
-  gpointer piece = carver->base + carver->used;
-
-  carver->used += (bytes + 15) & ~(gsize) 15;
-  g_assert (carver->used <= carver->size);
-  return piece;
-}
-
 /* An upper bound of what one computation carves, for @capacity slots. */
 static gsize
 scratch_bound (gsize capacity)
@@ -135,205 +80,6 @@ scratch_bound (gsize capacity)
   return slots * (11 * sizeof (guint) + 1)                   /* per slot */
          + slots * (11 * sizeof (guint) + 14 * sizeof (double)) /* per block */
          + 40 * 16;                                            /* alignment */
-}
-
-static inline guint
-next_left (Tidy *t, guint v)
-{
-  return t->n_kids[v] == 0 ? t->tl[v] : t->kids[t->kid_start[v]];
-}
-
-static inline guint
-next_right (Tidy *t, guint v)
-{
-  return t->n_kids[v] == 0 ? t->tr[v] : t->kids[t->kid_start[v] + t->n_kids[v] - 1];
-}
-
-static void
-move_subtree (Tidy *t, const guint *kids, guint i, guint si, double dist)
-{
-  guint c = kids[i];
-
-  t->mod[c] += dist;
-  t->msel[c] += dist;
-  t->mser[c] += dist;
-  /* Spread the move over the smaller subtrees in between, so that they
-   * do not all huddle on the left. */
-  if (si != i - 1)
-    {
-      double nr = i - si;
-
-      t->shift[kids[si + 1]] += dist / nr;
-      t->shift[c] -= dist / nr;
-      t->change[c] -= dist - dist / nr;
-    }
-}
-
-static void
-separate (Tidy *t, guint v, guint i, guint ih, double gap)
-{
-  const guint *kids = t->kids + t->kid_start[v];
-  guint sr = kids[i - 1], cl = kids[i];
-  double mssr = t->mod[sr], mscl = t->mod[cl];
-
-  while (sr != LADDER_NONE && cl != LADDER_NONE)
-    {
-      double dist, sy, cy;
-
-      while (ih > 0 && t->bottom[sr] > t->iyl_low[ih])
-        ih--;
-      dist = (mssr + t->prelim[sr] + t->right[sr] + gap) - (mscl + t->prelim[cl] - t->left[cl]);
-      if (dist > 0)
-        {
-          mscl += dist;
-          move_subtree (t, kids, i, t->iyl_index[ih], dist);
-        }
-      sy = t->bottom[sr];
-      cy = t->bottom[cl];
-      if (sy <= cy)
-        {
-          sr = next_right (t, sr);
-          if (sr != LADDER_NONE)
-            mssr += t->mod[sr];
-        }
-      if (sy >= cy)
-        {
-          cl = next_left (t, cl);
-          if (cl != LADDER_NONE)
-            mscl += t->mod[cl];
-        }
-    }
-
-  /* Thread the shorter side's contour on to the longer one. */
-  if (sr == LADDER_NONE && cl != LADDER_NONE)
-    {
-      guint first = kids[0], li = t->el[first];
-      double diff = (mscl - t->mod[cl]) - t->msel[first];
-
-      t->tl[li] = cl;
-      t->mod[li] += diff;
-      t->prelim[li] -= diff;
-      t->el[first] = t->el[kids[i]];
-      t->msel[first] = t->msel[kids[i]];
-    }
-  else if (sr != LADDER_NONE && cl == LADDER_NONE)
-    {
-      guint ri = t->er[kids[i]];
-      double diff = (mssr - t->mod[sr]) - t->mser[kids[i]];
-
-      t->tr[ri] = sr;
-      t->mod[ri] += diff;
-      t->prelim[ri] -= diff;
-      t->er[kids[i]] = t->er[kids[i - 1]];
-      t->mser[kids[i]] = t->mser[kids[i - 1]];
-    }
-}
-
-/* Places every block; fills @x with anchor positions (centre of the
- * manager's card).  When @mirrored, children are taken right to left and
- * the block extents swapped, and the result is mirrored back. */
-static void
-tidy_place (Tidy *t, gboolean mirrored, double *x)
-{
-  guint n = t->n;
-
-  if (mirrored)
-    {
-      for (guint v = 0; v < n; v++)
-        {
-          double l = t->left[v];
-          guint *kids = t->kids + t->kid_start[v];
-
-          t->left[v] = t->right[v];
-          t->right[v] = l;
-          for (guint a = 0, b = t->n_kids[v]; a + 1 < b; a++, b--)
-            {
-              guint s = kids[a];
-              kids[a] = kids[b - 1];
-              kids[b - 1] = s;
-            }
-        }
-    }
-
-  for (guint v = 0; v < n; v++)
-    {
-      t->prelim[v] = t->mod[v] = t->shift[v] = t->change[v] = 0;
-      t->msel[v] = t->mser[v] = 0;
-      t->el[v] = t->er[v] = v;
-      t->tl[v] = t->tr[v] = LADDER_NONE;
-    }
-
-  /* First walk: children before parents. */
-  for (guint v = n; v-- > 0;)
-    {
-      guint nk = t->n_kids[v];
-      const guint *kids = t->kids + t->kid_start[v];
-      double gap = v == 0 ? LADDER_ROOT_GAP : LADDER_H_GAP;
-      guint top = 0;
-
-      if (nk == 0)
-        continue;
-
-      t->iyl_low[0] = t->bottom[t->el[kids[0]]];
-      t->iyl_index[0] = 0;
-      top = 1;
-      for (guint i = 1; i < nk; i++)
-        {
-          double min_y = t->bottom[t->er[kids[i]]];
-
-          separate (t, v, i, top - 1, gap);
-          while (top > 0 && min_y >= t->iyl_low[top - 1])
-            top--;
-          t->iyl_low[top] = min_y;
-          t->iyl_index[top] = i;
-          top++;
-        }
-
-      t->prelim[v] = (t->prelim[kids[0]] + t->mod[kids[0]]
-                      + t->prelim[kids[nk - 1]] + t->mod[kids[nk - 1]]) / 2;
-      t->el[v] = t->el[kids[0]];
-      t->msel[v] = t->msel[kids[0]];
-      t->er[v] = t->er[kids[nk - 1]];
-      t->mser[v] = t->mser[kids[nk - 1]];
-    }
-
-  /* Second walk: parents before children; msel now holds the sum of the
-   * modifiers above each block. */
-  for (guint v = 0; v < n; v++)
-    {
-      guint nk = t->n_kids[v];
-      const guint *kids = t->kids + t->kid_start[v];
-      double modsum = (v == 0 ? 0 : t->msel[t->parent[v]]) + t->mod[v];
-      double d = 0, delta = 0;
-
-      t->msel[v] = modsum;
-      x[v] = t->prelim[v] + modsum;
-      for (guint i = 0; i < nk; i++)
-        {
-          d += t->shift[kids[i]];
-          delta += d + t->change[kids[i]];
-          t->mod[kids[i]] += delta;
-        }
-    }
-
-  if (mirrored)
-    {
-      for (guint v = 0; v < n; v++)
-        {
-          double l = t->left[v];
-          guint *kids = t->kids + t->kid_start[v];
-
-          t->left[v] = t->right[v];
-          t->right[v] = l;
-          for (guint a = 0, b = t->n_kids[v]; a + 1 < b; a++, b--)
-            {
-              guint s = kids[a];
-              kids[a] = kids[b - 1];
-              kids[b - 1] = s;
-            }
-          x[v] = -x[v];
-        }
-    }
 }
 
 /* Extents of a block around its anchor, and its height. */
@@ -421,8 +167,9 @@ classify (LadderLayout *layout, const LadderPersonRecord *records, gboolean comp
 }
 
 static void
-build_tidy (LadderLayout *layout, Tidy *t, Carver *carver, const guint *order, guint n,
-            const guint *n_assistants, const guint *n_stacked, guint *node_of)
+build_tidy (LadderLayout *layout, LadderLayoutTidy *t, LadderCarver *carver,
+            const guint *order, guint n, const guint *n_assistants, const guint *n_stacked,
+            guint *node_of)
 {
   guint m = 1, filled;
   guint *fill;
@@ -435,28 +182,28 @@ build_tidy (LadderLayout *layout, Tidy *t, Carver *carver, const guint *order, g
     }
 
   t->n = m;
-  t->person = CARVE (carver, guint, m);
-  t->parent = CARVE (carver, guint, m);
-  t->kid_start = CARVE (carver, guint, m);
-  t->n_kids = CARVE (carver, guint, m);
-  t->kids = CARVE (carver, guint, m);
-  t->left = CARVE (carver, double, m);
-  t->right = CARVE (carver, double, m);
-  t->height = CARVE (carver, double, m);
-  t->top = CARVE (carver, double, m);
-  t->bottom = CARVE (carver, double, m);
-  t->prelim = CARVE (carver, double, m);
-  t->mod = CARVE (carver, double, m);
-  t->shift = CARVE (carver, double, m);
-  t->change = CARVE (carver, double, m);
-  t->msel = CARVE (carver, double, m);
-  t->mser = CARVE (carver, double, m);
-  t->el = CARVE (carver, guint, m);
-  t->er = CARVE (carver, guint, m);
-  t->tl = CARVE (carver, guint, m);
-  t->tr = CARVE (carver, guint, m);
-  t->iyl_low = CARVE (carver, double, m);
-  t->iyl_index = CARVE (carver, guint, m);
+  t->person = LADDER_CARVE (carver, guint, m);
+  t->parent = LADDER_CARVE (carver, guint, m);
+  t->kid_start = LADDER_CARVE (carver, guint, m);
+  t->n_kids = LADDER_CARVE (carver, guint, m);
+  t->kids = LADDER_CARVE (carver, guint, m);
+  t->left = LADDER_CARVE (carver, double, m);
+  t->right = LADDER_CARVE (carver, double, m);
+  t->height = LADDER_CARVE (carver, double, m);
+  t->top = LADDER_CARVE (carver, double, m);
+  t->bottom = LADDER_CARVE (carver, double, m);
+  t->prelim = LADDER_CARVE (carver, double, m);
+  t->mod = LADDER_CARVE (carver, double, m);
+  t->shift = LADDER_CARVE (carver, double, m);
+  t->change = LADDER_CARVE (carver, double, m);
+  t->msel = LADDER_CARVE (carver, double, m);
+  t->mser = LADDER_CARVE (carver, double, m);
+  t->el = LADDER_CARVE (carver, guint, m);
+  t->er = LADDER_CARVE (carver, guint, m);
+  t->tl = LADDER_CARVE (carver, guint, m);
+  t->tr = LADDER_CARVE (carver, guint, m);
+  t->iyl_low = LADDER_CARVE (carver, double, m);
+  t->iyl_index = LADDER_CARVE (carver, guint, m);
   memset (t->n_kids, 0, sizeof (guint) * m);
 
   t->person[0] = LADDER_NONE;
@@ -492,7 +239,7 @@ build_tidy (LadderLayout *layout, Tidy *t, Carver *carver, const guint *order, g
       t->kid_start[v] = filled;
       filled += t->n_kids[v];
     }
-  fill = CARVE (carver, guint, t->n);
+  fill = LADDER_CARVE (carver, guint, t->n);
   memset (fill, 0, sizeof (guint) * t->n);
   for (guint v = 1; v < t->n; v++)
     {
@@ -502,8 +249,8 @@ build_tidy (LadderLayout *layout, Tidy *t, Carver *carver, const guint *order, g
 }
 
 static void
-place_members (LadderLayout *layout, const LadderPersonRecord *records, Tidy *t, guint v,
-               const double *x, const guint *n_assistants, const guint *n_stacked)
+place_members (LadderLayout *layout, const LadderPersonRecord *records, LadderLayoutTidy *t,
+               guint v, const double *x, const guint *n_assistants, const guint *n_stacked)
 {
   guint p = t->person[v];
   double ax = x[v], top = t->top[v];
@@ -586,147 +333,6 @@ place_members (LadderLayout *layout, const LadderPersonRecord *records, Tidy *t,
   g_array_append_val (layout->connectors, conn);
 }
 
-/* ladder_layout_get_link() for a person known to be laid out. */
-static gboolean
-link_of (LadderLayout *layout, guint person,
-         double *x0, double *y0, double *x1, double *y1)
-{
-  const LadderBox *box;
-  const LadderConnector *conn;
-  guint m;
-
-  m = layout->manager[person];
-  box = &layout->boxes[person];
-  if (m == LADDER_NONE || !box->visible)
-    return FALSE;
-  g_assert (layout->conn_of[m] != LADDER_NONE);
-  conn = &g_array_index (layout->connectors, LadderConnector, layout->conn_of[m]);
-
-  if (box->stacked || box->assistant)
-    {
-      gboolean right_of_line = box->x > conn->trunk_x;
-
-      *x0 = right_of_line ? box->x : box->x + box->width;
-      *y0 = box->y + box->height / 2;
-      *x1 = conn->trunk_x;
-      *y1 = *y0;
-    }
-  else
-    {
-      *x0 = box->x + box->width / 2;
-      *y0 = box->y;
-      *x1 = *x0;
-      *y1 = conn->bus_y;
-    }
-  return TRUE;
-}
-
-static void
-card_bounds (LadderLayout *layout, guint p, double *x0, double *y0, double *x1, double *y1)
-{
-  const LadderBox *box = &layout->boxes[p];
-  double lx0, ly0, lx1, ly1;
-
-  *x0 = box->x;
-  *y0 = box->y;
-  *x1 = box->x + box->width;
-  *y1 = box->y + box->height;
-  if (link_of (layout, p, &lx0, &ly0, &lx1, &ly1))
-    {
-      *x0 = MIN (*x0, lx1);
-      *x1 = MAX (*x1, lx1);
-      *y0 = MIN (*y0, ly1);
-    }
-}
-
-static void
-connector_bounds (const LadderConnector *c, double *x0, double *y0, double *x1, double *y1)
-{
-  *x0 = c->trunk_x;
-  *x1 = c->trunk_x;
-  *y0 = c->trunk_y0;
-  *y1 = c->trunk_y1;
-  if (c->bus_x0 <= c->bus_x1)
-    {
-      *x0 = MIN (*x0, c->bus_x0);
-      *x1 = MAX (*x1, c->bus_x1);
-      *y1 = MAX (*y1, c->bus_y);
-    }
-}
-
-static inline guint
-band_of (LadderLayout *layout, double y)
-{
-  /* Truncation is floor for y >= 0; the rest (and NaN) go to band 0. */
-  double b = y * (1.0 / BAND_HEIGHT);
-
-  if (!(b >= 0))
-    return 0;
-  if (b >= layout->n_bands)
-    return layout->n_bands - 1;
-  return (guint) b;
-}
-
-static void
-item_bounds (LadderLayout *layout, guint item, double *x0, double *y0, double *x1, double *y1)
-{
-  if (item & CONNECTOR_BIT)
-    connector_bounds (&g_array_index (layout->connectors, LadderConnector,
-                                      layout->conn_of[item & ~CONNECTOR_BIT]),
-                      x0, y0, x1, y1);
-  else
-    card_bounds (layout, item, x0, y0, x1, y1);
-}
-
-/* Items are the visible cards and their managers' connectors; @carver
- * has room for six guints per slot. */
-static void
-build_index (LadderLayout *layout, Carver *carver)
-{
-  guint n_items = 0, n_entries = 0;
-  guint *items, *first_band, *last_band, *fill;
-
-  g_clear_pointer (&layout->band_start, g_free);
-  g_clear_pointer (&layout->band_items, g_free);
-  layout->n_bands = (guint) (layout->height / BAND_HEIGHT) + 1;
-  layout->band_start = g_new0 (guint, layout->n_bands + 1);
-
-  /* A counting sort: the bands of each item, counted per band, then the
-   * items filed.  Each item's bounds are computed once. */
-  items = CARVE (carver, guint, 2 * (gsize) layout->n_visible);
-  first_band = CARVE (carver, guint, 2 * (gsize) layout->n_visible);
-  last_band = CARVE (carver, guint, 2 * (gsize) layout->n_visible);
-  for (guint i = 0; i < layout->n_visible; i++)
-    {
-      guint p = layout->visible[i];
-
-      for (int which = 0; which < 2; which++)
-        {
-          guint item = which == 0 ? p : (p | CONNECTOR_BIT);
-          double x0, y0, x1, y1;
-
-          if (which == 1 && layout->conn_of[p] == LADDER_NONE)
-            continue;
-          item_bounds (layout, item, &x0, &y0, &x1, &y1);
-          items[n_entries] = item;
-          first_band[n_entries] = band_of (layout, y0);
-          last_band[n_entries] = band_of (layout, y1);
-          for (guint b = first_band[n_entries]; b <= last_band[n_entries]; b++)
-            layout->band_start[b + 1]++;
-          n_items += last_band[n_entries] - first_band[n_entries] + 1;
-          n_entries++;
-        }
-    }
-  for (guint b = 0; b < layout->n_bands; b++)
-    layout->band_start[b + 1] += layout->band_start[b];
-  layout->band_items = g_new (guint, MAX (n_items, 1));
-  fill = g_memdup2 (layout->band_start, sizeof (guint) * layout->n_bands);
-  for (guint k = 0; k < n_entries; k++)
-    for (guint b = first_band[k]; b <= last_band[k]; b++)
-      layout->band_items[fill[b]++] = items[k];
-  g_free (fill);
-}
-
 static void
 resize (LadderLayout *layout, guint capacity)
 {
@@ -760,9 +366,9 @@ ladder_layout_compute (LadderLayout *layout, LadderChart *chart)
   guint *order, *size, *n_assistants, *n_stacked, *node_of;
   guint8 *unstackable;
   double *x, *x_mirror;
-  Carver carver;
+  LadderCarver carver;
   double min_x = G_MAXDOUBLE;
-  Tidy tidy = { 0 };
+  LadderLayoutTidy tidy = { 0 };
   const LadderPersonRecord *records;
 
   g_return_if_fail (layout != NULL);
@@ -780,13 +386,13 @@ ladder_layout_compute (LadderLayout *layout, LadderChart *chart)
       layout->scratch_size = scratch_bound (capacity);
       layout->scratch = g_malloc (layout->scratch_size);
     }
-  carver = (Carver) { layout->scratch, 0, layout->scratch_size };
+  carver = (LadderCarver) { layout->scratch, 0, layout->scratch_size };
 
-  order = CARVE (&carver, guint, capacity);
+  order = LADDER_CARVE (&carver, guint, capacity);
   n = ladder_chart_preorder (chart, order, FALSE);
 
   /* Visibility and subtree sizes (for the folded counts). */
-  size = CARVE (&carver, guint, capacity);
+  size = LADDER_CARVE (&carver, guint, capacity);
   for (guint i = 0; i < n; i++)
     {
       guint p = order[i], m = records[p].manager;
@@ -813,10 +419,10 @@ ladder_layout_compute (LadderLayout *layout, LadderChart *chart)
         size[m] += size[p];
     }
 
-  n_assistants = CARVE (&carver, guint, capacity);
-  n_stacked = CARVE (&carver, guint, capacity);
-  unstackable = CARVE (&carver, guint8, capacity);
-  node_of = CARVE (&carver, guint, capacity);
+  n_assistants = LADDER_CARVE (&carver, guint, capacity);
+  n_stacked = LADDER_CARVE (&carver, guint, capacity);
+  unstackable = LADDER_CARVE (&carver, guint8, capacity);
+  node_of = LADDER_CARVE (&carver, guint, capacity);
   memset (n_assistants, 0, sizeof (guint) * capacity);
   memset (n_stacked, 0, sizeof (guint) * capacity);
   memset (unstackable, 0, capacity);
@@ -824,10 +430,10 @@ ladder_layout_compute (LadderLayout *layout, LadderChart *chart)
             layout->visible, n_visible, n_assistants, n_stacked, unstackable);
   build_tidy (layout, &tidy, &carver, layout->visible, n_visible, n_assistants, n_stacked, node_of);
 
-  x = CARVE (&carver, double, tidy.n);
-  x_mirror = CARVE (&carver, double, tidy.n);
-  tidy_place (&tidy, FALSE, x);
-  tidy_place (&tidy, TRUE, x_mirror);
+  x = LADDER_CARVE (&carver, double, tidy.n);
+  x_mirror = LADDER_CARVE (&carver, double, tidy.n);
+  ladder_layout_tidy_place (&tidy, FALSE, x);
+  ladder_layout_tidy_place (&tidy, TRUE, x_mirror);
   for (guint v = 0; v < tidy.n; v++)
     x[v] = (x[v] + x_mirror[v]) / 2;
 
@@ -884,153 +490,6 @@ ladder_layout_compute (LadderLayout *layout, LadderChart *chart)
           }
     }
 
-  build_index (layout, &carver);
+  ladder_layout_build_index (layout, &carver);
 }
 
-const LadderBox *
-ladder_layout_get_box (LadderLayout *layout, guint person)
-{
-  g_return_val_if_fail (layout != NULL, NULL);
-
-  if (person >= layout->capacity || !layout->alive[person])
-    return NULL;
-  return &layout->boxes[person];
-}
-
-void
-ladder_layout_get_extents (LadderLayout *layout, double *width, double *height)
-{
-  g_return_if_fail (layout != NULL);
-
-  if (width)
-    *width = layout->width;
-  if (height)
-    *height = layout->height;
-}
-
-guint
-ladder_layout_get_n_folded (LadderLayout *layout, guint person)
-{
-  g_return_val_if_fail (layout != NULL, 0);
-
-  if (person >= layout->capacity || !layout->alive[person])
-    return 0;
-  return layout->n_folded[person];
-}
-
-const guint *
-ladder_layout_get_visible (LadderLayout *layout, guint *n_visible)
-{
-  g_return_val_if_fail (layout != NULL, NULL);
-
-  *n_visible = layout->n_visible;
-  return layout->visible;
-}
-
-const LadderConnector *
-ladder_layout_get_connector (LadderLayout *layout, guint person)
-{
-  g_return_val_if_fail (layout != NULL, NULL);
-
-  if (person >= layout->capacity || layout->conn_of[person] == LADDER_NONE)
-    return NULL;
-  return &g_array_index (layout->connectors, LadderConnector, layout->conn_of[person]);
-}
-
-gboolean
-ladder_layout_get_link (LadderLayout *layout, guint person,
-                        double *x0, double *y0, double *x1, double *y1)
-{
-  g_return_val_if_fail (layout != NULL, FALSE);
-
-  if (person >= layout->capacity || !layout->alive[person])
-    return FALSE;
-  return link_of (layout, person, x0, y0, x1, y1);
-}
-
-const guint *
-ladder_layout_get_dotted (LadderLayout *layout, guint *n_pairs)
-{
-  g_return_val_if_fail (layout != NULL, NULL);
-
-  *n_pairs = layout->dotted->len / 2;
-  return (const guint *) layout->dotted->data;
-}
-
-void
-ladder_layout_iter_init (LadderLayoutIter *iter, LadderLayout *layout,
-                         double x, double y, double width, double height)
-{
-  g_return_if_fail (iter != NULL);
-  g_return_if_fail (layout != NULL);
-
-  iter->layout = layout;
-  iter->x0 = x;
-  iter->y0 = y;
-  iter->x1 = x + width;
-  iter->y1 = y + height;
-  if (layout->n_bands == 0 || iter->y1 < 0 || y > layout->height + BAND_HEIGHT)
-    {
-      iter->band = 1;
-      iter->last_band = 0;
-      iter->pos = 0;
-      return;
-    }
-  iter->band = band_of (layout, y);
-  iter->last_band = band_of (layout, iter->y1);
-  iter->pos = layout->band_start[iter->band];
-}
-
-gboolean
-ladder_layout_iter_next (LadderLayoutIter *iter, guint *person, LadderItemKind *kind)
-{
-  LadderLayout *layout = iter->layout;
-
-  while (iter->band <= iter->last_band)
-    {
-      guint end = layout->band_start[iter->band + 1];
-
-      while (iter->pos < end)
-        {
-          guint item = layout->band_items[iter->pos++];
-          double x0, y0, x1, y1;
-
-          item_bounds (layout, item, &x0, &y0, &x1, &y1);
-          if (x1 < iter->x0 || x0 > iter->x1 || y1 < iter->y0 || y0 > iter->y1)
-            continue;
-          /* An item in several bands is reported from the first one the
-           * walk visits. */
-          if (band_of (layout, y0) < iter->band && iter->band > band_of (layout, iter->y0))
-            continue;
-          *person = item & ~CONNECTOR_BIT;
-          *kind = item & CONNECTOR_BIT ? LADDER_ITEM_CONNECTOR : LADDER_ITEM_CARD;
-          return TRUE;
-        }
-      iter->band++;
-      if (iter->band <= iter->last_band)
-        iter->pos = layout->band_start[iter->band];
-    }
-  return FALSE;
-}
-
-guint
-ladder_layout_hit (LadderLayout *layout, double x, double y)
-{
-  LadderLayoutIter iter;
-  guint person;
-  LadderItemKind kind;
-
-  g_return_val_if_fail (layout != NULL, LADDER_NONE);
-
-  ladder_layout_iter_init (&iter, layout, x, y, 0, 0);
-  while (ladder_layout_iter_next (&iter, &person, &kind))
-    {
-      const LadderBox *box = &layout->boxes[person];
-
-      if (kind == LADDER_ITEM_CARD
-          && x >= box->x && x < box->x + box->width
-          && y >= box->y && y < box->y + box->height)
-        return person;
-    }
-  return LADDER_NONE;
-}
