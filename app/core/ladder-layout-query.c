@@ -11,7 +11,7 @@
 #include "ladder-layout-private.h"
 
 /* Spatial index: horizontal bands of the chart, each listing the items
- * that meet it (a card, or a connector with LADDER_ITEM_BIT set). */
+ * that meet it (a card, or a connector with CONNECTOR_BIT set). */
 #define BAND_HEIGHT 256.0
 #define CONNECTOR_BIT 0x80000000u
 
