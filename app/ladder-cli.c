@@ -174,6 +174,7 @@ prepare_heap (char **files)
   gsize size;
   char *block;
   guintptr start, end;
+  gsize before_start;
 
   for (guint i = 0; files[i] != NULL; i++)
     {
@@ -196,6 +197,7 @@ prepare_heap (char **files)
   end = ((guintptr) block + size) & ~(guintptr) (HUGE_PAGE - 1);
   if (end > start)
     madvise ((void *) start, end - start, MADV_HUGEPAGE);
+  before_start = start - (guintptr) block;
   free (block);
 
   /* The first huge page starts at @start: what is allocated before it
@@ -203,8 +205,8 @@ prepare_heap (char **files)
    * stretch goes to one allocation that is never touched, and the next
    * ones start at @start (glibc keeps an 8-byte size before each block).
    * It is let go with the process. */
-  if (end > start && start - (guintptr) block > 4 * sizeof (gsize))
-    heap_pad = malloc (start - (guintptr) block - sizeof (gsize));
+  if (end > start && before_start > 4 * sizeof (gsize))
+    heap_pad = malloc (before_start - sizeof (gsize));
 }
 
 /* After the last file the process ends, and the system takes its memory
