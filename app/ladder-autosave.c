@@ -4,6 +4,20 @@
  * seconds after the last change; the functions at the end find the copies
  * that crashed or killed Ladders left behind.  See the header for the
  * files and how a running Ladder is told from a dead one.
+ *
+ * Threads.  The chart is not thread-safe, so the timer serializes it (and
+ * the description) on the main thread into a WriteJob that owns its paths
+ * and bytes.  Writing them (ladder_save_atomic: temp file, fsync, rename)
+ * costs more and is left to one process-wide worker thread, which runs
+ * the jobs in the order they were queued.  A job holds a reference on its
+ * LadderAutosave, touches nothing of it but the count of its pending jobs
+ * (under jobs_lock), and goes back to the main thread in an idle callback,
+ * which records the time taken, reports a failure and drops the reference.
+ * Whatever deletes, renames or writes an autosave's files on the main
+ * thread first waits, blocking, until that autosave has no job left
+ * (wait_for_writes()): a copy queued before a save can never reappear
+ * after it.  ladder_autosave_write_now() waits likewise, then writes on
+ * the calling thread.
  */
 #include "config.h"
 
@@ -40,6 +54,7 @@ struct _LadderAutosave
   guint         timeout_id;
   gint64        pending_since;   /* monotonic µs of the first unsaved change */
   gint64        last_write_us;   /* how long the last copy took */
+  guint         pending;         /* jobs queued or running, under jobs_lock */
   gboolean      closed;
   gboolean      failed;          /* the user was told; not again until it works */
 };
@@ -186,35 +201,56 @@ set_id (LadderAutosave *self, const char *id)
   self->info_path = g_build_filename (dir, info_name, NULL);
 }
 
+/* ------------------------------------------------------------ the jobs */
+
+/* What one recovery copy writes; the worker sees nothing else. */
+typedef struct {
+  LadderAutosave *self;          /* a reference, dropped on the main thread */
+  char           *info_path;
+  char           *info_data;
+  gsize           info_length;
+  char           *chart_path;
+  char           *chart_data;
+  gsize           chart_length;
+  gint64          serialize_us;  /* on the main thread */
+  gint64          write_us;      /* where the files were written */
+  GError         *error;
+} WriteJob;
+
+static GThreadPool *writer;      /* created on first use, by the main thread */
+static GMutex       jobs_lock;
+static GCond        jobs_cond;   /* a job finished, or the writer was let go */
+static guint        jobs_pending;
+static gboolean     writes_held;
+
 static void
-remove_files (LadderAutosave *self)
+write_job_free (gpointer data)
 {
-  /* The chart first: a description without a chart is dropped silently
-   * at the next start, a chart without one would be a mystery. */
-  g_unlink (self->chart_path);
-  g_unlink (self->info_path);
+  WriteJob *job = data;
+
+  g_object_unref (job->self);
+  g_free (job->info_path);
+  g_free (job->info_data);
+  g_free (job->chart_path);
+  g_free (job->chart_data);
+  g_clear_error (&job->error);
+  g_free (job);
 }
 
-gboolean
-ladder_autosave_write_now (LadderAutosave *self, GError **error)
+/* The chart as it is now, and its description, ready to be written. */
+static WriteJob *
+prepare_job (LadderAutosave *self, GError **error)
 {
-  LadderWindow *window;
+  LadderWindow *window = self->window;
   g_autoptr(GKeyFile) info = NULL;
   g_autoptr(GDateTime) now = NULL;
-  g_autofree char *info_data = NULL;
   g_autofree char *saved = NULL;
-  g_autofree char *chart_data = NULL;
   const char *title;
-  gsize info_length, chart_length;
+  WriteJob *job;
   gint64 start = g_get_monotonic_time ();
 
-  g_return_val_if_fail (LADDER_IS_AUTOSAVE (self), FALSE);
-  g_return_val_if_fail (!self->closed, FALSE);
-
-  window = self->window;
-  g_clear_handle_id (&self->timeout_id, g_source_remove);
   if (!ensure_session (error))
-    return FALSE;
+    return NULL;
 
   info = g_key_file_new ();
   now = g_date_time_new_now_local ();
@@ -234,19 +270,216 @@ ladder_autosave_write_now (LadderAutosave *self, GError **error)
     g_key_file_set_string (info, GROUP, "Title", title);
   g_key_file_set_string (info, GROUP, "Saved", saved);
   g_key_file_set_uint64 (info, GROUP, "People", ladder_chart_get_n_people (window->chart));
-  info_data = g_key_file_to_data (info, &info_length, NULL);
+
+  job = g_new0 (WriteJob, 1);
+  job->self = g_object_ref (self);
+  job->info_path = g_strdup (self->info_path);
+  job->info_data = g_key_file_to_data (info, &job->info_length, NULL);
+  job->chart_path = g_strdup (self->chart_path);
+  job->chart_data = ladder_xml_write (window->chart, &job->chart_length);
+  job->serialize_us = g_get_monotonic_time () - start;
+  return job;
+}
+
+/* Any thread: writes @job's files, or sets @job->error. */
+static gboolean
+write_job (WriteJob *job)
+{
+  gint64 start = g_get_monotonic_time ();
 
   /* The description first, so that a chart never lies there without one
    * (see remove_files()). */
-  if (!ladder_save_atomic (self->info_path, info_data, info_length, error))
-    return FALSE;
-  chart_data = ladder_xml_write (window->chart, &chart_length);
-  if (!ladder_save_atomic (self->chart_path, chart_data, chart_length, error))
-    return FALSE;
+  if (ladder_save_atomic (job->info_path, job->info_data, job->info_length, &job->error))
+    ladder_save_atomic (job->chart_path, job->chart_data, job->chart_length, &job->error);
+  job->write_us = g_get_monotonic_time () - start;
+  return job->error == NULL;
+}
 
-  self->last_write_us = g_get_monotonic_time () - start;
-  self->failed = FALSE;
+static void
+report_failure (LadderAutosave *self, const GError *error)
+{
+  g_autofree char *message = NULL;
+
+  /* Once until it works again, and not to a window that is gone. */
+  if (self->failed || self->closed)
+    return;
+  message = g_strdup_printf (_("Could not keep a recovery copy: %s"), error->message);
+  self->failed = TRUE;
+  g_printerr ("ladder: %s\n", message);
+  ladder_window_show_toast (self->window, message);
+}
+
+static void
+job_succeeded (WriteJob *job)
+{
+  job->self->last_write_us = job->serialize_us + job->write_us;
+  job->self->failed = FALSE;
+}
+
+/* Main thread: the worker is done with @data. */
+static gboolean
+job_done_cb (gpointer data)
+{
+  WriteJob *job = data;
+
+  if (job->error == NULL)
+    job_succeeded (job);
+  else
+    report_failure (job->self, job->error);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+write_in_worker (gpointer data, gpointer user_data)
+{
+  WriteJob *job = data;
+
+  g_mutex_lock (&jobs_lock);
+  while (writes_held)
+    g_cond_wait (&jobs_cond, &jobs_lock);
+  g_mutex_unlock (&jobs_lock);
+
+  write_job (job);
+  /* Freed here: giving back the pages of a 1M-person chart would take
+   * the main thread some 8 ms. */
+  g_clear_pointer (&job->info_data, g_free);
+  g_clear_pointer (&job->chart_data, g_free);
+
+  g_mutex_lock (&jobs_lock);
+  job->self->pending--;
+  jobs_pending--;
+  g_cond_broadcast (&jobs_cond);
+  g_mutex_unlock (&jobs_lock);
+
+  /* Not g_main_context_invoke(): when nobody is running the main loop
+   * just then (the main thread waiting in ladder_autosave_wait_idle(),
+   * say) it would run the callback here, on the worker. */
+  g_idle_add_full (G_PRIORITY_DEFAULT, job_done_cb, job, write_job_free);
+}
+
+/* Hands @job to the worker; FALSE when there is no worker (no thread
+ * could be started), @job is then still the caller's. */
+static gboolean
+queue_job (WriteJob *job)
+{
+  if (writer == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* Exclusive: its one thread is started now, so that a job pushed
+       * later never waits for a thread that could not be started. */
+      writer = g_thread_pool_new (write_in_worker, NULL, 1, TRUE, &error);
+      if (writer == NULL)
+        {
+          g_printerr ("ladder: recovery copies are written on the main thread: %s\n",
+                      error->message);
+          return FALSE;
+        }
+    }
+  g_mutex_lock (&jobs_lock);
+  job->self->pending++;
+  jobs_pending++;
+  g_mutex_unlock (&jobs_lock);
+  g_thread_pool_push (writer, job, NULL);
   return TRUE;
+}
+
+/* Main thread: blocks until the jobs @self queued are written. */
+static void
+wait_for_writes (LadderAutosave *self)
+{
+  g_mutex_lock (&jobs_lock);
+  while (self->pending > 0)
+    g_cond_wait (&jobs_cond, &jobs_lock);
+  g_mutex_unlock (&jobs_lock);
+}
+
+void
+ladder_autosave_wait_idle (void)
+{
+  g_mutex_lock (&jobs_lock);
+  while (jobs_pending > 0)
+    g_cond_wait (&jobs_cond, &jobs_lock);
+  g_mutex_unlock (&jobs_lock);
+}
+
+guint
+ladder_autosave_get_n_pending (void)
+{
+  guint n;
+
+  g_mutex_lock (&jobs_lock);
+  n = jobs_pending;
+  g_mutex_unlock (&jobs_lock);
+  return n;
+}
+
+void
+ladder_autosave_hold_writes (gboolean hold)
+{
+  g_mutex_lock (&jobs_lock);
+  writes_held = hold;
+  g_cond_broadcast (&jobs_cond);
+  g_mutex_unlock (&jobs_lock);
+}
+
+/* ---------------------------------------------------------- the writer */
+
+static void
+remove_files (LadderAutosave *self)
+{
+  /* Not under a copy that is still being written. */
+  wait_for_writes (self);
+  /* The chart first: a description without a chart is dropped silently
+   * at the next start, a chart without one would be a mystery. */
+  g_unlink (self->chart_path);
+  g_unlink (self->info_path);
+}
+
+gboolean
+ladder_autosave_write_now (LadderAutosave *self, GError **error)
+{
+  WriteJob *job;
+  gboolean written;
+
+  g_return_val_if_fail (LADDER_IS_AUTOSAVE (self), FALSE);
+  g_return_val_if_fail (!self->closed, FALSE);
+
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  job = prepare_job (self, error);
+  if (job == NULL)
+    return FALSE;
+  /* An older copy still queued must not land over this one. */
+  wait_for_writes (self);
+  written = write_job (job);
+  if (written)
+    job_succeeded (job);
+  else
+    g_propagate_error (error, g_steal_pointer (&job->error));
+  write_job_free (job);
+  return written;
+}
+
+/* The timer's copy: serialized here, written by the worker. */
+static void
+write_later (LadderAutosave *self)
+{
+  g_autoptr(GError) error = NULL;
+  WriteJob *job;
+
+  job = prepare_job (self, &error);
+  if (job == NULL)
+    {
+      report_failure (self, error);
+      return;
+    }
+  if (!queue_job (job))
+    {
+      wait_for_writes (self);
+      write_job (job);
+      job_done_cb (job);
+      write_job_free (job);
+    }
 }
 
 static guint
@@ -261,7 +494,7 @@ static gboolean
 timeout_cb (gpointer user_data)
 {
   LadderAutosave *self = user_data;
-  g_autoptr(GError) error = NULL;
+  guint pending;
 
   self->timeout_id = 0;
   if (!ladder_history_get_modified (self->window->history))
@@ -269,15 +502,18 @@ timeout_cb (gpointer user_data)
       remove_files (self);
       return G_SOURCE_REMOVE;
     }
-  if (!ladder_autosave_write_now (self, &error) && !self->failed)
-    {
-      g_autofree char *message = g_strdup_printf (_("Could not keep a recovery copy: %s"),
-                                                  error->message);
 
-      self->failed = TRUE;
-      g_printerr ("ladder: %s\n", message);
-      ladder_window_show_toast (self->window, message);
+  g_mutex_lock (&jobs_lock);
+  pending = self->pending;
+  g_mutex_unlock (&jobs_lock);
+  if (pending > 0)
+    {
+      /* The last copy is still being written: one chart in memory at a
+       * time, and this copy a little later. */
+      self->timeout_id = g_timeout_add (effective_delay (self), timeout_cb, self);
+      return G_SOURCE_REMOVE;
     }
+  write_later (self);
   return G_SOURCE_REMOVE;
 }
 

@@ -38,10 +38,20 @@ LadderAutosave *ladder_autosave_new        (LadderWindow *window);
 void            ladder_autosave_set_delay  (LadderAutosave *self, guint msec);
 /* Path of the recovery copy of the chart (it may not exist yet). */
 const char     *ladder_autosave_get_path   (LadderAutosave *self);
-/* Writes the recovery copy now, whatever the timer says. */
+/* Writes the recovery copy now, whatever the timer says, on the calling
+ * thread (after the copies still queued; the timer's go to a worker). */
 gboolean        ladder_autosave_write_now  (LadderAutosave *self, GError **error);
 /* Deletes the recovery copy; the window closed cleanly. */
 void            ladder_autosave_close      (LadderAutosave *self);
+
+/* Blocks until the worker has written every copy queued so far (at exit,
+ * and for tests). */
+void            ladder_autosave_wait_idle  (void);
+/* For tests: how many copies are queued or being written. */
+guint           ladder_autosave_get_n_pending (void);
+/* For tests: while held, the worker writes nothing, and whatever waits
+ * for it blocks (let it go from another thread). */
+void            ladder_autosave_hold_writes (gboolean hold);
 
 /* A fingerprint of @file as it is on disk now (size, modification time,
  * inode), or NULL when there is no such file. */
