@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ladder-application.h"
+#include "ladder-autosave.h"
 #include "ladder-recovery-dialog.h"
 #include "ladder-settings.h"
 #include "ladder-window.h"
@@ -174,6 +175,15 @@ ladder_application_startup (GApplication *app)
 }
 
 static void
+ladder_application_shutdown (GApplication *app)
+{
+  /* Recovery copies still being written on the worker are finished, not
+   * cut off by the exit. */
+  ladder_autosave_wait_idle ();
+  G_APPLICATION_CLASS (ladder_application_parent_class)->shutdown (app);
+}
+
+static void
 ladder_application_dispose (GObject *object)
 {
   LadderApplication *self = LADDER_APPLICATION (object);
@@ -190,6 +200,7 @@ ladder_application_class_init (LadderApplicationClass *klass)
 
   object_class->dispose = ladder_application_dispose;
   app_class->startup = ladder_application_startup;
+  app_class->shutdown = ladder_application_shutdown;
   app_class->activate = ladder_application_activate;
   app_class->open = ladder_application_open;
   app_class->handle_local_options = ladder_application_handle_local_options;
