@@ -89,6 +89,36 @@ run_for (guint ms)
     g_main_context_iteration (NULL, TRUE);
 }
 
+/* Runs the main loop until a copy is queued for the worker. */
+static gboolean
+wait_for_queued_copy (guint timeout_ms)
+{
+  gboolean expired = FALSE;
+  guint id = g_timeout_add (timeout_ms, time_up, &expired);
+
+  while (!expired && ladder_autosave_get_n_pending () == 0)
+    g_main_context_iteration (NULL, TRUE);
+  if (!expired)
+    g_source_remove (id);
+  return ladder_autosave_get_n_pending () > 0;
+}
+
+static gpointer
+release_writer_cb (gpointer data)
+{
+  g_usleep (GPOINTER_TO_UINT (data) * 1000);
+  ladder_autosave_hold_writes (FALSE);
+  return NULL;
+}
+
+/* Lets the worker go in @ms milliseconds, from another thread: the main
+ * thread may be blocked waiting for it by then. */
+static GThread *
+release_writer_later (guint ms)
+{
+  return g_thread_new ("release-writer", release_writer_cb, GUINT_TO_POINTER (ms));
+}
+
 static void
 remove_tree (const char *root)
 {
@@ -260,6 +290,8 @@ teardown (void **state)
 
   if (f == NULL)
     return 0;
+  /* A test that failed while holding the writer would hang the close. */
+  ladder_autosave_hold_writes (FALSE);
   if (f->window != NULL)
     gtk_window_destroy (GTK_WINDOW (f->window));
   drain ();
@@ -425,6 +457,169 @@ test_close_removes_copy (void **state)
   assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
   assert_int_equal (count_files (recovery_dir, ".ini"), 0);
   assert_int_equal (count_files (recovery_dir, ".ladder"), 0);
+}
+
+/* The timer only queues the copy: the worker writes it, and the main loop
+ * runs on meanwhile. */
+static void
+test_timer_writes_on_worker (void **state)
+{
+  Fixture *f = *state;
+  const char *copy;
+  g_autofree char *info_path = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *got = NULL;
+  g_autoptr(LadderChart) loaded = NULL;
+
+  SKIP_WITHOUT_DISPLAY ();
+  copy = ladder_autosave_get_path (f->window->autosave);
+  info_path = info_path_of (copy);
+  ladder_autosave_hold_writes (TRUE);
+  rename_person (f, "spm", "Eve Stone");
+  /* The timer (50 ms) goes off; nothing is written yet. */
+  assert_true (wait_for_queued_copy (5000));
+  expected = chart_bytes (f->chart);
+  assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
+  assert_false (g_file_test (info_path, G_FILE_TEST_EXISTS));
+
+  /* Edits go on meanwhile; their copy waits for the one being written. */
+  rename_person (f, "spm", "Eve Stone-Ray");
+  run_for (300);
+  assert_int_equal (ladder_autosave_get_n_pending (), 1);
+  assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
+
+  /* Let go, without running the main loop again: the copy was queued,
+   * as the chart was then. */
+  ladder_autosave_hold_writes (FALSE);
+  ladder_autosave_wait_idle ();
+  assert_true (g_file_test (copy, G_FILE_TEST_EXISTS));
+  assert_true (g_file_test (info_path, G_FILE_TEST_EXISTS));
+  loaded = ladder_xml_read_file (copy, NULL);
+  assert_non_null (loaded);
+  got = chart_bytes (loaded);
+  assert_string_equal (got, expected);
+
+  /* Then the later edit's. */
+  g_free (expected);
+  expected = chart_bytes (f->chart);
+  for (int i = 0; i < 250 && g_strcmp0 (got, expected) != 0; i++)
+    {
+      run_for (20);
+      ladder_autosave_wait_idle ();
+      g_clear_object (&loaded);
+      g_free (got);
+      loaded = ladder_xml_read_file (copy, NULL);
+      got = loaded != NULL ? chart_bytes (loaded) : NULL;
+    }
+  assert_string_equal (got, expected);
+  drain ();
+  assert_null (ladder_window_get_toast (f->window));
+}
+
+/* A save right after a copy was queued leaves no copy behind, however
+ * late the worker writes it; so do undo back to saved, and close. */
+static void
+test_removal_waits_for_queued_copy (void **state)
+{
+  Fixture *f = *state;
+  g_autofree char *copy = NULL;
+  GThread *releaser;
+
+  SKIP_WITHOUT_DISPLAY ();
+  copy = g_strdup (ladder_autosave_get_path (f->window->autosave));
+
+  /* Save. */
+  ladder_autosave_hold_writes (TRUE);
+  rename_person (f, "spm", "Eve Stone");
+  assert_true (wait_for_queued_copy (5000));
+  assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
+  releaser = release_writer_later (200);
+  assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL));
+  drain ();
+  g_thread_join (releaser);
+  assert_false (ladder_window_get_modified (f->window));
+  ladder_autosave_wait_idle ();
+  drain ();
+  assert_int_equal (count_files (recovery_dir, ".ladder"), 0);
+  assert_int_equal (count_files (recovery_dir, ".ini"), 0);
+
+  /* Undo back to what is saved. */
+  rename_person (f, "ceo", "Ada Obi-Lee");
+  assert_true (wait_for_file (copy, TRUE, 5000));
+  ladder_autosave_hold_writes (TRUE);
+  rename_person (f, "ceo", "Ada Obi-Lee-Ray");
+  assert_true (wait_for_queued_copy (5000));
+  releaser = release_writer_later (200);
+  assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  drain ();
+  g_thread_join (releaser);
+  assert_false (ladder_window_get_modified (f->window));
+  ladder_autosave_wait_idle ();
+  drain ();
+  assert_int_equal (count_files (recovery_dir, ".ladder"), 0);
+  assert_int_equal (count_files (recovery_dir, ".ini"), 0);
+
+  /* Close: the window goes before the worker reports back. */
+  ladder_autosave_hold_writes (TRUE);
+  rename_person (f, "spm", "Eve Stone-Ray");
+  assert_true (wait_for_queued_copy (5000));
+  releaser = release_writer_later (200);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  f->window = NULL;
+  g_thread_join (releaser);
+  ladder_autosave_wait_idle ();
+  drain ();
+  assert_int_equal (count_files (recovery_dir, ".ladder"), 0);
+  assert_int_equal (count_files (recovery_dir, ".ini"), 0);
+}
+
+/* A copy the worker could not write is said once, over the window, until
+ * a copy is written again. */
+static void
+test_write_failure_reported (void **state)
+{
+  Fixture *f = *state;
+  g_autofree char *copy = NULL;
+  const char *toast;
+
+  SKIP_WITHOUT_DISPLAY ();
+  copy = g_strdup (ladder_autosave_get_path (f->window->autosave));
+  /* Nothing can be renamed over a folder. */
+  assert_int_equal (g_mkdir_with_parents (copy, 0700), 0);
+  ladder_window_show_toast (f->window, "-");
+  rename_person (f, "spm", "Eve Stone");
+  for (int i = 0; i < 250 && g_strcmp0 (ladder_window_get_toast (f->window), "-") == 0; i++)
+    run_for (20);
+  toast = ladder_window_get_toast (f->window);
+  assert_true (g_str_has_prefix (toast, "Could not keep a recovery copy: "));
+  assert_non_null (strstr (toast, copy));
+
+  /* Not again while it keeps failing. */
+  ladder_window_show_toast (f->window, "-");
+  ladder_autosave_hold_writes (TRUE);
+  rename_person (f, "spm", "Eve Stone-Ray");
+  assert_true (wait_for_queued_copy (5000));
+  ladder_autosave_hold_writes (FALSE);
+  ladder_autosave_wait_idle ();
+  drain ();
+  assert_string_equal (ladder_window_get_toast (f->window), "-");
+
+  /* It works again, then fails again: said again. */
+  assert_int_equal (g_rmdir (copy), 0);
+  rename_person (f, "spm", "Eve Stone");
+  assert_true (wait_for_file (copy, TRUE, 5000));
+  ladder_autosave_wait_idle ();
+  drain ();
+  assert_string_equal (ladder_window_get_toast (f->window), "-");
+  assert_int_equal (g_unlink (copy), 0);
+  assert_int_equal (g_mkdir (copy, 0700), 0);
+  rename_person (f, "spm", "Eve Stone-Ray");
+  for (int i = 0; i < 250 && g_strcmp0 (ladder_window_get_toast (f->window), "-") == 0; i++)
+    run_for (20);
+  assert_true (g_str_has_prefix (ladder_window_get_toast (f->window),
+                                 "Could not keep a recovery copy: "));
+  assert_int_equal (g_rmdir (copy), 0);
 }
 
 /* ------------------------------------------------------------- recovery */
@@ -902,6 +1097,9 @@ main (void)
     cmocka_unit_test_setup_teardown (test_copy_waits_for_pause, setup, teardown),
     cmocka_unit_test_setup_teardown (test_save_removes_copy, setup, teardown),
     cmocka_unit_test_setup_teardown (test_close_removes_copy, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_timer_writes_on_worker, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_removal_waits_for_queued_copy, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_write_failure_reported, setup, teardown),
     cmocka_unit_test_setup_teardown (test_crash_restore, setup, teardown),
     cmocka_unit_test_setup_teardown (test_crash_restore_untitled, setup, teardown),
     cmocka_unit_test_setup_teardown (test_crash_discard, setup, teardown),
