@@ -281,34 +281,44 @@ queue_job (WriteJob *job)
   return TRUE;
 }
 
+/* Blocks until @count (a count of jobs, under jobs_lock) is down to 0. */
+static void
+wait_for_none (const guint *count)
+{
+  g_mutex_lock (&jobs_lock);
+  while (*count > 0)
+    g_cond_wait (&jobs_cond, &jobs_lock);
+  g_mutex_unlock (&jobs_lock);
+}
+
+static guint
+read_count (const guint *count)
+{
+  guint n;
+
+  g_mutex_lock (&jobs_lock);
+  n = *count;
+  g_mutex_unlock (&jobs_lock);
+  return n;
+}
+
 /* Main thread: blocks until the jobs @self queued are written. */
 static void
 wait_for_writes (LadderAutosave *self)
 {
-  g_mutex_lock (&jobs_lock);
-  while (self->pending > 0)
-    g_cond_wait (&jobs_cond, &jobs_lock);
-  g_mutex_unlock (&jobs_lock);
+  wait_for_none (&self->pending);
 }
 
 void
 ladder_autosave_wait_idle (void)
 {
-  g_mutex_lock (&jobs_lock);
-  while (jobs_pending > 0)
-    g_cond_wait (&jobs_cond, &jobs_lock);
-  g_mutex_unlock (&jobs_lock);
+  wait_for_none (&jobs_pending);
 }
 
 guint
 ladder_autosave_get_n_pending (void)
 {
-  guint n;
-
-  g_mutex_lock (&jobs_lock);
-  n = jobs_pending;
-  g_mutex_unlock (&jobs_lock);
-  return n;
+  return read_count (&jobs_pending);
 }
 
 void
@@ -333,6 +343,18 @@ remove_files (LadderAutosave *self)
   g_unlink (self->info_path);
 }
 
+/* Main thread: writes @job on this thread, after the copies its autosave
+ * still has queued (an older copy must not land over this one). */
+static gboolean
+write_here (WriteJob *job)
+{
+  wait_for_writes (job->self);
+  if (!write_job (job))
+    return FALSE;
+  job_succeeded (job);
+  return TRUE;
+}
+
 gboolean
 ladder_autosave_write_now (LadderAutosave *self, GError **error)
 {
@@ -346,12 +368,8 @@ ladder_autosave_write_now (LadderAutosave *self, GError **error)
   job = prepare_job (self, error);
   if (job == NULL)
     return FALSE;
-  /* An older copy still queued must not land over this one. */
-  wait_for_writes (self);
-  written = write_job (job);
-  if (written)
-    job_succeeded (job);
-  else
+  written = write_here (job);
+  if (!written)
     g_propagate_error (error, g_steal_pointer (&job->error));
   write_job_free (job);
   return written;
@@ -372,9 +390,8 @@ write_later (LadderAutosave *self)
     }
   if (!queue_job (job))
     {
-      wait_for_writes (self);
-      write_job (job);
-      job_done_cb (job);
+      if (!write_here (job))
+        report_failure (self, job->error);
       write_job_free (job);
     }
 }
@@ -391,7 +408,6 @@ static gboolean
 timeout_cb (gpointer user_data)
 {
   LadderAutosave *self = user_data;
-  guint pending;
 
   self->timeout_id = 0;
   if (!ladder_history_get_modified (self->window->history))
@@ -400,10 +416,7 @@ timeout_cb (gpointer user_data)
       return G_SOURCE_REMOVE;
     }
 
-  g_mutex_lock (&jobs_lock);
-  pending = self->pending;
-  g_mutex_unlock (&jobs_lock);
-  if (pending > 0)
+  if (read_count (&self->pending) > 0)
     {
       /* The last copy is still being written: one chart in memory at a
        * time, and this copy a little later. */

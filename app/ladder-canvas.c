@@ -271,24 +271,42 @@ ladder_canvas_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   cairo_destroy (cr);
 }
 
+/* @person's card and where its top-left corner is in the viewport's
+ * drawing coordinates; NULL when @person has no card in view (folded
+ * away, or no one). */
+static const LadderBox *
+card_in_drawing (LadderCanvas *self, guint person, double *x, double *y)
+{
+  const LadderBox *box;
+  double ox, oy;
+
+  if (self->chart == NULL || person == LADDER_NONE || !ladder_chart_is_alive (self->chart, person))
+    return NULL;
+  ladder_canvas_ensure_layout (self);
+  box = ladder_layout_get_box (self->layout, person);
+  if (box == NULL || !box->visible)
+    return NULL;
+  ladder_canvas_get_origin (self, &ox, &oy);
+  *x = box->x + ox;
+  *y = box->y + oy;
+  return box;
+}
+
 /* Fits the chart in view; for ladder_canvas_zoom_readable(), at a zoom
  * where names can still be read, showing the top of the first tree. */
 static void
 fit_view (LadderCanvas *self)
 {
-  guint root;
-  const LadderBox *box;
-  double ox, oy;
+  guint root = self->chart != NULL ? ladder_chart_get_first_root (self->chart) : LADDER_NONE;
+  const LadderBox *box = NULL;
+  double x, y;
 
-  root = self->chart != NULL ? ladder_chart_get_first_root (self->chart) : LADDER_NONE;
-  box = root != LADDER_NONE ? ladder_layout_get_box (self->layout, root) : NULL;
-  if (!self->fit_readable || box == NULL || !box->visible)
-    {
-      ladder_viewport_fit (self->viewport);
-      return;
-    }
-  ladder_canvas_get_origin (self, &ox, &oy);
-  ladder_viewport_fit_at_least (self->viewport, READABLE_ZOOM, box->x + ox + box->width / 2.0);
+  if (self->fit_readable)
+    box = card_in_drawing (self, root, &x, &y);
+  if (box == NULL)
+    ladder_viewport_fit (self->viewport);
+  else
+    ladder_viewport_fit_at_least (self->viewport, READABLE_ZOOM, x + box->width / 2.0);
 }
 
 static void
@@ -476,23 +494,18 @@ void
 ladder_canvas_reveal (LadderCanvas *self, guint person, gboolean center)
 {
   const LadderBox *box;
-  double ox, oy;
+  double x, y;
 
   g_return_if_fail (LADDER_IS_CANVAS (self));
 
-  if (person == LADDER_NONE || !ladder_chart_is_alive (self->chart, person))
+  box = card_in_drawing (self, person, &x, &y);
+  if (box == NULL)
     return;
-  ladder_canvas_ensure_layout (self);
-  box = ladder_layout_get_box (self->layout, person);
-  if (box == NULL || !box->visible)
-    return;
-  ladder_canvas_get_origin (self, &ox, &oy);
   self->auto_fit = FALSE;
   if (center)
-    ladder_viewport_center_on (self->viewport, box->x + ox + box->width / 2.0,
-                               box->y + oy + box->height / 2.0);
+    ladder_viewport_center_on (self->viewport, x + box->width / 2.0, y + box->height / 2.0);
   else
-    ladder_viewport_reveal (self->viewport, box->x + ox, box->y + oy, box->width, box->height);
+    ladder_viewport_reveal (self->viewport, x, y, box->width, box->height);
 }
 
 void

@@ -119,6 +119,14 @@ release_writer_later (guint ms)
   return g_thread_new ("release-writer", release_writer_cb, GUINT_TO_POINTER (ms));
 }
 
+/* Runs the main loop until the toast is no longer @text (at most 5 s). */
+static void
+wait_for_toast_other_than (LadderWindow *window, const char *text)
+{
+  for (int i = 0; i < 250 && g_strcmp0 (ladder_window_get_toast (window), text) == 0; i++)
+    run_for (20);
+}
+
 static void
 remove_tree (const char *root)
 {
@@ -516,6 +524,18 @@ test_timer_writes_on_worker (void **state)
   assert_null (ladder_window_get_toast (f->window));
 }
 
+/* Once @releaser has let the worker go and every queued copy is written,
+ * there is no copy left. */
+static void
+assert_no_copy_once_written (GThread *releaser)
+{
+  g_thread_join (releaser);
+  ladder_autosave_wait_idle ();
+  drain ();
+  assert_int_equal (count_files (recovery_dir, ".ladder"), 0);
+  assert_int_equal (count_files (recovery_dir, ".ini"), 0);
+}
+
 /* A save right after a copy was queued leaves no copy behind, however
  * late the worker writes it; so do undo back to saved, and close. */
 static void
@@ -536,12 +556,8 @@ test_removal_waits_for_queued_copy (void **state)
   releaser = release_writer_later (200);
   assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL));
   drain ();
-  g_thread_join (releaser);
   assert_false (ladder_window_get_modified (f->window));
-  ladder_autosave_wait_idle ();
-  drain ();
-  assert_int_equal (count_files (recovery_dir, ".ladder"), 0);
-  assert_int_equal (count_files (recovery_dir, ".ini"), 0);
+  assert_no_copy_once_written (releaser);
 
   /* Undo back to what is saved. */
   rename_person (f, "ceo", "Ada Obi-Lee");
@@ -553,12 +569,8 @@ test_removal_waits_for_queued_copy (void **state)
   assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
   assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
   drain ();
-  g_thread_join (releaser);
   assert_false (ladder_window_get_modified (f->window));
-  ladder_autosave_wait_idle ();
-  drain ();
-  assert_int_equal (count_files (recovery_dir, ".ladder"), 0);
-  assert_int_equal (count_files (recovery_dir, ".ini"), 0);
+  assert_no_copy_once_written (releaser);
 
   /* Close: the window goes before the worker reports back. */
   ladder_autosave_hold_writes (TRUE);
@@ -567,11 +579,7 @@ test_removal_waits_for_queued_copy (void **state)
   releaser = release_writer_later (200);
   gtk_window_destroy (GTK_WINDOW (f->window));
   f->window = NULL;
-  g_thread_join (releaser);
-  ladder_autosave_wait_idle ();
-  drain ();
-  assert_int_equal (count_files (recovery_dir, ".ladder"), 0);
-  assert_int_equal (count_files (recovery_dir, ".ini"), 0);
+  assert_no_copy_once_written (releaser);
 }
 
 /* A copy the worker could not write is said once, over the window, until
@@ -589,8 +597,7 @@ test_write_failure_reported (void **state)
   assert_int_equal (g_mkdir_with_parents (copy, 0700), 0);
   ladder_window_show_toast (f->window, "-");
   rename_person (f, "spm", "Eve Stone");
-  for (int i = 0; i < 250 && g_strcmp0 (ladder_window_get_toast (f->window), "-") == 0; i++)
-    run_for (20);
+  wait_for_toast_other_than (f->window, "-");
   toast = ladder_window_get_toast (f->window);
   assert_true (g_str_has_prefix (toast, "Could not keep a recovery copy: "));
   assert_non_null (strstr (toast, copy));
@@ -615,8 +622,7 @@ test_write_failure_reported (void **state)
   assert_int_equal (g_unlink (copy), 0);
   assert_int_equal (g_mkdir (copy, 0700), 0);
   rename_person (f, "spm", "Eve Stone-Ray");
-  for (int i = 0; i < 250 && g_strcmp0 (ladder_window_get_toast (f->window), "-") == 0; i++)
-    run_for (20);
+  wait_for_toast_other_than (f->window, "-");
   assert_true (g_str_has_prefix (ladder_window_get_toast (f->window),
                                  "Could not keep a recovery copy: "));
   assert_int_equal (g_rmdir (copy), 0);
@@ -1084,8 +1090,7 @@ test_changed_on_disk_noticed (void **state)
   assert_string_equal (ladder_window_get_toast (f->window), "-");
 
   overwrite_elsewhere (f, other_xml);
-  for (int i = 0; i < 250 && g_strcmp0 (ladder_window_get_toast (f->window), "-") == 0; i++)
-    run_for (20);
+  wait_for_toast_other_than (f->window, "-");
   assert_string_equal (ladder_window_get_toast (f->window), "“team.ladder” has changed on disk");
 }
 

@@ -256,12 +256,12 @@ random_edit (LadderChart *chart, GRand *rand)
 }
 
 /* Bytes malloc has handed out and not had back, or 0 where that cannot be
- * known: sanitizers and valgrind replace malloc, and glibc's counters no
+ * known: AddressSanitizer and valgrind replace malloc, and glibc's counters no
  * longer see it. */
 static gsize
 heap_in_use (void)
 {
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_UNDEFINED__)
+#if defined(__SANITIZE_ADDRESS__)
   return 0;
 #else
   if (g_getenv ("LADDER_VALGRIND"))

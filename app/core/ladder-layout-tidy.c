@@ -101,28 +101,38 @@ separate (LadderLayoutTidy *t, guint v, guint i, guint ih, double gap)
     }
 }
 
+/* Swaps each block's left and right extents and reverses its children,
+ * so that the placement below lays out the mirror image; done again
+ * afterwards with @x, whose positions are then negated, it gives back the
+ * tree as it was with the mirror image's placement. */
+static void
+mirror (LadderLayoutTidy *t, double *x)
+{
+  for (guint v = 0; v < t->n; v++)
+    {
+      double l = t->left[v];
+      guint *kids = t->kids + t->kid_start[v];
+
+      t->left[v] = t->right[v];
+      t->right[v] = l;
+      for (guint a = 0, b = t->n_kids[v]; a + 1 < b; a++, b--)
+        {
+          guint s = kids[a];
+          kids[a] = kids[b - 1];
+          kids[b - 1] = s;
+        }
+      if (x != NULL)
+        x[v] = -x[v];
+    }
+}
+
 void
 ladder_layout_tidy_place (LadderLayoutTidy *t, gboolean mirrored, double *x)
 {
   guint n = t->n;
 
   if (mirrored)
-    {
-      for (guint v = 0; v < n; v++)
-        {
-          double l = t->left[v];
-          guint *kids = t->kids + t->kid_start[v];
-
-          t->left[v] = t->right[v];
-          t->right[v] = l;
-          for (guint a = 0, b = t->n_kids[v]; a + 1 < b; a++, b--)
-            {
-              guint s = kids[a];
-              kids[a] = kids[b - 1];
-              kids[b - 1] = s;
-            }
-        }
-    }
+    mirror (t, NULL);
 
   for (guint v = 0; v < n; v++)
     {
@@ -186,22 +196,6 @@ ladder_layout_tidy_place (LadderLayoutTidy *t, gboolean mirrored, double *x)
     }
 
   if (mirrored)
-    {
-      for (guint v = 0; v < n; v++)
-        {
-          double l = t->left[v];
-          guint *kids = t->kids + t->kid_start[v];
-
-          t->left[v] = t->right[v];
-          t->right[v] = l;
-          for (guint a = 0, b = t->n_kids[v]; a + 1 < b; a++, b--)
-            {
-              guint s = kids[a];
-              kids[a] = kids[b - 1];
-              kids[b - 1] = s;
-            }
-          x[v] = -x[v];
-        }
-    }
+    mirror (t, x);
 }
 
