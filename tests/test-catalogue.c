@@ -267,6 +267,8 @@ test_matches_role_rules_md (void **state)
 
       if (g_str_has_prefix (lines[i], "## Rules"))
         in_rules = TRUE;
+      if (g_str_has_prefix (lines[i], "## Sources"))
+        break;
       if (!g_str_has_prefix (lines[i], "| `"))
         continue;
       cells = g_strsplit (lines[i], "|", -1);
