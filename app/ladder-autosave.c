@@ -1,6 +1,6 @@
 /* ladder-autosave.c — recovery copies of unsaved charts
  *
- * One LadderAutosave per window writes the window's recovery copy a few
+ * One LadderAutosave per document writes its recovery copy a few
  * seconds after the last change; ladder-recovery.c finds the copies that
  * crashed or killed Ladders left behind.  See the header for the files
  * and how a running Ladder is told from a dead one.
@@ -27,7 +27,6 @@
 #include "ladder-autosave.h"
 #include "ladder-io.h"
 #include "ladder-recovery-private.h"
-#include "ladder-window-private.h"
 
 /* A chart that takes long to write waits this many times as long between
  * copies, so that autosaving costs at most a few per cent of the time. */
@@ -39,7 +38,7 @@ struct _LadderAutosave
 {
   GObject       parent_instance;
 
-  LadderWindow *window;          /* not a reference: the window owns us */
+  LadderDocument *document;
   char         *id;
   char         *chart_path;
   char         *info_path;
@@ -54,31 +53,12 @@ struct _LadderAutosave
 
 G_DEFINE_FINAL_TYPE (LadderAutosave, ladder_autosave, G_TYPE_OBJECT)
 
-/* ---------------------------------------------------------------- stamp */
+enum {
+  FAILED,
+  N_SIGNALS
+};
 
-char *
-ladder_file_dup_stamp (GFile *file)
-{
-  g_autoptr(GFileInfo) info = NULL;
-
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-
-  info = g_file_query_info (file,
-                            G_FILE_ATTRIBUTE_STANDARD_SIZE ","
-                            G_FILE_ATTRIBUTE_TIME_MODIFIED ","
-                            G_FILE_ATTRIBUTE_TIME_MODIFIED_NSEC ","
-                            G_FILE_ATTRIBUTE_UNIX_INODE,
-                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
-  if (info == NULL)
-    return NULL;
-  /* The inode changes when another program replaces the file by renaming
-   * (git, most editors) even if size and time happen to match. */
-  return g_strdup_printf ("%" G_GOFFSET_FORMAT ":%" G_GUINT64_FORMAT ".%09u:%" G_GUINT64_FORMAT,
-                          g_file_info_get_size (info),
-                          g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED),
-                          g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED_NSEC),
-                          g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_UNIX_INODE));
-}
+static guint signals[N_SIGNALS];
 
 /* ---------------------------------------------------------- the writer */
 
@@ -137,7 +117,10 @@ write_job_free (gpointer data)
 static WriteJob *
 prepare_job (LadderAutosave *self, GError **error)
 {
-  LadderWindow *window = self->window;
+  LadderDocument *document = self->document;
+  LadderChart *chart = ladder_document_get_chart (document);
+  GFile *file = ladder_document_get_file (document);
+  const char *stamp = ladder_document_get_disk_stamp (document);
   g_autoptr(GKeyFile) info = NULL;
   g_autoptr(GDateTime) now = NULL;
   g_autofree char *saved = NULL;
@@ -154,26 +137,26 @@ prepare_job (LadderAutosave *self, GError **error)
   saved = g_date_time_format_iso8601 (now);
   g_key_file_set_integer (info, LADDER_RECOVERY_GROUP, "Version", LADDER_RECOVERY_VERSION);
   g_key_file_set_string (info, LADDER_RECOVERY_GROUP, "Session", session);
-  if (window->file != NULL)
+  if (file != NULL)
     {
-      g_autofree char *uri = g_file_get_uri (window->file);
+      g_autofree char *uri = g_file_get_uri (file);
 
       g_key_file_set_string (info, LADDER_RECOVERY_GROUP, "File", uri);
-      if (window->disk_stamp != NULL)
-        g_key_file_set_string (info, LADDER_RECOVERY_GROUP, "Stamp", window->disk_stamp);
+      if (stamp != NULL)
+        g_key_file_set_string (info, LADDER_RECOVERY_GROUP, "Stamp", stamp);
     }
-  title = ladder_chart_get_title (window->chart);
+  title = ladder_chart_get_title (chart);
   if (title != NULL && *title != '\0')
     g_key_file_set_string (info, LADDER_RECOVERY_GROUP, "Title", title);
   g_key_file_set_string (info, LADDER_RECOVERY_GROUP, "Saved", saved);
-  g_key_file_set_uint64 (info, LADDER_RECOVERY_GROUP, "People", ladder_chart_get_n_people (window->chart));
+  g_key_file_set_uint64 (info, LADDER_RECOVERY_GROUP, "People", ladder_chart_get_n_people (chart));
 
   job = g_new0 (WriteJob, 1);
   job->self = g_object_ref (self);
   job->info_path = g_strdup (self->info_path);
   job->info_data = g_key_file_to_data (info, &job->info_length, NULL);
   job->chart_path = g_strdup (self->chart_path);
-  job->chart_data = ladder_xml_write (window->chart, &job->chart_length);
+  job->chart_data = ladder_xml_write (chart, &job->chart_length);
   job->serialize_us = g_get_monotonic_time () - start;
   return job;
 }
@@ -203,7 +186,7 @@ report_failure (LadderAutosave *self, const GError *error)
   message = g_strdup_printf (_("Could not keep a recovery copy: %s"), error->message);
   self->failed = TRUE;
   g_printerr ("ladder: %s\n", message);
-  ladder_window_show_toast (self->window, message);
+  g_signal_emit (self, signals[FAILED], 0, message);
 }
 
 static void
@@ -410,7 +393,7 @@ timeout_cb (gpointer user_data)
   LadderAutosave *self = user_data;
 
   self->timeout_id = 0;
-  if (!ladder_history_get_modified (self->window->history))
+  if (!ladder_document_get_modified (self->document))
     {
       remove_files (self);
       return G_SOURCE_REMOVE;
@@ -458,7 +441,7 @@ modified_cb (LadderAutosave *self)
 {
   if (self->closed)
     return;
-  if (ladder_history_get_modified (self->window->history))
+  if (ladder_document_get_modified (self->document))
     schedule (self);
   else
     {
@@ -503,6 +486,7 @@ ladder_autosave_finalize (GObject *object)
   g_free (self->id);
   g_free (self->chart_path);
   g_free (self->info_path);
+  g_clear_object (&self->document);
   G_OBJECT_CLASS (ladder_autosave_parent_class)->finalize (object);
 }
 
@@ -510,6 +494,11 @@ static void
 ladder_autosave_class_init (LadderAutosaveClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = ladder_autosave_finalize;
+
+  /* A copy could not be written: what to tell the user (once, until a
+   * copy works again). */
+  signals[FAILED] = g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
@@ -522,17 +511,17 @@ ladder_autosave_init (LadderAutosave *self)
 }
 
 LadderAutosave *
-ladder_autosave_new (LadderWindow *window)
+ladder_autosave_new (LadderDocument *document)
 {
   LadderAutosave *self;
 
-  g_return_val_if_fail (LADDER_IS_WINDOW (window), NULL);
+  g_return_val_if_fail (LADDER_IS_DOCUMENT (document), NULL);
 
   self = g_object_new (LADDER_TYPE_AUTOSAVE, NULL);
-  self->window = window;
-  g_signal_connect_object (window->chart, "changed", G_CALLBACK (chart_changed_cb), self,
+  self->document = g_object_ref (document);
+  g_signal_connect_object (document, "changed", G_CALLBACK (chart_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (window->history, "notify::modified", G_CALLBACK (modified_cb), self,
+  g_signal_connect_object (document, "notify::modified", G_CALLBACK (modified_cb), self,
                            G_CONNECT_SWAPPED);
   return self;
 }

@@ -21,7 +21,7 @@
 
 #include <gio/gio.h>
 
-#include "ladder-window.h"
+#include "ladder-document.h"
 
 G_BEGIN_DECLS
 
@@ -32,9 +32,10 @@ G_BEGIN_DECLS
 #define LADDER_TYPE_AUTOSAVE (ladder_autosave_get_type ())
 G_DECLARE_FINAL_TYPE (LadderAutosave, ladder_autosave, LADDER, AUTOSAVE, GObject)
 
-/* Follows @window's chart and history (the window owns the result and
- * must call ladder_autosave_close() from its dispose). */
-LadderAutosave *ladder_autosave_new        (LadderWindow *window);
+/* Follows @document's changes (its owner calls ladder_autosave_close()
+ * when it is done with it).  "failed" (a message) says a copy could not be
+ * written, once until one works again. */
+LadderAutosave *ladder_autosave_new        (LadderDocument *document);
 void            ladder_autosave_set_delay  (LadderAutosave *self, guint msec);
 /* Path of the recovery copy of the chart (it may not exist yet). */
 const char     *ladder_autosave_get_path   (LadderAutosave *self);
@@ -53,13 +54,9 @@ guint           ladder_autosave_get_n_pending (void);
  * for it blocks (let it go from another thread). */
 void            ladder_autosave_hold_writes (gboolean hold);
 
-/* A fingerprint of @file as it is on disk now (size, modification time,
- * inode), or NULL when there is no such file. */
-char           *ladder_file_dup_stamp      (GFile *file);
-
 /* ---- recovery at start ---- */
 
-typedef struct {
+typedef struct _LadderRecoveryEntry {
   char        *id;
   char        *path;        /* the recovery copy of the chart */
   char        *title;       /* nullable: the chart's title */

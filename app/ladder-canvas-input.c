@@ -56,15 +56,13 @@ update_drop (LadderCanvas *self)
 
   if (hit != LADDER_NONE && hit != person)
     {
+      g_autoptr(GError) error = NULL;
+
       self->drop_target = hit;
-      if (ladder_chart_is_above (self->chart, person, hit))
+      if (!ladder_document_check_move (self->document, person, hit, &error))
         {
           self->drop_refused = TRUE;
-          set_message (self, g_strdup_printf (_("Cannot move %s under %s: %s reports to %s"),
-                                              ladder_canvas_label (self, person),
-                                              ladder_canvas_label (self, hit),
-                                              ladder_canvas_label (self, hit),
-                                              ladder_canvas_label (self, person)));
+          set_message (self, g_strdup (error->message));
         }
       return;
     }
@@ -99,7 +97,7 @@ update_drop (LadderCanvas *self)
       guint position = ladder_chart_get_position (self->chart, neighbour) + (before ? 0 : 1);
       const LadderBox *box = ladder_layout_get_box (self->layout, neighbour);
 
-      if (manager != LADDER_NONE && ladder_chart_is_above (self->chart, person, manager))
+      if (!ladder_document_check_move (self->document, person, manager, NULL))
         return;
       /* Positions count without the moved card itself. */
       if (manager == ladder_chart_get_manager (self->chart, person) &&
@@ -313,25 +311,19 @@ ladder_canvas_drag_end (LadderCanvas *self, double dx, double dy)
   gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
   if (mode == DRAG_CARD)
     {
-      gboolean done = FALSE;
-
-      /* A refused target still goes to the window, which says why. */
+      /* A refused target still goes to the document, which says why. */
       if (self->drop_target != LADDER_NONE)
-        g_signal_emit_by_name (self, "move-person", person, self->drop_target,
-                               (guint) LADDER_NONE, &done);
+        ladder_canvas_move_person (self, person, self->drop_target, LADDER_NONE);
       else if (self->insert_valid &&
                !(self->insert_manager == ladder_chart_get_manager (self->chart, person) &&
                  self->insert_position == ladder_chart_get_position (self->chart, person)))
-        g_signal_emit_by_name (self, "move-person", person, self->insert_manager,
-                               self->insert_position, &done);
+        ladder_canvas_move_person (self, person, self->insert_manager, self->insert_position);
       else if (self->drop_detach)
-        g_signal_emit_by_name (self, "move-person", person, (guint) LADDER_NONE,
-                               (guint) LADDER_NONE, &done);
-      if (done)
-        ladder_canvas_set_selected (self, person);
+        ladder_canvas_move_person (self, person, LADDER_NONE, LADDER_NONE);
     }
   else if (mode == DRAG_FOLD && !moved)
-    g_signal_emit_by_name (self, "toggle-fold", person);
+    ladder_document_fold (self->document, person,
+                          !ladder_chart_get_collapsed (self->chart, person));
   else if (mode == DRAG_PAN && !moved)
     ladder_canvas_set_selected (self, LADDER_NONE);
   ladder_canvas_cancel_drag (self);
@@ -508,7 +500,7 @@ dnd_drop_cb (GtkDropTarget *target, const GValue *value, double x, double y, Lad
   gtk_widget_queue_draw (GTK_WIDGET (self));
   if (role == NULL || *role == '\0')
     return FALSE;
-  g_signal_emit_by_name (self, "role-dropped", role, hit);
+  ladder_canvas_add_role (self, role, hit);
   return TRUE;
 }
 

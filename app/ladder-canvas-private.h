@@ -3,6 +3,7 @@
 #pragma once
 
 #include "ladder-canvas.h"
+#include "ladder-document.h"
 
 G_BEGIN_DECLS
 
@@ -20,8 +21,9 @@ struct _LadderCanvas
 {
   GtkWidget parent_instance;
 
-  LadderChart     *chart;
-  LadderCatalogue *catalogue;
+  LadderDocument  *document;          /* every edit goes to it */
+  LadderChart     *chart;             /* the document's */
+  LadderCatalogue *catalogue;         /* the document's */
   LadderFindings  *findings;          /* borrowed */
   const guint8    *matches;           /* borrowed */
   LadderLayout    *layout;
@@ -90,6 +92,8 @@ gboolean ladder_canvas_hit_chevron     (LadderCanvas *self, guint person,
 const char *ladder_canvas_label        (LadderCanvas *self, guint person);
 
 /* ladder-canvas-input.c */
+void     ladder_canvas_message         (LadderCanvas *self, const char *message);
+
 void     ladder_canvas_init_input      (LadderCanvas *self);
 void     ladder_canvas_cancel_drag     (LadderCanvas *self);
 /* What the button-1 drag gesture does, in widget coordinates (begin) and

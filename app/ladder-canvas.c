@@ -32,10 +32,7 @@ enum {
 };
 
 enum {
-  ROLE_DROPPED,
-  MOVE_PERSON,
-  RENAME,
-  TOGGLE_FOLD,
+  MESSAGE,
   N_SIGNALS
 };
 
@@ -381,9 +378,15 @@ viewport_changed_cb (LadderCanvas *self)
 /* ---------------------------------------------------------------- model */
 
 static void
-chart_changed_cb (LadderChart *chart, const LadderChange *change, LadderCanvas *self)
+chart_changed_cb (LadderDocument *document, const LadderChange *change, LadderCanvas *self)
 {
+  LadderChart *chart = self->chart;
+
   self->layout_dirty = TRUE;
+  /* An edit keeps the view where it is (no refit, no re-centring); the
+   * card it made or moved is scrolled into view by the command's caller. */
+  if (change->kind != LADDER_CHANGE_RESET && change->kind != LADDER_CHANGE_FIELD)
+    self->auto_fit = FALSE;
   if (self->selected != LADDER_NONE && !ladder_chart_is_alive (chart, self->selected))
     ladder_canvas_set_selected (self, LADDER_NONE);
   if (self->hover != LADDER_NONE && !ladder_chart_is_alive (chart, self->hover))
@@ -399,17 +402,17 @@ chart_changed_cb (LadderChart *chart, const LadderChange *change, LadderCanvas *
 }
 
 void
-ladder_canvas_set_chart (LadderCanvas *self, LadderChart *chart, LadderCatalogue *catalogue)
+ladder_canvas_set_document (LadderCanvas *self, LadderDocument *document)
 {
   g_return_if_fail (LADDER_IS_CANVAS (self));
-  g_return_if_fail (LADDER_IS_CHART (chart));
-  g_return_if_fail (LADDER_IS_CATALOGUE (catalogue));
+  g_return_if_fail (LADDER_IS_DOCUMENT (document));
 
-  if (self->chart != NULL)
-    g_signal_handlers_disconnect_by_data (self->chart, self);
-  g_set_object (&self->chart, chart);
-  g_set_object (&self->catalogue, catalogue);
-  g_signal_connect (chart, "changed", G_CALLBACK (chart_changed_cb), self);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_set_object (&self->document, document);
+  g_set_object (&self->chart, ladder_document_get_chart (document));
+  g_set_object (&self->catalogue, ladder_document_get_catalogue (document));
+  g_signal_connect (document, "changed", G_CALLBACK (chart_changed_cb), self);
   self->layout_dirty = TRUE;
   self->selected = LADDER_NONE;
   ladder_canvas_a11y_queue (self->a11y, TRUE);
@@ -526,8 +529,10 @@ ladder_canvas_move_selection (LadderCanvas *self, LadderCanvasMove move)
         next = ladder_chart_get_manager (self->chart, person);
         break;
       case LADDER_CANVAS_MOVE_DOWN:
-        if (!ladder_chart_get_collapsed (self->chart, person))
-          next = ladder_chart_get_first_report (self->chart, person);
+        /* Down on a folded card opens it, to its first report. */
+        next = ladder_chart_get_first_report (self->chart, person);
+        if (next != LADDER_NONE && ladder_chart_get_collapsed (self->chart, person))
+          ladder_document_fold (self->document, person, FALSE);
         break;
       case LADDER_CANVAS_MOVE_LEFT:
         next = ladder_chart_get_prev_sibling (self->chart, person);
@@ -545,6 +550,57 @@ ladder_canvas_move_selection (LadderCanvas *self, LadderCanvasMove move)
     }
   ladder_canvas_set_selected (self, next);
   ladder_canvas_reveal (self, next, FALSE);
+}
+
+void
+ladder_canvas_go_to (LadderCanvas *self, guint person, gboolean center)
+{
+  g_return_if_fail (LADDER_IS_CANVAS (self));
+
+  if (self->document == NULL || person == LADDER_NONE || !ladder_chart_is_alive (self->chart, person))
+    return;
+  ladder_document_reveal (self->document, person);
+  ladder_canvas_set_selected (self, person);
+  ladder_canvas_reveal (self, person, center);
+}
+
+/* ---------------------------------------------------------------- edits */
+
+void
+ladder_canvas_message (LadderCanvas *self, const char *message)
+{
+  g_signal_emit (self, signals[MESSAGE], 0, message);
+}
+
+gboolean
+ladder_canvas_move_person (LadderCanvas *self, guint person, guint manager, guint position)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!ladder_document_move_person (self->document, person, manager, position, &error))
+    {
+      ladder_canvas_message (self, error->message);
+      return FALSE;
+    }
+  ladder_canvas_go_to (self, person, FALSE);
+  return TRUE;
+}
+
+guint
+ladder_canvas_add_role (LadderCanvas *self, const char *role, guint manager)
+{
+  g_autoptr(GError) error = NULL;
+  guint person;
+
+  person = ladder_document_add_person (self->document, role, manager, LADDER_NONE, NULL, &error);
+  if (person == LADDER_NONE)
+    {
+      ladder_canvas_message (self, error->message);
+      return LADDER_NONE;
+    }
+  ladder_canvas_go_to (self, person, FALSE);
+  ladder_canvas_start_rename (self, person);
+  return person;
 }
 
 /* ----------------------------------------------------------------- zoom */
@@ -607,11 +663,17 @@ rename_commit (LadderCanvas *self)
   guint person = self->rename_person;
   g_autofree char *text = NULL;
 
-  if (person == LADDER_NONE || self->rename_cancelled)
+  if (person == LADDER_NONE)
     return;
   self->rename_person = LADDER_NONE;
+  /* Escape on a person just added takes the add back. */
+  if (self->rename_cancelled)
+    {
+      ladder_document_cancel_add (self->document, person);
+      return;
+    }
   text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->rename_entry))));
-  g_signal_emit (self, signals[RENAME], 0, person, text);
+  ladder_document_rename (self->document, person, text);
 }
 
 static void
@@ -626,7 +688,6 @@ rename_closed_cb (LadderCanvas *self)
 {
   /* Clicking elsewhere keeps what was typed; Escape does not. */
   rename_commit (self);
-  self->rename_person = LADDER_NONE;
   gtk_widget_grab_focus (GTK_WIDGET (self));
 }
 
@@ -789,8 +850,6 @@ ladder_canvas_dispose (GObject *object)
 {
   LadderCanvas *self = LADDER_CANVAS (object);
 
-  if (self->chart != NULL)
-    g_signal_handlers_disconnect_by_data (self->chart, self);
   g_clear_pointer (&self->rename_popover, gtk_widget_unparent);
   g_clear_pointer (&self->a11y, ladder_canvas_a11y_free);
   if (self->hadjustment != NULL)
@@ -801,6 +860,9 @@ ladder_canvas_dispose (GObject *object)
   g_clear_object (&self->vadjustment);
   g_clear_object (&self->chart);
   g_clear_object (&self->catalogue);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_clear_object (&self->document);
   g_clear_object (&self->viewport);
   self->findings = NULL;
   self->matches = NULL;
@@ -841,21 +903,10 @@ ladder_canvas_class_init (LadderCanvasClass *klass)
   g_object_class_override_property (object_class, PROP_HSCROLL_POLICY, "hscroll-policy");
   g_object_class_override_property (object_class, PROP_VSCROLL_POLICY, "vscroll-policy");
 
-  /* A role id dropped on a person (or LADDER_NONE: on empty space). */
-  signals[ROLE_DROPPED] = g_signal_new ("role-dropped", G_TYPE_FROM_CLASS (klass),
-                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                        G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_UINT);
-  /* person, new manager, position: returns TRUE when the move was made. */
-  signals[MOVE_PERSON] = g_signal_new ("move-person", G_TYPE_FROM_CLASS (klass),
-                                       G_SIGNAL_RUN_LAST, 0, g_signal_accumulator_first_wins,
-                                       NULL, NULL, G_TYPE_BOOLEAN, 3,
-                                       G_TYPE_UINT, G_TYPE_UINT, G_TYPE_UINT);
-  signals[RENAME] = g_signal_new ("rename", G_TYPE_FROM_CLASS (klass),
-                                  G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                  G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_STRING);
-  signals[TOGGLE_FOLD] = g_signal_new ("toggle-fold", G_TYPE_FROM_CLASS (klass),
-                                       G_SIGNAL_RUN_LAST | G_SIGNAL_ACTION, 0, NULL, NULL, NULL,
-                                       G_TYPE_NONE, 1, G_TYPE_UINT);
+  /* Why an edit asked for by a gesture was refused, for the user. */
+  signals[MESSAGE] = g_signal_new ("message", G_TYPE_FROM_CLASS (klass),
+                                   G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Up, 0, move_binding,
                                 "i", LADDER_CANVAS_MOVE_UP);

@@ -1,15 +1,16 @@
-/* ladder-canvas.h — the chart view: draws the chart, turns gestures into
- * viewport changes and edit requests
+/* ladder-canvas.h — the chart view: draws the document's chart, turns
+ * gestures into viewport changes and into the document's commands
  *
- * The canvas never edits the chart itself: it asks through signals
- * ("role-dropped", "move-person", "rename", "toggle-fold") and the window
- * makes the change as one undoable step.
+ * A drag, a drop, a rename or a fold is one call to the document (one undo
+ * step, or view state for a fold).  What the user should read about a
+ * refused edit comes out as "message", for the window to show.
  */
 #pragma once
 
 #include <gtk/gtk.h>
 
 #include "ladder-chart.h"
+#include "ladder-document.h"
 #include "ladder-catalogue.h"
 #include "ladder-layout.h"
 #include "ladder-validate.h"
@@ -22,8 +23,7 @@ G_DECLARE_FINAL_TYPE (LadderCanvas, ladder_canvas, LADDER, CANVAS, GtkWidget)
 
 GtkWidget      *ladder_canvas_new            (void);
 
-void            ladder_canvas_set_chart      (LadderCanvas *self, LadderChart *chart,
-                                              LadderCatalogue *catalogue);
+void            ladder_canvas_set_document   (LadderCanvas *self, LadderDocument *document);
 /* Borrowed; the owner calls this again whenever it replaces them. */
 void            ladder_canvas_set_findings   (LadderCanvas *self, LadderFindings *findings);
 void            ladder_canvas_set_matches    (LadderCanvas *self, const guint8 *matches);
@@ -39,6 +39,15 @@ void            ladder_canvas_reveal         (LadderCanvas *self, guint person, 
  * pasted or cancelled. */
 void            ladder_canvas_set_cut        (LadderCanvas *self, guint person);
 guint           ladder_canvas_get_cut        (LadderCanvas *self);
+/* Unfolds what hides @person, selects it and brings its card into view
+ * (centred when @center): every way of going to a person. */
+void            ladder_canvas_go_to          (LadderCanvas *self, guint person, gboolean center);
+/* What a drop does: the document's command, then the card selected and
+ * in view (not centred); a refusal is said through "message".  A role
+ * dropped (@manager LADDER_NONE: on empty space) then asks for the name. */
+gboolean        ladder_canvas_move_person    (LadderCanvas *self, guint person, guint manager,
+                                              guint position);
+guint           ladder_canvas_add_role       (LadderCanvas *self, const char *role, guint manager);
 /* An entry over the person's card to type the name in. */
 void            ladder_canvas_start_rename   (LadderCanvas *self, guint person);
 

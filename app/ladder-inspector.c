@@ -30,9 +30,9 @@ struct _LadderInspector
   GtkEntry       *dotted_entry;
   GtkButton      *dotted_add;
 
-  LadderChart     *chart;
-  LadderHistory   *history;
-  LadderCatalogue *catalogue;
+  LadderDocument  *document;          /* every edit is its command */
+  LadderChart     *chart;             /* the document's */
+  LadderCatalogue *catalogue;         /* the document's */
   guint            person;
   /* TRUE while the widgets are being filled from the chart */
   gboolean         updating;
@@ -134,18 +134,14 @@ commit_text (LadderInspector *self, GtkEntry *entry)
       old = ladder_chart_get_name (self->chart, self->person);
       if (g_strcmp0 (old, value) == 0)
         return;
-      ladder_history_begin_group (self->history, _("Rename"));
-      ladder_chart_set_name (self->chart, self->person, value);
-      ladder_history_end_group (self->history);
+      ladder_document_rename (self->document, self->person, value);
     }
   else if (entry == self->title_entry)
     {
       old = ladder_chart_get_person_title (self->chart, self->person);
       if (g_strcmp0 (old, value) == 0)
         return;
-      ladder_history_begin_group (self->history, _("Change Title"));
-      ladder_chart_set_person_title (self->chart, self->person, value);
-      ladder_history_end_group (self->history);
+      ladder_document_set_field (self->document, self->person, LADDER_FIELD_TITLE, value, NULL);
     }
 }
 
@@ -176,12 +172,10 @@ commit_manager (LadderInspector *self)
       return;
     }
 
-  ladder_history_begin_group (self->history, _("Change Manager"));
-  if (!ladder_chart_reparent (self->chart, self->person, manager, LADDER_NONE, &error))
+  if (!ladder_document_move_person (self->document, self->person, manager, LADDER_NONE, &error))
     show_entry_error (self->manager_entry, error->message);
   else
     show_entry_error (self->manager_entry, NULL);
-  ladder_history_end_group (self->history);
 }
 
 static void
@@ -200,9 +194,7 @@ commit_note (LadderInspector *self)
   value = text[0] != '\0' ? text : NULL;
   if (g_strcmp0 (ladder_chart_get_note (self->chart, self->person), value) == 0)
     return;
-  ladder_history_begin_group (self->history, _("Change Note"));
-  ladder_chart_set_note (self->chart, self->person, value);
-  ladder_history_end_group (self->history);
+  ladder_document_set_field (self->document, self->person, LADDER_FIELD_NOTE, value, NULL);
 }
 
 static void
@@ -246,9 +238,7 @@ role_selected_cb (LadderInspector *self)
   role = ladder_catalogue_get_role (self->catalogue, index);
   if (g_strcmp0 (role->id, ladder_chart_get_role (self->chart, self->person)) == 0)
     return;
-  ladder_history_begin_group (self->history, _("Change Role"));
-  ladder_chart_set_role (self->chart, self->person, role->id);
-  ladder_history_end_group (self->history);
+  ladder_document_set_field (self->document, self->person, LADDER_FIELD_ROLE, role->id, NULL);
 }
 
 static void
@@ -262,17 +252,13 @@ switch_cb (GtkSwitch *widget, GParamSpec *pspec, LadderInspector *self)
     {
       if (active == ladder_chart_get_vacant (self->chart, self->person))
         return;
-      ladder_history_begin_group (self->history, active ? _("Mark Vacant") : _("Mark Filled"));
-      ladder_chart_set_vacant (self->chart, self->person, active);
-      ladder_history_end_group (self->history);
+      ladder_document_set_flag (self->document, self->person, LADDER_FIELD_VACANT, active);
     }
   else
     {
       if (active == ladder_chart_get_assistant (self->chart, self->person))
         return;
-      ladder_history_begin_group (self->history, _("Change Assistant"));
-      ladder_chart_set_assistant (self->chart, self->person, active);
-      ladder_history_end_group (self->history);
+      ladder_document_set_flag (self->document, self->person, LADDER_FIELD_ASSISTANT, active);
     }
 }
 
@@ -288,10 +274,8 @@ dotted_add_cb (LadderInspector *self)
   to = find_person (self, text, &error);
   if (to != LADDER_NONE)
     {
-      ladder_history_begin_group (self->history, _("Add Dotted Line"));
-      if (!ladder_chart_add_dotted_line (self->chart, self->person, to, &error))
+      if (!ladder_document_add_dotted_line (self->document, self->person, to, &error))
         to = LADDER_NONE;
-      ladder_history_end_group (self->history);
     }
   if (to == LADDER_NONE)
     {
@@ -309,9 +293,7 @@ dotted_remove_cb (GtkButton *button, LadderInspector *self)
 
   if (!has_person (self))
     return;
-  ladder_history_begin_group (self->history, _("Remove Dotted Line"));
-  ladder_chart_remove_dotted_line (self->chart, self->person, to);
-  ladder_history_end_group (self->history);
+  ladder_document_remove_dotted_line (self->document, self->person, to);
 }
 
 /* --------------------------------------------------------------- refresh */
@@ -435,7 +417,7 @@ refresh_full (LadderInspector *self, gboolean force)
 }
 
 static void
-chart_changed_cb (LadderChart *chart, const LadderChange *change, LadderInspector *self)
+chart_changed_cb (LadderDocument *document, const LadderChange *change, LadderInspector *self)
 {
   /* A change elsewhere can still rename this person's manager or
    * dotted-line partners: refresh on any change while someone is shown. */
@@ -446,22 +428,21 @@ chart_changed_cb (LadderChart *chart, const LadderChange *change, LadderInspecto
 /* ---------------------------------------------------------------- public */
 
 void
-ladder_inspector_bind (LadderInspector *self, LadderChart *chart, LadderHistory *history,
-                       LadderCatalogue *catalogue)
+ladder_inspector_bind (LadderInspector *self, LadderDocument *document)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  LadderCatalogue *catalogue;
 
   g_return_if_fail (LADDER_IS_INSPECTOR (self));
-  g_return_if_fail (LADDER_IS_CHART (chart));
-  g_return_if_fail (LADDER_IS_HISTORY (history));
-  g_return_if_fail (LADDER_IS_CATALOGUE (catalogue));
+  g_return_if_fail (LADDER_IS_DOCUMENT (document));
 
-  if (self->chart != NULL)
-    g_signal_handlers_disconnect_by_data (self->chart, self);
-  g_set_object (&self->chart, chart);
-  g_set_object (&self->history, history);
-  g_set_object (&self->catalogue, catalogue);
-  g_signal_connect (chart, "changed", G_CALLBACK (chart_changed_cb), self);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_set_object (&self->document, document);
+  g_set_object (&self->chart, ladder_document_get_chart (document));
+  g_set_object (&self->catalogue, ladder_document_get_catalogue (document));
+  catalogue = self->catalogue;
+  g_signal_connect (document, "changed", G_CALLBACK (chart_changed_cb), self);
 
   for (guint i = 0; i < ladder_catalogue_get_n_roles (catalogue); i++)
     gtk_string_list_append (names, ladder_catalogue_get_role (catalogue, i)->name);
@@ -512,16 +493,17 @@ ladder_inspector_dispose (GObject *object)
 {
   LadderInspector *self = LADDER_INSPECTOR (object);
 
-  if (self->chart != NULL)
-    g_signal_handlers_disconnect_by_data (self->chart, self);
   GtkWidget *child;
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LADDER_TYPE_INSPECTOR);
   /* The template's unnamed children too. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->chart);
-  g_clear_object (&self->history);
+  g_clear_object (&self->document);
   g_clear_object (&self->catalogue);
   G_OBJECT_CLASS (ladder_inspector_parent_class)->dispose (object);
 }

@@ -9,7 +9,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "ladder-recovery-dialog.h"
-#include "ladder-window-private.h"
+#include "ladder-autosave.h"
+#include "ladder-window.h"
 
 typedef struct {
   LadderApplication *app;

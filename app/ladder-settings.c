@@ -8,7 +8,6 @@
 #include "config.h"
 
 #include "ladder-settings.h"
-#include "ladder-window-private.h"
 
 static const char * const keys[] = {
   "window-width", "window-height", "window-maximized",
@@ -130,15 +129,15 @@ ladder_settings_remember_export (GFile *file)
 /* palette_pane holds the palette and chart_pane; chart_pane holds the
  * chart and side_pane (ui/ladder-window.ui). */
 static GtkPaned *
-chart_pane (LadderWindow *self)
+chart_pane (GtkPaned *side_pane)
 {
-  return GTK_PANED (gtk_widget_get_parent (GTK_WIDGET (self->side_pane)));
+  return GTK_PANED (gtk_widget_get_parent (GTK_WIDGET (side_pane)));
 }
 
 static GtkPaned *
-palette_pane (LadderWindow *self)
+palette_pane (GtkPaned *side_pane)
 {
-  return GTK_PANED (gtk_widget_get_parent (GTK_WIDGET (chart_pane (self))));
+  return GTK_PANED (gtk_widget_get_parent (GTK_WIDGET (chart_pane (side_pane))));
 }
 
 /* The side panel's width can only be set once the chart pane has a
@@ -162,15 +161,14 @@ chart_pane_sized_cb (GtkPaned *paned, GParamSpec *pspec, gpointer data)
 }
 
 void
-ladder_settings_restore_window (GtkWindow *window)
+ladder_settings_restore_window (GtkWindow *window, GtkPaned *side_pane)
 {
-  LadderWindow *self;
   GSettings *settings = ladder_settings_get ();
   int side_width;
 
-  g_return_if_fail (LADDER_IS_WINDOW (window));
+  g_return_if_fail (GTK_IS_WINDOW (window));
+  g_return_if_fail (GTK_IS_PANED (side_pane));
 
-  self = LADDER_WINDOW (window);
   if (settings == NULL)
     return;
 
@@ -179,24 +177,23 @@ ladder_settings_restore_window (GtkWindow *window)
   if (g_settings_get_boolean (settings, "window-maximized"))
     gtk_window_maximize (window);
 
-  gtk_paned_set_position (palette_pane (self), g_settings_get_int (settings, "palette-width"));
-  gtk_paned_set_position (self->side_pane, g_settings_get_int (settings, "side-panel-position"));
+  gtk_paned_set_position (palette_pane (side_pane), g_settings_get_int (settings, "palette-width"));
+  gtk_paned_set_position (side_pane, g_settings_get_int (settings, "side-panel-position"));
   side_width = g_settings_get_int (settings, "side-panel-width");
-  g_signal_connect (chart_pane (self), "notify::max-position",
+  g_signal_connect (chart_pane (side_pane), "notify::max-position",
                     G_CALLBACK (chart_pane_sized_cb), GINT_TO_POINTER (side_width));
 }
 
 void
-ladder_settings_save_window (GtkWindow *window)
+ladder_settings_save_window (GtkWindow *window, GtkPaned *side_pane)
 {
-  LadderWindow *self;
   GSettings *settings = ladder_settings_get ();
   gboolean maximized;
   int width, height;
 
-  g_return_if_fail (LADDER_IS_WINDOW (window));
+  g_return_if_fail (GTK_IS_WINDOW (window));
+  g_return_if_fail (GTK_IS_PANED (side_pane));
 
-  self = LADDER_WINDOW (window);
   if (settings == NULL)
     return;
 
@@ -211,14 +208,14 @@ ladder_settings_save_window (GtkWindow *window)
       g_settings_set_int (settings, "window-width", CLAMP (width, MIN_WIDTH, 32767));
       g_settings_set_int (settings, "window-height", CLAMP (height, MIN_HEIGHT, 32767));
     }
-  if (gtk_widget_get_width (GTK_WIDGET (self->side_pane)) > 0)
+  if (gtk_widget_get_width (GTK_WIDGET (side_pane)) > 0)
     {
       g_settings_set_int (settings, "palette-width",
-                          CLAMP (gtk_paned_get_position (palette_pane (self)), 0, 4096));
+                          CLAMP (gtk_paned_get_position (palette_pane (side_pane)), 0, 4096));
       g_settings_set_int (settings, "side-panel-width",
-                          CLAMP (gtk_widget_get_width (GTK_WIDGET (self->side_pane)), 0, 4096));
+                          CLAMP (gtk_widget_get_width (GTK_WIDGET (side_pane)), 0, 4096));
       g_settings_set_int (settings, "side-panel-position",
-                          CLAMP (gtk_paned_get_position (self->side_pane), 0, 32767));
+                          CLAMP (gtk_paned_get_position (side_pane), 0, 32767));
     }
   g_settings_apply (settings);
 }

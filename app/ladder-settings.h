@@ -23,9 +23,10 @@ GFile           *ladder_settings_dup_export_folder   (void);
 void             ladder_settings_remember_export     (GFile *file);
 
 /* Window size, maximized state and panel widths, restored when a window
- * is made and saved when it closes.  @window is a LadderWindow. */
-void             ladder_settings_restore_window      (GtkWindow *window);
-void             ladder_settings_save_window         (GtkWindow *window);
+ * is made and saved when it closes.  @side_pane is the window's side
+ * panel, inside the chart pane, inside the palette pane. */
+void             ladder_settings_restore_window      (GtkWindow *window, GtkPaned *side_pane);
+void             ladder_settings_save_window         (GtkWindow *window, GtkPaned *side_pane);
 
 /* app.default-layout, a radio action over "default-layout" (nothing
  * when there is no schema). */

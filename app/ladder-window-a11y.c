@@ -19,7 +19,7 @@ ladder_window_describe_person (LadderWindow *self, guint person)
 {
   g_return_val_if_fail (LADDER_IS_WINDOW (self), NULL);
 
-  return ladder_describe_person (self->chart, self->catalogue, self->findings, person);
+  return ladder_describe_person (self->chart, self->catalogue, ladder_document_get_findings (self->document), person);
 }
 
 void
@@ -51,10 +51,7 @@ ladder_window_update_accessible (LadderWindow *self)
 static void
 people_selected_cb (LadderPeopleList *list, guint person, LadderWindow *self)
 {
-  if (!ladder_chart_is_alive (self->chart, person))
-    return;
-  ladder_window_select (self, person);
-  ladder_canvas_reveal (self->canvas, person, TRUE);
+  ladder_canvas_go_to (self->canvas, person, TRUE);
 }
 
 /* Enter on a row: to the canvas, where the editing keys work. */

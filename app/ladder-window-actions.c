@@ -63,7 +63,7 @@ discard_response_cb (GtkDialog *dialog, int response, Pending *pending)
       pending_run (pending);
       break;
     case GTK_RESPONSE_ACCEPT:       /* save first */
-      if (self->file != NULL)
+      if (ladder_document_get_file (self->document) != NULL)
         ladder_window_save_checked (self, pending_then, pending, (GDestroyNotify) pending_free);
       else
         save_as (self, pending);
@@ -85,7 +85,7 @@ ladder_window_confirm_discard (LadderWindow *self, LadderWindowThen then, gpoint
   pending->data = data;
   pending->destroy = destroy;
 
-  if (!ladder_history_get_modified (self->history))
+  if (!ladder_document_get_modified (self->document))
     {
       pending_run (pending);
       return;
@@ -159,7 +159,7 @@ static char *
 suggested_name (LadderWindow *self, const char *extension)
 {
   const char *title = ladder_chart_get_title (self->chart);
-  GFile *from = self->file != NULL ? self->file : self->imported_from;
+  GFile *from = ladder_document_get_file (self->document) != NULL ? ladder_document_get_file (self->document) : ladder_document_get_imported_from (self->document);
   g_autofree char *base = NULL;
 
   /* team.csv, imported, is saved as team.ladder beside it. */
@@ -218,10 +218,10 @@ save_as (LadderWindow *self, Pending *pending)
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
   add_filter (GTK_FILE_CHOOSER (native), _("Ladder charts"), ladder);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
-  if (self->file != NULL || self->imported_from != NULL)
+  if (ladder_document_get_file (self->document) != NULL || ladder_document_get_imported_from (self->document) != NULL)
     {
-      g_autoptr(GFile) parent = g_file_get_parent (self->file != NULL ? self->file
-                                                                      : self->imported_from);
+      g_autoptr(GFile) parent = g_file_get_parent (ladder_document_get_file (self->document) != NULL ? ladder_document_get_file (self->document)
+                                                                      : ladder_document_get_imported_from (self->document));
 
       if (parent != NULL)
         gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), parent, NULL);
@@ -361,7 +361,7 @@ save_action (GtkWidget *widget, const char *name, GVariant *parameter)
 {
   LadderWindow *self = LADDER_WINDOW (widget);
 
-  if (self->file == NULL)
+  if (ladder_document_get_file (self->document) == NULL)
     save_as (self, NULL);
   else
     ladder_window_save_checked (self, NULL, NULL, NULL);
@@ -378,8 +378,8 @@ ladder_window_dup_export_folder (LadderWindow *self)
 {
   GFile *folder = ladder_settings_dup_export_folder ();
 
-  if (folder == NULL && (self->file != NULL || self->imported_from != NULL))
-    folder = g_file_get_parent (self->file != NULL ? self->file : self->imported_from);
+  if (folder == NULL && (ladder_document_get_file (self->document) != NULL || ladder_document_get_imported_from (self->document) != NULL))
+    folder = g_file_get_parent (ladder_document_get_file (self->document) != NULL ? ladder_document_get_file (self->document) : ladder_document_get_imported_from (self->document));
   return folder;
 }
 
@@ -418,8 +418,13 @@ undo_action (GtkWidget *widget, const char *name, GVariant *parameter)
 {
   LadderWindow *self = LADDER_WINDOW (widget);
 
-  ladder_history_undo (self->history);
-  ladder_window_select (self, ladder_window_get_selected (self));
+  guint person = ladder_document_undo (self->document);
+
+  /* What changed is selected and shown, unfolded if need be. */
+  if (person != LADDER_NONE)
+    ladder_canvas_go_to (self->canvas, person, FALSE);
+  else
+    ladder_window_select (self, ladder_window_get_selected (self));
 }
 
 static void
@@ -427,8 +432,12 @@ redo_action (GtkWidget *widget, const char *name, GVariant *parameter)
 {
   LadderWindow *self = LADDER_WINDOW (widget);
 
-  ladder_history_redo (self->history);
-  ladder_window_select (self, ladder_window_get_selected (self));
+  guint person = ladder_document_redo (self->document);
+
+  if (person != LADDER_NONE)
+    ladder_canvas_go_to (self->canvas, person, FALSE);
+  else
+    ladder_window_select (self, ladder_window_get_selected (self));
 }
 
 static void
@@ -475,9 +484,7 @@ delete_action (GtkWidget *widget, const char *name, GVariant *parameter)
 
   if (person == LADDER_NONE)
     return;
-  ladder_history_begin_group (self->history, _("Remove Person"));
-  ladder_chart_remove_person (self->chart, person);
-  ladder_history_end_group (self->history);
+  ladder_document_remove_person (self->document, person);
 }
 
 static void
@@ -497,7 +504,7 @@ fold_action (GtkWidget *widget, const char *name, GVariant *parameter)
   guint person = ladder_window_get_selected (self);
 
   if (person != LADDER_NONE)
-    g_signal_emit_by_name (self->canvas, "toggle-fold", person);
+    ladder_document_fold (self->document, person, !ladder_chart_get_collapsed (self->chart, person));
 }
 
 static void
@@ -515,6 +522,17 @@ close_action (GtkWidget *widget, const char *name, GVariant *parameter)
   gtk_window_close (GTK_WINDOW (widget));
 }
 
+/* The Undo and Redo buttons name the step they would take. */
+static void
+set_step_tooltip (GtkWidget *button, const char *step, const char *format, const char *plain)
+{
+  g_autofree char *text = NULL;
+
+  if (step != NULL && *step != '\0')
+    text = g_strdup_printf (format, step);
+  gtk_widget_set_tooltip_text (button, text != NULL ? text : plain);
+}
+
 void
 ladder_window_update_actions (LadderWindow *self)
 {
@@ -524,6 +542,12 @@ ladder_window_update_actions (LadderWindow *self)
                                  ladder_history_can_undo (self->history));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
                                  ladder_history_can_redo (self->history));
+  set_step_tooltip (self->undo_button, ladder_history_get_undo_label (self->history),
+                    /* Translators: the Undo button's tooltip, "Undo Move Chen Li" */
+                    _("Undo %s (Ctrl+Z)"), _("Undo (Ctrl+Z)"));
+  set_step_tooltip (self->redo_button, ladder_history_get_redo_label (self->history),
+                    /* Translators: the Redo button's tooltip, "Redo Move Chen Li" */
+                    _("Redo %s (Shift+Ctrl+Z)"), _("Redo (Shift+Ctrl+Z)"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete", selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename", selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.fold", selected);

@@ -29,19 +29,19 @@ disk_changed_cb (GFileMonitor *monitor, GFile *file, GFile *other, GFileMonitorE
       event != G_FILE_MONITOR_EVENT_DELETED && event != G_FILE_MONITOR_EVENT_MOVED_IN &&
       event != G_FILE_MONITOR_EVENT_MOVED_OUT && event != G_FILE_MONITOR_EVENT_RENAMED)
     return;
-  if (self->file == NULL)
+  if (ladder_document_get_file (self->document) == NULL)
     return;
 
-  stamp = ladder_file_dup_stamp (self->file);
+  stamp = ladder_file_dup_stamp (ladder_document_get_file (self->document));
   /* Our own saves arrive here too, after the stamp was taken. */
-  if (g_strcmp0 (stamp, self->disk_stamp) == 0 || g_strcmp0 (stamp, self->disk_warned) == 0)
+  if (g_strcmp0 (stamp, ladder_document_get_disk_stamp (self->document)) == 0 || g_strcmp0 (stamp, self->disk_warned) == 0)
     return;
   g_free (self->disk_warned);
   self->disk_warned = g_strdup (stamp);
   if (stamp == NULL)
     return;                             /* gone: saving will write it again */
 
-  name = g_file_get_basename (self->file);
+  name = g_file_get_basename (ladder_document_get_file (self->document));
   message = g_strdup_printf (_("“%s” has changed on disk"), name);
   ladder_window_show_toast (self, message);
 }
@@ -51,8 +51,7 @@ ladder_window_track_file (LadderWindow *self, const char *stamp)
 {
   g_return_if_fail (LADDER_IS_WINDOW (self));
 
-  g_free (self->disk_stamp);
-  self->disk_stamp = g_strdup (stamp);
+  ladder_document_set_disk_stamp (self->document, stamp);
   g_clear_pointer (&self->disk_warned, g_free);
 
   if (self->disk_monitor != NULL)
@@ -61,10 +60,10 @@ ladder_window_track_file (LadderWindow *self, const char *stamp)
       g_file_monitor_cancel (self->disk_monitor);
       g_clear_object (&self->disk_monitor);
     }
-  if (self->file != NULL)
+  if (ladder_document_get_file (self->document) != NULL)
     {
       /* Nice to have: without it, the save still asks. */
-      self->disk_monitor = g_file_monitor_file (self->file, G_FILE_MONITOR_NONE, NULL, NULL);
+      self->disk_monitor = g_file_monitor_file (ladder_document_get_file (self->document), G_FILE_MONITOR_NONE, NULL, NULL);
       if (self->disk_monitor != NULL)
         g_signal_connect (self->disk_monitor, "changed", G_CALLBACK (disk_changed_cb), self);
     }
@@ -77,13 +76,13 @@ ladder_window_changed_on_disk (LadderWindow *self)
 
   g_return_val_if_fail (LADDER_IS_WINDOW (self), FALSE);
 
-  if (self->file == NULL)
+  if (ladder_document_get_file (self->document) == NULL)
     return FALSE;
-  stamp = ladder_file_dup_stamp (self->file);
+  stamp = ladder_file_dup_stamp (ladder_document_get_file (self->document));
   /* Deleted meanwhile: saving puts it back and overwrites nothing. */
   if (stamp == NULL)
     return FALSE;
-  return g_strcmp0 (stamp, self->disk_stamp) != 0;
+  return g_strcmp0 (stamp, ladder_document_get_disk_stamp (self->document)) != 0;
 }
 
 /* --------------------------------------------------------------- saving */
@@ -110,9 +109,9 @@ save_now (SaveRequest *request)
   LadderWindow *self = request->self;
   g_autoptr(GError) error = NULL;
 
-  if (self->file == NULL)
+  if (ladder_document_get_file (self->document) == NULL)
     return;
-  if (!ladder_window_save_to (self, self->file, &error))
+  if (!ladder_window_save_to (self, ladder_document_get_file (self->document), &error))
     ladder_window_show_error (self, _("Could not save the chart"), error->message);
   else if (request->then != NULL)
     request->then (self, request->data);
@@ -126,9 +125,9 @@ changed_response_cb (GtkDialog *dialog, int response, SaveRequest *request)
   gtk_window_destroy (GTK_WINDOW (dialog));
   if (response == GTK_RESPONSE_ACCEPT)
     save_now (request);
-  else if (response == RESPONSE_RELOAD && self->file != NULL)
+  else if (response == RESPONSE_RELOAD && ladder_document_get_file (self->document) != NULL)
     {
-      g_autoptr(GFile) file = g_object_ref (self->file);
+      g_autoptr(GFile) file = g_object_ref (ladder_document_get_file (self->document));
 
       ladder_window_open (self, file);
     }
@@ -144,7 +143,7 @@ ladder_window_save_checked (LadderWindow *self, LadderWindowThen then, gpointer 
   g_autofree char *name = NULL;
 
   g_return_if_fail (LADDER_IS_WINDOW (self));
-  g_return_if_fail (self->file != NULL);
+  g_return_if_fail (ladder_document_get_file (self->document) != NULL);
 
   request = g_new0 (SaveRequest, 1);
   request->self = g_object_ref (self);
@@ -159,7 +158,7 @@ ladder_window_save_checked (LadderWindow *self, LadderWindowThen then, gpointer 
       return;
     }
 
-  name = g_file_get_parse_name (self->file);
+  name = g_file_get_parse_name (ladder_document_get_file (self->document));
   dialog = gtk_message_dialog_new (GTK_WINDOW (self),
                                    GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
                                    GTK_MESSAGE_WARNING, GTK_BUTTONS_NONE,
@@ -192,7 +191,7 @@ ladder_window_restore (LadderWindow *self, LadderRecoveryEntry *entry, GError **
   ladder_window_replace_chart (self, entry->chart, entry->file);
   /* What the file was when the chart was last in step with it: a save
    * asks if the file changed since, even while Ladder was not running. */
+  ladder_document_mark_unsaved (self->document, entry->file, entry->stamp);
   ladder_window_track_file (self, entry->stamp);
-  ladder_history_mark_unsaved (self->history);
   return ladder_autosave_adopt (self->autosave, entry, error);
 }

@@ -82,15 +82,9 @@ ladder_window_paste_person (LadderWindow *self)
   /* A refused move (a cycle) was shown by move_person; the person stays
    * cut, so that the user can pick another manager. */
   if (!ladder_window_move_person (self, person, manager, LADDER_NONE, &error))
-    {
-      if (!g_error_matches (error, LADDER_CHART_ERROR, LADDER_CHART_ERROR_CYCLE))
-        ladder_window_show_toast (self, error->message);
-      return FALSE;
-    }
+    return FALSE;
   set_cut (self, LADDER_NONE);
   ladder_window_hide_toast (self);
-  ladder_window_select (self, person);
-  ladder_canvas_reveal (self->canvas, person, FALSE);
   return TRUE;
 }
 
@@ -131,11 +125,8 @@ ladder_window_shift_person (LadderWindow *self, int direction)
     last++;
   if ((direction < 0 && position == 0) || (direction > 0 && last == 0))
     return FALSE;
-  if (!ladder_window_move_person (self, person, manager,
-                                  direction < 0 ? position - 1 : position + 1, NULL))
-    return FALSE;
-  ladder_canvas_reveal (self->canvas, person, FALSE);
-  return TRUE;
+  return ladder_window_move_person (self, person, manager,
+                                    direction < 0 ? position - 1 : position + 1, NULL);
 }
 
 static void
@@ -178,11 +169,8 @@ ladder_window_step_finding (LadderWindow *self, int direction)
     const LadderFinding *finding = ladder_findings_get (findings, index);
     g_autofree char *message = NULL;
 
-    if (finding->person != LADDER_NONE && ladder_chart_is_alive (self->chart, finding->person))
-      {
-        ladder_window_select (self, finding->person);
-        ladder_canvas_reveal (self->canvas, finding->person, TRUE);
-      }
+    /* Unfolded if it was folded away, selected, centred. */
+    ladder_canvas_go_to (self->canvas, finding->person, TRUE);
     /* The row of the finding is shown, even from the People page. */
     gtk_stack_set_visible_child_name (self->side_stack, "findings");
     ladder_findings_panel_select (self->findings_panel, index);

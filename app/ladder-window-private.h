@@ -1,10 +1,11 @@
-/* ladder-window-private.h — shared between ladder-window.c and
- * ladder-window-actions.c */
+/* ladder-window-private.h — shared between the window's own files
+ * (ladder-window*.c) and no other */
 #pragma once
 
 #include "ladder-window.h"
 #include "ladder-autosave.h"
 #include "ladder-canvas.h"
+#include "ladder-document.h"
 #include "ladder-findings-panel.h"
 #include "ladder-history.h"
 #include "ladder-inspector.h"
@@ -21,6 +22,8 @@ struct _LadderWindow
   GtkLabel            *title_label;
   GtkLabel            *subtitle_label;
   GtkWidget           *save_button;
+  GtkWidget           *undo_button;
+  GtkWidget           *redo_button;
   GtkToggleButton     *search_button;
   GtkToggleButton     *findings_button;
   GtkLabel            *error_count_label;
@@ -44,15 +47,13 @@ struct _LadderWindow
   LadderPeopleList    *people_list;
   GMenu               *recent_section;
 
-  /* the document */
+  /* owned: what the window shows */
+  LadderDocument      *document;
+  /* borrowed from the document, for short code */
   LadderChart         *chart;
   LadderHistory       *history;
   LadderCatalogue     *catalogue;
-  LadderFindings      *findings;
-  GFile               *file;
-  /* the CSV file the chart was imported from, until it is saved */
-  GFile               *imported_from;
-  guint                validate_idle;
+
   guint                toast_timeout;
   char                *toast;
 
@@ -66,7 +67,6 @@ struct _LadderWindow
 
   /* recovery copy; the file as last loaded or saved (ladder-window-disk.c) */
   LadderAutosave      *autosave;
-  char                *disk_stamp;
   GFileMonitor        *disk_monitor;
   char                *disk_warned;
 
@@ -143,9 +143,5 @@ gboolean ladder_window_changed_on_disk    (LadderWindow *self);
  * freed with @destroy either way). */
 void     ladder_window_save_checked       (LadderWindow *self, LadderWindowThen then,
                                            gpointer data, GDestroyNotify destroy);
-/* Puts @entry's chart in the window, unsaved, to be saved to its original
- * file; the window keeps the recovery copy from now on. */
-gboolean ladder_window_restore            (LadderWindow *self, LadderRecoveryEntry *entry,
-                                           GError **error);
 
 G_END_DECLS

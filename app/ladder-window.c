@@ -1,9 +1,10 @@
-/* ladder-window.c — the main window: one chart, its history and views
+/* ladder-window.c — the main window: widgets that show one document
  *
- * The window owns the document (chart, history, findings, file) and is
- * the one place where edits asked for by the canvas, the palette and the
- * search are made, each inside a history group so that it is one step.
- * Actions and dialogs are in ladder-window-actions.c.
+ * The window owns a LadderDocument (chart, history, findings, file) and
+ * binds its widgets to it: the title and subtitle follow the document's
+ * properties, the counts its findings, the canvas and the inspector call
+ * its commands themselves.  Actions and dialogs are in
+ * ladder-window-actions.c.
  */
 #include "config.h"
 
@@ -23,45 +24,16 @@ G_DEFINE_FINAL_TYPE (LadderWindow, ladder_window, GTK_TYPE_APPLICATION_WINDOW)
 const char *
 ladder_window_person_label (LadderWindow *self, guint person)
 {
-  return ladder_describe_label (self->chart, self->catalogue, person);
-}
-
-/* ~/charts/team.ladder reads better than /home/ada/charts/... */
-static char *
-dup_display_path (GFile *file)
-{
-  g_autofree char *parse_name = g_file_get_parse_name (file);
-  const char *home = g_get_home_dir ();
-
-  if (g_str_has_prefix (parse_name, home) && parse_name[strlen (home)] == '/')
-    return g_strconcat ("~", parse_name + strlen (home), NULL);
-  return g_steal_pointer (&parse_name);
+  return ladder_document_person_label (self->document, person);
 }
 
 void
 ladder_window_update_title (LadderWindow *self)
 {
-  const char *name = ladder_chart_get_title (self->chart);
-  g_autofree char *basename = NULL;
+  const char *name = ladder_document_get_title (self->document);
   g_autofree char *window_title = NULL;
   g_autofree char *shown = NULL;
-  gboolean modified = ladder_history_get_modified (self->history);
-
-  if (name == NULL || *name == '\0')
-    {
-      if (self->file != NULL)
-        name = basename = g_file_get_basename (self->file);
-      else if (self->imported_from != NULL)
-        {
-          char *dot;
-
-          name = basename = g_file_get_basename (self->imported_from);
-          if ((dot = strrchr (basename, '.')) != NULL && dot != basename)
-            *dot = '\0';
-        }
-      else
-        name = _("Untitled Chart");
-    }
+  gboolean modified = ladder_document_get_modified (self->document);
 
   /* The bullet marks unsaved changes, as GNOME editors do. */
   shown = modified ? g_strdup_printf ("• %s", name) : g_strdup (name);
@@ -74,24 +46,7 @@ ladder_window_update_title (LadderWindow *self)
     gtk_widget_add_css_class (self->save_button, "suggested-action");
   else
     gtk_widget_remove_css_class (self->save_button, "suggested-action");
-
-  if (self->file != NULL)
-    {
-      g_autofree char *path = dup_display_path (self->file);
-
-      gtk_label_set_label (self->subtitle_label, path);
-    }
-  else if (self->imported_from != NULL)
-    {
-      g_autofree char *path = dup_display_path (self->imported_from);
-      /* Translators: the subtitle of a chart read from a CSV file and not
-       * yet saved as a chart */
-      g_autofree char *text = g_strdup_printf (_("Imported from %s, not saved yet"), path);
-
-      gtk_label_set_label (self->subtitle_label, text);
-    }
-  else
-    gtk_label_set_label (self->subtitle_label, _("Not saved yet"));
+  gtk_label_set_label (self->subtitle_label, ladder_document_get_subtitle (self->document));
 }
 
 /* ------------------------------------------------------------- findings */
@@ -105,42 +60,38 @@ set_count (GtkLabel *label, guint count)
   gtk_label_set_label (label, text);
 }
 
-void
-ladder_window_revalidate_now (LadderWindow *self)
+static void
+findings_changed_cb (LadderWindow *self)
 {
-  LadderFindings *old = self->findings;
+  LadderFindings *findings = ladder_document_get_findings (self->document);
 
-  g_clear_handle_id (&self->validate_idle, g_source_remove);
-
-  self->findings = ladder_validate (self->chart, self->catalogue);
-  ladder_canvas_set_findings (self->canvas, self->findings);
-  ladder_findings_panel_set_findings (self->findings_panel, self->chart, self->findings);
-  g_clear_pointer (&old, ladder_findings_free);
-
-  set_count (self->error_count_label, ladder_findings_count (self->findings, LADDER_SEVERITY_ERROR));
-  set_count (self->warning_count_label, ladder_findings_count (self->findings, LADDER_SEVERITY_WARNING));
-  set_count (self->note_count_label, ladder_findings_count (self->findings, LADDER_SEVERITY_NOTE));
+  ladder_canvas_set_findings (self->canvas, findings);
+  ladder_findings_panel_set_findings (self->findings_panel, self->chart, findings);
+  set_count (self->error_count_label, ladder_findings_count (findings, LADDER_SEVERITY_ERROR));
+  set_count (self->warning_count_label, ladder_findings_count (findings, LADDER_SEVERITY_WARNING));
+  set_count (self->note_count_label, ladder_findings_count (findings, LADDER_SEVERITY_NOTE));
   ladder_window_update_accessible (self);
 }
 
-static gboolean
-revalidate_idle (gpointer user_data)
+void
+ladder_window_revalidate_now (LadderWindow *self)
 {
-  LadderWindow *self = user_data;
+  /* Checks now if a check is due; "notify::findings" does the rest. */
+  ladder_document_get_findings (self->document);
+}
 
-  self->validate_idle = 0;
-  ladder_window_revalidate_now (self);
-  return G_SOURCE_REMOVE;
+LadderDocument *
+ladder_window_get_document (LadderWindow *self)
+{
+  g_return_val_if_fail (LADDER_IS_WINDOW (self), NULL);
+  return self->document;
 }
 
 LadderFindings *
 ladder_window_get_findings (LadderWindow *self)
 {
   g_return_val_if_fail (LADDER_IS_WINDOW (self), NULL);
-
-  if (self->validate_idle != 0 || self->findings == NULL)
-    ladder_window_revalidate_now (self);
-  return self->findings;
+  return ladder_document_get_findings (self->document);
 }
 
 /* --------------------------------------------------------------- search */
@@ -229,8 +180,7 @@ ladder_window_step_match (LadderWindow *self, int direction)
 
   self->match_index = (self->match_index + self->matches->len + direction) % self->matches->len;
   person = g_array_index (self->matches, guint, self->match_index);
-  ladder_window_select (self, person);
-  ladder_canvas_reveal (self->canvas, person, TRUE);
+  ladder_canvas_go_to (self->canvas, person, TRUE);
   update_search_status (self);
 }
 
@@ -243,8 +193,7 @@ search_changed_cb (LadderWindow *self)
     {
       guint person = g_array_index (self->matches, guint, 0);
 
-      ladder_window_select (self, person);
-      ladder_canvas_reveal (self->canvas, person, TRUE);
+      ladder_canvas_go_to (self->canvas, person, TRUE);
     }
 }
 
@@ -323,16 +272,12 @@ ladder_window_hide_toast (LadderWindow *self)
 /* ---------------------------------------------------------------- edits */
 
 static void
-chart_changed_cb (LadderChart *chart, const LadderChange *change, LadderWindow *self)
+chart_changed_cb (LadderDocument *document, const LadderChange *change, LadderWindow *self)
 {
-  /* A whole new chart: the old findings name slots that may be gone. */
-  if (change->kind == LADDER_CHANGE_RESET)
-    ladder_window_revalidate_now (self);
-  else if (self->validate_idle == 0)
-    self->validate_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, revalidate_idle, self, NULL);
+  gboolean fold = change->kind == LADDER_CHANGE_FIELD && change->field == LADDER_FIELD_COLLAPSED;
 
   if (change->kind == LADDER_CHANGE_RESET || change->kind == LADDER_CHANGE_ADDED ||
-      change->kind == LADDER_CHANGE_REMOVED || change->kind == LADDER_CHANGE_FIELD)
+      change->kind == LADDER_CHANGE_REMOVED || (change->kind == LADDER_CHANGE_FIELD && !fold))
     {
       if (self->match_flags != NULL)
         ladder_window_update_search (self);
@@ -343,117 +288,38 @@ chart_changed_cb (LadderChart *chart, const LadderChange *change, LadderWindow *
   if (change->kind == LADDER_CHANGE_RESET)
     ladder_window_select (self, LADDER_NONE);
 
-  gtk_widget_set_visible (self->empty_state, ladder_chart_get_n_people (chart) == 0);
-  if (change->kind == LADDER_CHANGE_CHART || change->kind == LADDER_CHANGE_RESET)
-    ladder_window_update_title (self);
+  gtk_widget_set_visible (self->empty_state, ladder_chart_get_n_people (self->chart) == 0);
 }
 
 guint
 ladder_window_add_role (LadderWindow *self, const char *role, guint manager)
 {
-  g_autoptr(GError) error = NULL;
-  guint person;
-
   g_return_val_if_fail (LADDER_IS_WINDOW (self), LADDER_NONE);
   g_return_val_if_fail (role != NULL, LADDER_NONE);
 
-  if (manager != LADDER_NONE && !ladder_chart_is_alive (self->chart, manager))
-    manager = LADDER_NONE;
-
-  ladder_history_begin_group (self->history, _("Add Person"));
-  person = ladder_chart_add_person (self->chart, NULL, role, manager, LADDER_NONE, &error);
-  ladder_history_end_group (self->history);
-
-  if (person == LADDER_NONE)
-    {
-      ladder_window_show_toast (self, error->message);
-      return LADDER_NONE;
-    }
-
-  ladder_window_select (self, person);
-  ladder_canvas_start_rename (self->canvas, person);
-  return person;
+  return ladder_canvas_add_role (self->canvas, role, manager);
 }
 
 gboolean
 ladder_window_move_person (LadderWindow *self, guint person, guint manager, guint position,
                            GError **error)
 {
-  gboolean ok;
-
   g_return_val_if_fail (LADDER_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (ladder_chart_is_alive (self->chart, person), FALSE);
 
-  if (manager != LADDER_NONE && ladder_chart_is_above (self->chart, person, manager))
+  if (!ladder_document_move_person (self->document, person, manager, position, error))
     {
-      g_autofree char *message = NULL;
-
-      if (manager == person)
-        message = g_strdup_printf (_("Cannot move %s under themselves"),
-                                   ladder_window_person_label (self, person));
-      else
-        message = g_strdup_printf (_("Cannot move %s under %s: %s reports to %s"),
-                                   ladder_window_person_label (self, person),
-                                   ladder_window_person_label (self, manager),
-                                   ladder_window_person_label (self, manager),
-                                   ladder_window_person_label (self, person));
-      ladder_window_show_toast (self, message);
-      g_set_error_literal (error, LADDER_CHART_ERROR, LADDER_CHART_ERROR_CYCLE, message);
+      if (error != NULL && *error != NULL)
+        ladder_window_show_toast (self, (*error)->message);
       return FALSE;
     }
-
-  ladder_history_begin_group (self->history, _("Move Person"));
-  ok = ladder_chart_reparent (self->chart, person, manager, position, error);
-  ladder_history_end_group (self->history);
-  return ok;
-}
-
-static gboolean
-canvas_move_person_cb (LadderCanvas *canvas, guint person, guint manager, guint position,
-                       LadderWindow *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!ladder_window_move_person (self, person, manager, position, &error))
-    {
-      /* Cycles were already shown by move_person itself. */
-      if (!g_error_matches (error, LADDER_CHART_ERROR, LADDER_CHART_ERROR_CYCLE))
-        ladder_window_show_toast (self, error->message);
-      return FALSE;
-    }
+  ladder_canvas_go_to (self->canvas, person, FALSE);
   return TRUE;
 }
 
 static void
-canvas_role_dropped_cb (LadderCanvas *canvas, const char *role, guint person, LadderWindow *self)
+canvas_message_cb (LadderCanvas *canvas, const char *message, LadderWindow *self)
 {
-  ladder_window_add_role (self, role, person);
-}
-
-static void
-canvas_rename_cb (LadderCanvas *canvas, guint person, const char *name, LadderWindow *self)
-{
-  if (!ladder_chart_is_alive (self->chart, person))
-    return;
-  if (g_strcmp0 (ladder_chart_get_name (self->chart, person), name) == 0)
-    return;
-  ladder_history_begin_group (self->history, _("Rename"));
-  ladder_chart_set_name (self->chart, person, name[0] != '\0' ? name : NULL);
-  ladder_history_end_group (self->history);
-}
-
-static void
-canvas_toggle_fold_cb (LadderCanvas *canvas, guint person, LadderWindow *self)
-{
-  gboolean collapsed;
-
-  if (!ladder_chart_is_alive (self->chart, person) ||
-      ladder_chart_get_first_report (self->chart, person) == LADDER_NONE)
-    return;
-  collapsed = !ladder_chart_get_collapsed (self->chart, person);
-  ladder_history_begin_group (self->history, collapsed ? _("Fold") : _("Unfold"));
-  ladder_chart_set_collapsed (self->chart, person, collapsed);
-  ladder_history_end_group (self->history);
+  ladder_window_show_toast (self, message);
 }
 
 static void
@@ -465,10 +331,7 @@ palette_role_activated_cb (LadderPalette *palette, const char *role, LadderWindo
 static void
 finding_activated_cb (LadderFindingsPanel *panel, guint person, LadderWindow *self)
 {
-  if (person == LADDER_NONE || !ladder_chart_is_alive (self->chart, person))
-    return;
-  ladder_window_select (self, person);
-  ladder_canvas_reveal (self->canvas, person, TRUE);
+  ladder_canvas_go_to (self->canvas, person, TRUE);
 }
 
 /* ------------------------------------------------------------ selection */
@@ -513,13 +376,8 @@ zoom_changed_cb (LadderWindow *self)
 void
 ladder_window_replace_chart (LadderWindow *self, LadderChart *chart, GFile *file)
 {
-  /* take_contents emits RESET, which clears the history. */
-  ladder_chart_take_contents (self->chart, chart);
-  ladder_history_mark_saved (self->history);
-  g_set_object (&self->file, file);
-  g_clear_object (&self->imported_from);
+  ladder_document_replace (self->document, chart, file);
   ladder_window_track_file (self, NULL);
-  ladder_window_update_title (self);
   ladder_window_update_actions (self);
   ladder_canvas_zoom_readable (self->canvas);
 }
@@ -527,45 +385,16 @@ ladder_window_replace_chart (LadderWindow *self, LadderChart *chart, GFile *file
 gboolean
 ladder_window_load (LadderWindow *self, GFile *file, GError **error)
 {
-  g_autofree char *path = NULL;
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(LadderChart) chart = NULL;
-  g_autofree char *stamp = NULL;
 
   g_return_val_if_fail (LADDER_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  path = g_file_get_path (file);
-  if (path == NULL)
-    {
-      g_autofree char *uri = g_file_get_uri (file);
-
-      g_set_error (error, LADDER_CHART_ERROR, LADDER_CHART_ERROR_IO,
-                   _("%s: error: only local files can be opened"), uri);
-      return FALSE;
-    }
-
-  /* Before reading: a change made while it is read then shows as one. */
-  stamp = ladder_file_dup_stamp (file);
-  chart = ladder_load_file (path, self->catalogue, warnings, error);
-  if (chart == NULL)
+  if (!ladder_document_load (self->document, file, warnings, error))
     return FALSE;
-
-  /* A CSV import is a new document, unsaved until it is saved as a chart:
-   * Save asks where (the CSV itself stays as it is), closing asks first. */
-  if (g_str_has_suffix (path, ".csv") || g_str_has_suffix (path, ".CSV"))
-    {
-      ladder_window_replace_chart (self, chart, NULL);
-      self->imported_from = g_object_ref (file);
-      ladder_history_mark_unsaved (self->history);
-      ladder_window_update_title (self);
-    }
-  else
-    {
-      ladder_window_replace_chart (self, chart, file);
-      ladder_window_track_file (self, stamp);
-    }
-
+  ladder_window_track_file (self, ladder_document_get_disk_stamp (self->document));
+  ladder_window_update_actions (self);
+  ladder_canvas_zoom_readable (self->canvas);
   ladder_window_add_recent (self, file);
   if (warnings->len > 0)
     ladder_window_show_toast (self, g_ptr_array_index (warnings, 0));
@@ -586,32 +415,14 @@ ladder_window_open (LadderWindow *self, GFile *file)
 gboolean
 ladder_window_save_to (LadderWindow *self, GFile *file, GError **error)
 {
-  g_autofree char *path = NULL;
-
   g_return_val_if_fail (LADDER_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  path = g_file_get_path (file);
-  if (path == NULL)
-    {
-      g_set_error_literal (error, LADDER_CHART_ERROR, LADDER_CHART_ERROR_IO,
-                           _("Charts can only be saved to local files"));
-      return FALSE;
-    }
-  if (!ladder_save_file (self->chart, path, error))
+  if (!ladder_document_save_to (self->document, file, error))
     return FALSE;
-
-  /* Saving as CSV exports: the document stays what it was. */
-  if (!g_str_has_suffix (path, ".csv"))
-    {
-      g_autofree char *stamp = ladder_file_dup_stamp (file);
-
-      ladder_history_mark_saved (self->history);
-      g_set_object (&self->file, file);
-      g_clear_object (&self->imported_from);
-      ladder_window_track_file (self, stamp);
-      ladder_window_update_title (self);
-    }
+  if (ladder_document_get_file (self->document) == file)
+    ladder_window_track_file (self, ladder_document_get_disk_stamp (self->document));
+  ladder_window_update_actions (self);
   ladder_window_add_recent (self, file);
   return TRUE;
 }
@@ -648,22 +459,21 @@ GFile *
 ladder_window_get_file (LadderWindow *self)
 {
   g_return_val_if_fail (LADDER_IS_WINDOW (self), NULL);
-  return self->file;
+  return ladder_document_get_file (self->document);
 }
 
 gboolean
 ladder_window_get_modified (LadderWindow *self)
 {
   g_return_val_if_fail (LADDER_IS_WINDOW (self), FALSE);
-  return ladder_history_get_modified (self->history);
+  return ladder_document_get_modified (self->document);
 }
 
 gboolean
 ladder_window_is_pristine (LadderWindow *self)
 {
   g_return_val_if_fail (LADDER_IS_WINDOW (self), FALSE);
-  return self->file == NULL && !ladder_history_get_modified (self->history) &&
-         ladder_chart_get_n_people (self->chart) == 0;
+  return ladder_document_is_pristine (self->document);
 }
 
 LadderChart *
@@ -692,9 +502,10 @@ ladder_window_close_request (GtkWindow *window)
 {
   LadderWindow *self = LADDER_WINDOW (window);
 
-  if (self->close_confirmed || !ladder_history_get_modified (self->history))
+  /* Folds are not changes: a window with only new folds closes at once. */
+  if (self->close_confirmed || !ladder_document_get_modified (self->document))
     {
-      ladder_settings_save_window (window);
+      ladder_settings_save_window (window, self->side_pane);
       return GTK_WINDOW_CLASS (ladder_window_parent_class)->close_request (window);
     }
 
@@ -707,7 +518,6 @@ ladder_window_dispose (GObject *object)
 {
   LadderWindow *self = LADDER_WINDOW (object);
 
-  g_clear_handle_id (&self->validate_idle, g_source_remove);
   g_clear_handle_id (&self->toast_timeout, g_source_remove);
   /* Closed on purpose (saved, or the changes discarded): no recovery. */
   if (self->autosave != NULL)
@@ -719,6 +529,8 @@ ladder_window_dispose (GObject *object)
       g_file_monitor_cancel (self->disk_monitor);
       g_clear_object (&self->disk_monitor);
     }
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
   if (self->chart != NULL)
     g_signal_handlers_disconnect_by_data (self->chart, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), LADDER_TYPE_WINDOW);
@@ -731,17 +543,14 @@ ladder_window_finalize (GObject *object)
 {
   LadderWindow *self = LADDER_WINDOW (object);
 
-  g_clear_pointer (&self->findings, ladder_findings_free);
   g_clear_pointer (&self->match_flags, g_free);
   g_clear_pointer (&self->matches, g_array_unref);
   g_clear_pointer (&self->toast, g_free);
-  g_clear_pointer (&self->disk_stamp, g_free);
   g_clear_pointer (&self->disk_warned, g_free);
-  g_clear_object (&self->history);
-  g_clear_object (&self->chart);
-  g_clear_object (&self->catalogue);
-  g_clear_object (&self->file);
-  g_clear_object (&self->imported_from);
+  self->history = NULL;
+  self->chart = NULL;
+  self->catalogue = NULL;
+  g_clear_object (&self->document);
 
   G_OBJECT_CLASS (ladder_window_parent_class)->finalize (object);
 }
@@ -768,6 +577,8 @@ ladder_window_class_init (LadderWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LadderWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, LadderWindow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, LadderWindow, save_button);
+  gtk_widget_class_bind_template_child (widget_class, LadderWindow, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, LadderWindow, redo_button);
   gtk_widget_class_bind_template_child (widget_class, LadderWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, LadderWindow, findings_button);
   gtk_widget_class_bind_template_child (widget_class, LadderWindow, error_count_label);
@@ -802,28 +613,9 @@ ladder_window_init (LadderWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->chart = ladder_chart_new ();
-  ladder_chart_set_layout (self->chart, ladder_settings_get_default_layout ());
-  self->history = ladder_history_new (self->chart);
-  g_signal_connect (self->chart, "changed", G_CALLBACK (chart_changed_cb), self);
-  g_signal_connect_object (self->history, "notify::can-undo",
-                           G_CALLBACK (ladder_window_update_actions), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->history, "notify::can-redo",
-                           G_CALLBACK (ladder_window_update_actions), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->history, "notify::modified",
-                           G_CALLBACK (ladder_window_update_title), self, G_CONNECT_SWAPPED);
-  self->autosave = ladder_autosave_new (self);
-  ladder_window_init_keys (self);
-
   g_signal_connect_object (self->canvas, "notify::selected",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->canvas, "move-person",
-                           G_CALLBACK (canvas_move_person_cb), self, 0);
-  g_signal_connect_object (self->canvas, "role-dropped",
-                           G_CALLBACK (canvas_role_dropped_cb), self, 0);
-  g_signal_connect_object (self->canvas, "rename", G_CALLBACK (canvas_rename_cb), self, 0);
-  g_signal_connect_object (self->canvas, "toggle-fold",
-                           G_CALLBACK (canvas_toggle_fold_cb), self, 0);
+  g_signal_connect_object (self->canvas, "message", G_CALLBACK (canvas_message_cb), self, 0);
   g_signal_connect_object (ladder_canvas_get_viewport (self->canvas), "notify::zoom",
                            G_CALLBACK (zoom_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->palette, "role-activated",
@@ -869,19 +661,49 @@ ladder_window_new (LadderApplication *app)
   g_return_val_if_fail (LADDER_IS_APPLICATION (app), NULL);
 
   self = g_object_new (LADDER_TYPE_WINDOW, "application", app, NULL);
-  self->catalogue = g_object_ref (ladder_application_get_catalogue (app));
+  self->document = ladder_document_new (ladder_application_get_catalogue (app));
+  self->chart = ladder_document_get_chart (self->document);
+  self->history = ladder_document_get_history (self->document);
+  self->catalogue = ladder_document_get_catalogue (self->document);
+  /* The new chart's layout is a preference, not an edit. */
+  ladder_chart_set_layout (self->chart, ladder_settings_get_default_layout ());
+  ladder_history_clear (self->history);
+
+  g_signal_connect_object (self->document, "changed", G_CALLBACK (chart_changed_cb), self, 0);
+  g_signal_connect_object (self->document, "notify::findings",
+                           G_CALLBACK (findings_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->history, "notify::can-undo",
+                           G_CALLBACK (ladder_window_update_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->history, "notify::can-redo",
+                           G_CALLBACK (ladder_window_update_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->history, "notify::undo-label",
+                           G_CALLBACK (ladder_window_update_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->history, "notify::redo-label",
+                           G_CALLBACK (ladder_window_update_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::modified",
+                           G_CALLBACK (ladder_window_update_title), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::title",
+                           G_CALLBACK (ladder_window_update_title), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::subtitle",
+                           G_CALLBACK (ladder_window_update_title), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::folds-changed",
+                           G_CALLBACK (ladder_window_update_actions), self, G_CONNECT_SWAPPED);
+  self->autosave = ladder_autosave_new (self->document);
+  g_signal_connect_object (self->autosave, "failed",
+                           G_CALLBACK (ladder_window_show_toast), self, G_CONNECT_SWAPPED);
+  ladder_window_init_keys (self);
 
   ladder_palette_set_catalogue (self->palette, self->catalogue);
-  ladder_canvas_set_chart (self->canvas, self->chart, self->catalogue);
-  ladder_inspector_bind (self->inspector, self->chart, self->history, self->catalogue);
+  ladder_canvas_set_document (self->canvas, self->document);
+  ladder_inspector_bind (self->inspector, self->document);
   ladder_window_init_people (self);
-  ladder_window_revalidate_now (self);
+  findings_changed_cb (self);
   ladder_window_update_title (self);
   ladder_window_update_actions (self);
   ladder_window_update_recent (self);
   ladder_window_watch_recent (self);
   gtk_widget_set_visible (self->empty_state, TRUE);
-  ladder_settings_restore_window (GTK_WINDOW (self));
+  ladder_settings_restore_window (GTK_WINDOW (self), self->side_pane);
   gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
   return self;
 }

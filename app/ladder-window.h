@@ -5,6 +5,7 @@
 
 #include "ladder-application.h"
 #include "ladder-chart.h"
+#include "ladder-document.h"
 #include "ladder-validate.h"
 
 G_BEGIN_DECLS
@@ -14,6 +15,8 @@ G_DECLARE_FINAL_TYPE (LadderWindow, ladder_window, LADDER, WINDOW, GtkApplicatio
 
 LadderWindow   *ladder_window_new            (LadderApplication *app);
 
+/* The document the window shows (chart, history, findings, file). */
+LadderDocument *ladder_window_get_document   (LadderWindow *self);
 LadderChart    *ladder_window_get_chart      (LadderWindow *self);
 LadderCatalogue *ladder_window_get_catalogue (LadderWindow *self);
 /* The findings of the chart as it is now (validates if a run is due). */
@@ -46,6 +49,13 @@ gboolean        ladder_window_load           (LadderWindow *self, GFile *file, G
 /* ladder_window_load(), showing a failure in a dialog. */
 void            ladder_window_open           (LadderWindow *self, GFile *file);
 gboolean        ladder_window_save_to        (LadderWindow *self, GFile *file, GError **error);
+
+/* Puts a recovery copy's chart in the window, unsaved, to be saved to its
+ * original file; the window keeps the recovery copy from now on.  @entry
+ * is a LadderRecoveryEntry (ladder-autosave.h). */
+struct _LadderRecoveryEntry;
+gboolean        ladder_window_restore        (LadderWindow *self, struct _LadderRecoveryEntry *entry,
+                                              GError **error);
 
 /* A short message over the canvas that goes away by itself. */
 void            ladder_window_show_toast     (LadderWindow *self, const char *message);

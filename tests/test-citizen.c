@@ -117,7 +117,7 @@ test_cut_paste_moves (void **state)
   assert_true (activate (f, "win.paste-person"));
   assert_int_equal (ladder_chart_get_manager (f->chart, person (f, "vp")), person (f, "cpo"));
   assert_int_equal (ladder_window_get_selected (f->window), person (f, "vp"));
-  assert_string_equal (ladder_history_get_undo_label (history), "Move Person");
+  assert_string_equal (ladder_history_get_undo_label (history), "Move Sam Lee");
 
   /* Nothing is cut any more: a second paste does nothing. */
   ladder_window_select (f->window, person (f, "ceo"));

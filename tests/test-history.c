@@ -23,14 +23,13 @@ dump (LadderChart *chart)
       guint p = order[i], m = ladder_chart_get_manager (chart, p), n_dotted;
       const guint *dotted = ladder_chart_get_dotted_lines (chart, p, &n_dotted);
 
-      g_string_append_printf (s, "%s role=%s name=%s title=%s note=%s manager=%s v=%d a=%d c=%d dotted=",
+      g_string_append_printf (s, "%s role=%s name=%s title=%s note=%s manager=%s v=%d a=%d dotted=",
                               ladder_chart_get_id (chart, p), ladder_chart_get_role (chart, p),
                               ladder_chart_get_name (chart, p) ? ladder_chart_get_name (chart, p) : "",
                               ladder_chart_get_person_title (chart, p) ? ladder_chart_get_person_title (chart, p) : "",
                               ladder_chart_get_note (chart, p) ? ladder_chart_get_note (chart, p) : "",
                               m == LADDER_NONE ? "" : ladder_chart_get_id (chart, m),
-                              ladder_chart_get_vacant (chart, p), ladder_chart_get_assistant (chart, p),
-                              ladder_chart_get_collapsed (chart, p));
+                              ladder_chart_get_vacant (chart, p), ladder_chart_get_assistant (chart, p));
       for (guint d = 0; d < n_dotted; d++)
         g_string_append_printf (s, "%s,", ladder_chart_get_id (chart, dotted[d]));
       g_string_append_c (s, '\n');
@@ -74,7 +73,6 @@ test_every_edit_undoes_and_redoes (void **state)
   ladder_chart_set_role (chart, pm2, "senior-pm");
   ladder_chart_set_vacant (chart, pm2, TRUE);
   ladder_chart_set_assistant (chart, pm1, TRUE);
-  ladder_chart_set_collapsed (chart, head, TRUE);
   ladder_chart_add_dotted_line (chart, pm1, ceo, NULL);
   ladder_chart_reparent (chart, pm2, ceo, 0, NULL);
   ladder_chart_set_id (chart, pm2, "sam", NULL);
@@ -86,7 +84,7 @@ test_every_edit_undoes_and_redoes (void **state)
   after = dump (chart);
   assert_string_not_equal (before, after);
   assert_true (ladder_history_get_modified (history));
-  assert_int_equal (ladder_history_get_n_steps (history), 15);
+  assert_int_equal (ladder_history_get_n_steps (history), 14);
 
   while (ladder_history_undo (history))
     ;
@@ -103,6 +101,60 @@ test_every_edit_undoes_and_redoes (void **state)
 
     assert_string_equal (redone, after);
   }
+}
+
+/* Folding is the view's: no step, not modified, the redo steps kept. */
+static void
+test_folding_is_not_a_step (void **state)
+{
+  g_autoptr(LadderChart) chart = small_chart ();
+  g_autoptr(LadderHistory) history = ladder_history_new (chart);
+  guint head = ladder_chart_lookup (chart, "head");
+
+  ladder_chart_set_name (chart, head, "Bo Li");
+  assert_true (ladder_history_undo (history));
+  assert_true (ladder_history_can_redo (history));
+
+  ladder_chart_set_collapsed (chart, head, TRUE);
+  assert_int_equal (ladder_history_get_n_steps (history), 0);
+  assert_false (ladder_history_get_modified (history));
+  assert_true (ladder_history_can_redo (history));
+  assert_true (ladder_history_redo (history));
+  assert_string_equal (ladder_chart_get_name (chart, head), "Bo Li");
+  /* Undo does not touch the fold either. */
+  assert_true (ladder_history_undo (history));
+  assert_true (ladder_chart_get_collapsed (chart, head));
+}
+
+/* Naming a person just added joins the add's step; the step the Undo
+ * button names changes with it. */
+static void
+test_amend_last_step (void **state)
+{
+  g_autoptr(LadderChart) chart = small_chart ();
+  g_autoptr(LadderHistory) history = ladder_history_new (chart);
+  guint pm1 = ladder_chart_lookup (chart, "pm1");
+  guint p;
+
+  ladder_history_begin_group (history, "Add Junior PM");
+  p = ladder_chart_add_person (chart, NULL, "junior-pm", pm1, LADDER_NONE, NULL);
+  ladder_history_end_group (history);
+  assert_int_equal (ladder_history_get_undo_person (history), p);
+
+  assert_true (ladder_history_amend_last (history, "Add Kim"));
+  ladder_chart_set_name (chart, p, "Kim");
+  ladder_history_end_group (history);
+  assert_int_equal (ladder_history_get_n_steps (history), 1);
+  assert_string_equal (ladder_history_get_undo_label (history), "Add Kim");
+
+  assert_true (ladder_history_undo (history));
+  assert_false (ladder_chart_is_alive (chart, p));
+  assert_int_equal (ladder_history_get_redo_person (history), p);
+  /* Nothing to amend while there is something to redo. */
+  assert_false (ladder_history_amend_last (history, NULL));
+  ladder_history_discard_redo (history);
+  assert_false (ladder_history_can_redo (history));
+  assert_false (ladder_history_get_modified (history));
 }
 
 static void
@@ -357,6 +409,8 @@ main (void)
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_every_edit_undoes_and_redoes),
     cmocka_unit_test (test_group_is_one_step),
+    cmocka_unit_test (test_folding_is_not_a_step),
+    cmocka_unit_test (test_amend_last_step),
     cmocka_unit_test (test_saved_point),
     cmocka_unit_test (test_reset_clears),
     cmocka_unit_test (test_long_random_session),

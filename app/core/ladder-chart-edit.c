@@ -9,7 +9,10 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "ladder-chart-instance-private.h"
+#include "ladder-describe.h"
 
 #include <string.h>
 
@@ -170,6 +173,33 @@ ladder_chart_revive_person (LadderChart *self, guint person, guint manager, guin
   return TRUE;
 }
 
+/* The one edit-time cycle check, and its words. */
+gboolean
+ladder_chart_check_manager (LadderChart *self, LadderCatalogue *catalogue, guint person,
+                            guint manager, GError **error)
+{
+  const char *who, *boss;
+
+  g_return_val_if_fail (ladder_chart_is_alive (self, person), FALSE);
+
+  if (manager == LADDER_NONE || !ladder_chart_is_above (self, person, manager))
+    return TRUE;
+
+  who = catalogue != NULL ? ladder_describe_label (self, catalogue, person)
+                          : ladder_chart_get_label (self, person);
+  if (manager == person)
+    {
+      g_set_error (error, LADDER_CHART_ERROR, LADDER_CHART_ERROR_CYCLE,
+                   _("Cannot move %s under themselves"), who);
+      return FALSE;
+    }
+  boss = catalogue != NULL ? ladder_describe_label (self, catalogue, manager)
+                           : ladder_chart_get_label (self, manager);
+  g_set_error (error, LADDER_CHART_ERROR, LADDER_CHART_ERROR_CYCLE,
+               _("Cannot move %s under %s: %s reports to %s"), who, boss, boss, who);
+  return FALSE;
+}
+
 gboolean
 ladder_chart_reparent (LadderChart *self, guint person, guint manager,
                        guint position, GError **error)
@@ -187,19 +217,8 @@ ladder_chart_reparent (LadderChart *self, guint person, guint manager,
                        "No such manager");
           return FALSE;
         }
-      if (ladder_chart_is_above (self, person, manager))
-        {
-          if (manager == person)
-            g_set_error (error, LADDER_CHART_ERROR, LADDER_CHART_ERROR_CYCLE,
-                         "%s cannot report to themselves",
-                         ladder_chart_get_label (self, person));
-          else
-            g_set_error (error, LADDER_CHART_ERROR, LADDER_CHART_ERROR_CYCLE,
-                         "%s cannot report to %s, who already reports to them",
-                         ladder_chart_get_label (self, person),
-                         ladder_chart_get_label (self, manager));
-          return FALSE;
-        }
+      if (!ladder_chart_check_manager (self, NULL, person, manager, error))
+        return FALSE;
     }
 
   old_manager = ladder_chart_rec (self, person)->manager;

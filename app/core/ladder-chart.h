@@ -168,9 +168,17 @@ void         ladder_chart_remove_person    (LadderChart *self, guint person);
 gboolean     ladder_chart_revive_person    (LadderChart *self, guint person, guint manager,
                                             guint position, const guint *reports,
                                             guint n_reports, GError **error);
-/* Refused with LADDER_CHART_ERROR_CYCLE if @manager is @person or below it. */
+/* Refused with LADDER_CHART_ERROR_CYCLE if @manager is @person or below it
+ * (see ladder_chart_check_manager()). */
 gboolean     ladder_chart_reparent         (LadderChart *self, guint person, guint manager,
                                             guint position, GError **error);
+/* TRUE when @person may report to @manager (LADDER_NONE: no one); else a
+ * LADDER_CHART_ERROR_CYCLE that says why, in the user's words, naming
+ * people as ladder_describe_label() does when @catalogue (a
+ * LadderCatalogue) is given.  The one cycle check of every edit. */
+struct _LadderCatalogue;
+gboolean     ladder_chart_check_manager    (LadderChart *self, struct _LadderCatalogue *catalogue,
+                                            guint person, guint manager, GError **error);
 gboolean     ladder_chart_reorder          (LadderChart *self, guint person, guint position);
 
 gboolean     ladder_chart_set_id           (LadderChart *self, guint person, const char *id, GError **error);

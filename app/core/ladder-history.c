@@ -33,6 +33,8 @@ struct _LadderHistory
   gboolean     last_can_undo;
   gboolean     last_can_redo;
   gboolean     last_modified;
+  char        *last_undo_label;
+  char        *last_redo_label;
 };
 
 G_DEFINE_TYPE (LadderHistory, ladder_history, G_TYPE_OBJECT)
@@ -42,6 +44,8 @@ enum {
   PROP_CAN_UNDO,
   PROP_CAN_REDO,
   PROP_MODIFIED,
+  PROP_UNDO_LABEL,
+  PROP_REDO_LABEL,
   N_PROPS
 };
 
@@ -79,6 +83,16 @@ step_free (gpointer data)
 }
 
 static void
+notify_label (LadderHistory *self, char **last, const char *label, guint prop)
+{
+  if (g_strcmp0 (label, *last) == 0)
+    return;
+  g_free (*last);
+  *last = g_strdup (label);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+}
+
+static void
 notify_state (LadderHistory *self)
 {
   gboolean can_undo = ladder_history_can_undo (self);
@@ -100,6 +114,10 @@ notify_state (LadderHistory *self)
       self->last_modified = modified;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
     }
+  notify_label (self, &self->last_undo_label, ladder_history_get_undo_label (self),
+                PROP_UNDO_LABEL);
+  notify_label (self, &self->last_redo_label, ladder_history_get_redo_label (self),
+                PROP_REDO_LABEL);
 }
 
 static void
@@ -127,6 +145,9 @@ on_chart_changed (LadderChart        *chart,
   Record r;
 
   if (self->applying)
+    return;
+  /* Folding is the view's: never a step, never a change to save. */
+  if (change->kind == LADDER_CHANGE_FIELD && change->field == LADDER_FIELD_COLLAPSED)
     return;
   if (change->kind == LADDER_CHANGE_RESET)
     {
@@ -174,6 +195,8 @@ ladder_history_finalize (GObject *object)
   g_clear_pointer (&self->undo, g_ptr_array_unref);
   g_clear_pointer (&self->redo, g_ptr_array_unref);
   g_clear_pointer (&self->open, step_free);
+  g_clear_pointer (&self->last_undo_label, g_free);
+  g_clear_pointer (&self->last_redo_label, g_free);
 
   G_OBJECT_CLASS (ladder_history_parent_class)->finalize (object);
 }
@@ -193,6 +216,12 @@ ladder_history_get_property (GObject *object, guint prop_id, GValue *value, GPar
       break;
     case PROP_MODIFIED:
       g_value_set_boolean (value, ladder_history_get_modified (self));
+      break;
+    case PROP_UNDO_LABEL:
+      g_value_set_string (value, ladder_history_get_undo_label (self));
+      break;
+    case PROP_REDO_LABEL:
+      g_value_set_string (value, ladder_history_get_redo_label (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -217,6 +246,13 @@ ladder_history_class_init (LadderHistoryClass *klass)
   properties[PROP_MODIFIED] =
     g_param_spec_boolean ("modified", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* What the Undo and Redo buttons would do ("Move Chen Li"). */
+  properties[PROP_UNDO_LABEL] =
+    g_param_spec_string ("undo-label", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_REDO_LABEL] =
+    g_param_spec_string ("redo-label", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -255,6 +291,67 @@ ladder_history_begin_group (LadderHistory *self, const char *label)
 
   if (self->depth++ == 0)
     self->open = step_new (label);
+}
+
+gboolean
+ladder_history_amend_last (LadderHistory *self, const char *label)
+{
+  g_return_val_if_fail (LADDER_IS_HISTORY (self), FALSE);
+
+  if (self->depth > 0 || self->undo->len == 0 || self->redo->len > 0)
+    return FALSE;
+  /* push_step() gives up a saved point that lay at this step. */
+  self->open = g_ptr_array_steal_index (self->undo, self->undo->len - 1);
+  self->depth = 1;
+  if (label != NULL)
+    {
+      g_free (self->open->label);
+      self->open->label = g_strdup (label);
+    }
+  return TRUE;
+}
+
+void
+ladder_history_discard_redo (LadderHistory *self)
+{
+  g_return_if_fail (LADDER_IS_HISTORY (self));
+
+  if (self->saved_at > (gint64) self->undo->len)
+    self->saved_at = -1;
+  g_ptr_array_set_size (self->redo, 0);
+  notify_state (self);
+}
+
+static guint
+step_person (GPtrArray *steps)
+{
+  Step *step;
+
+  if (steps->len == 0)
+    return LADDER_NONE;
+  step = g_ptr_array_index (steps, steps->len - 1);
+  for (guint i = 0; i < step->records->len; i++)
+    {
+      guint person = g_array_index (step->records, Record, i).change.person;
+
+      if (person != LADDER_NONE)
+        return person;
+    }
+  return LADDER_NONE;
+}
+
+guint
+ladder_history_get_undo_person (LadderHistory *self)
+{
+  g_return_val_if_fail (LADDER_IS_HISTORY (self), LADDER_NONE);
+  return step_person (self->undo);
+}
+
+guint
+ladder_history_get_redo_person (LadderHistory *self)
+{
+  g_return_val_if_fail (LADDER_IS_HISTORY (self), LADDER_NONE);
+  return step_person (self->redo);
 }
 
 void

@@ -21,6 +21,17 @@ LadderChart   *ladder_history_get_chart      (LadderHistory *self);
 /* Groups nest; the outermost label names the step. */
 void           ladder_history_begin_group    (LadderHistory *self, const char *label);
 void           ladder_history_end_group      (LadderHistory *self);
+/* Opens a group that continues the last step (end it with end_group), so
+ * that naming a person just added is part of adding them; @label (if not
+ * NULL) renames the step.  FALSE, and nothing opened, when there is no
+ * last step, a group is open or there is something to redo. */
+gboolean       ladder_history_amend_last     (LadderHistory *self, const char *label);
+/* Forgets the steps redo would apply (an add taken back for good). */
+void           ladder_history_discard_redo   (LadderHistory *self);
+/* The first person the step undo / redo would apply is about, or
+ * LADDER_NONE. */
+guint          ladder_history_get_undo_person (LadderHistory *self);
+guint          ladder_history_get_redo_person (LadderHistory *self);
 
 gboolean       ladder_history_can_undo       (LadderHistory *self);
 gboolean       ladder_history_can_redo       (LadderHistory *self);

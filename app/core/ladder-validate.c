@@ -17,6 +17,7 @@
 
 struct _LadderFindings
 {
+  gatomicrefcount ref_count; /* views hold findings while the document revalidates */
   GArray *findings;          /* LadderFinding, sorted */
   /* The messages, in one arena: a chart with a finding on everyone would
    * otherwise cost a malloc (and fresh pages) per finding. */
@@ -397,6 +398,7 @@ ladder_validate (LadderChart     *chart,
   g_return_val_if_fail (LADDER_IS_CATALOGUE (catalogue), NULL);
 
   findings = g_new0 (LadderFindings, 1);
+  g_atomic_ref_count_init (&findings->ref_count);
   findings->findings = g_array_new (FALSE, FALSE, sizeof (LadderFinding));
   findings->messages = g_string_chunk_new (64 * 1024);
   findings->capacity = ladder_chart_get_capacity (chart);
@@ -486,13 +488,21 @@ ladder_validate (LadderChart     *chart,
 void
 ladder_findings_free (LadderFindings *findings)
 {
-  if (findings == NULL)
+  if (findings == NULL || !g_atomic_ref_count_dec (&findings->ref_count))
     return;
   g_array_unref (findings->findings);
   g_string_chunk_free (findings->messages);
   g_free (findings->worst);
   g_free (findings->line_worst);
   g_free (findings);
+}
+
+LadderFindings *
+ladder_findings_ref (LadderFindings *findings)
+{
+  g_return_val_if_fail (findings != NULL, NULL);
+  g_atomic_ref_count_inc (&findings->ref_count);
+  return findings;
 }
 
 guint

@@ -18,6 +18,8 @@ typedef struct _LadderFindings LadderFindings;
 
 /* Runs every rule.  Linear in the number of people; no recursion. */
 LadderFindings      *ladder_validate               (LadderChart *chart, LadderCatalogue *catalogue);
+/* Findings are refcounted: free drops one reference (the last frees). */
+LadderFindings      *ladder_findings_ref           (LadderFindings *findings);
 void                 ladder_findings_free          (LadderFindings *findings);
 
 /* Sorted by the person's line, then by rule order in the catalogue. */
