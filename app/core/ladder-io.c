@@ -87,17 +87,12 @@ set_kind_error (GError **error, const char *path, mode_t mode)
 }
 
 /* A file-size limit (ulimit -f) would kill the process in the middle of
- * a write; ignored, write() fails with EFBIG and the user reads why. */
+ * a write; ignored, write() fails with EFBIG and the user reads why.  Set
+ * at every open, so that nothing in between can have put it back. */
 static void
 ignore_file_size_signal (void)
 {
-  static gsize done = 0;
-
-  if (g_once_init_enter (&done))
-    {
-      signal (SIGXFSZ, SIG_IGN);
-      g_once_init_leave (&done, 1);
-    }
+  signal (SIGXFSZ, SIG_IGN);
 }
 
 /* The file a symlink chain at @path ends at (@path itself when it is no
