@@ -364,6 +364,240 @@ test_streamed_writes_and_abort (void **state)
   assert_int_equal (count_entries (dir), 1);
 }
 
+/* ---- reading ---- */
+
+#define CHART_HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<orgchart version=\"1\">\n"
+
+/* A chart of @n people, @n > 0. */
+static char *
+chart_text (guint n)
+{
+  GString *text = g_string_new (CHART_HEAD "  <person id=\"p0\" role=\"ceo\"/>\n");
+
+  for (guint i = 1; i < n; i++)
+    g_string_append_printf (text, "  <person id=\"p%u\" role=\"pm\" manager=\"p0\"/>\n", i);
+  g_string_append (text, "</orgchart>\n");
+  return g_string_free (text, FALSE);
+}
+
+static void
+assert_read_refused (const char *path, const char *expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LadderChart) chart = ladder_load_file (path, NULL, NULL, &error);
+
+  assert_null (chart);
+  assert_non_null (error);
+  assert_string_equal (error->message, expected);
+}
+
+static gboolean
+truncate_after_first_chunk (const char *data, gsize offset, gsize length,
+                            gpointer user_data, GError **error)
+{
+  if (offset == 0)
+    assert_int_equal (truncate (user_data, offset + length + 100), 0);
+  return TRUE;
+}
+
+/* Another program cuts the file while it is read: an error, not SIGBUS. */
+static void
+test_shrinking_file_is_an_error (void **state)
+{
+  g_autofree char *text = chart_text (20000);
+  g_autofree char *path = ladder_test_write ("shrinking.ladder", text);
+  g_autofree char *expected = g_strdup_printf (
+    "%s: error: the file shrank while it was read (is another program writing it?)", path);
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+  char *data;
+
+  assert_true (strlen (text) > 4 * 64 * 1024);
+  data = ladder_read_file (path, &length, truncate_after_first_chunk, path, &error);
+  assert_null (data);
+  assert_string_equal (error->message, expected);
+}
+
+typedef struct {
+  int         fd;      /* or -1: open path */
+  const char *path;
+  const char *text;
+} Feeder;
+
+static gpointer
+feed (gpointer data)
+{
+  Feeder *feeder = data;
+  int fd = feeder->fd >= 0 ? feeder->fd : open (feeder->path, O_WRONLY);
+  gsize left = strlen (feeder->text);
+  const char *p = feeder->text;
+
+  g_assert_true (fd >= 0);
+  while (left > 0)
+    {
+      /* Small pieces, so that reads see partial chunks. */
+      gssize n = write (fd, p, MIN (left, 1000));
+
+      g_assert_true (n > 0);
+      p += n;
+      left -= n;
+    }
+  close (fd);
+  return NULL;
+}
+
+/* Input may be a pipe (`ladder --validate <(cat x.ladder)`) or a FIFO. */
+static void
+test_pipes_and_fifos_are_read (void **state)
+{
+  g_autofree char *text = chart_text (5000);
+  g_autofree char *fifo = g_build_filename (ladder_test_tmpdir (), "in.ladder", NULL);
+  int ends[2];
+
+  assert_int_equal (pipe (ends), 0);
+  {
+    Feeder feeder = { ends[1], NULL, text };
+    g_autofree char *path = g_strdup_printf ("/proc/self/fd/%d", ends[0]);
+    GThread *thread = g_thread_new ("pipe", feed, &feeder);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(LadderChart) chart = ladder_xml_read_file (path, &error);
+
+    g_thread_join (thread);
+    close (ends[0]);
+    assert_null (error);
+    assert_int_equal (ladder_chart_get_n_people (chart), 5000);
+  }
+  assert_int_equal (mkfifo (fifo, 0600), 0);
+  {
+    Feeder feeder = { -1, fifo, text };
+    GThread *thread = g_thread_new ("fifo", feed, &feeder);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(LadderChart) chart = ladder_load_file (fifo, NULL, NULL, &error);
+
+    g_thread_join (thread);
+    assert_null (error);
+    assert_int_equal (ladder_chart_get_n_people (chart), 5000);
+  }
+}
+
+static void
+test_folders_are_not_read (void **state)
+{
+  g_autofree char *xml = g_build_filename (ladder_test_tmpdir (), "folder.ladder", NULL);
+  g_autofree char *csv = g_build_filename (ladder_test_tmpdir (), "folder.csv", NULL);
+  g_autofree char *xml_expected = g_strdup_printf ("%s: error: is a folder", xml);
+  g_autofree char *csv_expected = g_strdup_printf ("%s: error: is a folder", csv);
+
+  assert_int_equal (g_mkdir (xml, 0755), 0);
+  assert_int_equal (g_mkdir (csv, 0755), 0);
+  assert_read_refused (xml, xml_expected);
+  assert_read_refused (csv, csv_expected);
+}
+
+static glong
+peak_kb (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_maxrss;
+}
+
+/* A 1 GB file of zeros (sparse), or a chart start followed by zeros, is
+ * refused at its first chunk: the peak memory hardly moves. */
+static void
+test_huge_sparse_files_fail_early (void **state)
+{
+  const gint64 size = 1024 * 1024 * 1024;
+  g_autofree char *zeros = g_build_filename (ladder_test_tmpdir (), "zeros.ladder", NULL);
+  g_autofree char *tail = ladder_test_write ("tail.ladder", CHART_HEAD "  <person id=\"a\" role=\"ceo\"/>\n");
+  g_autofree char *zeros_expected = g_strdup_printf (
+    "%s:1: error: the file starts with NUL bytes; it is not a text file", zeros);
+  g_autofree char *tail_expected = g_strdup_printf ("%s:4: error: the file contains a NUL byte", tail);
+  glong before;
+
+  assert_int_equal (truncate (tail, size), 0);
+  assert_true (g_file_set_contents (zeros, "", 0, NULL));
+  assert_int_equal (truncate (zeros, size), 0);
+  before = peak_kb ();
+  assert_read_refused (zeros, zeros_expected);
+  assert_read_refused (tail, tail_expected);
+  print_message ("# peak memory grew by %ld KB reading two 1 GB sparse files\n", peak_kb () - before);
+  assert_true (peak_kb () - before < 16 * 1024);
+  g_unlink (zeros);
+  g_unlink (tail);
+}
+
+static void
+assert_memory_refused (const char *bytes, gsize length, const char *expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LadderChart) chart = ladder_xml_read_memory (bytes, length, "t.ladder", &error);
+
+  assert_null (chart);
+  assert_non_null (error);
+  assert_string_equal (error->message, expected);
+}
+
+/* Foreign encodings are named, as the CSV reader names UTF-16. */
+static void
+test_encodings_named (void **state)
+{
+  static const struct { const char *bytes; gsize length; const char *what; } cases[] = {
+    { "\xFF\xFE<\0o\0", 6, "the file is UTF-16; save it as UTF-8" },
+    { "\xFE\xFF\0<\0o", 6, "the file is UTF-16; save it as UTF-8" },
+    { "<\0o\0r\0", 6, "the file is UTF-16; save it as UTF-8" },
+    { "\0<\0o\0r", 6, "the file is UTF-16; save it as UTF-8" },
+    { "\xFF\xFE\0\0<\0\0\0", 8, "the file is UCS-4 (UTF-32); save it as UTF-8" },
+    { "\0\0\xFE\xFF\0\0\0<", 8, "the file is UCS-4 (UTF-32); save it as UTF-8" },
+    { "\0\0\0<\0\0\0o", 8, "the file is UCS-4 (UTF-32); save it as UTF-8" },
+    { "<\0\0\0o\0\0\0", 8, "the file is UCS-4 (UTF-32); save it as UTF-8" },
+    { "\0\0\0\0<orgchart/>", 15, "the file starts with NUL bytes; it is not a text file" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *expected = g_strdup_printf ("t.ladder:1: error: %s", cases[i].what);
+
+      assert_memory_refused (cases[i].bytes, cases[i].length, expected);
+    }
+}
+
+/* Old Mac line ends (CR alone) count as lines, in errors and findings. */
+static void
+test_cr_line_ends_counted (void **state)
+{
+  const char *text = "<?xml version=\"1.0\"?>\r<orgchart version=\"1\">\r"
+                     "  <person id=\"a\" role=\"ceo\"/>\r"
+                     "  <person id=\"b\" role=\"pm\" manager=\"nobody\"/>\r</orgchart>\r";
+  const char *mixed = "<?xml version=\"1.0\"?>\r\n<orgchart version=\"1\">\r"
+                      "  <person id=\"a\" role=\"ceo\"/>\n\r"
+                      "  <person id=\"b\" role=\"pm\"/>\r\n</orgchart>\x01";
+
+  assert_memory_refused (text, strlen (text),
+                         "t.ladder:4: error: the manager of “b” is “nobody”, who is not on the chart");
+  assert_memory_refused (mixed, strlen (mixed), "t.ladder:6: error: not well-formed XML: "
+                         "Extra content at the end of the document");
+}
+
+/* libxml2 stops at 10 MB in one value; said plainly, at its line. */
+static void
+test_huge_attribute_named (void **state)
+{
+  GString *text = g_string_new (CHART_HEAD "  <person id=\"a\" role=\"ceo\"\n          name=\"");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LadderChart) chart = NULL;
+
+  for (guint i = 0; i < 10500000 / 50; i++)
+    g_string_append (text, "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx");
+  g_string_append (text, "\"/>\n</orgchart>\n");
+  chart = ladder_xml_read_memory (text->str, text->len, "t.ladder", &error);
+  assert_null (chart);
+  assert_string_equal (error->message, "t.ladder:4: error: an attribute value is over 10 MB long; "
+                                       "Ladder reads values up to 10 MB");
+  g_string_free (text, TRUE);
+}
+
 int
 main (void)
 {
@@ -377,6 +611,13 @@ main (void)
     cmocka_unit_test (test_longest_names),
     cmocka_unit_test (test_stale_temporaries_removed),
     cmocka_unit_test (test_streamed_writes_and_abort),
+    cmocka_unit_test (test_shrinking_file_is_an_error),
+    cmocka_unit_test (test_pipes_and_fifos_are_read),
+    cmocka_unit_test (test_folders_are_not_read),
+    cmocka_unit_test (test_huge_sparse_files_fail_early),
+    cmocka_unit_test (test_encodings_named),
+    cmocka_unit_test (test_cr_line_ends_counted),
+    cmocka_unit_test (test_huge_attribute_named),
   };
 
   return cmocka_run_group_tests_name ("hostile", tests, NULL, NULL);

@@ -652,21 +652,14 @@ ladder_csv_read_file (const char      *path,
                       GError         **error)
 {
   g_autofree char *data = NULL;
-  g_autoptr(GError) local_error = NULL;
   gsize length = 0;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!g_file_get_contents (path, &data, &length, &local_error))
-    {
-      gboolean missing = g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
-
-      g_set_error (error, LADDER_CHART_ERROR,
-                   missing ? LADDER_CHART_ERROR_NOT_FOUND : LADDER_CHART_ERROR_IO,
-                   "%s: error: %s", path, local_error->message);
-      return NULL;
-    }
+  data = ladder_read_file (path, &length, NULL, NULL, error);
+  if (data == NULL)
+    return NULL;
   return ladder_csv_read_memory (data, length, path, catalogue, warnings, error);
 }
 

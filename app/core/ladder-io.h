@@ -11,6 +11,24 @@
 
 G_BEGIN_DECLS
 
+/* ---- reading ---- */
+/* The largest file read: libxml2 and the chart count in ints. */
+#define LADDER_READ_MAX ((gsize) G_MAXINT)
+
+/* Sees each chunk as it is read: @data holds the file so far, the new
+ * chunk is its @length bytes from @offset.  FALSE (with @error set)
+ * refuses the file there. */
+typedef gboolean (*LadderReadFunc) (const char *data, gsize offset, gsize length,
+                                    gpointer user_data, GError **error);
+
+/* The whole of @path (NUL-terminated, @length without the NUL), read in
+ * chunks with read(), never mapped: a regular file, a pipe or a FIFO
+ * (which waits for its writer, as cat does).  A file that shrinks while
+ * it is read, a folder and a file over LADDER_READ_MAX are errors
+ * "PATH: error: WHAT". */
+char        *ladder_read_file       (const char *path, gsize *length, LadderReadFunc check,
+                                     gpointer user_data, GError **error);
+
 /* ---- XML (.ladder, .xml) ---- */
 LadderChart *ladder_xml_read_file   (const char *path, GError **error);
 /* @display_name is used in messages in place of a path. */
