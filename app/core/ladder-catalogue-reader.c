@@ -61,6 +61,7 @@ typedef struct {
   LadderCatalogue *self;
   const char      *file;
   GHashTable      *sets;       /* set id -> guint8*, kept by the catalogue */
+  GHashTable      *aliases;    /* normalised alias -> role id, of this file */
   guint            n_roles;
 } Loader;
 
@@ -212,7 +213,7 @@ dup_text (Loader   *loader,
 {
   g_autoptr(GString) text = g_string_new (NULL);
 
-  if (node->properties && !is_name (node, "cite"))
+  if (node->properties && !is_name (node, "cite") && !is_name (node, "alias"))
     {
       static const char *allowed[] = { "translatable", NULL };
       g_autofree char *translatable = dup_attr (node, "translatable");
@@ -364,6 +365,55 @@ parse_count (const char *text,
 
 /* ---- roles ---- */
 
+/* An <alias> of the role at @role_index: a title that stands for it. */
+static gboolean
+read_alias (Loader   *loader,
+            xmlNode  *node,
+            guint     role_index,
+            GError  **error)
+{
+  const char *role_id = ladder_catalogue_get_role (loader->self, role_index)->id;
+  g_autofree char *text = NULL;
+  g_autoptr(LadderTitleWords) words = NULL;
+  const char *key, *claimed;
+
+  /* Not translated: a title is matched as the file writes it. */
+  if (node->properties && !check_attrs (loader, node, (const char *[]) { "role", NULL }, error))
+    return FALSE;
+  if (!(text = dup_text (loader, node, TRUE, error)))
+    return FALSE;
+  words = ladder_title_words_new (text);
+  key = ladder_title_words_get_text (words);
+  if (*key == '\0')
+    return fail (loader, node, error, _("alias “%s” has no letters or digits"), text);
+  claimed = g_hash_table_lookup (loader->aliases, key);
+  if (claimed && strcmp (claimed, role_id) != 0)
+    return fail_with (loader, node, error, LADDER_CHART_ERROR_DUPLICATE_ID,
+                      _("alias “%s” already stands for role “%s”"), text, claimed);
+  key = keep (loader, key);
+  g_hash_table_insert (loader->aliases, (gpointer) key, (gpointer) role_id);
+  ladder_catalogue_add_alias (loader->self, key, role_index);
+  return TRUE;
+}
+
+/* <alias role="ID">: an alias given outside its role, so that a file
+ * extending the built-in catalogue can add titles to its roles. */
+static gboolean
+read_loose_alias (Loader   *loader,
+                  xmlNode  *node,
+                  GError  **error)
+{
+  g_autofree char *role = dup_attr (node, "role");
+  guint index;
+
+  if (role == NULL)
+    return fail (loader, node, error, _("an <alias> outside a <role> needs a “role” attribute"));
+  index = ladder_catalogue_lookup_role_index (loader->self, role);
+  if (index == ladder_catalogue_get_n_roles (loader->self))
+    return fail (loader, node, error, _("alias: unknown role “%s”"), role);
+  return read_alias (loader, node, index, error);
+}
+
 static gboolean
 read_role (Loader   *loader,
            xmlNode  *node,
@@ -409,7 +459,9 @@ read_role (Loader   *loader,
         name_node = child;
       else if (is_name (child, "name"))
         return fail (loader, child, error, _("role “%s” has more than one <name>"), id);
-      else if (child->type == XML_ELEMENT_NODE && !is_name (child, "cite"))
+      else if (is_name (child, "alias") && child->properties)
+        return fail (loader, child, error, _("an <alias> inside a <role> takes no attribute"));
+      else if (child->type == XML_ELEMENT_NODE && !is_name (child, "cite") && !is_name (child, "alias"))
         return fail (loader, child, error, _("unknown element <%s> in <role>"), (const char *) child->name);
     }
   if (name_node == NULL)
@@ -421,6 +473,10 @@ read_role (Loader   *loader,
     return FALSE;
 
   ladder_catalogue_add_role (loader->self, &role, msgid);
+  for (xmlNode *child = node->children; child; child = child->next)
+    if (is_name (child, "alias")
+        && !read_alias (loader, child, ladder_catalogue_get_n_roles (loader->self) - 1, error))
+      return FALSE;
   return TRUE;
 }
 
@@ -753,7 +809,8 @@ read_document (Loader   *loader,
     {
       if (node->type != XML_ELEMENT_NODE)
         continue;
-      if (!is_name (node, "role") && !is_name (node, "set") && !is_name (node, "rule"))
+      if (!is_name (node, "role") && !is_name (node, "set") && !is_name (node, "rule")
+          && !is_name (node, "alias"))
         return fail (loader, node, error, _("unknown element <%s> in <rules>"), (const char *) node->name);
       if (is_name (node, "role") && !read_role (loader, node, error))
         return FALSE;
@@ -762,6 +819,9 @@ read_document (Loader   *loader,
   if (loader->n_roles == 0)
     return fail (loader, root, error, _("a rules file needs at least one <role>"));
 
+  for (xmlNode *node = root->children; node; node = node->next)
+    if (is_name (node, "alias") && !read_loose_alias (loader, node, error))
+      return FALSE;
   for (xmlNode *node = root->children; node; node = node->next)
     if (is_name (node, "set") && !read_set (loader, node, error))
       return FALSE;
@@ -814,6 +874,7 @@ ladder_catalogue_load (LadderCatalogue *self,
   g_autoptr(xmlParserCtxt) ctxt = NULL;
   g_autoptr(xmlDoc) doc = NULL;
   g_autoptr(GHashTable) sets = NULL;
+  g_autoptr(GHashTable) aliases = NULL;
   const char *data;
   gsize size;
   Loader loader;
@@ -853,7 +914,8 @@ ladder_catalogue_load (LadderCatalogue *self,
     }
 
   sets = g_hash_table_new (g_str_hash, g_str_equal);
-  loader = (Loader) { .self = self, .file = display_name, .sets = sets };
+  aliases = g_hash_table_new (g_str_hash, g_str_equal);
+  loader = (Loader) { .self = self, .file = display_name, .sets = sets, .aliases = aliases };
   return read_document (&loader, xmlDocGetRootElement (doc), error);
 }
 

@@ -49,6 +49,10 @@ const LadderRole *ladder_catalogue_get_role      (LadderCatalogue *self, guint i
 const LadderRole *ladder_catalogue_lookup_role   (LadderCatalogue *self, const char *id);
 /* By id or display name, case-insensitively (CSV import). */
 const LadderRole *ladder_catalogue_find_role     (LadderCatalogue *self, const char *id_or_name);
+/* The role a free job title stands for, through the catalogue's
+ * aliases (SPEC.md "Import"), or NULL when none matches. */
+const LadderRole *ladder_catalogue_role_for_title (LadderCatalogue *self,
+                                                   const char *title);
 
 guint             ladder_catalogue_get_n_rules   (LadderCatalogue *self);
 const LadderRule *ladder_catalogue_get_rule      (LadderCatalogue *self, guint index);
