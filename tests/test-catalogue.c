@@ -298,6 +298,43 @@ test_matches_role_rules_md (void **state)
   assert_int_equal (n_roles, ladder_catalogue_get_n_roles (catalogue));
 }
 
+/* The Sources table of ROLE-RULES.md: each seed shows that title. */
+static void
+test_sources_match_role_rules_md (void **state)
+{
+  LadderCatalogue *catalogue = ladder_catalogue_get_default ();
+  g_autofree char *path = shared_path ("docs/ROLE-RULES.md");
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  gboolean in_sources = FALSE;
+  guint n = 0;
+
+  assert_non_null (path);
+  text = ladder_test_read (path, NULL);
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i]; i++)
+    {
+      g_auto(GStrv) cells = NULL;
+      g_autofree char *seed = NULL;
+      char *title, *remark;
+
+      if (g_str_has_prefix (lines[i], "## Sources"))
+        in_sources = TRUE;
+      if (!in_sources || !g_str_has_prefix (lines[i], "| `"))
+        continue;
+      cells = g_strsplit (lines[i], "|", -1);
+      seed = g_strdup (g_strstrip (cells[1]) + 1);
+      seed[strlen (seed) - 1] = '\0';
+      title = g_strstrip (cells[2]);
+      /* "(the article has no title line; show this)" is for the reader. */
+      if ((remark = strstr (title, " (the article has no title line")))
+        *remark = '\0';
+      assert_string_equal (ladder_catalogue_get_source_title (catalogue, seed), title);
+      n++;
+    }
+  assert_int_equal (n, 5);
+}
+
 /* ---- refusals ---- */
 
 #define HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rules version=\"1\">\n"
@@ -703,6 +740,67 @@ test_refuse_aliases (void **state)
           INVALID, "bad.xml:4: error: <alias> holds text only");
 }
 
+/* SPEC.md "Sources of the rules": citations show the article's title. */
+static void
+test_sources (void **state)
+{
+  LadderCatalogue *catalogue = ladder_catalogue_get_default ();
+  const LadderRule *rule = ladder_catalogue_lookup_rule (catalogue, "vp-head-disputed");
+  static const char text[] =
+    HEAD
+    "  <source seed=\"escoffier.txt\" title=\" Le Guide culinaire \"/>\n"
+    "  <role id=\"a\" color=\"#112233\"><name>A</name>\n"
+    "    <cite seed=\"escoffier.txt\">q</cite><cite seed=\"carême.txt\">r</cite></role>\n"
+    "</rules>\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, sizeof text - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LadderCatalogue) custom = ladder_catalogue_new_from_bytes (bytes, "sources.xml", &error);
+  const LadderRole *role;
+
+  assert_string_equal (ladder_rule_get_citation (rule, 0)->title,
+                       "What Does a Head of Product Do? (vs. Product Manager)");
+  assert_string_equal (ladder_rule_get_citation (rule, 1)->title,
+                       "CPO vs Head of Product: What's the Difference? (2023)");
+  assert_string_equal (ladder_catalogue_get_source_title (catalogue, "003_03b5190950368f4b.txt"),
+                       "Navigating the Difference Between Product Manager and Head of Product (June 2024)");
+  /* Every built-in citation has a title. */
+  for (guint i = 0; i < ladder_catalogue_get_n_rules (catalogue); i++)
+    {
+      rule = ladder_catalogue_get_rule (catalogue, i);
+      for (guint c = 0; c < ladder_rule_get_n_citations (rule); c++)
+        assert_string_not_equal (ladder_rule_get_citation (rule, c)->title,
+                                 ladder_rule_get_citation (rule, c)->seed);
+    }
+  assert_string_equal (ladder_catalogue_get_source_title (catalogue, "unknown.txt"), "unknown.txt");
+
+  /* A seed without a <source> shows its name. */
+  assert_null (error);
+  role = ladder_catalogue_lookup_role (custom, "a");
+  assert_string_equal (role->citations[0].title, "Le Guide culinaire");
+  assert_string_equal (role->citations[1].title, "carême.txt");
+}
+
+static void
+test_refuse_sources (void **state)
+{
+  const int INVALID = LADDER_CHART_ERROR_INVALID;
+
+  refuse (HEAD ROLE_A "  <source seed=\"s\" title=\"T\"/>\n  <source seed=\"s\" title=\"U\"/>\n</rules>\n",
+          LADDER_CHART_ERROR_DUPLICATE_ID, "bad.xml:5: error: duplicate source “s”");
+  refuse (HEAD ROLE_A "  <source seed=\"s\"/>\n</rules>\n",
+          INVALID, "bad.xml:4: error: <source> needs a “seed” and a “title”");
+  refuse (HEAD ROLE_A "  <source seed=\"s\" title=\" \"/>\n</rules>\n",
+          INVALID, "bad.xml:4: error: <source> needs a “seed” and a “title”");
+  refuse (HEAD ROLE_A "  <source title=\"T\"/>\n</rules>\n",
+          INVALID, "bad.xml:4: error: <source> needs a “seed” and a “title”");
+  refuse (HEAD ROLE_A "  <source seed=\"s\" title=\"T\" url=\"u\"/>\n</rules>\n",
+          INVALID, "bad.xml:4: error: unknown attribute “url” on <source>");
+  refuse (HEAD ROLE_A "  <source seed=\"s\" title=\"T\"><cite seed=\"s\">q</cite></source>\n</rules>\n",
+          INVALID, "bad.xml:4: error: <source> has no child elements");
+  refuse (HEAD ROLE_A "  <source seed=\"s\" title=\"T\">text</source>\n</rules>\n",
+          INVALID, "bad.xml:4: error: unexpected content in <source>");
+}
+
 /* tests/data/titles.tsv: real titles, each with the role it should get. */
 static void
 test_real_titles (void **state)
@@ -748,7 +846,7 @@ test_real_titles (void **state)
 int
 main (void)
 {
-  /* The last two check the catalogue against the documents the rules come
+  /* The last three check the catalogue against the documents the rules come
    * from, and run only when those are here. They are left out rather than
    * skipped: meson 1.0 reads cmocka's TAP "not ok # SKIP" as a failure, and
    * a second group's plan as an error. */
@@ -765,8 +863,11 @@ main (void)
     cmocka_unit_test (test_title_matching),
     cmocka_unit_test (test_refuse_aliases),
     cmocka_unit_test (test_real_titles),
+    cmocka_unit_test (test_sources),
+    cmocka_unit_test (test_refuse_sources),
     cmocka_unit_test (test_quotes_in_seeds),
     cmocka_unit_test (test_matches_role_rules_md),
+    cmocka_unit_test (test_sources_match_role_rules_md),
   };
   g_autofree char *seeds = shared_path ("seeds");
   g_autofree char *role_rules = shared_path ("docs/ROLE-RULES.md");
@@ -776,7 +877,7 @@ main (void)
     {
       g_printerr ("../shared/seeds or docs/ROLE-RULES.md not found: "
                   "quotes not checked against their documents\n");
-      n_tests -= 2;
+      n_tests -= 3;
     }
   return _cmocka_run_group_tests ("tests", tests, n_tests, NULL, NULL);
 }

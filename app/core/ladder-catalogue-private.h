@@ -61,6 +61,9 @@ void         ladder_catalogue_add_rule          (LadderCatalogue *self, LadderRu
  * (the "unknown role" slot of a role set) when there is none. */
 guint        ladder_catalogue_lookup_role_index (LadderCatalogue *self, const char *id);
 
+/* A later source with the same seed replaces it. */
+void         ladder_catalogue_add_source        (LadderCatalogue *self, const char *seed, const char *title);
+
 /* Aliases (ladder-catalogue-alias.c): a title or an alias as its
  * normalised words (SPEC.md "Import"). */
 typedef struct _LadderTitleWords LadderTitleWords;

@@ -62,6 +62,7 @@ typedef struct {
   const char      *file;
   GHashTable      *sets;       /* set id -> guint8*, kept by the catalogue */
   GHashTable      *aliases;    /* normalised alias -> role id, of this file */
+  GHashTable      *sources;    /* seeds of this file's <source>s */
   guint            n_roles;
 } Loader;
 
@@ -290,6 +291,8 @@ read_citation (Loader         *loader,
     return FALSE;
   citation->seed = keep (loader, seed);
   citation->quote = keep (loader, quote);
+  /* Sources are read first, so the title is known. */
+  citation->title = ladder_catalogue_get_source_title (loader->self, citation->seed);
   return TRUE;
 }
 
@@ -360,6 +363,31 @@ parse_count (const char *text,
       || !g_ascii_string_to_unsigned (text, 10, 0, max, &number, NULL))
     return FALSE;
   *value = (gint64) number;
+  return TRUE;
+}
+
+/* ---- sources ---- */
+
+/* <source seed="FILE" title="TITLE"/>: what a citation of FILE shows. */
+static gboolean
+read_source (Loader   *loader,
+             xmlNode  *node,
+             GError  **error)
+{
+  static const char *allowed[] = { "seed", "title", NULL };
+  g_autofree char *seed = dup_attr (node, "seed");
+  g_autofree char *title = dup_attr (node, "title");
+
+  if (!check_attrs (loader, node, allowed, error) || !check_element_content (loader, node, error))
+    return FALSE;
+  if (node->children && xmlFirstElementChild (node))
+    return fail (loader, node, error, _("<source> has no child elements"));
+  if (seed == NULL || *seed == '\0' || title == NULL || *g_strstrip (title) == '\0')
+    return fail (loader, node, error, _("<source> needs a “seed” and a “title”"));
+  if (!g_hash_table_add (loader->sources, (gpointer) keep (loader, seed)))
+    return fail_with (loader, node, error, LADDER_CHART_ERROR_DUPLICATE_ID,
+                      _("duplicate source “%s”"), seed);
+  ladder_catalogue_add_source (loader->self, seed, title);
   return TRUE;
 }
 
@@ -804,13 +832,17 @@ read_document (Loader   *loader,
   if (number > 1)
     return fail (loader, root, error, _("version %s is newer than this Ladder reads (1); update Ladder"), version);
 
-  /* Roles first, so that sets and rules may name any of them. */
+  /* Sources first, so that every citation finds its title; then roles,
+   * so that sets and rules may name any of them. */
+  for (xmlNode *node = root->children; node; node = node->next)
+    if (is_name (node, "source") && !read_source (loader, node, error))
+      return FALSE;
   for (xmlNode *node = root->children; node; node = node->next)
     {
       if (node->type != XML_ELEMENT_NODE)
         continue;
       if (!is_name (node, "role") && !is_name (node, "set") && !is_name (node, "rule")
-          && !is_name (node, "alias"))
+          && !is_name (node, "alias") && !is_name (node, "source"))
         return fail (loader, node, error, _("unknown element <%s> in <rules>"), (const char *) node->name);
       if (is_name (node, "role") && !read_role (loader, node, error))
         return FALSE;
@@ -875,6 +907,7 @@ ladder_catalogue_load (LadderCatalogue *self,
   g_autoptr(xmlDoc) doc = NULL;
   g_autoptr(GHashTable) sets = NULL;
   g_autoptr(GHashTable) aliases = NULL;
+  g_autoptr(GHashTable) sources = NULL;
   const char *data;
   gsize size;
   Loader loader;
@@ -915,7 +948,9 @@ ladder_catalogue_load (LadderCatalogue *self,
 
   sets = g_hash_table_new (g_str_hash, g_str_equal);
   aliases = g_hash_table_new (g_str_hash, g_str_equal);
-  loader = (Loader) { .self = self, .file = display_name, .sets = sets, .aliases = aliases };
+  sources = g_hash_table_new (g_str_hash, g_str_equal);
+  loader = (Loader) { .self = self, .file = display_name, .sets = sets, .aliases = aliases,
+                      .sources = sources };
   return read_document (&loader, xmlDocGetRootElement (doc), error);
 }
 

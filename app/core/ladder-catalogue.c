@@ -27,6 +27,7 @@ struct _LadderCatalogue
   GHashTable   *role_by_id;    /* id -> index + 1 */
   GHashTable   *role_by_key;   /* casefolded id or name -> index + 1 */
   GHashTable   *role_by_alias; /* normalised alias -> index + 1 */
+  GHashTable   *source_titles; /* seed -> title, both interned */
 };
 
 G_DEFINE_FINAL_TYPE (LadderCatalogue, ladder_catalogue, G_TYPE_OBJECT)
@@ -43,6 +44,7 @@ ladder_catalogue_finalize (GObject *object)
   g_clear_pointer (&self->role_by_id, g_hash_table_unref);
   g_clear_pointer (&self->role_by_key, g_hash_table_unref);
   g_clear_pointer (&self->role_by_alias, g_hash_table_unref);
+  g_clear_pointer (&self->source_titles, g_hash_table_unref);
 
   G_OBJECT_CLASS (ladder_catalogue_parent_class)->finalize (object);
 }
@@ -63,6 +65,7 @@ ladder_catalogue_init (LadderCatalogue *self)
   self->role_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->role_by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->role_by_alias = g_hash_table_new (g_str_hash, g_str_equal);
+  self->source_titles = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
 /* ---- building (ladder-catalogue-reader.c) ---- */
@@ -129,6 +132,15 @@ ladder_catalogue_lookup_alias_index (LadderCatalogue *self,
   guint index = GPOINTER_TO_UINT (g_hash_table_lookup (self->role_by_alias, key));
 
   return index ? index - 1 : self->roles->len;
+}
+
+void
+ladder_catalogue_add_source (LadderCatalogue *self,
+                             const char      *seed,
+                             const char      *title)
+{
+  g_hash_table_insert (self->source_titles, (gpointer) ladder_catalogue_intern (self, seed),
+                       (gpointer) ladder_catalogue_intern (self, title));
 }
 
 void
@@ -255,6 +267,19 @@ ladder_catalogue_find_role (LadderCatalogue *self,
   key = g_utf8_casefold (id_or_name, -1);
   index = GPOINTER_TO_UINT (g_hash_table_lookup (self->role_by_key, key));
   return index ? &g_array_index (self->roles, LadderRole, index - 1) : NULL;
+}
+
+const char *
+ladder_catalogue_get_source_title (LadderCatalogue *self,
+                                   const char      *seed)
+{
+  const char *title;
+
+  g_return_val_if_fail (LADDER_IS_CATALOGUE (self), NULL);
+  g_return_val_if_fail (seed != NULL, NULL);
+
+  title = g_hash_table_lookup (self->source_titles, seed);
+  return title ? title : seed;
 }
 
 guint
