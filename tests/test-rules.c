@@ -337,6 +337,46 @@ test_senior_pm_mentors (void **state)
           "senior-pm-mentors", "");
 }
 
+/* ROLE-RULES.md: a vacancy is checked for where it sits, not for the
+ * team it has yet to lead. */
+static void
+test_vacancies (void **state)
+{
+  g_autoptr(LadderChart) chart = build ("a:ceo h:head-of-product>a d:director-product>a "
+                                        "s:senior-pm>a j:junior-pm>s p:pm>j");
+  g_autofree char *filled = describe (chart, NULL);
+  g_autofree char *vacant = NULL;
+
+  assert_string_equal (filled,
+                       "3 warning head-has-team h\n"
+                       "4 warning director-leads-pms d\n"
+                       "5 warning senior-pm-manager s>a\n"
+                       "6 error entry-level-no-reports j\n"
+                       "7 error rank-order p>j\n"
+                       "7 warning pm-manager p>j\n");
+  ladder_chart_set_vacant (chart, who (chart, "h"), TRUE);
+  ladder_chart_set_vacant (chart, who (chart, "d"), TRUE);
+  ladder_chart_set_vacant (chart, who (chart, "j"), TRUE);
+  ladder_chart_set_vacant (chart, who (chart, "s"), TRUE);
+  vacant = describe (chart, NULL);
+  /* A vacant Junior PM still leads no one: entry-level-no-reports stays. */
+  assert_string_equal (vacant,
+                       "5 warning senior-pm-manager s>a\n"
+                       "6 error entry-level-no-reports j\n"
+                       "7 error rank-order p>j\n"
+                       "7 warning pm-manager p>j\n");
+  /* senior-pm-mentors, on a Senior PM with no Junior PM. */
+  expect ("a:ceo s:senior-pm>a", "senior-pm-mentors", "3 note senior-pm-mentors s\n");
+  {
+    g_autoptr(LadderChart) lone = build ("a:ceo s:senior-pm>a");
+    g_autofree char *found = NULL;
+
+    ladder_chart_set_vacant (lone, who (lone, "s"), TRUE);
+    found = describe (lone, NULL);
+    assert_string_equal (found, "3 warning senior-pm-manager s>a\n");
+  }
+}
+
 static void
 test_director_in_small_org (void **state)
 {
@@ -553,6 +593,7 @@ main (void)
     cmocka_unit_test (test_director_leads_pms),
     cmocka_unit_test (test_senior_pm_mentors),
     cmocka_unit_test (test_director_in_small_org),
+    cmocka_unit_test (test_vacancies),
     cmocka_unit_test (test_exempt_roles),
     cmocka_unit_test (test_dotted_lines_ignored),
     cmocka_unit_test (test_order_and_summaries),

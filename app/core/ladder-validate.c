@@ -301,18 +301,20 @@ check_person (Validation               *v,
         add_finding (v, rule, p, LADDER_NONE);
       break;
 
+    /* The three kinds about the team a person leads spare a vacancy,
+     * which has no one yet to lead (ROLE-RULES.md). */
     case LADDER_CHECK_HAS_REPORTS:
-      if (rec->n_reports == 0)
+      if (rec->n_reports == 0 && !rec->vacant)
         add_finding (v, rule, p, LADDER_NONE);
       break;
 
     case LADDER_CHECK_HAS_DESCENDANT_ROLE:
-      if (!((const guint8 *) v->facts[rule->index])[p])
+      if (!((const guint8 *) v->facts[rule->index])[p] && !rec->vacant)
         add_finding (v, rule, p, LADDER_NONE);
       break;
 
     case LADDER_CHECK_HAS_REPORT_ROLE:
-      if (!has_report_in (v, rec, rule->roles))
+      if (!rec->vacant && !has_report_in (v, rec, rule->roles))
         add_finding (v, rule, p, LADDER_NONE);
       break;
 
