@@ -25,6 +25,9 @@ typedef enum {
   LADDER_CHECK_HAS_DESCENDANT_ROLE,
   LADDER_CHECK_HAS_REPORT_ROLE,
   LADDER_CHECK_SMALL_ORG,
+  LADDER_CHECK_SPAN,
+  LADDER_CHECK_LAYERS,
+  LADDER_CHECK_SINGLE_REPORT,
 } LadderCheckKind;
 
 struct _LadderRule {
@@ -41,6 +44,8 @@ struct _LadderRule {
   const guint     *allow_pairs;      /* (subject, manager) role indices */
   guint            n_allow_pairs;
   gint64           employees_below;
+  gint64           min, max;         /* span, layers; -1 when not given */
+  gboolean         whole_chart;      /* layers without subjects */
   const LadderCitation *citations;
   guint            n_citations;
 };

@@ -28,10 +28,21 @@ enum {
   PARAM_EXCEPT    = 1 << 3,
   PARAM_PAIRS     = 1 << 4,
   PARAM_EMPLOYEES = 1 << 5,
+  PARAM_MIN       = 1 << 6,
+  PARAM_MAX       = 1 << 7,
 
   HOLE_MANAGER    = 1 << 8,
   HOLE_FIRST      = 1 << 9,
   HOLE_EMPLOYEES  = 1 << 10,
+  HOLE_SPAN       = 1 << 11,
+  HOLE_LAYERS     = 1 << 12,
+  /* Set by a rule that gives the parameter, not by the kind. */
+  HOLE_MIN        = 1 << 13,
+  HOLE_MAX        = 1 << 14,
+
+  /* The counting kinds: subjects default to @all; span needs min or max. */
+  OPTIONAL_SUBJECTS = 1 << 16,
+  OPTIONAL_BOUNDS   = 1 << 17,
 };
 
 static const struct {
@@ -52,9 +63,13 @@ static const struct {
   { "has-descendant-role", LADDER_CHECK_HAS_DESCENDANT_ROLE, PARAM_SUBJECTS | PARAM_ROLES },
   { "has-report-role",     LADDER_CHECK_HAS_REPORT_ROLE,     PARAM_SUBJECTS | PARAM_ROLES },
   { "small-org",           LADDER_CHECK_SMALL_ORG,           PARAM_SUBJECTS | PARAM_EMPLOYEES | HOLE_EMPLOYEES },
+  { "span",                LADDER_CHECK_SPAN,                PARAM_SUBJECTS | PARAM_MIN | PARAM_MAX | HOLE_SPAN
+                                                               | OPTIONAL_SUBJECTS | OPTIONAL_BOUNDS },
+  { "layers",              LADDER_CHECK_LAYERS,              PARAM_SUBJECTS | PARAM_MAX | HOLE_LAYERS | OPTIONAL_SUBJECTS },
+  { "single-report",       LADDER_CHECK_SINGLE_REPORT,       PARAM_SUBJECTS | HOLE_SPAN | OPTIONAL_SUBJECTS },
 };
 
-G_STATIC_ASSERT (G_N_ELEMENTS (check_kinds) == LADDER_CHECK_SMALL_ORG + 1);
+G_STATIC_ASSERT (G_N_ELEMENTS (check_kinds) == LADDER_CHECK_SINGLE_REPORT + 1);
 
 /* Everything parsing needs in one place, so that errors can name the file. */
 typedef struct {
@@ -607,6 +622,7 @@ check_template (Loader     *loader,
     { "person", 0 }, { "role", 0 },
     { "manager", HOLE_MANAGER }, { "manager-role", HOLE_MANAGER },
     { "first", HOLE_FIRST }, { "employees", HOLE_EMPLOYEES },
+    { "span", HOLE_SPAN }, { "layers", HOLE_LAYERS }, { "min", HOLE_MIN }, { "max", HOLE_MAX },
   };
 
   for (const char *p = strchr (text, '{'); p; p = strchr (p + 1, '{'))
@@ -669,16 +685,21 @@ static gboolean
 read_rule_params (Loader     *loader,
                   xmlNode    *node,
                   LadderRule *rule,
-                  guint       flags,
+                  guint      *flags_inout,
                   GError    **error)
 {
   static const struct { const char *name; guint flag; } params[] = {
     { "subjects", PARAM_SUBJECTS }, { "managers", PARAM_MANAGERS }, { "roles", PARAM_ROLES },
     { "except-managers", PARAM_EXCEPT }, { "allow-pairs", PARAM_PAIRS },
-    { "employees-below", PARAM_EMPLOYEES },
+    { "employees-below", PARAM_EMPLOYEES }, { "min", PARAM_MIN }, { "max", PARAM_MAX },
   };
+  guint flags = *flags_inout;
   /* Required unless optional. */
-  const guint optional = PARAM_EXCEPT | PARAM_PAIRS;
+  const guint optional = PARAM_EXCEPT | PARAM_PAIRS
+                         | (flags & OPTIONAL_SUBJECTS ? PARAM_SUBJECTS : 0)
+                         | (flags & OPTIONAL_BOUNDS ? PARAM_MIN | PARAM_MAX : 0);
+
+  rule->min = rule->max = -1;
 
   for (guint i = 0; i < G_N_ELEMENTS (params); i++)
     {
@@ -719,12 +740,29 @@ read_rule_params (Loader     *loader,
           if (!parse_count (value, G_MAXINT64, &rule->employees_below))
             return fail (loader, node, error, _("rule “%s”: employees-below must be a whole number"), rule->id);
           break;
+        case PARAM_MIN:
+        case PARAM_MAX:
+          if (!parse_count (value, G_MAXUINT, params[i].flag == PARAM_MIN ? &rule->min : &rule->max))
+            return fail (loader, node, error, _("rule “%s”: %s must be a whole number"),
+                         rule->id, params[i].name);
+          *flags_inout |= params[i].flag == PARAM_MIN ? HOLE_MIN : HOLE_MAX;
+          break;
         default:
           g_assert_not_reached ();
         }
     }
 
-  /* known-role is about everyone: its subjects are all roles. */
+  if ((flags & OPTIONAL_BOUNDS) && rule->min < 0 && rule->max < 0)
+    return fail (loader, node, error, _("rule “%s”: the check “%s” needs “min” or “max”"),
+                 rule->id, check_kinds[rule->check].name);
+  if (rule->max >= 0 && rule->min > rule->max)
+    return fail (loader, node, error, _("rule “%s”: min is above max"), rule->id);
+  if (rule->check == LADDER_CHECK_LAYERS && rule->max < 1)
+    return fail (loader, node, error, _("rule “%s”: max must be at least 1"), rule->id);
+
+  /* known-role is about everyone, and so are the counting kinds when no
+   * subjects are given; layers then counts the whole chart. */
+  rule->whole_chart = rule->subjects == NULL;
   if (rule->subjects == NULL)
     rule->subjects = read_role_set (loader, node, "@all", "subjects", error);
   return TRUE;
@@ -736,7 +774,8 @@ read_rule (Loader   *loader,
            GError  **error)
 {
   static const char *allowed[] = { "id", "severity", "check", "subjects", "managers", "roles",
-                                   "except-managers", "allow-pairs", "employees-below", NULL };
+                                   "except-managers", "allow-pairs", "employees-below",
+                                   "min", "max", NULL };
   g_autofree char *id = dup_attr (node, "id");
   g_autofree char *severity = dup_attr (node, "severity");
   g_autofree char *check = dup_attr (node, "check");
@@ -775,7 +814,7 @@ read_rule (Loader   *loader,
       }
   if (!known)
     return fail (loader, node, error, _("rule “%s”: unknown check “%s”"), id, check ? check : "");
-  if (!read_rule_params (loader, node, rule, flags, error))
+  if (!read_rule_params (loader, node, rule, &flags, error))
     return FALSE;
 
   for (xmlNode *child = node->children; child; child = child->next)
