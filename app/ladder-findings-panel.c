@@ -133,7 +133,7 @@ build_why (const LadderRule *rule, LadderSeverity severity)
       gtk_widget_add_css_class (label, "quote");
       gtk_box_append (GTK_BOX (box), label);
 
-      source = gtk_label_new (citation->seed);
+      source = gtk_label_new (citation->title);
       gtk_label_set_xalign (GTK_LABEL (source), 1.0);
       gtk_label_set_ellipsize (GTK_LABEL (source), PANGO_ELLIPSIZE_MIDDLE);
       gtk_label_set_selectable (GTK_LABEL (source), TRUE);
