@@ -586,13 +586,6 @@ link_dotted (Finish *finish, GPtrArray *warnings, GError **error)
   return TRUE;
 }
 
-/* The role of a title through the catalogue's names, or NULL. */
-static const LadderRole *
-role_for_title (LadderCatalogue *catalogue, const char *title)
-{
-  return ladder_catalogue_find_role (catalogue, title);
-}
-
 static void
 give_roles_and_fields (Finish *finish, GPtrArray *warnings)
 {
@@ -623,7 +616,7 @@ give_roles_and_fields (Finish *finish, GPtrArray *warnings)
 
           if (chosen != NULL)
             record->role = chosen;
-          else if ((role = role_for_title (builder->catalogue, stripped)) != NULL)
+          else if ((role = ladder_catalogue_role_for_title (builder->catalogue, stripped)) != NULL)
             record->role = g_intern_string (role->id);
           else if (stripped[0] != '\0' && !g_hash_table_contains (unknown_seen, title))
             {
