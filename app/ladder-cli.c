@@ -15,6 +15,7 @@
 
 #include "ladder-catalogue.h"
 #include "ladder-export.h"
+#include "ladder-import.h"
 #include "ladder-io.h"
 #include "ladder-validate.h"
 
@@ -40,6 +41,9 @@ typedef struct {
   gboolean  version;
   gboolean  help;
   char    **files;
+  char    **columns;
+  char    **roles;
+  LadderImportOptions *import;
 } Options;
 
 static void
@@ -49,6 +53,9 @@ options_clear (Options *options)
   g_free (options->rules_path);
   g_free (options->background);
   g_strfreev (options->files);
+  g_strfreev (options->columns);
+  g_strfreev (options->roles);
+  g_clear_pointer (&options->import, ladder_import_options_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
@@ -60,6 +67,7 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
  * GUI is not wanted. */
 static const char * const headless_options[] = {
   "--validate", "--export", "--version", "--help", "-h", "-?", "--scale", "--background",
+  "--column", "--role",
 };
 
 gboolean
@@ -96,6 +104,12 @@ make_context (Options *options)
       N_("PNG export: pixels per chart unit (default 2, less when the chart is too large)"), N_("N") },
     { "background", 0, 0, G_OPTION_ARG_STRING, &options->background,
       N_("Export background: white (default) or transparent"), N_("white|transparent") },
+    { "column", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options->columns,
+      N_("Import: the column HEADER holds FIELD (id, manager, name, firstname, lastname, title, role, email, vacant, note, assistant, dotted); repeatable"),
+      N_("FIELD=HEADER") },
+    { "role", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options->roles,
+      N_("Import: people with the title TITLE get the role ROLE (an id or a display name); repeatable"),
+      N_("TITLE=ROLE") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &options->version,
       N_("Show the version and exit"), NULL },
     { "help", 'h', 0, G_OPTION_ARG_NONE, &options->help,
@@ -117,7 +131,8 @@ make_context (Options *options)
       "  ladder --rules=RULES.xml …      use another role catalogue and rule set\n"
       "  ladder --version | --help"));
   g_option_context_set_description (context,
-    _("FILE is a .ladder chart (or any .xml), or a .csv file of people.\n"
+    _("FILE is a .ladder chart (or any .xml), delimited text of people (.csv, .tsv,\n"
+      ".txt) or JSON (.json); with another extension, its content decides.\n"
       "\n"
       "--validate prints one line per finding, FILE:LINE: SEVERITY: MESSAGE [RULE],\n"
       "then a summary per file.  Exit status: 0 when no error was found, 1 when a\n"
@@ -225,7 +240,8 @@ leave_for_exit (LadderChart **chart)
 }
 
 static int
-validate_file (const char *path, LadderCatalogue *catalogue, gboolean last)
+validate_file (const char *path, LadderCatalogue *catalogue,
+               const LadderImportOptions *import, gboolean last)
 {
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
@@ -233,7 +249,7 @@ validate_file (const char *path, LadderCatalogue *catalogue, gboolean last)
   g_autoptr(LadderFindings) findings = NULL;
   guint errors, n_warnings, notes;
 
-  chart = ladder_load_file (path, catalogue, warnings, &error);
+  chart = ladder_import_file (path, catalogue, import, warnings, &error);
   print_load_warnings (warnings);
   if (chart == NULL)
     {
@@ -312,7 +328,7 @@ export_file (const Options *options, LadderCatalogue *catalogue)
     return usage_error (_("cannot export to “%s”: the name must end in .png, .svg, .pdf, .ladder or .csv"),
                         out);
 
-  chart = ladder_load_file (in, catalogue, warnings, &error);
+  chart = ladder_import_file (in, catalogue, options->import, warnings, &error);
   print_load_warnings (warnings);
   if (chart == NULL)
     {
@@ -389,6 +405,8 @@ ladder_cli_run (int argc, char **argv)
     return usage_error (_("--validate needs at least one FILE"));
   if (options.export_path != NULL && n_files != 1)
     return usage_error (_("--export needs exactly one FILE"));
+  if (!options.validate && options.export_path == NULL && (options.columns || options.roles))
+    return usage_error (_("--column and --role go with --validate or --export"));
   if (!options.validate && options.export_path == NULL)
     return usage_error (_("--scale and --background go with --export"));
   if (options.scale != NO_SCALE && !(options.scale > 0))
@@ -418,12 +436,21 @@ ladder_cli_run (int argc, char **argv)
   else
     catalogue = g_object_ref (ladder_catalogue_get_default ());
 
+  options.import = ladder_import_options_new ();
+  for (guint i = 0; options.columns && options.columns[i]; i++)
+    if (!ladder_import_options_add_column (options.import, options.columns[i], &error))
+      return usage_error ("%s", error->message);
+  for (guint i = 0; options.roles && options.roles[i]; i++)
+    if (!ladder_import_options_add_role (options.import, options.roles[i], catalogue, &error))
+      return usage_error ("%s", error->message);
+
   if (options.export_path != NULL)
     return export_file (&options, catalogue);
 
   for (guint i = 0; i < n_files; i++)
     {
-      int file_status = validate_file (options.files[i], catalogue, i + 1 == n_files);
+      int file_status = validate_file (options.files[i], catalogue, options.import,
+                                       i + 1 == n_files);
 
       status = MAX (status, file_status);
     }

@@ -47,7 +47,8 @@ LadderChart *ladder_csv_read_memory (const char *data, gsize length, const char 
 char        *ladder_csv_write       (LadderChart *chart, gsize *length);
 
 /* ---- by file name ---- */
-/* .csv is read as CSV, anything else as XML. */
+/* Any input Ladder reads, by extension or content: ladder_import_file()
+ * without options (ladder-import.h). */
 LadderChart *ladder_load_file       (const char *path, LadderCatalogue *catalogue,
                                      GPtrArray *warnings, GError **error);
 
