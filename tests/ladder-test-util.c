@@ -2,6 +2,7 @@
 
 #include <glib/gstdio.h>
 #include <stdlib.h>
+#include <sys/wait.h>
 
 static char *tmpdir;
 
@@ -56,4 +57,40 @@ ladder_test_source_path (const char *relative)
   const char *root = g_getenv ("LADDER_SOURCE_DIR");
 
   return g_build_filename (root ? root : ".", relative, NULL);
+}
+
+void
+ladder_test_run_clear (LadderTestRun *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+void
+ladder_test_run_ladder (LadderTestRun *run, ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  const char *binary = g_getenv ("LADDER_BINARY");
+  const char *arg;
+  va_list args;
+  int wait_status;
+
+  g_assert_nonnull (binary);
+  g_ptr_array_add (argv, (char *) binary);
+  va_start (args, run);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  envp = g_environ_unsetenv (envp, "DISPLAY");
+  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+  envp = g_environ_setenv (envp, "LC_ALL", "C", TRUE);
+  envp = g_environ_setenv (envp, "LANGUAGE", "C", TRUE);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                               &run->out, &run->err, &wait_status, &error));
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
 }

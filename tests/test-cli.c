@@ -8,51 +8,10 @@
 
 #define HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 
-typedef struct {
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-/* Runs ladder with the arguments (NULL-terminated) and no display at all,
- * in the C locale so that messages are the English ones. */
-static void
-run_ladder (Run *run, ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  const char *binary = g_getenv ("LADDER_BINARY");
-  const char *arg;
-  va_list args;
-  int wait_status;
-
-  assert_non_null (binary);
-  g_ptr_array_add (argv, (char *) binary);
-  va_start (args, run);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  envp = g_environ_unsetenv (envp, "DISPLAY");
-  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
-  envp = g_environ_setenv (envp, "LC_ALL", "C", TRUE);
-  envp = g_environ_setenv (envp, "LANGUAGE", "C", TRUE);
-  assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                             &run->out, &run->err, &wait_status, &error));
-  assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
-}
+/* ladder-test-util's runner (C locale, no display), by short names. */
+typedef LadderTestRun Run;
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, ladder_test_run_clear)
+#define run_ladder ladder_test_run_ladder
 
 static char *
 example (const char *name)
