@@ -616,6 +616,68 @@ test_export_beside_chart (void **state)
   assert_true (g_file_equal (folder, beside));
 }
 
+/* Save As on a chart never saved: named after its title, made safe for
+ * a file name, in the documents folder (else home), never the current
+ * folder; a saved chart's own name and folder. */
+static void
+test_save_name_and_folder (void **state)
+{
+  Fixture *f = *state;
+  const struct {
+    const char *title;
+    const char *name;
+  } cases[] = {
+    { "Acme product team", "Acme product team.ladder" },
+    { "Acme: R&D / Product\tteam?  <2027>", "Acme R&D Product team 2027.ladder" },
+    { "..hidden", "hidden.ladder" },
+    { "Équipe produit – Zürich", "Équipe produit – Zürich.ladder" },
+    { " / ", "Untitled Chart.ladder" },
+    { "", "Untitled Chart.ladder" },
+  };
+  g_autofree char *documents = g_build_filename (ladder_test_tmpdir (), "Documents", NULL);
+  g_autoptr(GFile) documents_file = g_file_new_for_path (documents);
+  g_autoptr(GFile) home = g_file_new_for_path (g_get_home_dir ());
+  g_autoptr(GFile) chart_file = NULL;
+  g_autoptr(GFile) beside = NULL;
+  LadderWindow *window;
+
+  SKIP_WITHOUT_DISPLAY ();
+  window = ladder_window_new (app);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = NULL;
+
+      ladder_chart_set_title (ladder_window_get_chart (window), cases[i].title);
+      name = ladder_window_dup_suggested_name (window, ".ladder");
+      assert_string_equal (name, cases[i].name);
+    }
+  {
+    g_autoptr(GFile) folder = NULL;
+
+    g_mkdir_with_parents (documents, 0700);
+    folder = ladder_window_dup_save_folder (window);
+    assert_true (g_file_equal (folder, documents_file));
+  }
+  {
+    g_autoptr(GFile) folder = NULL;
+
+    g_rmdir (documents);
+    folder = ladder_window_dup_save_folder (window);
+    assert_true (g_file_equal (folder, home));
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  {
+    g_autofree char *name = ladder_window_dup_suggested_name (f->window, ".ladder");
+    g_autoptr(GFile) folder = ladder_window_dup_save_folder (f->window);
+
+    assert_string_equal (name, "team.ladder");
+    chart_file = g_file_new_for_path (f->path);
+    beside = g_file_get_parent (chart_file);
+    assert_true (g_file_equal (folder, beside));
+  }
+}
+
 int
 main (void)
 {
@@ -633,12 +695,23 @@ main (void)
     cmocka_unit_test (test_window_state),
     cmocka_unit_test (test_export_folder),
     cmocka_unit_test_setup_teardown (test_export_beside_chart, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_save_name_and_folder, setup, teardown),
   };
   g_autofree char *data_home = NULL;
+  g_autofree char *config_home = NULL;
+  g_autofree char *user_dirs = NULL;
+  g_autofree char *user_dirs_text = NULL;
 
   /* The recent-files list must not touch the user's own. */
   data_home = g_build_filename (ladder_test_tmpdir (), "data", NULL);
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  /* The documents folder is one of the tests' own. */
+  config_home = g_build_filename (ladder_test_tmpdir (), "config", NULL);
+  user_dirs = g_build_filename (config_home, "user-dirs.dirs", NULL);
+  user_dirs_text = g_strdup_printf ("XDG_DOCUMENTS_DIR=\"%s/Documents\"\n", ladder_test_tmpdir ());
+  g_mkdir_with_parents (config_home, 0700);
+  assert_true (g_file_set_contents (user_dirs, user_dirs_text, -1, NULL));
+  g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
   /* GTK's own backend for tests: accessible properties can be read back,
    * and no session bus is needed. */
   g_setenv ("GTK_A11Y", "test", TRUE);
