@@ -68,13 +68,8 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
 /* --scale was not given. */
 #define NO_SCALE (-G_MAXDOUBLE)
 
-/* The options only the command line understands; any of them means the
- * GUI is not wanted. */
-static const char * const headless_options[] = {
-  "--validate", "--export", "--version", "--help", "-h", "-?", "--scale", "--background",
-  "--column", "--role",
-  "--stats", "--format", "--diff",
-};
+/* The one option the editor takes (GApplication parses it there). */
+#define EDITOR_OPTION "--rules"
 
 gboolean
 ladder_cli_wants (int argc, char **argv)
@@ -83,14 +78,18 @@ ladder_cli_wants (int argc, char **argv)
     {
       if (strcmp (argv[i], "--") == 0)
         break;
-      for (guint k = 0; k < G_N_ELEMENTS (headless_options); k++)
+      if (strcmp (argv[i], EDITOR_OPTION) == 0)
         {
-          const char *option = headless_options[k];
-          gsize len = strlen (option);
-
-          if (strncmp (argv[i], option, len) == 0 && (argv[i][len] == '\0' || argv[i][len] == '='))
-            return TRUE;
+          i++;
+          continue;
         }
+      if (g_str_has_prefix (argv[i], EDITOR_OPTION "="))
+        continue;
+      /* Every other option is the command line's (--validate, --export,
+       * --help…); one it does not know is named by its parser, with exit
+       * 2 as for any wrong argument (GApplication's would exit 1). */
+      if (argv[i][0] == '-' && argv[i][1] != '\0')
+        return TRUE;
     }
   return FALSE;
 }
