@@ -19,7 +19,8 @@ ladder_window_describe_person (LadderWindow *self, guint person)
 {
   g_return_val_if_fail (LADDER_IS_WINDOW (self), NULL);
 
-  return ladder_describe_person (self->chart, self->catalogue, ladder_document_get_findings (self->document), person);
+  return ladder_describe_person (self->chart, self->catalogue,
+                                 ladder_document_get_findings (self->document), person);
 }
 
 void

@@ -357,6 +357,7 @@ static void
 selection_changed_cb (LadderWindow *self)
 {
   ladder_inspector_set_person (self->inspector, ladder_canvas_get_selected (self->canvas));
+  ladder_findings_panel_follow (self->findings_panel, ladder_canvas_get_selected (self->canvas));
   ladder_window_update_actions (self);
   ladder_window_update_accessible (self);
 }
@@ -547,6 +548,7 @@ ladder_window_finalize (GObject *object)
   g_clear_pointer (&self->matches, g_array_unref);
   g_clear_pointer (&self->toast, g_free);
   g_clear_pointer (&self->disk_warned, g_free);
+  ladder_window_clear_compare (self);
   self->history = NULL;
   self->chart = NULL;
   self->catalogue = NULL;
@@ -601,8 +603,11 @@ ladder_window_class_init (LadderWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LadderWindow, side_stack);
   gtk_widget_class_bind_template_child (widget_class, LadderWindow, people_list);
   gtk_widget_class_bind_template_child (widget_class, LadderWindow, recent_section);
+  gtk_widget_class_bind_template_child (widget_class, LadderWindow, overview);
+  gtk_widget_class_bind_template_child (widget_class, LadderWindow, compare_panel);
 
   ladder_window_class_init_actions (widget_class);
+  ladder_window_class_init_compare (widget_class);
 }
 
 static void
@@ -697,6 +702,7 @@ ladder_window_new (LadderApplication *app)
   ladder_canvas_set_document (self->canvas, self->document);
   ladder_inspector_bind (self->inspector, self->document);
   ladder_window_init_people (self);
+  ladder_window_init_compare (self);
   findings_changed_cb (self);
   ladder_window_update_title (self);
   ladder_window_update_actions (self);

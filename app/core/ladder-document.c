@@ -369,6 +369,13 @@ ladder_document_get_imported_from (LadderDocument *self)
   return self->imported_from;
 }
 
+GFile *
+ladder_document_get_source (LadderDocument *self)
+{
+  g_return_val_if_fail (LADDER_IS_DOCUMENT (self), NULL);
+  return self->file != NULL ? self->file : self->imported_from;
+}
+
 const char *
 ladder_document_get_disk_stamp (LadderDocument *self)
 {

@@ -56,6 +56,9 @@ gboolean         ladder_document_is_pristine     (LadderDocument *self);
  * imported from until then (a CSV). */
 GFile           *ladder_document_get_file        (LadderDocument *self);
 GFile           *ladder_document_get_imported_from (LadderDocument *self);
+/* The file, else the file imported from, else NULL: where the chart came
+ * from, for the names and folders Save As and Export suggest. */
+GFile           *ladder_document_get_source      (LadderDocument *self);
 /* What the file was on disk when last loaded or saved (see
  * ladder_file_dup_stamp()), or NULL. */
 const char      *ladder_document_get_disk_stamp  (LadderDocument *self);
