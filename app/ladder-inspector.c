@@ -382,7 +382,12 @@ refresh_full (LadderInspector *self, gboolean force)
 
   role_id = ladder_chart_get_role (self->chart, self->person);
   role = ladder_catalogue_lookup_role (self->catalogue, role_id);
-  gtk_label_set_label (self->heading_label, label_of (self, self->person));
+  {
+    const char *name = ladder_chart_get_name (self->chart, self->person);
+
+    /* Translators: the inspector's heading for a person not named yet */
+    gtk_label_set_label (self->heading_label, name != NULL && *name != '\0' ? name : _("Unnamed"));
+  }
   /* Translators: under the person's name: "Product Manager · id p12" */
   id_text = g_strdup_printf (_("%s · id %s"), role ? role->name : role_id,
                              ladder_chart_get_id (self->chart, self->person));

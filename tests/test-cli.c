@@ -221,6 +221,36 @@ test_validate_refused_file (void **state)
   assert_string_equal (run.err, expected);
 }
 
+/* Folds are the editor's view: an export draws everyone. */
+static void
+test_export_draws_folded_people (void **state)
+{
+  g_autofree char *path = ladder_test_write ("folded.ladder",
+    HEAD "<orgchart version=\"1\">\n"
+    "  <person id=\"a\" role=\"ceo\" name=\"Ada Obi\" collapsed=\"true\"/>\n"
+    "  <person id=\"b\" role=\"cpo\" name=\"Ben Cruz\" manager=\"a\" collapsed=\"true\"/>\n"
+    "  <person id=\"c\" role=\"pm\" name=\"Cleo Diaz\" manager=\"b\"/>\n"
+    "  <person id=\"p19\" role=\"pm\" manager=\"b\"/>\n</orgchart>\n");
+  g_autofree char *out = g_build_filename (ladder_test_tmpdir (), "folded.svg", NULL);
+  g_autofree char *export_svg = g_strconcat ("--export=", out, NULL);
+  g_autofree char *svg = NULL;
+  g_auto(Run) run = { 0 };
+
+  run_ladder (&run, export_svg, path, NULL);
+  assert_int_equal (run.status, 0);
+  svg = ladder_test_read (out, NULL);
+  assert_non_null (svg);
+  assert_non_null (strstr (svg, "Ada Obi"));
+  assert_non_null (strstr (svg, "Ben Cruz"));
+  assert_non_null (strstr (svg, "Cleo Diaz"));
+  /* Someone not named yet is "Unnamed", not their id. */
+  assert_non_null (strstr (svg, ">Unnamed<"));
+  assert_null (strstr (svg, ">p19<"));
+  /* No fold marker ("+2") is drawn either. */
+  assert_null (strstr (svg, ">+2<"));
+  assert_null (strstr (svg, ">+1<"));
+}
+
 static void
 test_validate_bomb_refused (void **state)
 {
@@ -434,6 +464,7 @@ main (void)
     cmocka_unit_test (test_export_csv),
     cmocka_unit_test (test_refused_export_leaves_no_output),
     cmocka_unit_test (test_export_svg),
+    cmocka_unit_test (test_export_draws_folded_people),
   };
 
   return cmocka_run_group_tests (tests, NULL, NULL);

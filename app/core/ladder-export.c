@@ -260,6 +260,8 @@ write_image (LadderChart *chart, LadderCatalogue *catalogue, LadderFindings *fin
   GThread *fonts;
   gboolean ok;
 
+  /* Folds are the editor's view: an export shows everyone unless asked. */
+  ladder_layout_set_unfold_all (layout, !options->as_shown);
   fonts = g_steal_pointer (&prepared_fonts);
   if (fonts == NULL)
     {

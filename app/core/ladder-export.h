@@ -19,6 +19,7 @@ typedef struct {
   gboolean transparent;  /* PNG: no white background */
   char    *notice;       /* out: e.g. "chart is 50000 px wide; scaled to 0.65 to fit
                           * PNG limits" or NULL (g_free) */
+  gboolean as_shown;     /* keep the chart's folds; by default everyone is drawn */
 } LadderExportOptions;
 
 /* Starts loading what image exports draw text with (fontconfig's

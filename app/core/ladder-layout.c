@@ -52,6 +52,13 @@ ladder_layout_new (void)
 }
 
 void
+ladder_layout_set_unfold_all (LadderLayout *layout, gboolean unfold_all)
+{
+  g_return_if_fail (layout != NULL);
+  layout->unfold_all = !!unfold_all;
+}
+
+void
 ladder_layout_free (LadderLayout *layout)
 {
   if (layout == NULL)
@@ -135,7 +142,7 @@ classify (LadderLayout *layout, const LadderPersonRecord *records, gboolean comp
     {
       guint p = order[i], m = layout->manager[p];
       const LadderPersonRecord *r = &records[p];
-      gboolean shows_reports = r->n_reports > 0 && !r->collapsed;
+      gboolean shows_reports = r->n_reports > 0 && !(r->collapsed && !layout->unfold_all);
 
       if (m == LADDER_NONE)
         layout->kind[p] = KIND_ROOT;
@@ -397,7 +404,8 @@ ladder_layout_compute (LadderLayout *layout, LadderChart *chart)
     {
       guint p = order[i], m = records[p].manager;
       gboolean visible = m == LADDER_NONE
-                         || (layout->boxes[m].visible && !records[m].collapsed);
+                         || (layout->boxes[m].visible &&
+                             !(records[m].collapsed && !layout->unfold_all));
 
       layout->alive[p] = 1;
       layout->boxes[p].visible = visible;
@@ -413,7 +421,7 @@ ladder_layout_compute (LadderLayout *layout, LadderChart *chart)
     {
       guint p = order[i], m = records[p].manager;
 
-      if (records[p].collapsed)
+      if (records[p].collapsed && !layout->unfold_all)
         layout->n_folded[p] = size[p] - 1;
       if (m != LADDER_NONE)
         size[m] += size[p];

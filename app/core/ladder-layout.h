@@ -38,6 +38,8 @@ void             ladder_layout_free       (LadderLayout *layout);
 /* Computes positions for every live person of @chart, with the chart's
  * layout kind. */
 void             ladder_layout_compute    (LadderLayout *layout, LadderChart *chart);
+/* Folds are the view's: an export lays out everyone (the next compute). */
+void             ladder_layout_set_unfold_all (LadderLayout *layout, gboolean unfold_all);
 /* Box of @person (indexed by chart slot); NULL for removed slots. */
 const LadderBox *ladder_layout_get_box    (LadderLayout *layout, guint person);
 void             ladder_layout_get_extents(LadderLayout *layout, double *width, double *height);

@@ -528,7 +528,9 @@ draw_card (Render *r, guint person)
     }
   else if (name == NULL || *name == '\0')
     {
-      name = ladder_chart_get_id (r->chart, person);
+      /* Translators: on the card of a person not named yet */
+      name = _("Unnamed");
+      name_font.italic = TRUE;
       name_font.color = LADDER_RGB (INK_FAINT);
     }
 
