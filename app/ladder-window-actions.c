@@ -7,6 +7,7 @@
 #include "ladder-io.h"
 #include "ladder-print.h"
 #include "ladder-settings.h"
+#include "ladder-properties-dialog.h"
 #include "ladder-window-private.h"
 
 #define MAX_RECENT 8
@@ -411,6 +412,14 @@ redo_action (GtkWidget *widget, const char *name, GVariant *parameter)
 }
 
 static void
+properties_action (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  LadderWindow *self = LADDER_WINDOW (widget);
+
+  gtk_window_present (ladder_properties_dialog_new (GTK_WINDOW (self), self->document));
+}
+
+static void
 find_action (GtkWidget *widget, const char *name, GVariant *parameter)
 {
   LadderWindow *self = LADDER_WINDOW (widget);
@@ -602,6 +611,7 @@ ladder_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.properties", NULL, properties_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
