@@ -92,7 +92,6 @@ struct _LadderWindow
 
 /* ladder-window.c */
 void     ladder_window_update_title     (LadderWindow *self);
-void     ladder_window_revalidate_now   (LadderWindow *self);
 void     ladder_window_update_search    (LadderWindow *self);
 void     ladder_window_step_match       (LadderWindow *self, int direction);
 /* Replaces the chart's content with @chart's, as a new document. */
@@ -107,9 +106,6 @@ const char *ladder_window_person_label  (LadderWindow *self, guint person);
 void     ladder_window_class_init_actions (GtkWidgetClass *widget_class);
 void     ladder_window_update_actions     (LadderWindow *self);
 void     ladder_window_update_recent      (LadderWindow *self);
-/* Where the export dialog opens: the last export's folder while it is
- * there, else where Save As opens (ladder_window_dup_save_folder()). */
-GFile   *ladder_window_dup_export_folder  (LadderWindow *self);
 typedef void (*LadderWindowThen) (LadderWindow *self, gpointer data);
 /* When there are unsaved changes, asks whether to save or discard them;
  * then runs @then, unless the user cancelled (@data is freed with
@@ -124,24 +120,8 @@ void     ladder_window_watch_recent       (LadderWindow *self);
 void     ladder_window_class_init_keys    (GtkWidgetClass *widget_class);
 void     ladder_window_init_keys          (LadderWindow *self);
 void     ladder_window_update_key_actions (LadderWindow *self);
-/* Ctrl+X: the selected person is the one the next paste moves. */
-gboolean ladder_window_cut_person         (LadderWindow *self);
-/* Escape: nothing is cut any more. */
-void     ladder_window_cancel_cut         (LadderWindow *self);
-/* Ctrl+V: the cut person reports to the selected one, as one undoable
- * step; a cycle is refused with the message a drag shows. */
-gboolean ladder_window_paste_person       (LadderWindow *self);
-/* Alt+Left / Alt+Right: the selected person one place earlier (-1) or
- * later (+1) among its siblings, as one undoable step. */
-gboolean ladder_window_shift_person       (LadderWindow *self, int direction);
-/* F8 / Shift+F8: selects and centres the next (+1) or previous (-1)
- * finding's person; returns the finding's index or LADDER_NONE. */
-guint    ladder_window_step_finding       (LadderWindow *self, int direction);
 
 /* ladder-window-a11y.c */
-/* What a screen reader says about @person: name, role, manager, reports
- * and findings (free with g_free). */
-char    *ladder_window_describe_person    (LadderWindow *self, guint person);
 /* The canvas' accessible name and the people list follow the selection. */
 void     ladder_window_update_accessible  (LadderWindow *self);
 /* The people list shows the chart and selects on the canvas. */
@@ -151,31 +131,16 @@ void     ladder_window_init_people        (LadderWindow *self);
 /* self->file was just loaded or saved, and was @stamp on disk then
  * (ladder_file_dup_stamp(); NULL: unknown or no file). */
 void     ladder_window_track_file         (LadderWindow *self, const char *stamp);
-/* TRUE when self->file is no longer what was last loaded or saved. */
-gboolean ladder_window_changed_on_disk    (LadderWindow *self);
 /* Saves to self->file, first asking when it changed on disk (Save Anyway,
  * Reload, Cancel); runs @then only once the chart is saved (@data is
  * freed with @destroy either way). */
 void     ladder_window_save_checked       (LadderWindow *self, LadderWindowThen then,
                                            gpointer data, GDestroyNotify destroy);
-/* The file name Save As and Export offer: the chart's file's or the
- * imported file's with @extension (".ladder"), else the chart's title
- * made safe for a file name, else "Untitled Chart" (free with g_free). */
-char    *ladder_window_dup_suggested_name (LadderWindow *self, const char *extension);
-/* Where Save As opens: the chart's (or imported file's) folder, else the
- * documents folder, else the home folder; never the current folder. */
-GFile   *ladder_window_dup_save_folder    (LadderWindow *self);
 
 /* ladder-window-compare.c */
 void     ladder_window_class_init_compare (GtkWidgetClass *widget_class);
 void     ladder_window_init_compare       (LadderWindow *self);
 void     ladder_window_clear_compare      (LadderWindow *self);
-/* Compares the open chart (NEW) with @file's (OLD): the changed cards are
- * marked and the Changes page lists what changed, until
- * ladder_window_leave_comparison().  On failure nothing changes. */
-gboolean ladder_window_compare_with       (LadderWindow *self, GFile *file, GError **error);
-void     ladder_window_leave_comparison   (LadderWindow *self);
-gboolean ladder_window_is_comparing       (LadderWindow *self);
 /* What the canvas is given to mark (LadderCanvasMark bits a person). */
 const guint8 *ladder_window_get_marks     (LadderWindow *self, guint *n_marks);
 

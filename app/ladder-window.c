@@ -87,6 +87,13 @@ ladder_window_get_document (LadderWindow *self)
   return self->document;
 }
 
+LadderAutosave *
+ladder_window_get_autosave (LadderWindow *self)
+{
+  g_return_val_if_fail (LADDER_IS_WINDOW (self), NULL);
+  return self->autosave;
+}
+
 LadderFindings *
 ladder_window_get_findings (LadderWindow *self)
 {

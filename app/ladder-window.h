@@ -17,6 +17,9 @@ LadderWindow   *ladder_window_new            (LadderApplication *app);
 
 /* The document the window shows (chart, history, findings, file). */
 LadderDocument *ladder_window_get_document   (LadderWindow *self);
+/* What keeps the document's recovery copy (ladder-autosave.h). */
+struct _LadderAutosave;
+struct _LadderAutosave *ladder_window_get_autosave (LadderWindow *self);
 LadderChart    *ladder_window_get_chart      (LadderWindow *self);
 LadderCatalogue *ladder_window_get_catalogue (LadderWindow *self);
 /* The findings of the chart as it is now (validates if a run is due). */
@@ -61,5 +64,55 @@ gboolean        ladder_window_restore        (LadderWindow *self, struct _Ladder
 void            ladder_window_show_toast     (LadderWindow *self, const char *message);
 /* The message last shown by ladder_window_show_toast(), or NULL. */
 const char     *ladder_window_get_toast      (LadderWindow *self);
+
+/* ---- what the window's actions and panels do (public for tests) ---- */
+
+/* Checks the chart now if a check is due (the panels follow). */
+void     ladder_window_revalidate_now   (LadderWindow *self);
+
+/* Where the export dialog opens: the last export's folder while it is
+ * there, else where Save As opens (ladder_window_dup_save_folder()). */
+GFile   *ladder_window_dup_export_folder  (LadderWindow *self);
+
+/* Ctrl+X: the selected person is the one the next paste moves. */
+gboolean ladder_window_cut_person         (LadderWindow *self);
+
+/* Escape: nothing is cut any more. */
+void     ladder_window_cancel_cut         (LadderWindow *self);
+
+/* Ctrl+V: the cut person reports to the selected one, as one undoable
+ * step; a cycle is refused with the message a drag shows. */
+gboolean ladder_window_paste_person       (LadderWindow *self);
+
+/* Alt+Left / Alt+Right: the selected person one place earlier (-1) or
+ * later (+1) among its siblings, as one undoable step. */
+gboolean ladder_window_shift_person       (LadderWindow *self, int direction);
+
+/* F8 / Shift+F8: selects and centres the next (+1) or previous (-1)
+ * finding's person; returns the finding's index or LADDER_NONE. */
+guint    ladder_window_step_finding       (LadderWindow *self, int direction);
+
+/* What a screen reader says about @person: name, role, manager, reports
+ * and findings (free with g_free). */
+char    *ladder_window_describe_person    (LadderWindow *self, guint person);
+
+/* TRUE when the chart's file is no longer what was last loaded or saved. */
+gboolean ladder_window_changed_on_disk    (LadderWindow *self);
+
+/* The file name Save As and Export offer: the chart's file's or the
+ * imported file's with @extension (".ladder"), else the chart's title
+ * made safe for a file name, else "Untitled Chart" (free with g_free). */
+char    *ladder_window_dup_suggested_name (LadderWindow *self, const char *extension);
+
+/* Where Save As opens: the chart's (or imported file's) folder, else the
+ * documents folder, else the home folder; never the current folder. */
+GFile   *ladder_window_dup_save_folder    (LadderWindow *self);
+
+/* Compares the open chart (NEW) with @file's (OLD): the changed cards are
+ * marked and the Changes page lists what changed, until
+ * ladder_window_leave_comparison().  On failure nothing changes. */
+gboolean ladder_window_compare_with       (LadderWindow *self, GFile *file, GError **error);
+void     ladder_window_leave_comparison   (LadderWindow *self);
+gboolean ladder_window_is_comparing       (LadderWindow *self);
 
 G_END_DECLS

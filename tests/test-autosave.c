@@ -3,7 +3,7 @@
  * Xvfb (./run-tests); skipped without a display.  XDG_DATA_HOME points
  * into the test's temporary directory: the user's own recovery folder is
  * never touched. */
-#include "ladder-test-util.h"
+#include "ladder-gui-test.h"
 
 #include <fcntl.h>
 #include <glib/gstdio.h>
@@ -15,7 +15,6 @@
 #include "ladder-autosave.h"
 #include "ladder-io.h"
 #include "ladder-recovery-dialog.h"
-#include "ladder-window-private.h"
 
 static const char *team_xml =
   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -35,26 +34,15 @@ static const char *other_xml =
 /* A session no running process holds. */
 #define DEAD_SESSION "0123abcd-dead-beef-0000-000000000001"
 
-static LadderApplication *app;
-static gboolean have_display;
 static char *recovery_dir;
 
-typedef struct {
-  LadderWindow *window;
-  LadderChart  *chart;
-  char         *path;
-} Fixture;
+typedef LadderGuiFixture Fixture;
 
-#define SKIP_WITHOUT_DISPLAY() do { if (!have_display) skip (); } while (0)
+#define SKIP_WITHOUT_DISPLAY() LADDER_GUI_SKIP_WITHOUT_DISPLAY ()
 
 /* ------------------------------------------------------------- helpers */
 
-static void
-drain (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
+#define drain ladder_gui_drain
 
 static gboolean
 time_up (gpointer data)
@@ -271,22 +259,14 @@ copy_time (const char *info_path)
 static int
 setup (void **state)
 {
-  Fixture *f;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
+  LadderGuiFixture *f;
 
-  if (!have_display)
+  if (!ladder_gui_test_have_display ())
     return 0;
   remove_tree (recovery_dir);
-  f = g_new0 (Fixture, 1);
-  f->path = ladder_test_write ("team.ladder", team_xml);
-  f->window = ladder_window_new (app);
-  gtk_window_present (GTK_WINDOW (f->window));
-  file = g_file_new_for_path (f->path);
-  assert_true (ladder_window_load (f->window, file, &error));
-  f->chart = ladder_window_get_chart (f->window);
-  ladder_autosave_set_delay (f->window->autosave, 50);
-  drain ();
+  f = ladder_gui_fixture_new ("team.ladder", team_xml);
+  ladder_autosave_set_delay (ladder_window_get_autosave (f->window), 50);
+  ladder_gui_drain ();
   *state = f;
   return 0;
 }
@@ -294,17 +274,9 @@ setup (void **state)
 static int
 teardown (void **state)
 {
-  Fixture *f = *state;
-
-  if (f == NULL)
-    return 0;
   /* A test that failed while holding the writer would hang the close. */
   ladder_autosave_hold_writes (FALSE);
-  if (f->window != NULL)
-    gtk_window_destroy (GTK_WINDOW (f->window));
-  drain ();
-  g_free (f->path);
-  g_free (f);
+  ladder_gui_fixture_free (*state);
   return 0;
 }
 
@@ -314,9 +286,7 @@ rename_person (Fixture *f, const char *id, const char *name)
   guint p = ladder_chart_lookup (f->chart, id);
 
   assert_int_not_equal (p, LADDER_NONE);
-  ladder_history_begin_group (f->window->history, "Rename");
-  ladder_chart_set_name (f->chart, p, name);
-  ladder_history_end_group (f->window->history);
+  ladder_document_rename (f->document, p, name);
 }
 
 /* -------------------------------------------------------------- writing */
@@ -340,7 +310,7 @@ test_edit_writes_copy (void **state)
   g_autoptr(GError) error = NULL;
 
   SKIP_WITHOUT_DISPLAY ();
-  copy = ladder_autosave_get_path (f->window->autosave);
+  copy = ladder_autosave_get_path (ladder_window_get_autosave (f->window));
   assert_true (g_str_has_prefix (copy, recovery_dir));
   assert_true (g_str_has_suffix (copy, ".ladder"));
 
@@ -398,8 +368,8 @@ test_copy_waits_for_pause (void **state)
   gint64 start;
 
   SKIP_WITHOUT_DISPLAY ();
-  ladder_autosave_set_delay (f->window->autosave, LADDER_AUTOSAVE_DELAY_MS);
-  copy = ladder_autosave_get_path (f->window->autosave);
+  ladder_autosave_set_delay (ladder_window_get_autosave (f->window), LADDER_AUTOSAVE_DELAY_MS);
+  copy = ladder_autosave_get_path (ladder_window_get_autosave (f->window));
   start = g_get_monotonic_time ();
   rename_person (f, "spm", "Eve Stone");
   run_for (1000);
@@ -422,7 +392,7 @@ test_save_removes_copy (void **state)
   g_autofree char *on_disk = NULL;
 
   SKIP_WITHOUT_DISPLAY ();
-  copy = ladder_autosave_get_path (f->window->autosave);
+  copy = ladder_autosave_get_path (ladder_window_get_autosave (f->window));
   info_path = info_path_of (copy);
   rename_person (f, "spm", "Eve Stone");
   assert_true (wait_for_file (copy, TRUE, 5000));
@@ -456,7 +426,7 @@ test_close_removes_copy (void **state)
   g_autofree char *copy = NULL;
 
   SKIP_WITHOUT_DISPLAY ();
-  copy = g_strdup (ladder_autosave_get_path (f->window->autosave));
+  copy = g_strdup (ladder_autosave_get_path (ladder_window_get_autosave (f->window)));
   rename_person (f, "spm", "Eve Stone");
   assert_true (wait_for_file (copy, TRUE, 5000));
   gtk_window_destroy (GTK_WINDOW (f->window));
@@ -480,7 +450,7 @@ test_timer_writes_on_worker (void **state)
   g_autoptr(LadderChart) loaded = NULL;
 
   SKIP_WITHOUT_DISPLAY ();
-  copy = ladder_autosave_get_path (f->window->autosave);
+  copy = ladder_autosave_get_path (ladder_window_get_autosave (f->window));
   info_path = info_path_of (copy);
   ladder_autosave_hold_writes (TRUE);
   rename_person (f, "spm", "Eve Stone");
@@ -546,7 +516,7 @@ test_removal_waits_for_queued_copy (void **state)
   GThread *releaser;
 
   SKIP_WITHOUT_DISPLAY ();
-  copy = g_strdup (ladder_autosave_get_path (f->window->autosave));
+  copy = g_strdup (ladder_autosave_get_path (ladder_window_get_autosave (f->window)));
 
   /* Save. */
   ladder_autosave_hold_writes (TRUE);
@@ -592,7 +562,7 @@ test_write_failure_reported (void **state)
   const char *toast;
 
   SKIP_WITHOUT_DISPLAY ();
-  copy = g_strdup (ladder_autosave_get_path (f->window->autosave));
+  copy = g_strdup (ladder_autosave_get_path (ladder_window_get_autosave (f->window)));
   /* Nothing can be renamed over a folder. */
   assert_int_equal (g_mkdir_with_parents (copy, 0700), 0);
   ladder_window_show_toast (f->window, "-");
@@ -654,17 +624,17 @@ test_crash_restore (void **state)
 
   SKIP_WITHOUT_DISPLAY ();
   rename_person (f, "spm", "Eve Stone");
-  assert_true (wait_for_file (ladder_autosave_get_path (f->window->autosave), TRUE, 5000));
-  left = leave_as_crashed (ladder_autosave_get_path (f->window->autosave), "crashed-1",
+  assert_true (wait_for_file (ladder_autosave_get_path (ladder_window_get_autosave (f->window)), TRUE, 5000));
+  left = leave_as_crashed (ladder_autosave_get_path (ladder_window_get_autosave (f->window)), "crashed-1",
                            DEAD_SESSION);
   left_info = info_path_of (left);
   expected = chart_bytes (f->chart);
 
   /* The next start: an empty window, then the offer. */
-  fresh = ladder_window_new (app);
+  fresh = ladder_window_new (ladder_gui_test_get_app ());
   gtk_window_present (GTK_WINDOW (fresh));
   drain ();
-  dialog = ladder_recovery_offer (app, fresh);
+  dialog = ladder_recovery_offer (ladder_gui_test_get_app (), fresh);
   assert_non_null (dialog);
   drain ();
   assert_ptr_equal (find_toplevel ("ladder-recovery"), dialog);
@@ -689,20 +659,20 @@ test_crash_restore (void **state)
   assert_string_equal (got, expected);
   assert_true (ladder_window_get_modified (fresh));
   /* No undo leads to a state that would count as saved. */
-  assert_false (ladder_history_can_undo (fresh->history));
+  assert_false (ladder_history_can_undo (ladder_document_get_history (ladder_window_get_document (fresh))));
   assert_non_null (ladder_window_get_file (fresh));
   assert_string_equal (g_file_peek_path (ladder_window_get_file (fresh)), f->path);
   toast = g_strdup_printf ("Restored the unsaved changes from %s", when);
   assert_string_equal (ladder_window_get_toast (fresh), toast);
 
   /* The copy now belongs to this process, the dead session's lock is gone. */
-  assert_string_equal (ladder_autosave_get_path (fresh->autosave), left);
+  assert_string_equal (ladder_autosave_get_path (ladder_window_get_autosave (fresh)), left);
   assert_true (g_file_test (left, G_FILE_TEST_EXISTS));
   assert_true (g_key_file_load_from_file (info, left_info, G_KEY_FILE_NONE, NULL));
   session = g_key_file_get_string (info, "Recovery", "Session", NULL);
   assert_string_not_equal (session, DEAD_SESSION);
   assert_false (g_file_test (dead_lock, G_FILE_TEST_EXISTS));
-  assert_null (ladder_recovery_offer (app, fresh));
+  assert_null (ladder_recovery_offer (ladder_gui_test_get_app (), fresh));
 
   /* Saving writes the original file and drops the copy. */
   assert_true (gtk_widget_activate_action (GTK_WIDGET (fresh), "win.save", NULL));
@@ -740,8 +710,8 @@ test_crash_restore_untitled (void **state)
   ladder_window_add_role (f->window, "ceo", LADDER_NONE);
   drain ();
   assert_null (ladder_window_get_file (f->window));
-  assert_true (wait_for_file (ladder_autosave_get_path (f->window->autosave), TRUE, 5000));
-  left = leave_as_crashed (ladder_autosave_get_path (f->window->autosave), "crashed-2",
+  assert_true (wait_for_file (ladder_autosave_get_path (ladder_window_get_autosave (f->window)), TRUE, 5000));
+  left = leave_as_crashed (ladder_autosave_get_path (ladder_window_get_autosave (f->window)), "crashed-2",
                            DEAD_SESSION);
   left_info = info_path_of (left);
   expected = chart_bytes (f->chart);
@@ -754,7 +724,7 @@ test_crash_restore_untitled (void **state)
 
       g_ptr_array_add (before, w);
     }
-  dialog = ladder_recovery_offer (app, f->window);
+  dialog = ladder_recovery_offer (ladder_gui_test_get_app (), f->window);
   assert_non_null (dialog);
   texts = label_texts (GTK_WIDGET (dialog));
   when = copy_time (left_info);
@@ -795,20 +765,20 @@ test_crash_discard (void **state)
 
   SKIP_WITHOUT_DISPLAY ();
   rename_person (f, "spm", "Eve Stone");
-  assert_true (wait_for_file (ladder_autosave_get_path (f->window->autosave), TRUE, 5000));
-  left = leave_as_crashed (ladder_autosave_get_path (f->window->autosave), "crashed-3",
+  assert_true (wait_for_file (ladder_autosave_get_path (ladder_window_get_autosave (f->window)), TRUE, 5000));
+  left = leave_as_crashed (ladder_autosave_get_path (ladder_window_get_autosave (f->window)), "crashed-3",
                            DEAD_SESSION);
   left_info = info_path_of (left);
 
-  dialog = ladder_recovery_offer (app, f->window);
+  dialog = ladder_recovery_offer (ladder_gui_test_get_app (), f->window);
   assert_non_null (dialog);
   gtk_dialog_response (GTK_DIALOG (dialog), LADDER_RECOVERY_RESPONSE_DISCARD);
   drain ();
   assert_false (g_file_test (left, G_FILE_TEST_EXISTS));
   assert_false (g_file_test (left_info, G_FILE_TEST_EXISTS));
-  assert_null (ladder_recovery_offer (app, f->window));
+  assert_null (ladder_recovery_offer (ladder_gui_test_get_app (), f->window));
   /* The window's own copy is still there: it is still unsaved. */
-  assert_true (g_file_test (ladder_autosave_get_path (f->window->autosave), G_FILE_TEST_EXISTS));
+  assert_true (g_file_test (ladder_autosave_get_path (ladder_window_get_autosave (f->window)), G_FILE_TEST_EXISTS));
 }
 
 /* Closing the dialog without choosing keeps the copies for next time. */
@@ -821,16 +791,16 @@ test_crash_later (void **state)
 
   SKIP_WITHOUT_DISPLAY ();
   rename_person (f, "spm", "Eve Stone");
-  assert_true (wait_for_file (ladder_autosave_get_path (f->window->autosave), TRUE, 5000));
-  left = leave_as_crashed (ladder_autosave_get_path (f->window->autosave), "crashed-4",
+  assert_true (wait_for_file (ladder_autosave_get_path (ladder_window_get_autosave (f->window)), TRUE, 5000));
+  left = leave_as_crashed (ladder_autosave_get_path (ladder_window_get_autosave (f->window)), "crashed-4",
                            DEAD_SESSION);
-  dialog = ladder_recovery_offer (app, f->window);
+  dialog = ladder_recovery_offer (ladder_gui_test_get_app (), f->window);
   assert_non_null (dialog);
   gtk_window_close (dialog);
   drain ();
   assert_null (find_toplevel ("ladder-recovery"));
   assert_true (g_file_test (left, G_FILE_TEST_EXISTS));
-  dialog = ladder_recovery_offer (app, f->window);
+  dialog = ladder_recovery_offer (ladder_gui_test_get_app (), f->window);
   assert_non_null (dialog);
   gtk_dialog_response (GTK_DIALOG (dialog), LADDER_RECOVERY_RESPONSE_DISCARD);
   drain ();
@@ -847,23 +817,23 @@ test_running_session_not_offered (void **state)
 
   SKIP_WITHOUT_DISPLAY ();
   rename_person (f, "spm", "Eve Stone");
-  assert_true (wait_for_file (ladder_autosave_get_path (f->window->autosave), TRUE, 5000));
+  assert_true (wait_for_file (ladder_autosave_get_path (ladder_window_get_autosave (f->window)), TRUE, 5000));
   /* This process's own copy: not offered. */
-  assert_null (ladder_recovery_offer (app, f->window));
+  assert_null (ladder_recovery_offer (ladder_gui_test_get_app (), f->window));
 
   /* Another Ladder holds its lock. */
   fd = g_open (lock, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
   assert_true (fd >= 0);
   assert_int_equal (flock (fd, LOCK_EX | LOCK_NB), 0);
-  left = leave_as_crashed (ladder_autosave_get_path (f->window->autosave), "running-1",
+  left = leave_as_crashed (ladder_autosave_get_path (ladder_window_get_autosave (f->window)), "running-1",
                            "77777777-aaaa");
-  assert_null (ladder_recovery_offer (app, f->window));
+  assert_null (ladder_recovery_offer (ladder_gui_test_get_app (), f->window));
   assert_true (g_file_test (left, G_FILE_TEST_EXISTS));
   assert_true (g_file_test (lock, G_FILE_TEST_EXISTS));
 
   /* ... until it dies. */
   close (fd);
-  assert_non_null (ladder_recovery_offer (app, f->window));
+  assert_non_null (ladder_recovery_offer (ladder_gui_test_get_app (), f->window));
   gtk_dialog_response (GTK_DIALOG (find_toplevel ("ladder-recovery")),
                        LADDER_RECOVERY_RESPONSE_DISCARD);
   drain ();
@@ -888,10 +858,10 @@ test_damaged_copy (void **state)
 
   SKIP_WITHOUT_DISPLAY ();
   rename_person (f, "spm", "Eve Stone");
-  assert_true (wait_for_file (ladder_autosave_get_path (f->window->autosave), TRUE, 5000));
+  assert_true (wait_for_file (ladder_autosave_get_path (ladder_window_get_autosave (f->window)), TRUE, 5000));
 
   /* A chart cut short, and a description that is not one. */
-  bad_chart = leave_as_crashed (ladder_autosave_get_path (f->window->autosave), "bad-chart",
+  bad_chart = leave_as_crashed (ladder_autosave_get_path (ladder_window_get_autosave (f->window)), "bad-chart",
                                 DEAD_SESSION);
   assert_true (g_file_set_contents (bad_chart, "<?xml version=\"1.0\"?>\n<orgchart version=\"1\">\n"
                                     "  <person id=\"a\" role=\"ceo\"", -1, NULL));
@@ -901,7 +871,7 @@ test_damaged_copy (void **state)
   assert_true (g_file_set_contents (garbage_info, "[Recovery]\nVersion=99\nSession=" DEAD_SESSION
                                     "\nSaved=2024-01-01T10:00:00Z\n", -1, NULL));
 
-  assert_null (ladder_recovery_offer (app, f->window));
+  assert_null (ladder_recovery_offer (ladder_gui_test_get_app (), f->window));
   assert_string_equal (ladder_window_get_toast (f->window), "A damaged recovery copy was set aside");
   assert_false (g_file_test (bad_chart, G_FILE_TEST_EXISTS));
   assert_false (g_file_test (bad_info, G_FILE_TEST_EXISTS));
@@ -911,17 +881,17 @@ test_damaged_copy (void **state)
   assert_int_equal (count_files (damaged, ".ini"), 3);
   /* Not again. */
   ladder_window_show_toast (f->window, "-");
-  assert_null (ladder_recovery_offer (app, f->window));
+  assert_null (ladder_recovery_offer (ladder_gui_test_get_app (), f->window));
   assert_string_equal (ladder_window_get_toast (f->window), "-");
 
   /* Beside a good one: both in the dialog. */
-  left = leave_as_crashed (ladder_autosave_get_path (f->window->autosave), "good-1",
+  left = leave_as_crashed (ladder_autosave_get_path (ladder_window_get_autosave (f->window)), "good-1",
                            DEAD_SESSION);
   bad_chart = (g_free (bad_chart),
-               leave_as_crashed (ladder_autosave_get_path (f->window->autosave), "bad-2",
+               leave_as_crashed (ladder_autosave_get_path (ladder_window_get_autosave (f->window)), "bad-2",
                                  DEAD_SESSION));
   assert_true (g_file_set_contents (bad_chart, "not xml at all", -1, NULL));
-  dialog = ladder_recovery_offer (app, f->window);
+  dialog = ladder_recovery_offer (ladder_gui_test_get_app (), f->window);
   assert_non_null (dialog);
   texts = label_texts (GTK_WIDGET (dialog));
   assert_non_null (strstr (texts, "Test team\n"));
@@ -1124,14 +1094,11 @@ main (void)
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   recovery_dir = g_build_filename (data_home, "ladder", "recovery", NULL);
 
-  have_display = gtk_init_check ();
-  if (have_display)
+  if (ladder_gui_test_init ())
     {
       g_autofree char *dir = ladder_recovery_dup_dir ();
 
       assert_string_equal (dir, recovery_dir);
-      app = ladder_application_new ();
-      assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
     }
   failures = cmocka_run_group_tests (tests, NULL, NULL);
   remove_tree (data_home);

@@ -3,7 +3,7 @@
  * told, the settings that persist, and the side panels (the findings
  * list's order and rows, the palette's words).  Runs under Xvfb (./run-tests)
  * with GSETTINGS_BACKEND=memory; skipped without a display. */
-#include "ladder-test-util.h"
+#include "ladder-gui-test.h"
 
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
@@ -14,7 +14,8 @@
 #include "ladder-palette.h"
 #include "ladder-settings.h"
 #include "ladder-canvas-private.h"
-#include "ladder-window-private.h"
+#include "ladder-findings-panel.h"
+#include "ladder-people-list.h"
 
 static const char *team_xml =
   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -27,41 +28,21 @@ static const char *team_xml =
   "  <person id=\"pm\" role=\"pm\" name=\"Eve Fox\"/>\n"
   "</orgchart>\n";
 
-static LadderApplication *app;
-static gboolean have_display;
 
-typedef struct {
-  LadderWindow *window;
-  LadderChart  *chart;
-  char         *path;
-} Fixture;
+typedef LadderGuiFixture Fixture;
 
-#define SKIP_WITHOUT_DISPLAY() do { if (!have_display) skip (); } while (0)
+#define SKIP_WITHOUT_DISPLAY() LADDER_GUI_SKIP_WITHOUT_DISPLAY ()
 
-static void
-drain (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
+#define drain ladder_gui_drain
 
 static int
 setup (void **state)
 {
-  Fixture *f;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
+  LadderGuiFixture *f;
 
-  if (!have_display)
+  if (!ladder_gui_test_have_display ())
     return 0;
-  f = g_new0 (Fixture, 1);
-  f->path = ladder_test_write ("team.ladder", team_xml);
-  f->window = ladder_window_new (app);
-  gtk_window_present (GTK_WINDOW (f->window));
-  file = g_file_new_for_path (f->path);
-  assert_true (ladder_window_load (f->window, file, &error));
-  f->chart = ladder_window_get_chart (f->window);
-  drain ();
+  f = ladder_gui_fixture_new ("team.ladder", team_xml);
   *state = f;
   return 0;
 }
@@ -69,34 +50,13 @@ setup (void **state)
 static int
 teardown (void **state)
 {
-  Fixture *f = *state;
-
-  if (f == NULL)
-    return 0;
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  drain ();
-  g_free (f->path);
-  g_free (f);
+  ladder_gui_fixture_free (*state);
   return 0;
 }
 
-static guint
-person (Fixture *f, const char *id)
-{
-  guint p = ladder_chart_lookup (f->chart, id);
+#define person ladder_gui_person
 
-  assert_int_not_equal (p, LADDER_NONE);
-  return p;
-}
-
-static gboolean
-activate (Fixture *f, const char *action)
-{
-  gboolean done = gtk_widget_activate_action (GTK_WIDGET (f->window), action, NULL);
-
-  drain ();
-  return done;
-}
+#define activate ladder_gui_activate
 
 /* ------------------------------------------------------------ cut/paste */
 
@@ -108,7 +68,7 @@ test_cut_paste_moves (void **state)
   LadderHistory *history;
 
   SKIP_WITHOUT_DISPLAY ();
-  history = f->window->history;
+  history = ladder_document_get_history (f->document);
   ladder_window_select (f->window, person (f, "vp"));
   assert_true (activate (f, "win.cut-person"));
   assert_string_equal (ladder_window_get_toast (f->window),
@@ -190,7 +150,7 @@ test_cut_shown_until_paste_or_escape (void **state)
   LadderCanvas *canvas;
 
   SKIP_WITHOUT_DISPLAY ();
-  canvas = f->window->canvas;
+  canvas = ladder_gui_canvas (f);
   assert_int_equal (ladder_canvas_get_cut (canvas), LADDER_NONE);
   ladder_window_select (f->window, person (f, "vp"));
   assert_true (activate (f, "win.cut-person"));
@@ -200,7 +160,7 @@ test_cut_shown_until_paste_or_escape (void **state)
 
   assert_true (press_key (GTK_WIDGET (canvas), GDK_KEY_Escape));
   assert_int_equal (ladder_canvas_get_cut (canvas), LADDER_NONE);
-  assert_false (gtk_revealer_get_reveal_child (f->window->toast_revealer));
+  assert_false (ladder_gui_toast_shown (f));
   assert_int_equal (ladder_window_get_selected (f->window), person (f, "cpo"));
   assert_false (ladder_window_paste_person (f->window));
   /* Nothing cut: the window's Escape lets the key go on its way. */
@@ -243,7 +203,7 @@ test_shift_among_siblings (void **state)
   assert_false (ladder_window_shift_person (f->window, -1));
   assert_true (ladder_window_shift_person (f->window, +1));
   assert_int_equal (ladder_chart_get_position (f->chart, person (f, "pm")), 1);
-  assert_int_equal (ladder_history_get_n_steps (f->window->history), 2);
+  assert_int_equal (ladder_history_get_n_steps (ladder_document_get_history (f->document)), 2);
 }
 
 /* ------------------------------------------------------------- findings */
@@ -258,15 +218,15 @@ test_step_findings (void **state)
   SKIP_WITHOUT_DISPLAY ();
   assert_int_equal (ladder_findings_get_n (ladder_window_get_findings (f->window)), 3);
 
-  assert_int_equal (ladder_findings_panel_get_selected (f->window->findings_panel), G_MAXUINT);
+  assert_int_equal (ladder_findings_panel_get_selected (LADDER_FINDINGS_PANEL (ladder_gui_find (GTK_WIDGET (f->window), LADDER_TYPE_FINDINGS_PANEL, 0))), G_MAXUINT);
   /* In the list's order: the error (1), the warning (2), the note (0). */
   assert_int_equal (ladder_window_step_finding (f->window, +1), 1);
   assert_int_equal (ladder_window_get_selected (f->window), person (f, "vp"));
   /* The panel's row of that finding is selected too. */
-  assert_int_equal (ladder_findings_panel_get_selected (f->window->findings_panel), 1);
+  assert_int_equal (ladder_findings_panel_get_selected (LADDER_FINDINGS_PANEL (ladder_gui_find (GTK_WIDGET (f->window), LADDER_TYPE_FINDINGS_PANEL, 0))), 1);
   assert_true (activate (f, "win.next-finding"));
   assert_int_equal (ladder_window_get_selected (f->window), person (f, "pm"));
-  assert_int_equal (ladder_findings_panel_get_selected (f->window->findings_panel), 2);
+  assert_int_equal (ladder_findings_panel_get_selected (LADDER_FINDINGS_PANEL (ladder_gui_find (GTK_WIDGET (f->window), LADDER_TYPE_FINDINGS_PANEL, 0))), 2);
   assert_string_equal (ladder_window_get_toast (f->window),
                        "2 of 3: Eve Fox (Product Manager) has no manager; everyone but the CEO "
                        "reports to someone");
@@ -276,19 +236,19 @@ test_step_findings (void **state)
   assert_int_equal (ladder_window_get_selected (f->window), person (f, "vp"));
   assert_true (activate (f, "win.previous-finding"));
   assert_int_equal (ladder_window_get_selected (f->window), person (f, "spm"));
-  assert_int_equal (ladder_findings_panel_get_selected (f->window->findings_panel), 0);
+  assert_int_equal (ladder_findings_panel_get_selected (LADDER_FINDINGS_PANEL (ladder_gui_find (GTK_WIDGET (f->window), LADDER_TYPE_FINDINGS_PANEL, 0))), 0);
 
   /* An edit validates again: the step after it selects in the new rows. */
   ladder_chart_set_name (f->chart, person (f, "pm"), "Eve Fox-Lee");
   drain ();
   assert_int_equal (ladder_window_step_finding (f->window, +1), 1);
-  assert_int_equal (ladder_findings_panel_get_selected (f->window->findings_panel), 1);
+  assert_int_equal (ladder_findings_panel_get_selected (LADDER_FINDINGS_PANEL (ladder_gui_find (GTK_WIDGET (f->window), LADDER_TYPE_FINDINGS_PANEL, 0))), 1);
 
   /* From the People page, F8 turns to the Findings page to show the row. */
-  gtk_stack_set_visible_child_name (f->window->side_stack, "people");
+  gtk_stack_set_visible_child_name (ladder_gui_side_stack (f), "people");
   assert_true (activate (f, "win.next-finding"));
-  assert_string_equal (gtk_stack_get_visible_child_name (f->window->side_stack), "findings");
-  assert_int_equal (ladder_findings_panel_get_selected (f->window->findings_panel), 2);
+  assert_string_equal (gtk_stack_get_visible_child_name (ladder_gui_side_stack (f)), "findings");
+  assert_int_equal (ladder_findings_panel_get_selected (LADDER_FINDINGS_PANEL (ladder_gui_find (GTK_WIDGET (f->window), LADDER_TYPE_FINDINGS_PANEL, 0))), 2);
 }
 
 /* ---------------------------------------------------------- accessible */
@@ -326,7 +286,7 @@ painted_cb (GdkFrameClock *clock, gboolean *painted)
 static GPtrArray *
 card_items (Fixture *f)
 {
-  GtkWidget *canvas = GTK_WIDGET (f->window->canvas);
+  GtkWidget *canvas = GTK_WIDGET (ladder_gui_canvas (f));
   GdkFrameClock *clock = gtk_widget_get_frame_clock (canvas);
   GPtrArray *items = g_ptr_array_new ();
   gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
@@ -334,7 +294,7 @@ card_items (Fixture *f)
   gulong handler;
 
   /* The items are placed over their cards by the next frame's layout. */
-  ladder_canvas_a11y_sync (f->window->canvas->a11y);
+  ladder_canvas_a11y_sync (ladder_gui_canvas (f)->a11y);
   handler = g_signal_connect (clock, "after-paint", G_CALLBACK (painted_cb), &painted);
   gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_LAYOUT);
   while (!painted && g_get_monotonic_time () < deadline)
@@ -367,8 +327,8 @@ assert_item (Fixture *f, GtkWidget *item, const char *id)
                                              ladder_window_get_selected (f->window) == person (f, id));
   assert_null (differs);
   /* Over its own card, and never in the pointer's way. */
-  assert_true (gtk_widget_compute_bounds (item, GTK_WIDGET (f->window->canvas), &bounds));
-  assert_int_equal (ladder_canvas_hit (f->window->canvas,
+  assert_true (gtk_widget_compute_bounds (item, GTK_WIDGET (ladder_gui_canvas (f)), &bounds));
+  assert_int_equal (ladder_canvas_hit (ladder_gui_canvas (f),
                                        bounds.origin.x + bounds.size.width / 2,
                                        bounds.origin.y + bounds.size.height / 2),
                     person (f, id));
@@ -386,7 +346,7 @@ test_card_items (void **state)
   SKIP_WITHOUT_DISPLAY ();
   ladder_window_revalidate_now (f->window);
   ladder_window_select (f->window, person (f, "hop"));
-  ladder_canvas_zoom_fit (f->window->canvas);
+  ladder_canvas_zoom_fit (ladder_gui_canvas (f));
   drain ();
   items = card_items (f);
   assert_int_equal (items->len, G_N_ELEMENTS (order));
@@ -437,7 +397,7 @@ test_card_items (void **state)
     f->chart = ladder_window_get_chart (f->window);
     ladder_window_revalidate_now (f->window);
     ladder_window_select (f->window, person (f, "p7"));
-    ladder_canvas_zoom_fit (f->window->canvas);
+    ladder_canvas_zoom_fit (ladder_gui_canvas (f));
     drain ();
     items = card_items (f);
     assert_int_equal (items->len, 1);
@@ -455,7 +415,7 @@ test_people_list (void **state)
   static const char * const order[] = { "ceo", "cpo", "hop", "spm", "vp", "pm" };
 
   SKIP_WITHOUT_DISPLAY ();
-  list = f->window->people_list;
+  list = LADDER_PEOPLE_LIST (ladder_gui_find (GTK_WIDGET (f->window), LADDER_TYPE_PEOPLE_LIST, 0));
   assert_int_equal (ladder_people_list_get_n_rows (list), G_N_ELEMENTS (order));
   for (guint i = 0; i < G_N_ELEMENTS (order); i++)
     assert_int_equal (ladder_people_list_get_person (list, i), person (f, order[i]));
@@ -500,7 +460,7 @@ test_default_layout (void **state)
   g_settings_set_string (settings, "default-layout", "compact");
   assert_int_equal (ladder_settings_get_default_layout (), LADDER_LAYOUT_COMPACT);
 
-  window = ladder_window_new (app);
+  window = ladder_window_new (ladder_gui_test_get_app ());
   assert_int_equal (ladder_chart_get_layout (ladder_window_get_chart (window)), LADDER_LAYOUT_COMPACT);
   assert_false (ladder_window_get_modified (window));
 
@@ -509,7 +469,7 @@ test_default_layout (void **state)
   assert_int_equal (ladder_chart_get_layout (ladder_window_get_chart (window)), LADDER_LAYOUT_TREE);
 
   /* The menu's radio items drive the same key. */
-  g_action_group_activate_action (G_ACTION_GROUP (app), "default-layout",
+  g_action_group_activate_action (G_ACTION_GROUP (ladder_gui_test_get_app ()), "default-layout",
                                   g_variant_new_string ("compact"));
   assert_int_equal (ladder_settings_get_default_layout (), LADDER_LAYOUT_COMPACT);
   assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new", "s", "empty"));
@@ -526,7 +486,7 @@ test_window_state (void **state)
 {
   GSettings *settings;
   LadderWindow *window;
-  GtkPaned *chart_pane, *palette_pane;
+  GtkPaned *side_pane, *chart_pane, *palette_pane;
   int width, height;
 
   SKIP_WITHOUT_DISPLAY ();
@@ -537,26 +497,28 @@ test_window_state (void **state)
   g_settings_set_int (settings, "side-panel-width", 400);
   g_settings_set_int (settings, "side-panel-position", 300);
 
-  window = ladder_window_new (app);
-  chart_pane = GTK_PANED (gtk_widget_get_parent (GTK_WIDGET (window->side_pane)));
+  window = ladder_window_new (ladder_gui_test_get_app ());
+  /* The panes nest: palette | (chart | side panel). */
+  side_pane = GTK_PANED (ladder_gui_find (GTK_WIDGET (window), GTK_TYPE_PANED, 2));
+  chart_pane = GTK_PANED (gtk_widget_get_parent (GTK_WIDGET (side_pane)));
   palette_pane = GTK_PANED (gtk_widget_get_parent (GTK_WIDGET (chart_pane)));
   gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
   assert_int_equal (width, 1100);
   assert_int_equal (height, 760);
   assert_int_equal (gtk_paned_get_position (palette_pane), 260);
-  assert_int_equal (gtk_paned_get_position (window->side_pane), 300);
+  assert_int_equal (gtk_paned_get_position (side_pane), 300);
 
   gtk_window_present (GTK_WINDOW (window));
-  for (int i = 0; i < 50 && gtk_widget_get_width (GTK_WIDGET (window->side_pane)) != 400; i++)
+  for (int i = 0; i < 50 && gtk_widget_get_width (GTK_WIDGET (side_pane)) != 400; i++)
     {
       g_usleep (20000);
       drain ();
     }
-  assert_int_equal (gtk_widget_get_width (GTK_WIDGET (window->side_pane)), 400);
+  assert_int_equal (gtk_widget_get_width (GTK_WIDGET (side_pane)), 400);
 
   /* The user drags the palette's border and resizes; closing saves. */
   gtk_paned_set_position (palette_pane, 280);
-  gtk_paned_set_position (window->side_pane, 350);
+  gtk_paned_set_position (side_pane, 350);
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
   gtk_window_close (GTK_WINDOW (window));
   drain ();
@@ -646,7 +608,7 @@ test_save_name_and_folder (void **state)
   LadderWindow *window;
 
   SKIP_WITHOUT_DISPLAY ();
-  window = ladder_window_new (app);
+  window = ladder_window_new (ladder_gui_test_get_app ());
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *name = NULL;
@@ -721,12 +683,12 @@ row_order (Fixture *f)
 {
   GString *order = g_string_new (NULL);
   guint index = G_MAXUINT;
-  guint rows = ladder_findings_panel_get_n_rows (f->window->findings_panel);
+  guint rows = ladder_findings_panel_get_n_rows (LADDER_FINDINGS_PANEL (ladder_gui_find (GTK_WIDGET (f->window), LADDER_TYPE_FINDINGS_PANEL, 0)));
 
   for (guint row = 0; row < rows; row++)
     {
-      index = ladder_findings_panel_step (f->window->findings_panel, index, +1);
-      assert_int_equal (ladder_findings_panel_get_row (f->window->findings_panel, index), row);
+      index = ladder_findings_panel_step (LADDER_FINDINGS_PANEL (ladder_gui_find (GTK_WIDGET (f->window), LADDER_TYPE_FINDINGS_PANEL, 0)), index, +1);
+      assert_int_equal (ladder_findings_panel_get_row (LADDER_FINDINGS_PANEL (ladder_gui_find (GTK_WIDGET (f->window), LADDER_TYPE_FINDINGS_PANEL, 0)), index), row);
       g_string_append_printf (order, row == 0 ? "%u" : " %u", index);
     }
   return g_string_free (order, FALSE);
@@ -763,7 +725,7 @@ find_descendant (GtkWidget *widget, GType type)
 static GtkListBoxRow *
 panel_row (Fixture *f, int index)
 {
-  GtkWidget *panel = GTK_WIDGET (f->window->findings_panel);
+  GtkWidget *panel = GTK_WIDGET (LADDER_FINDINGS_PANEL (ladder_gui_find (GTK_WIDGET (f->window), LADDER_TYPE_FINDINGS_PANEL, 0)));
   GtkListBox *list = GTK_LIST_BOX (find_descendant (panel, GTK_TYPE_LIST_BOX));
 
   assert_non_null (list);
@@ -782,12 +744,12 @@ test_findings_order (void **state)
   SKIP_WITHOUT_DISPLAY ();
   load_panel_team (f);
   assert_int_equal (ladder_findings_get_n (ladder_window_get_findings (f->window)), 6);
-  assert_int_equal (ladder_findings_panel_get_n_rows (f->window->findings_panel), 5);
+  assert_int_equal (ladder_findings_panel_get_n_rows (LADDER_FINDINGS_PANEL (ladder_gui_find (GTK_WIDGET (f->window), LADDER_TYPE_FINDINGS_PANEL, 0))), 5);
   before = row_order (f);
   assert_string_equal (before, "3 0 2 5 1");
-  assert_int_equal (ladder_findings_panel_get_row (f->window->findings_panel, 4), 0);
-  assert_int_equal (ladder_findings_panel_step (f->window->findings_panel, 1, +1), 3);
-  assert_int_equal (ladder_findings_panel_step (f->window->findings_panel, 3, -1), 1);
+  assert_int_equal (ladder_findings_panel_get_row (LADDER_FINDINGS_PANEL (ladder_gui_find (GTK_WIDGET (f->window), LADDER_TYPE_FINDINGS_PANEL, 0)), 4), 0);
+  assert_int_equal (ladder_findings_panel_step (LADDER_FINDINGS_PANEL (ladder_gui_find (GTK_WIDGET (f->window), LADDER_TYPE_FINDINGS_PANEL, 0)), 1, +1), 3);
+  assert_int_equal (ladder_findings_panel_step (LADDER_FINDINGS_PANEL (ladder_gui_find (GTK_WIDGET (f->window), LADDER_TYPE_FINDINGS_PANEL, 0)), 3, -1), 1);
 
   /* Eve becomes a Junior PM: she may not manage Fay (a new error, on a
    * line above Fay's), and Fay's line breaks rank-order still. */
@@ -846,26 +808,26 @@ test_findings_follow_selection (void **state)
 
   SKIP_WITHOUT_DISPLAY ();
   load_panel_team (f);
-  assert_int_equal (ladder_findings_panel_get_selected (f->window->findings_panel), G_MAXUINT);
+  assert_int_equal (ladder_findings_panel_get_selected (LADDER_FINDINGS_PANEL (ladder_gui_find (GTK_WIDGET (f->window), LADDER_TYPE_FINDINGS_PANEL, 0))), G_MAXUINT);
   ladder_window_select (f->window, ladder_chart_lookup (f->chart, "pm2"));
-  assert_int_equal (ladder_findings_panel_get_selected (f->window->findings_panel), 3);
+  assert_int_equal (ladder_findings_panel_get_selected (LADDER_FINDINGS_PANEL (ladder_gui_find (GTK_WIDGET (f->window), LADDER_TYPE_FINDINGS_PANEL, 0))), 3);
   /* Hal has two rows: the first (his warning) is chosen... */
   ladder_window_select (f->window, ladder_chart_lookup (f->chart, "hal"));
-  assert_int_equal (ladder_findings_panel_get_selected (f->window->findings_panel), 0);
+  assert_int_equal (ladder_findings_panel_get_selected (LADDER_FINDINGS_PANEL (ladder_gui_find (GTK_WIDGET (f->window), LADDER_TYPE_FINDINGS_PANEL, 0))), 0);
   /* ...but a row of his chosen in the list stays chosen. */
-  ladder_findings_panel_select (f->window->findings_panel, 1);
+  ladder_findings_panel_select (LADDER_FINDINGS_PANEL (ladder_gui_find (GTK_WIDGET (f->window), LADDER_TYPE_FINDINGS_PANEL, 0)), 1);
   ladder_window_select (f->window, ladder_chart_lookup (f->chart, "hal"));
-  assert_int_equal (ladder_findings_panel_get_selected (f->window->findings_panel), 1);
+  assert_int_equal (ladder_findings_panel_get_selected (LADDER_FINDINGS_PANEL (ladder_gui_find (GTK_WIDGET (f->window), LADDER_TYPE_FINDINGS_PANEL, 0))), 1);
   /* Someone without a finding: no row. */
   ladder_window_select (f->window, ladder_chart_lookup (f->chart, "ceo"));
-  assert_int_equal (ladder_findings_panel_get_selected (f->window->findings_panel), G_MAXUINT);
+  assert_int_equal (ladder_findings_panel_get_selected (LADDER_FINDINGS_PANEL (ladder_gui_find (GTK_WIDGET (f->window), LADDER_TYPE_FINDINGS_PANEL, 0))), G_MAXUINT);
 
   /* After an edit, the list is rebuilt and the row follows still. */
   ladder_window_select (f->window, ladder_chart_lookup (f->chart, "solo"));
   ladder_chart_set_name (f->chart, ladder_chart_lookup (f->chart, "solo"), "Ike Jones");
   ladder_window_get_findings (f->window);
   drain ();
-  assert_int_equal (ladder_findings_panel_get_selected (f->window->findings_panel), 5);
+  assert_int_equal (ladder_findings_panel_get_selected (LADDER_FINDINGS_PANEL (ladder_gui_find (GTK_WIDGET (f->window), LADDER_TYPE_FINDINGS_PANEL, 0))), 5);
 }
 
 /* The palette says what a role's number means, in words, and shows no
@@ -954,14 +916,10 @@ main (void)
     cmocka_unit_test_setup_teardown (test_findings_follow_selection, setup, teardown),
     cmocka_unit_test (test_palette_text),
   };
-  g_autofree char *data_home = NULL;
   g_autofree char *config_home = NULL;
   g_autofree char *user_dirs = NULL;
   g_autofree char *user_dirs_text = NULL;
 
-  /* The recent-files list must not touch the user's own. */
-  data_home = g_build_filename (ladder_test_tmpdir (), "data", NULL);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   /* The documents folder is one of the tests' own. */
   config_home = g_build_filename (ladder_test_tmpdir (), "config", NULL);
   user_dirs = g_build_filename (config_home, "user-dirs.dirs", NULL);
@@ -973,11 +931,6 @@ main (void)
    * and no session bus is needed. */
   g_setenv ("GTK_A11Y", "test", TRUE);
 
-  have_display = gtk_init_check ();
-  if (have_display)
-    {
-      app = ladder_application_new ();
-      assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-    }
+  ladder_gui_test_init ();
   return cmocka_run_group_tests (tests, NULL, NULL);
 }

@@ -1,7 +1,7 @@
 /* test-gui.c — the editor window driven as the user drives it: through
  * the functions its drop handlers call and its GActions.  Runs under
  * Xvfb (./run-tests); skipped without a display. */
-#include "ladder-test-util.h"
+#include "ladder-gui-test.h"
 
 #include <gtk/gtk.h>
 #include <math.h>
@@ -10,7 +10,7 @@
 #include "ladder-canvas-private.h"
 #include "ladder-history.h"
 #include "ladder-io.h"
-#include "ladder-window-private.h"
+#include "ladder-properties-dialog.h"
 
 static const char *team_xml =
   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -21,40 +21,19 @@ static const char *team_xml =
   "  <person id=\"spm\" role=\"senior-pm\" name=\"Dev Ray\" manager=\"hop\"/>\n"
   "</orgchart>\n";
 
-static LadderApplication *app;
-static gboolean have_display;
 
-typedef struct {
-  LadderWindow *window;
-  LadderChart  *chart;
-  char         *path;
-} Fixture;
+typedef LadderGuiFixture Fixture;
 
-static void
-drain (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
+#define drain ladder_gui_drain
 
 static int
 setup (void **state)
 {
-  Fixture *f;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
+  LadderGuiFixture *f;
 
-  if (!have_display)
+  if (!ladder_gui_test_have_display ())
     return 0;
-  f = g_new0 (Fixture, 1);
-  f->path = ladder_test_write ("team.ladder", team_xml);
-  f->window = ladder_window_new (app);
-  gtk_window_present (GTK_WINDOW (f->window));
-  file = g_file_new_for_path (f->path);
-  assert_true (ladder_window_load (f->window, file, &error));
-  assert_null (error);
-  f->chart = ladder_window_get_chart (f->window);
-  drain ();
+  f = ladder_gui_fixture_new ("team.ladder", team_xml);
   *state = f;
   return 0;
 }
@@ -62,34 +41,15 @@ setup (void **state)
 static int
 teardown (void **state)
 {
-  Fixture *f = *state;
-
-  if (f == NULL)
-    return 0;
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  drain ();
-  g_free (f->path);
-  g_free (f);
+  ladder_gui_fixture_free (*state);
   return 0;
 }
 
-#define SKIP_WITHOUT_DISPLAY() do { if (!have_display) skip (); } while (0)
+#define SKIP_WITHOUT_DISPLAY() LADDER_GUI_SKIP_WITHOUT_DISPLAY ()
 
-static guint
-person (Fixture *f, const char *id)
-{
-  guint p = ladder_chart_lookup (f->chart, id);
+#define person ladder_gui_person
 
-  assert_int_not_equal (p, LADDER_NONE);
-  return p;
-}
-
-static void
-activate (Fixture *f, const char *action)
-{
-  assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), action, NULL));
-  drain ();
-}
+#define activate(f, action) assert_true (ladder_gui_activate ((f), (action)))
 
 /* Dropping a role on a person: a new report, selected, one undo step. */
 static void
@@ -241,7 +201,7 @@ test_save_and_reload (void **state)
   text = ladder_test_read (f->path, NULL);
   assert_non_null (strstr (text, "<person id=\"p1\" role=\"junior-pm\" name=\"Eve Moss\" manager=\"spm\"/>"));
 
-  other = ladder_window_new (app);
+  other = ladder_window_new (ladder_gui_test_get_app ());
   file = g_file_new_for_path (f->path);
   assert_true (ladder_window_load (other, file, &error));
   reloaded = ladder_window_get_chart (other);
@@ -334,19 +294,20 @@ test_csv_import_unsaved (void **state)
   assert_int_equal (ladder_chart_get_n_people (f->chart), 2);
   assert_null (ladder_window_get_file (f->window));
   assert_true (ladder_window_get_modified (f->window));
-  assert_false (ladder_history_can_undo (f->window->history));
-  assert_string_equal (gtk_label_get_label (f->window->title_label), "• people");
+  assert_false (ladder_history_can_undo (ladder_document_get_history (f->document)));
+  assert_string_equal (gtk_window_get_title (GTK_WINDOW (f->window)), "• people — Ladder");
   subtitle = g_strdup_printf ("Imported from %s, not saved yet", csv_path);
-  assert_string_equal (gtk_label_get_label (f->window->subtitle_label), subtitle);
-  assert_true (gtk_widget_has_css_class (f->window->save_button, "suggested-action"));
+  assert_string_equal (ladder_document_get_subtitle (f->document), subtitle);
+  assert_true (gtk_widget_has_css_class (ladder_gui_find_action (GTK_WIDGET (f->window), "win.save"),
+                                         "suggested-action"));
   assert_false (ladder_window_is_pristine (f->window));
 
   assert_true (ladder_window_save_to (f->window, chart_file, &error));
   drain ();
   assert_false (ladder_window_get_modified (f->window));
   assert_true (g_file_equal (ladder_window_get_file (f->window), chart_file));
-  assert_string_equal (gtk_label_get_label (f->window->title_label), "people.ladder");
-  assert_string_equal (gtk_label_get_label (f->window->subtitle_label), chart_path);
+  assert_string_equal (gtk_window_get_title (GTK_WINDOW (f->window)), "people.ladder — Ladder");
+  assert_string_equal (ladder_document_get_subtitle (f->document), chart_path);
   csv_after = ladder_test_read (csv_path, NULL);
   assert_string_equal (csv_after, csv);
 }
@@ -359,7 +320,7 @@ test_save_button_suggested (void **state)
   GtkWidget *save;
 
   SKIP_WITHOUT_DISPLAY ();
-  save = f->window->save_button;
+  save = ladder_gui_find_action (GTK_WIDGET (f->window), "win.save");
   assert_false (gtk_widget_has_css_class (save, "suggested-action"));
   ladder_window_add_role (f->window, "pm", person (f, "hop"));
   drain ();
@@ -376,7 +337,7 @@ test_save_button_suggested (void **state)
 static void
 card_centre (Fixture *f, guint p, double *x, double *y)
 {
-  LadderCanvas *canvas = f->window->canvas;
+  LadderCanvas *canvas = ladder_gui_canvas (f);
   const LadderBox *box = ladder_layout_get_box (ladder_canvas_get_layout (canvas), p);
   double ox, oy;
 
@@ -391,7 +352,7 @@ card_centre (Fixture *f, guint p, double *x, double *y)
 static void
 drag_card (Fixture *f, guint p, double x, double y)
 {
-  LadderCanvas *canvas = f->window->canvas;
+  LadderCanvas *canvas = ladder_gui_canvas (f);
   double cx, cy;
 
   card_centre (f, p, &cx, &cy);
@@ -413,10 +374,10 @@ test_drag_detach (void **state)
   double cx, cy;
 
   SKIP_WITHOUT_DISPLAY ();
-  canvas = GTK_WIDGET (f->window->canvas);
+  canvas = GTK_WIDGET (ladder_gui_canvas (f));
   assert_true (gtk_widget_get_width (canvas) > 100 && gtk_widget_get_height (canvas) > 100);
   /* The chart is one column in the middle: the top-left corner is empty. */
-  assert_int_equal (ladder_canvas_hit (f->window->canvas, 10, 10), LADDER_NONE);
+  assert_int_equal (ladder_canvas_hit (ladder_gui_canvas (f), 10, 10), LADDER_NONE);
 
   /* Less than the drag threshold: a click that selects. */
   card_centre (f, person (f, "hop"), &cx, &cy);
@@ -443,12 +404,12 @@ test_drag_detach (void **state)
   assert_int_equal (ladder_chart_get_manager (f->chart, person (f, "hop")), person (f, "cpo"));
   assert_int_equal (ladder_chart_get_n_roots (f->chart), 1);
   assert_false (ladder_window_get_modified (f->window));
-  assert_false (ladder_history_can_undo (f->window->history));
+  assert_false (ladder_history_can_undo (ladder_document_get_history (f->document)));
 
   /* The CEO already reports to no one: no step to undo. */
   drag_card (f, person (f, "ceo"), 10, 10);
   assert_int_equal (ladder_chart_get_n_roots (f->chart), 1);
-  assert_false (ladder_history_can_undo (f->window->history));
+  assert_false (ladder_history_can_undo (ladder_document_get_history (f->document)));
 }
 
 /* A card held near an edge of the view scrolls it; away from the edges
@@ -463,7 +424,7 @@ test_drag_edge_scroll (void **state)
   int height;
 
   SKIP_WITHOUT_DISPLAY ();
-  canvas = f->window->canvas;
+  canvas = ladder_gui_canvas (f);
   viewport = ladder_canvas_get_viewport (canvas);
   activate (f, "win.zoom-reset");
   ladder_viewport_set_zoom (viewport, 3.0);
@@ -513,7 +474,7 @@ test_open_readable (void **state)
   int width;
 
   SKIP_WITHOUT_DISPLAY ();
-  canvas = f->window->canvas;
+  canvas = ladder_gui_canvas (f);
   viewport = ladder_canvas_get_viewport (canvas);
   /* The four-person team fits as it is. */
   assert_true (ladder_viewport_get_zoom (viewport) > 0.5);
@@ -573,10 +534,119 @@ test_keyboard_selection_and_fold (void **state)
   assert_string_equal (ladder_chart_get_name (f->chart, cpo), "Ben Cruz");
   assert_false (ladder_window_get_modified (f->window));
 
-  ladder_canvas_move_selection (f->window->canvas, LADDER_CANVAS_MOVE_DOWN);
+  ladder_canvas_move_selection (ladder_gui_canvas (f), LADDER_CANVAS_MOVE_DOWN);
   assert_false (ladder_chart_get_collapsed (f->chart, cpo));
   assert_int_equal (ladder_window_get_selected (f->window),
                     ladder_chart_get_first_report (f->chart, cpo));
+}
+
+/* Ctrl+F on a name folded away: the team unfolds, the card is selected;
+ * unfolding to show someone is not an edit. */
+static void
+test_search_unfolds (void **state)
+{
+  Fixture *f = *state;
+  GtkWidget *entry;
+
+  SKIP_WITHOUT_DISPLAY ();
+  ladder_document_fold (f->document, person (f, "cpo"), TRUE);
+  activate (f, "win.find");
+  entry = ladder_gui_find (GTK_WIDGET (f->window), GTK_TYPE_SEARCH_ENTRY, 0);
+  assert_non_null (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Dev Ray");
+  activate (f, "win.find-next");
+  assert_int_equal (ladder_window_get_selected (f->window), person (f, "spm"));
+  assert_false (ladder_chart_get_collapsed (f->chart, person (f, "cpo")));
+  assert_false (ladder_window_get_modified (f->window));
+}
+
+/* The Undo and Redo buttons say which step; undo selects what it changed. */
+static void
+test_undo_names_the_step (void **state)
+{
+  Fixture *f = *state;
+  GtkWidget *undo, *redo;
+
+  SKIP_WITHOUT_DISPLAY ();
+  undo = ladder_gui_find_action (GTK_WIDGET (f->window), "win.undo");
+  redo = ladder_gui_find_action (GTK_WIDGET (f->window), "win.redo");
+  assert_string_equal (gtk_widget_get_tooltip_text (undo), "Undo (Ctrl+Z)");
+  assert_true (ladder_window_move_person (f->window, person (f, "spm"), person (f, "cpo"),
+                                          LADDER_NONE, NULL));
+  drain ();
+  assert_string_equal (gtk_widget_get_tooltip_text (undo), "Undo Move Dev Ray (Ctrl+Z)");
+  ladder_window_select (f->window, person (f, "ceo"));
+  ladder_document_fold (f->document, person (f, "cpo"), TRUE);
+  activate (f, "win.undo");
+  assert_int_equal (ladder_chart_get_manager (f->chart, person (f, "spm")), person (f, "hop"));
+  /* Selected and shown: the fold that hid it is open again. */
+  assert_int_equal (ladder_window_get_selected (f->window), person (f, "spm"));
+  assert_false (ladder_chart_get_collapsed (f->chart, person (f, "cpo")));
+  assert_string_equal (gtk_widget_get_tooltip_text (undo), "Undo (Ctrl+Z)");
+  assert_string_equal (gtk_widget_get_tooltip_text (redo), "Redo Move Dev Ray (Shift+Ctrl+Z)");
+}
+
+/* Folds alone are not unsaved changes: the window closes without asking. */
+static void
+test_close_after_fold (void **state)
+{
+  Fixture *f = *state;
+  gpointer window;
+
+  SKIP_WITHOUT_DISPLAY ();
+  window = f->window;
+  g_object_add_weak_pointer (window, &window);
+  ladder_window_select (f->window, person (f, "cpo"));
+  activate (f, "win.fold");
+  assert_true (ladder_chart_get_collapsed (f->chart, person (f, "cpo")));
+  gtk_window_close (GTK_WINDOW (f->window));
+  drain ();
+  assert_null (window);
+  f->window = NULL;
+}
+
+/* Chart Properties: title, head count and layout as one step; the title
+ * bar follows. */
+static void
+test_chart_properties (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr(GListModel) toplevels = NULL;
+  GtkWindow *dialog = NULL;
+  GtkWidget *title, *check;
+
+  SKIP_WITHOUT_DISPLAY ();
+  activate (f, "win.properties");
+  toplevels = g_object_ref (gtk_window_get_toplevels ());
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
+
+      if (g_strcmp0 (gtk_widget_get_name (w), "ladder-properties") == 0)
+        dialog = GTK_WINDOW (w);
+    }
+  assert_non_null (dialog);
+  title = ladder_gui_find (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, 0);
+  assert_string_equal (gtk_editable_get_text (GTK_EDITABLE (title)), "Test team");
+  gtk_editable_set_text (GTK_EDITABLE (title), "Acme product");
+  check = ladder_gui_find (GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON, 0);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (ladder_gui_find (GTK_WIDGET (dialog),
+                                                               GTK_TYPE_SPIN_BUTTON, 0)), 1200);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (ladder_gui_find (GTK_WIDGET (dialog),
+                                                              GTK_TYPE_DROP_DOWN, 0)), 1);
+  ladder_properties_dialog_apply (dialog);
+  gtk_window_destroy (dialog);
+  drain ();
+
+  assert_string_equal (ladder_chart_get_title (f->chart), "Acme product");
+  assert_int_equal (ladder_chart_get_employees (f->chart), 1200);
+  assert_int_equal (ladder_chart_get_layout (f->chart), LADDER_LAYOUT_COMPACT);
+  assert_string_equal (gtk_window_get_title (GTK_WINDOW (f->window)), "• Acme product — Ladder");
+  assert_int_equal (ladder_history_get_n_steps (ladder_document_get_history (f->document)), 1);
+  activate (f, "win.undo");
+  assert_string_equal (gtk_window_get_title (GTK_WINDOW (f->window)), "Test team — Ladder");
+  assert_int_equal (ladder_chart_get_employees (f->chart), -1);
 }
 
 int
@@ -598,18 +668,12 @@ main (void)
     cmocka_unit_test_setup_teardown (test_open_readable, setup, teardown),
     cmocka_unit_test_setup_teardown (test_csv_import_unsaved, setup, teardown),
     cmocka_unit_test_setup_teardown (test_save_button_suggested, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_search_unfolds, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_undo_names_the_step, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_chart_properties, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_close_after_fold, setup, teardown),
   };
-  g_autofree char *data_home = NULL;
 
-  /* The recent-files list must not touch the user's own. */
-  data_home = g_build_filename (ladder_test_tmpdir (), "data", NULL);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-
-  have_display = gtk_init_check ();
-  if (have_display)
-    {
-      app = ladder_application_new ();
-      assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-    }
+  ladder_gui_test_init ();
   return cmocka_run_group_tests (tests, NULL, NULL);
 }

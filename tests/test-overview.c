@@ -2,15 +2,16 @@
  * and "Compare with…", driven through the window's actions and the
  * functions its widgets' handlers call.  Runs under Xvfb (./run-tests);
  * skipped without a display. */
-#include "ladder-test-util.h"
+#include "ladder-gui-test.h"
 
 #include <gtk/gtk.h>
 
 #include "ladder-application.h"
 #include "ladder-canvas-private.h"
+#include "ladder-compare-panel.h"
+#include "ladder-overview.h"
 #include "ladder-history.h"
 #include "ladder-settings.h"
-#include "ladder-window-private.h"
 
 /* Levels: Ada | Ben, Fay | Cleo | Dev | Eve, (vacant).  Managers: Ada (2),
  * Ben (1), Cleo (1), Dev (2). */
@@ -40,40 +41,19 @@ static const char *old_xml =
   "  <person id=\"dir\" role=\"director-product\" name=\"Fay Ng\" manager=\"ceo\" title=\"Director\"/>\n"
   "</orgchart>\n";
 
-static LadderApplication *app;
-static gboolean have_display;
 
-typedef struct {
-  LadderWindow *window;
-  LadderChart  *chart;
-  char         *path;
-} Fixture;
+typedef LadderGuiFixture Fixture;
 
-static void
-drain (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
+#define drain ladder_gui_drain
 
 static int
 setup (void **state)
 {
-  Fixture *f;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
+  LadderGuiFixture *f;
 
-  if (!have_display)
+  if (!ladder_gui_test_have_display ())
     return 0;
-  f = g_new0 (Fixture, 1);
-  f->path = ladder_test_write ("team.ladder", team_xml);
-  f->window = ladder_window_new (app);
-  gtk_window_present (GTK_WINDOW (f->window));
-  file = g_file_new_for_path (f->path);
-  assert_true (ladder_window_load (f->window, file, &error));
-  assert_null (error);
-  f->chart = ladder_window_get_chart (f->window);
-  drain ();
+  f = ladder_gui_fixture_new ("team.ladder", team_xml);
   *state = f;
   return 0;
 }
@@ -81,34 +61,20 @@ setup (void **state)
 static int
 teardown (void **state)
 {
-  Fixture *f = *state;
-
-  if (f == NULL)
-    return 0;
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  drain ();
-  g_free (f->path);
-  g_free (f);
+  ladder_gui_fixture_free (*state);
   return 0;
 }
 
-#define SKIP_WITHOUT_DISPLAY() do { if (!have_display) skip (); } while (0)
+#define SKIP_WITHOUT_DISPLAY() LADDER_GUI_SKIP_WITHOUT_DISPLAY ()
 
-static guint
-person (Fixture *f, const char *id)
-{
-  guint p = ladder_chart_lookup (f->chart, id);
-
-  assert_int_not_equal (p, LADDER_NONE);
-  return p;
-}
+#define person ladder_gui_person
 
 /* The ids of the people whose cards carry @bits, in slot order, space
  * separated; checks that the canvas has what the window has. */
 static char *
 marked (Fixture *f, guint8 bits)
 {
-  LadderCanvas *canvas = f->window->canvas;
+  LadderCanvas *canvas = ladder_gui_canvas (f);
   GString *ids = g_string_new (NULL);
 
   for (guint p = 0; p < ladder_chart_get_capacity (f->chart); p++)
@@ -129,7 +95,7 @@ chosen_ids (Fixture *f)
   const guint *people;
   guint n;
 
-  people = ladder_overview_get_chosen (f->window->overview, &n);
+  people = ladder_overview_get_chosen (LADDER_OVERVIEW (ladder_gui_find (GTK_WIDGET (f->window), LADDER_TYPE_OVERVIEW, 0)), &n);
   for (guint i = 0; i < n; i++)
     g_string_append_printf (ids, "%s%s", i > 0 ? " " : "", ladder_chart_get_id (f->chart, people[i]));
   return g_string_free (ids, FALSE);
@@ -149,7 +115,7 @@ assert_bars (LadderBarChart *chart, const char *const *labels, const guint *valu
 static void
 show_overview (Fixture *f)
 {
-  gtk_stack_set_visible_child_name (f->window->side_stack, "overview");
+  gtk_stack_set_visible_child_name (ladder_gui_side_stack (f), "overview");
   drain ();
 }
 
@@ -164,7 +130,7 @@ test_overview_figures (void **state)
   g_autofree char *figures = NULL;
 
   SKIP_WITHOUT_DISPLAY ();
-  overview = f->window->overview;
+  overview = LADDER_OVERVIEW (ladder_gui_find (GTK_WIDGET (f->window), LADDER_TYPE_OVERVIEW, 0));
   figures = ladder_overview_dup_figures (overview);
   assert_string_equal (figures, "People: 7; Vacancies: 1; Managers: 4; Levels: 5; "
                                 "Span of control: 1 to 2, median 1.5, mean 1.5");
@@ -193,7 +159,7 @@ test_overview_choose_bar (void **state)
   g_autofree char *vacant = NULL, *after_page = NULL, *back = NULL, *none = NULL;
 
   SKIP_WITHOUT_DISPLAY ();
-  overview = f->window->overview;
+  overview = LADDER_OVERVIEW (ladder_gui_find (GTK_WIDGET (f->window), LADDER_TYPE_OVERVIEW, 0));
   show_overview (f);
   assert_string_equal ((none = marked (f, LADDER_CANVAS_MARK_CHOSEN)), "");
 
@@ -218,19 +184,19 @@ test_overview_choose_bar (void **state)
   drain ();
   assert_int_equal (ladder_window_get_selected (f->window), person (f, "pm2"));
 
-  gtk_stack_set_visible_child_name (f->window->side_stack, "findings");
+  gtk_stack_set_visible_child_name (ladder_gui_side_stack (f), "findings");
   drain ();
-  assert_null (f->window->canvas->marks);
+  assert_null (ladder_gui_canvas (f)->marks);
   assert_string_equal ((after_page = marked (f, LADDER_CANVAS_MARK_CHOSEN)), "");
   show_overview (f);
   assert_string_equal ((back = marked (f, LADDER_CANVAS_MARK_CHOSEN)), "pm2");
 
   ladder_overview_choose (overview, LADDER_OVERVIEW_ATTENTION, LADDER_BAR_NONE);
-  assert_null (f->window->canvas->marks);
+  assert_null (ladder_gui_canvas (f)->marks);
   assert_int_equal (ladder_overview_get_n_rows (overview), 0);
   /* The view only: nothing to save, nothing to undo. */
   assert_false (ladder_window_get_modified (f->window));
-  assert_false (ladder_history_can_undo (f->window->history));
+  assert_false (ladder_history_can_undo (ladder_document_get_history (f->document)));
 }
 
 /* After an edit, the figures are counted again (in an idle) and the
@@ -245,7 +211,7 @@ test_overview_follows_edits (void **state)
   guint added;
 
   SKIP_WITHOUT_DISPLAY ();
-  overview = f->window->overview;
+  overview = LADDER_OVERVIEW (ladder_gui_find (GTK_WIDGET (f->window), LADDER_TYPE_OVERVIEW, 0));
   levels = ladder_overview_get_chart (overview, LADDER_OVERVIEW_LEVELS);
   show_overview (f);
   ladder_bar_chart_activate (levels, 3);
@@ -277,29 +243,29 @@ test_report_counts (void **state)
 
   SKIP_WITHOUT_DISPLAY ();
   assert_non_null (settings);
-  assert_false (ladder_canvas_get_show_counts (f->window->canvas));
-  g_action_group_activate_action (G_ACTION_GROUP (app), "show-report-counts", NULL);
+  assert_false (ladder_canvas_get_show_counts (ladder_gui_canvas (f)));
+  g_action_group_activate_action (G_ACTION_GROUP (ladder_gui_test_get_app ()), "show-report-counts", NULL);
   drain ();
   assert_true (g_settings_get_boolean (settings, "show-report-counts"));
-  assert_true (ladder_canvas_get_show_counts (f->window->canvas));
+  assert_true (ladder_canvas_get_show_counts (ladder_gui_canvas (f)));
   /* Drawn once (the next frame): the counts were taken then. */
-  gtk_widget_queue_draw (GTK_WIDGET (f->window->canvas));
-  for (int i = 0; i < 200 && f->window->canvas->counts == NULL; i++)
+  gtk_widget_queue_draw (GTK_WIDGET (ladder_gui_canvas (f)));
+  for (int i = 0; i < 200 && ladder_gui_canvas (f)->counts == NULL; i++)
     {
       g_usleep (10000);
       drain ();
     }
-  assert_non_null (f->window->canvas->counts);
-  assert_int_equal (ladder_stats_get_direct_reports (f->window->canvas->counts,
+  assert_non_null (ladder_gui_canvas (f)->counts);
+  assert_int_equal (ladder_stats_get_direct_reports (ladder_gui_canvas (f)->counts,
                                                      person (f, "ceo")), 2);
-  assert_int_equal (ladder_stats_get_total_reports (f->window->canvas->counts,
+  assert_int_equal (ladder_stats_get_total_reports (ladder_gui_canvas (f)->counts,
                                                     person (f, "ceo")), 6);
   assert_false (ladder_window_get_modified (f->window));
-  assert_false (ladder_history_can_undo (f->window->history));
+  assert_false (ladder_history_can_undo (ladder_document_get_history (f->document)));
 
-  g_action_group_activate_action (G_ACTION_GROUP (app), "show-report-counts", NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (ladder_gui_test_get_app ()), "show-report-counts", NULL);
   drain ();
-  assert_false (ladder_canvas_get_show_counts (f->window->canvas));
+  assert_false (ladder_canvas_get_show_counts (ladder_gui_canvas (f)));
 }
 
 /* ------------------------------------------------------------ comparing */
@@ -328,10 +294,10 @@ test_compare_marks (void **state)
   gboolean removed_listed = FALSE;
 
   SKIP_WITHOUT_DISPLAY ();
-  panel = f->window->compare_panel;
+  panel = LADDER_COMPARE_PANEL (ladder_gui_find (GTK_WIDGET (f->window), LADDER_TYPE_COMPARE_PANEL, 0));
   compare_with_old (f);
   assert_true (ladder_window_is_comparing (f->window));
-  assert_string_equal (gtk_stack_get_visible_child_name (f->window->side_stack), "changes");
+  assert_string_equal (gtk_stack_get_visible_child_name (ladder_gui_side_stack (f)), "changes");
   assert_string_equal ((added = marked (f, LADDER_CANVAS_MARK_ADDED)), "pm2");
   assert_string_equal ((moved = marked (f, LADDER_CANVAS_MARK_MOVED)), "pm1");
   assert_string_equal ((changed = marked (f, LADDER_CANVAS_MARK_CHANGED)), "dir");
@@ -381,11 +347,11 @@ test_compare_follows_and_leaves (void **state)
   assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.compare-leave", NULL));
   drain ();
   assert_false (ladder_window_is_comparing (f->window));
-  assert_null (f->window->canvas->marks);
+  assert_null (ladder_gui_canvas (f)->marks);
   assert_string_equal ((none = marked (f, 0xff)), "");
-  assert_string_not_equal (gtk_stack_get_visible_child_name (f->window->side_stack), "changes");
-  assert_false (gtk_stack_page_get_visible (gtk_stack_get_page (f->window->side_stack,
-                                                                GTK_WIDGET (f->window->compare_panel))));
+  assert_string_not_equal (gtk_stack_get_visible_child_name (ladder_gui_side_stack (f)), "changes");
+  assert_false (gtk_stack_page_get_visible (gtk_stack_get_page (ladder_gui_side_stack (f),
+                                                                GTK_WIDGET (LADDER_COMPARE_PANEL (ladder_gui_find (GTK_WIDGET (f->window), LADDER_TYPE_COMPARE_PANEL, 0))))));
   /* The edits made while comparing stay. */
   assert_string_equal (ladder_chart_get_name (f->chart, person (f, "ceo")), "Ada O.");
 }
@@ -409,7 +375,7 @@ test_compare_bad_file (void **state)
   assert_non_null (error);
   assert_true (g_str_has_prefix (error->message, expected));
   assert_false (ladder_window_is_comparing (f->window));
-  assert_null (f->window->canvas->marks);
+  assert_null (ladder_gui_canvas (f)->marks);
 }
 
 /* ------------------------------------------------------------ bar chart */
@@ -461,16 +427,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_compare_bad_file, setup, teardown),
     cmocka_unit_test (test_bar_chart),
   };
-  g_autofree char *data_home = NULL;
 
-  data_home = g_build_filename (ladder_test_tmpdir (), "data", NULL);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-
-  have_display = gtk_init_check ();
-  if (have_display)
-    {
-      app = ladder_application_new ();
-      assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-    }
+  ladder_gui_test_init ();
   return cmocka_run_group_tests (tests, NULL, NULL);
 }

@@ -1,0 +1,169 @@
+/* ladder-gui-test.c — the one fixture the GUI tests share */
+#include "ladder-gui-test.h"
+
+static LadderApplication *app;
+static gboolean have_display;
+
+gboolean
+ladder_gui_test_init (void)
+{
+  g_autofree char *data_home = g_build_filename (ladder_test_tmpdir (), "data", NULL);
+
+  /* Never the user's own: g_get_user_data_dir() reads this once. */
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  have_display = gtk_init_check ();
+  if (have_display)
+    {
+      app = ladder_application_new ();
+      assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+    }
+  return have_display;
+}
+
+gboolean
+ladder_gui_test_have_display (void)
+{
+  return have_display;
+}
+
+LadderApplication *
+ladder_gui_test_get_app (void)
+{
+  return app;
+}
+
+void
+ladder_gui_drain (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+LadderGuiFixture *
+ladder_gui_fixture_new (const char *name, const char *xml)
+{
+  LadderGuiFixture *f;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!have_display)
+    return NULL;
+  f = g_new0 (LadderGuiFixture, 1);
+  f->path = ladder_test_write (name, xml);
+  f->window = ladder_window_new (app);
+  gtk_window_present (GTK_WINDOW (f->window));
+  file = g_file_new_for_path (f->path);
+  assert_true (ladder_window_load (f->window, file, &error));
+  assert_null (error);
+  f->document = ladder_window_get_document (f->window);
+  f->chart = ladder_window_get_chart (f->window);
+  ladder_gui_drain ();
+  return f;
+}
+
+void
+ladder_gui_fixture_free (LadderGuiFixture *f)
+{
+  if (f == NULL)
+    return;
+  if (f->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (f->window));
+  ladder_gui_drain ();
+  g_free (f->path);
+  g_free (f);
+}
+
+guint
+ladder_gui_person (LadderGuiFixture *f, const char *id)
+{
+  guint p = ladder_chart_lookup (f->chart, id);
+
+  assert_int_not_equal (p, LADDER_NONE);
+  return p;
+}
+
+gboolean
+ladder_gui_activate (LadderGuiFixture *f, const char *name)
+{
+  gboolean done = gtk_widget_activate_action (GTK_WIDGET (f->window), name, NULL);
+
+  ladder_gui_drain ();
+  return done;
+}
+
+static GtkWidget *
+find (GtkWidget *root, GType type, const char *action, guint *nth)
+{
+  if ((type != G_TYPE_NONE && G_TYPE_CHECK_INSTANCE_TYPE (root, type)) ||
+      (action != NULL && GTK_IS_ACTIONABLE (root) &&
+       g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0))
+    {
+      if ((*nth)-- == 0)
+        return root;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find (child, type, action, nth);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+GtkWidget *
+ladder_gui_find (GtkWidget *root, GType type, guint nth)
+{
+  return find (root, type, NULL, &nth);
+}
+
+GtkWidget *
+ladder_gui_find_action (GtkWidget *root, const char *action)
+{
+  guint nth = 0;
+
+  return find (root, G_TYPE_NONE, action, &nth);
+}
+
+GtkStack *
+ladder_gui_side_stack (LadderGuiFixture *f)
+{
+  GtkWidget *stack;
+
+  for (guint i = 0; (stack = ladder_gui_find (GTK_WIDGET (f->window), GTK_TYPE_STACK, i)) != NULL; i++)
+    if (gtk_stack_get_child_by_name (GTK_STACK (stack), "findings") != NULL)
+      return GTK_STACK (stack);
+  fail_msg ("no side panel stack");
+  return NULL;
+}
+
+gboolean
+ladder_gui_toast_shown (LadderGuiFixture *f)
+{
+  const char *toast = ladder_window_get_toast (f->window);
+  GtkWidget *revealer;
+
+  if (toast == NULL)
+    return FALSE;
+  /* The revealer whose label says the toast. */
+  for (guint i = 0;
+       (revealer = ladder_gui_find (GTK_WIDGET (f->window), GTK_TYPE_REVEALER, i)) != NULL; i++)
+    {
+      GtkWidget *label;
+
+      for (guint j = 0; (label = ladder_gui_find (revealer, GTK_TYPE_LABEL, j)) != NULL; j++)
+        if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (label)), toast) == 0)
+          return gtk_revealer_get_reveal_child (GTK_REVEALER (revealer));
+    }
+  return FALSE;
+}
+
+LadderCanvas *
+ladder_gui_canvas (LadderGuiFixture *f)
+{
+  GtkWidget *canvas = ladder_gui_find (GTK_WIDGET (f->window), LADDER_TYPE_CANVAS, 0);
+
+  assert_non_null (canvas);
+  return LADDER_CANVAS (canvas);
+}
