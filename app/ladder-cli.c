@@ -16,6 +16,7 @@
 #include "ladder-catalogue.h"
 #include "ladder-export.h"
 #include "ladder-io.h"
+#include "ladder-text.h"
 #include "ladder-validate.h"
 
 #include <glib/gi18n-lib.h>
@@ -126,6 +127,46 @@ make_context (Options *options)
   return context;
 }
 
+static void
+print_line (FILE *stream, const char *format, ...) G_GNUC_PRINTF (2, 3);
+
+/* Everything the command line prints goes through here, to a terminal or
+ * not (CI logs are read too): one line, a trailing newline of @format
+ * aside, with every control character escaped, so that no name in a file
+ * can forge a line or drive a terminal. */
+static void
+print_line (FILE *stream, const char *format, ...)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *escaped = NULL;
+  gsize length;
+  va_list args;
+
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+  length = strlen (text);
+  if (length > 0 && text[length - 1] == '\n')
+    text[length - 1] = '\0';
+  escaped = ladder_text_escape (text);
+  fputs (escaped, stream);
+  fputc ('\n', stream);
+}
+
+/* Our own text of several lines (the help), each escaped as above. */
+static void
+print_lines (FILE *stream, const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  guint n = g_strv_length (lines);
+
+  /* The text's last newline ends its last line. */
+  if (n > 0 && lines[n - 1][0] == '\0')
+    n--;
+  for (guint i = 0; i < n; i++)
+    print_line (stream, "%s", lines[i]);
+}
+
 static int
 usage_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
 
@@ -138,8 +179,8 @@ usage_error (const char *format, ...)
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  fprintf (stderr, "ladder: %s\n", message);
-  fprintf (stderr, _("Try “ladder --help” for more information.\n"));
+  print_line (stderr, "ladder: %s", message);
+  print_line (stderr, _("Try “ladder --help” for more information.\n"));
   return EXIT_REFUSED;
 }
 
@@ -147,7 +188,7 @@ static void
 print_load_warnings (GPtrArray *warnings)
 {
   for (guint i = 0; i < warnings->len; i++)
-    fprintf (stderr, "%s\n", (const char *) g_ptr_array_index (warnings, i));
+    print_line (stderr, "%s", (const char *) g_ptr_array_index (warnings, i));
 }
 
 /* A chart in memory takes about three times its file, with the rules'
@@ -237,7 +278,7 @@ validate_file (const char *path, LadderCatalogue *catalogue, gboolean last)
   print_load_warnings (warnings);
   if (chart == NULL)
     {
-      fprintf (stderr, "%s\n", error->message);
+      print_line (stderr, "%s", error->message);
       return EXIT_REFUSED;
     }
 
@@ -249,11 +290,11 @@ validate_file (const char *path, LadderCatalogue *catalogue, gboolean last)
 
       /* Not translated: editors and CI parse these lines. */
       if (line > 0)
-        fprintf (stdout, "%s:%u: %s: %s [%s]\n", path, line,
+        print_line (stdout, "%s:%u: %s: %s [%s]", path, line,
                  ladder_severity_to_string (finding->severity), finding->message,
                  ladder_rule_get_id (finding->rule));
       else
-        fprintf (stdout, "%s: %s: %s [%s]\n", path,
+        print_line (stdout, "%s: %s: %s [%s]", path,
                  ladder_severity_to_string (finding->severity), finding->message,
                  ladder_rule_get_id (finding->rule));
     }
@@ -267,7 +308,7 @@ validate_file (const char *path, LadderCatalogue *catalogue, gboolean last)
     g_autofree char *n = g_strdup_printf (ngettext ("%u note", "%u notes", notes), notes);
 
     /* TRANSLATORS: the summary after --validate: "FILE: 1 error, 2 warnings, 0 notes" */
-    fprintf (stdout, _("%s: %s, %s, %s\n"), path, e, w, n);
+    print_line (stdout, _("%s: %s, %s, %s\n"), path, e, w, n);
   }
   fflush (stdout);
   if (last)
@@ -303,7 +344,7 @@ export_file (const Options *options, LadderCatalogue *catalogue)
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
   g_autoptr(LadderChart) chart = NULL;
-  gboolean image, existed, ok;
+  gboolean image, ok;
 
   image = is_image (out);
   if (!image && g_ascii_strcasecmp (extension, "ladder") != 0
@@ -316,11 +357,10 @@ export_file (const Options *options, LadderCatalogue *catalogue)
   print_load_warnings (warnings);
   if (chart == NULL)
     {
-      fprintf (stderr, "%s\n", error->message);
+      print_line (stderr, "%s", error->message);
       return EXIT_REFUSED;
     }
 
-  existed = g_file_test (out, G_FILE_TEST_EXISTS);
   if (image)
     {
       g_autoptr(LadderFindings) findings = ladder_validate (chart, catalogue);
@@ -331,7 +371,7 @@ export_file (const Options *options, LadderCatalogue *catalogue)
       export_options.transparent = g_strcmp0 (options->background, "transparent") == 0;
       ok = ladder_export_file (chart, catalogue, findings, out, &export_options, &error);
       if (export_options.notice != NULL)
-        fprintf (stderr, "%s\n", export_options.notice);
+        print_line (stderr, "%s", export_options.notice);
       g_free (export_options.notice);
     }
   else
@@ -339,11 +379,9 @@ export_file (const Options *options, LadderCatalogue *catalogue)
 
   if (!ok)
     {
-      /* The writers never leave a partial file; this makes sure of it for
-       * a file that was not there before. */
-      if (!existed)
-        g_unlink (out);
-      fprintf (stderr, "%s\n", error->message);
+      /* The writer leaves nothing behind, and removes nothing: OUT may be
+       * a link, dangling or not. */
+      print_line (stderr, "%s", error->message);
       return EXIT_REFUSED;
     }
   leave_for_exit (&chart);
@@ -375,12 +413,12 @@ ladder_cli_run (int argc, char **argv)
     {
       g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
 
-      fputs (help, stdout);
+      print_lines (stdout, help);
       return EXIT_CLEAN;
     }
   if (options.version)
     {
-      fprintf (stdout, "ladder %s\n", PACKAGE_VERSION);
+      print_line (stdout, "ladder %s", PACKAGE_VERSION);
       return EXIT_CLEAN;
     }
   if (options.validate && options.export_path != NULL)
@@ -411,7 +449,7 @@ ladder_cli_run (int argc, char **argv)
       catalogue = ladder_catalogue_new_from_file (options.rules_path, &error);
       if (catalogue == NULL)
         {
-          fprintf (stderr, "%s\n", error->message);
+          print_line (stderr, "%s", error->message);
           return EXIT_REFUSED;
         }
     }

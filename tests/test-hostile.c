@@ -5,6 +5,7 @@
 
 #include "ladder-export.h"
 #include "ladder-io.h"
+#include "ladder-text.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -598,6 +599,50 @@ test_huge_attribute_named (void **state)
   g_string_free (text, TRUE);
 }
 
+/* ---- text shown to users ---- */
+
+static void
+assert_escaped (const char *text, const char *expected)
+{
+  g_autofree char *escaped = ladder_text_escape (text);
+
+  assert_string_equal (escaped, expected);
+}
+
+static void
+test_escape_controls (void **state)
+{
+  assert_escaped ("plain Zoë → Ångström", "plain Zoë → Ångström");
+  assert_escaped ("a\nb\rc\td", "a\\nb\\rc\\td");
+  assert_escaped ("\x01\x1b[2J\x7f", "\\x01\\x1B[2J\\x7F");
+  assert_escaped ("\xc2\x9b" "31m\xc2\x85", "\\u009B31m\\u0085");
+  assert_escaped ("x\xe2\x80\xaey\xe2\x81\xa6z\xe2\x81\xa9", "x\\u202Ey\\u2066z\\u2069");
+  assert_escaped ("\xe2\x80\xaa\xe2\x80\xab\xe2\x80\xac\xe2\x80\xad\xe2\x81\xa7\xe2\x81\xa8",
+                  "\\u202A\\u202B\\u202C\\u202D\\u2067\\u2068");
+  assert_escaped ("line\xe2\x80\xa8sep\xe2\x80\xa9", "line\\u2028sep\\u2029");
+  assert_escaped ("bad \xff\xfe byte \xe2\x80", "bad \\xFF\\xFE byte \\xE2\\x80");
+  /* Right next to the escaped ones, and themselves printable. */
+  assert_escaped ("\xe2\x80\xa9\xe2\x80\xaf\xe2\x81\xa5\xe2\x81\xaa", "\\u2029\xe2\x80\xaf\xe2\x81\xa5\xe2\x81\xaa");
+}
+
+static void
+test_shorten (void **state)
+{
+  g_autofree char *same = ladder_text_shorten ("abc", 3);
+  g_autofree char *cut = ladder_text_shorten ("abcd", 3);
+  g_autofree char *wide = ladder_text_shorten ("ÅÅÅÅ", 3);
+  g_autofree char *bad = ladder_text_shorten ("ab\xff" "cd", 10);
+  g_autofree char *huge_text = g_strnfill (90000, 'x');
+  g_autofree char *huge = ladder_text_shorten (huge_text, LADDER_TEXT_MESSAGE_MAX);
+
+  assert_string_equal (same, "abc");
+  assert_string_equal (cut, "ab…");
+  assert_string_equal (wide, "ÅÅ…");
+  assert_string_equal (bad, "ab…");
+  assert_int_equal (g_utf8_strlen (huge, -1), LADDER_TEXT_MESSAGE_MAX);
+  assert_true (g_str_has_suffix (huge, "x…"));
+}
+
 int
 main (void)
 {
@@ -618,6 +663,8 @@ main (void)
     cmocka_unit_test (test_encodings_named),
     cmocka_unit_test (test_cr_line_ends_counted),
     cmocka_unit_test (test_huge_attribute_named),
+    cmocka_unit_test (test_escape_controls),
+    cmocka_unit_test (test_shorten),
   };
 
   return cmocka_run_group_tests_name ("hostile", tests, NULL, NULL);

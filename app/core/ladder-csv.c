@@ -15,6 +15,7 @@
 
 #include "ladder-io.h"
 #include "ladder-chart-private.h"
+#include "ladder-text.h"
 
 typedef enum {
   COLUMN_ID,
@@ -105,6 +106,13 @@ set_error (GError    **error,
   va_start (args, format);
   what = g_strdup_vprintf (format, args);
   va_end (args);
+  if (strlen (what) > LADDER_TEXT_MESSAGE_MAX)
+    {
+      char *shorter = ladder_text_shorten (what, LADDER_TEXT_MESSAGE_MAX);
+
+      g_free (what);
+      what = shorter;
+    }
 
   /* "error" stays English, like a compiler's, so that editors and CI
    * can parse the line in any locale; WHAT is translated. */
@@ -300,7 +308,7 @@ read_header (CsvBuilder *builder,
 {
   static const Column required[] = { COLUMN_ID, COLUMN_ROLE };
   g_autoptr(GString) unknown = g_string_new (NULL);
-  guint n = csv_reader_n_fields (reader);
+  guint n = csv_reader_n_fields (reader), n_unknown = 0;
 
   for (guint c = 0; c < N_COLUMNS; c++)
     builder->columns[c] = -1;
@@ -317,9 +325,13 @@ read_header (CsvBuilder *builder,
 
       if (c == N_COLUMNS)
         {
+          g_autofree char *shown = ladder_text_shorten (name[0] ? name : "\"\"", LADDER_TEXT_QUOTE_MAX);
+
+          if (n_unknown++ >= LADDER_TEXT_LIST_SHOWN)
+            continue;
           if (unknown->len > 0)
             g_string_append (unknown, ", ");
-          g_string_append (unknown, name[0] ? name : "\"\"");
+          g_string_append (unknown, shown);
           continue;
         }
       if (builder->columns[c] >= 0)
@@ -353,6 +365,7 @@ read_header (CsvBuilder *builder,
       return FALSE;
     }
 
+  ladder_text_append_more (unknown, n_unknown - MIN (n_unknown, LADDER_TEXT_LIST_SHOWN));
   if (unknown->len > 0 && warnings != NULL)
     g_ptr_array_add (warnings,
                      g_strdup_printf ("%s:%u: warning: %s: %s", builder->name,
@@ -448,8 +461,10 @@ read_person (CsvBuilder *builder,
     }
   if (!ladder_id_is_valid (id))
     {
+      g_autofree char *shown = ladder_text_shorten (id, LADDER_TEXT_QUOTE_MAX);
+
       set_error (error, LADDER_CHART_ERROR_INVALID, builder->name, line,
-                 _("invalid id “%s” (use 1–64 characters of A-Z, a-z, 0-9, _ . -)"), id);
+                 _("invalid id “%s” (use 1–64 characters of A-Z, a-z, 0-9, _ . -)"), shown);
       return FALSE;
     }
   if (role_text[0] == '\0')
@@ -466,9 +481,11 @@ read_person (CsvBuilder *builder,
     }
   if (manager[0] != '\0' && !ladder_id_is_valid (manager))
     {
+      g_autofree char *shown = ladder_text_shorten (manager, LADDER_TEXT_QUOTE_MAX);
+
       set_error (error, LADDER_CHART_ERROR_INVALID, builder->name, line,
                  _("invalid manager id “%s” (use 1–64 characters of A-Z, a-z, 0-9, _ . -)"),
-                 manager);
+                 shown);
       return FALSE;
     }
 
@@ -531,24 +548,12 @@ link_people (CsvBuilder *builder,
 
   if (!ladder_chart_link_records (chart, &cycle, &n_cycle))
     {
-      g_autoptr(GString) path = g_string_new (NULL);
-      guint first = 0;
+      g_autofree char *path = NULL;
+      guint line = 0;
 
-      g_assert (n_cycle > 0);
-      /* Start the list at the person highest in the file, so that the
-       * message does not depend on where the linker found the loop. */
-      for (guint i = 1; i < n_cycle; i++)
-        if (ladder_chart_get_line (chart, cycle[i]) < ladder_chart_get_line (chart, cycle[first]))
-          first = i;
-      for (guint i = 0; i <= n_cycle; i++)
-        {
-          if (i > 0)
-            g_string_append (path, " → ");
-          g_string_append (path, ladder_chart_get_id (chart, cycle[(first + i) % n_cycle]));
-        }
-      set_error (error, LADDER_CHART_ERROR_CYCLE, builder->name,
-                 ladder_chart_get_line (chart, cycle[first]),
-                 _("the reporting lines form a cycle: %s"), path->str);
+      path = ladder_text_cycle (chart, cycle, n_cycle, &line);
+      set_error (error, LADDER_CHART_ERROR_CYCLE, builder->name, line,
+                 _("the reporting lines form a cycle: %s"), path);
       return FALSE;
     }
   return TRUE;

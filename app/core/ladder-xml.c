@@ -24,6 +24,7 @@
 #include "ladder-io.h"
 #include "ladder-chart-private.h"
 #include "ladder-xml-private.h"
+#include "ladder-text.h"
 
 #include <glib/gi18n-lib.h>
 #include <libxml/parserInternals.h>
@@ -60,6 +61,14 @@ ladder_xml_fail (LadderXmlReader *r,
   va_start (args, format);
   what = g_strdup_vprintf (format, args);
   va_end (args);
+  /* Whatever of the file a message quotes, it stays readable. */
+  if (strlen (what) > LADDER_TEXT_MESSAGE_MAX)
+    {
+      char *shorter = ladder_text_shorten (what, LADDER_TEXT_MESSAGE_MAX);
+
+      g_free (what);
+      what = shorter;
+    }
   if (line > 0)
     r->error = g_error_new (LADDER_CHART_ERROR, code, "%s:%u: error: %s",
                             r->display_name, line, what);
@@ -232,40 +241,17 @@ resolve_references (LadderXmlReader *r)
   return TRUE;
 }
 
-/* How many people of a cycle its message names. */
-#define CYCLE_SHOWN 12
-
 static gboolean
 link_hierarchy (LadderXmlReader *r)
 {
   g_autofree guint *cycle = NULL;
-  g_autoptr(GString) names = NULL;
-  guint n_cycle = 0, first = 0;
+  g_autofree char *names = NULL;
+  guint n_cycle = 0, line = 0;
 
   if (ladder_chart_link_records (r->chart, &cycle, &n_cycle))
     return TRUE;
-
-  /* Start the list at the person who comes first in the file. */
-  for (guint i = 1; i < n_cycle; i++)
-    {
-      if (ladder_chart_get_line (r->chart, cycle[i]) < ladder_chart_get_line (r->chart, cycle[first]))
-        first = i;
-    }
-  /* A long cycle is shown by its ends: the message stays one line. */
-  names = g_string_new (NULL);
-  for (guint i = 0; i <= n_cycle; i++)
-    {
-      if (n_cycle > CYCLE_SHOWN && i == CYCLE_SHOWN / 2)
-        {
-          g_string_append_printf (names, " → … %u more …", n_cycle - CYCLE_SHOWN);
-          i = n_cycle - CYCLE_SHOWN / 2;
-        }
-      if (i > 0)
-        g_string_append (names, " → ");
-      g_string_append (names, ladder_chart_get_id (r->chart, cycle[(first + i) % n_cycle]));
-    }
-  ladder_xml_fail (r, LADDER_CHART_ERROR_CYCLE, ladder_chart_get_line (r->chart, cycle[first]),
-        _("the manager references form a cycle: %s"), names->str);
+  names = ladder_text_cycle (r->chart, cycle, n_cycle, &line);
+  ladder_xml_fail (r, LADDER_CHART_ERROR_CYCLE, line, _("the manager references form a cycle: %s"), names);
   return FALSE;
 }
 
