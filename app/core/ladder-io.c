@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include "ladder-io.h"
+#include "ladder-import.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -45,9 +46,7 @@ ladder_load_file (const char      *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (ladder_path_is_csv (path))
-    return ladder_csv_read_file (path, catalogue, warnings, error);
-  return ladder_xml_read_file (path, error);
+  return ladder_import_file (path, catalogue, NULL, warnings, error);
 }
 
 #define TEMP_PREFIX     ".ladder-tmp-"

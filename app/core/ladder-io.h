@@ -50,7 +50,8 @@ char        *ladder_csv_write       (LadderChart *chart, gsize *length);
 /* Whether @path ends in ".csv" in any case (team.Csv too): the one check
  * of the engine, the command line and the window. */
 gboolean     ladder_path_is_csv     (const char *path);
-/* .csv is read as CSV, anything else as XML. */
+/* Any input Ladder reads, by extension or content: ladder_import_file()
+ * without options (ladder-import.h). */
 LadderChart *ladder_load_file       (const char *path, LadderCatalogue *catalogue,
                                      GPtrArray *warnings, GError **error);
 
