@@ -167,15 +167,12 @@ make_context (Options *options)
   return context;
 }
 
-static void
-print_line (FILE *stream, const char *format, ...) G_GNUC_PRINTF (2, 3);
-
 /* Everything the command line prints goes through here, to a terminal or
  * not (CI logs are read too): one line, a trailing newline of @format
  * aside, with every control character escaped, so that no name in a file
  * can forge a line or drive a terminal. */
-static void
-print_line (FILE *stream, const char *format, ...)
+void
+ladder_cli_print_line (FILE *stream, const char *format, ...)
 {
   g_autofree char *text = NULL;
   g_autofree char *escaped = NULL;
@@ -194,8 +191,8 @@ print_line (FILE *stream, const char *format, ...)
 }
 
 /* Our own text of several lines (the help), each escaped as above. */
-static void
-print_lines (FILE *stream, const char *text)
+void
+ladder_cli_print_lines (FILE *stream, const char *text)
 {
   g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
   guint n = g_strv_length (lines);
@@ -204,7 +201,7 @@ print_lines (FILE *stream, const char *text)
   if (n > 0 && lines[n - 1][0] == '\0')
     n--;
   for (guint i = 0; i < n; i++)
-    print_line (stream, "%s", lines[i]);
+    ladder_cli_print_line (stream, "%s", lines[i]);
 }
 
 static int
@@ -219,8 +216,8 @@ usage_error (const char *format, ...)
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  print_line (stderr, "ladder: %s", message);
-  print_line (stderr, _("Try “ladder --help” for more information.\n"));
+  ladder_cli_print_line (stderr, "ladder: %s", message);
+  ladder_cli_print_line (stderr, _("Try “ladder --help” for more information.\n"));
   return EXIT_REFUSED;
 }
 
@@ -228,7 +225,7 @@ static void
 print_load_warnings (GPtrArray *warnings)
 {
   for (guint i = 0; i < warnings->len; i++)
-    print_line (stderr, "%s", (const char *) g_ptr_array_index (warnings, i));
+    ladder_cli_print_line (stderr, "%s", (const char *) g_ptr_array_index (warnings, i));
 }
 
 /* A chart in memory takes about three times its file, with the rules'
@@ -319,7 +316,7 @@ validate_file (const char *path, LadderCatalogue *catalogue,
   print_load_warnings (warnings);
   if (chart == NULL)
     {
-      print_line (stderr, "%s", error->message);
+      ladder_cli_print_line (stderr, "%s", error->message);
       return EXIT_REFUSED;
     }
 
@@ -331,11 +328,11 @@ validate_file (const char *path, LadderCatalogue *catalogue,
 
       /* Not translated: editors and CI parse these lines. */
       if (line > 0)
-        print_line (stdout, "%s:%u: %s: %s [%s]", path, line,
+        ladder_cli_print_line (stdout, "%s:%u: %s: %s [%s]", path, line,
                  ladder_severity_to_string (finding->severity), finding->message,
                  ladder_rule_get_id (finding->rule));
       else
-        print_line (stdout, "%s: %s: %s [%s]", path,
+        ladder_cli_print_line (stdout, "%s: %s: %s [%s]", path,
                  ladder_severity_to_string (finding->severity), finding->message,
                  ladder_rule_get_id (finding->rule));
     }
@@ -349,7 +346,7 @@ validate_file (const char *path, LadderCatalogue *catalogue,
     g_autofree char *n = g_strdup_printf (ngettext ("%u note", "%u notes", notes), notes);
 
     /* TRANSLATORS: the summary after --validate: "FILE: 1 error, 2 warnings, 0 notes" */
-    print_line (stdout, _("%s: %s, %s, %s\n"), path, e, w, n);
+    ladder_cli_print_line (stdout, _("%s: %s, %s, %s\n"), path, e, w, n);
   }
   fflush (stdout);
   if (last)
@@ -398,7 +395,7 @@ export_file (const Options *options, LadderCatalogue *catalogue)
   print_load_warnings (warnings);
   if (chart == NULL)
     {
-      print_line (stderr, "%s", error->message);
+      ladder_cli_print_line (stderr, "%s", error->message);
       return EXIT_REFUSED;
     }
 
@@ -412,7 +409,7 @@ export_file (const Options *options, LadderCatalogue *catalogue)
       export_options.transparent = g_strcmp0 (options->background, "transparent") == 0;
       ok = ladder_export_file (chart, catalogue, findings, out, &export_options, &error);
       if (export_options.notice != NULL)
-        print_line (stderr, "%s", export_options.notice);
+        ladder_cli_print_line (stderr, "%s", export_options.notice);
       g_free (export_options.notice);
     }
   else
@@ -422,7 +419,7 @@ export_file (const Options *options, LadderCatalogue *catalogue)
     {
       /* The writer leaves nothing behind, and removes nothing: OUT may be
        * a link, dangling or not. */
-      print_line (stderr, "%s", error->message);
+      ladder_cli_print_line (stderr, "%s", error->message);
       return EXIT_REFUSED;
     }
   leave_for_exit (&chart);
@@ -454,12 +451,12 @@ ladder_cli_run (int argc, char **argv)
     {
       g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
 
-      print_lines (stdout, help);
+      ladder_cli_print_lines (stdout, help);
       return EXIT_CLEAN;
     }
   if (options.version)
     {
-      print_line (stdout, "ladder %s", PACKAGE_VERSION);
+      ladder_cli_print_line (stdout, "ladder %s", PACKAGE_VERSION);
       return EXIT_CLEAN;
     }
   if ((options.validate || options.export_path != NULL) + options.stats + options.diff > 1)
@@ -505,7 +502,7 @@ ladder_cli_run (int argc, char **argv)
       catalogue = ladder_catalogue_new_from_file (options.rules_path, &error);
       if (catalogue == NULL)
         {
-          print_line (stderr, "%s", error->message);
+          ladder_cli_print_line (stderr, "%s", error->message);
           return EXIT_REFUSED;
         }
     }

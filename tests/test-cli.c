@@ -464,40 +464,46 @@ test_csv_escapes_reach_no_terminal (void **state)
   assert_string_equal (refused.err, vacant_expected);
 }
 
-/* A 4,000-person cycle, 10,000 unknown columns, a 60 KB id: each message
- * names the first few and stays one short line. */
+/* Characters of a long text quoted before its "…". */
+#define LONG_SHOWN 63
+
+/* A 4,000-person cycle, 10,000 unknown columns (one named in 60 KB), a
+ * 60 KB id: each message names the first few and stays one short line. */
 static void
 test_huge_messages_bounded (void **state)
 {
   g_autoptr(GString) cycle = g_string_new ("id,role,manager\n");
   g_autoptr(GString) columns = g_string_new ("id,role");
-  g_autoptr(GString) long_id = g_string_new ("id,role\n");
+  g_autoptr(GString) long_id = g_string_new (HEAD "<orgchart version=\"1\">\n  <person role=\"ceo\" id=\"");
   g_autofree char *cycle_path = NULL, *columns_path = NULL, *id_path = NULL;
   g_autofree char *cycle_expected = NULL, *columns_expected = NULL, *id_expected = NULL;
   g_auto(Run) cycle_run = { 0 };
   g_auto(Run) columns_run = { 0 };
   g_auto(Run) id_run = { 0 };
+  g_autofree char *huge_column = g_strnfill (60000, 'c');
+  g_autofree char *long_column = g_strnfill (LONG_SHOWN, 'c');
 
   for (guint i = 0; i < 4000; i++)
     g_string_append_printf (cycle, "p%u,pm,p%u\n", i, (i + 1) % 4000);
-  for (guint i = 0; i < 10000; i++)
+  g_string_append_printf (columns, ",%s", huge_column);
+  for (guint i = 1; i <= 10000; i++)
     g_string_append_printf (columns, ",extra%u", i);
   g_string_append (columns, "\na,ceo\n");
   for (guint i = 0; i < 60000; i++)
     g_string_append_c (long_id, i % 2 ? 'x' : '!');
-  g_string_append (long_id, ",ceo\n");
+  g_string_append (long_id, "\"/>\n</orgchart>\n");
   cycle_path = ladder_test_write ("cycle4000.csv", cycle->str);
   columns_path = ladder_test_write ("columns.csv", columns->str);
-  id_path = ladder_test_write ("long-id.csv", long_id->str);
+  id_path = ladder_test_write ("long-id.ladder", long_id->str);
 
   cycle_expected = g_strdup_printf ("%s:2: error: the reporting lines form a cycle: p0 → p1 → p2 → p3 → "
                                     "p4 → p5 → p6 → p7 → p8 → p9 and 3990 more\n", cycle_path);
-  columns_expected = g_strdup_printf ("%s:1: warning: unknown columns ignored: extra0, extra1, extra2, "
-                                      "extra3, extra4, extra5, extra6, extra7, extra8, extra9 "
-                                      "and 9990 more\n", columns_path);
-  id_expected = g_strdup_printf ("%s:2: error: invalid id “!x!x!x!x!x!x!x!x!x!x!x!x!x!x!x!x!x!x!x!x!x!x"
-                                 "!x!x!x!x!x!x!x!x!x!…” (use 1–64 characters of A-Z, a-z, 0-9, _ . -)\n",
-                                 id_path);
+  columns_expected = g_strdup_printf ("%s:1: warning: 10001 columns are not used: “%s…”, “extra1”, "
+                                      "“extra2”, “extra3”, “extra4”, “extra5”, “extra6”, “extra7”, "
+                                      "“extra8”, “extra9” and 9991 more\n", columns_path, long_column);
+  id_expected = g_strdup_printf ("%s:3: error: id=\"!x!x!x!x!x!x!x!x!x!x!x!x!x!x!x!x!x!x!x!x!x!x"
+                                 "!x!x!x!x!x!x!x!x!x!…\" is not a valid id (1 to 64 letters, digits, "
+                                 "“_”, “.” or “-”)\n", id_path);
   run_ladder (&cycle_run, "--validate", cycle_path, NULL);
   assert_string_equal (cycle_run.err, cycle_expected);
   run_ladder (&columns_run, "--validate", columns_path, NULL);
@@ -521,6 +527,29 @@ test_failed_export_keeps_dangling_link (void **state)
   assert_int_equal (run.status, 2);
   assert_string_equal (run.err, expected);
   assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+}
+
+/* --stats and --diff print through the same escaping. */
+static void
+test_stats_and_diff_escape (void **state)
+{
+  g_autofree char *old = ladder_test_write ("esc-old.ladder",
+    HEAD "<orgchart version=\"1\" title=\"T&#10;x\">\n  <person id=\"a\" role=\"ceo\" name=\"Ada\"/>\n</orgchart>\n");
+  g_autofree char *new = ladder_test_write ("esc-new.ladder",
+    HEAD "<orgchart version=\"1\">\n  <person id=\"a\" role=\"ceo\" name=\"Ada&#10;forged&#x202E;\"/>\n</orgchart>\n");
+  g_autofree char *stats_first = g_strdup_printf ("%s: T\\nx\n", old);
+  g_autofree char *changed = g_strdup_printf (
+    "%s:2: changed: chart: title \"T\\nx\" -> none\n"
+    "%s:3: changed: Ada\\nforged\\u202E: name \"Ada\" -> \"Ada\\nforged\\u202E\"\n"
+    "%s -> %s: 0 added, 0 removed, 0 moved, 2 changed; findings: 0 new, 0 fixed\n", new, new, old, new);
+  g_auto(Run) stats = { 0 };
+  g_auto(Run) diff = { 0 };
+
+  run_ladder (&stats, "--stats", old, NULL);
+  assert_int_equal (stats.status, 0);
+  assert_true (g_str_has_prefix (stats.out, stats_first));
+  run_ladder (&diff, "--diff", old, new, NULL);
+  assert_string_equal (diff.out, changed);
 }
 
 int
@@ -547,6 +576,7 @@ main (void)
     cmocka_unit_test (test_csv_escapes_reach_no_terminal),
     cmocka_unit_test (test_huge_messages_bounded),
     cmocka_unit_test (test_failed_export_keeps_dangling_link),
+    cmocka_unit_test (test_stats_and_diff_escape),
   };
 
   return cmocka_run_group_tests (tests, NULL, NULL);

@@ -38,6 +38,21 @@ ladder_text_shorten (const char *text, guint max_chars)
   }
 }
 
+char *
+ladder_text_bound (char *text)
+{
+  char *shorter;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  /* Bytes first: most messages are far below the limit in either. */
+  if (strlen (text) <= LADDER_TEXT_MESSAGE_MAX)
+    return text;
+  shorter = ladder_text_shorten (text, LADDER_TEXT_MESSAGE_MAX);
+  g_free (text);
+  return shorter;
+}
+
 void
 ladder_text_append_more (GString *out, guint n_more)
 {

@@ -23,6 +23,9 @@ G_BEGIN_DECLS
 /* @text cut to @max_chars characters, the last of them "…", when longer;
  * invalid UTF-8 is cut at the first bad byte. */
 char *ladder_text_shorten      (const char *text, guint max_chars);
+/* @text (freed) cut to LADDER_TEXT_MESSAGE_MAX characters: every
+ * message that quotes a file, whatever it quotes, stays readable. */
+char *ladder_text_bound        (char *text);
 /* Appends " and N more" (translated); nothing when @n_more is 0. */
 void  ladder_text_append_more  (GString *out, guint n_more);
 /* The ids of a reporting-line cycle, "a → b → c → a", from the person

@@ -59,16 +59,8 @@ ladder_xml_fail (LadderXmlReader *r,
   if (r->error != NULL)
     return;
   va_start (args, format);
-  what = g_strdup_vprintf (format, args);
+  what = ladder_text_bound (g_strdup_vprintf (format, args));
   va_end (args);
-  /* Whatever of the file a message quotes, it stays readable. */
-  if (strlen (what) > LADDER_TEXT_MESSAGE_MAX)
-    {
-      char *shorter = ladder_text_shorten (what, LADDER_TEXT_MESSAGE_MAX);
-
-      g_free (what);
-      what = shorter;
-    }
   if (line > 0)
     r->error = g_error_new (LADDER_CHART_ERROR, code, "%s:%u: error: %s",
                             r->display_name, line, what);
