@@ -3,6 +3,7 @@
  * long names */
 #include "ladder-test-util.h"
 
+#include "ladder-chart-private.h"
 #include "ladder-export.h"
 #include "ladder-io.h"
 #include "ladder-text.h"
@@ -643,6 +644,68 @@ test_shorten (void **state)
   assert_true (g_str_has_suffix (huge, "x…"));
 }
 
+/* ---- costs: counts, not time ---- */
+
+#define MANY_DOTTED 200000
+
+/* 200,000 dotted lines on one person: each checked once for a second
+ * line to the same person (was every pair: 2·10^10 looks, 24 s). */
+static void
+test_many_dotted_lines_linear (void **state)
+{
+  GString *xml = g_string_new (CHART_HEAD "  <person id=\"boss\" role=\"ceo\">\n");
+  GString *csv = g_string_new ("id,role,manager,dotted\nboss,ceo,,");
+  g_autoptr(LadderChart) chart = NULL;
+  g_autoptr(LadderChart) imported = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv_path = NULL;
+  gsize before;
+  guint n = 0;
+
+  for (guint i = 0; i < MANY_DOTTED; i++)
+    {
+      g_string_append_printf (xml, "    <dotted-line to=\"p%u\"/>\n", i);
+      g_string_append_printf (csv, "%sp%u", i > 0 ? " " : "", i);
+    }
+  g_string_append (xml, "  </person>\n");
+  g_string_append_c (csv, '\n');
+  for (guint i = 0; i < MANY_DOTTED; i++)
+    {
+      g_string_append_printf (xml, "  <person id=\"p%u\" role=\"pm\" manager=\"boss\"/>\n", i);
+      g_string_append_printf (csv, "p%u,pm,boss,\n", i);
+    }
+  g_string_append (xml, "</orgchart>\n");
+
+  before = ladder_dotted_seen_get_total_checks ();
+  chart = ladder_xml_read_memory (xml->str, xml->len, "t.ladder", &error);
+  assert_null (error);
+  ladder_chart_get_dotted_lines (chart, ladder_chart_lookup (chart, "boss"), &n);
+  assert_int_equal (n, MANY_DOTTED);
+  assert_int_equal (ladder_dotted_seen_get_total_checks () - before, MANY_DOTTED);
+
+  csv_path = ladder_test_write ("dotted.csv", csv->str);
+  before = ladder_dotted_seen_get_total_checks ();
+  imported = ladder_load_file (csv_path, NULL, NULL, &error);
+  assert_null (error);
+  ladder_chart_get_dotted_lines (imported, ladder_chart_lookup (imported, "boss"), &n);
+  assert_int_equal (n, MANY_DOTTED);
+  assert_int_equal (ladder_dotted_seen_get_total_checks () - before, MANY_DOTTED);
+  g_string_free (xml, TRUE);
+  g_string_free (csv, TRUE);
+}
+
+/* The check still finds a second line to the same person. */
+static void
+test_second_dotted_line_refused (void **state)
+{
+  const char *text = CHART_HEAD "  <person id=\"a\" role=\"ceo\">\n    <dotted-line to=\"b\"/>\n"
+                     "    <dotted-line to=\"c\"/>\n    <dotted-line to=\"b\"/>\n  </person>\n"
+                     "  <person id=\"b\" role=\"pm\" manager=\"a\">\n    <dotted-line to=\"c\"/>\n  </person>\n"
+                     "  <person id=\"c\" role=\"pm\" manager=\"a\"/>\n</orgchart>\n";
+
+  assert_memory_refused (text, strlen (text), "t.ladder:6: error: “a” has a second dotted line to “b”");
+}
+
 int
 main (void)
 {
@@ -665,6 +728,8 @@ main (void)
     cmocka_unit_test (test_huge_attribute_named),
     cmocka_unit_test (test_escape_controls),
     cmocka_unit_test (test_shorten),
+    cmocka_unit_test (test_many_dotted_lines_linear),
+    cmocka_unit_test (test_second_dotted_line_refused),
   };
 
   return cmocka_run_group_tests_name ("hostile", tests, NULL, NULL);

@@ -534,6 +534,7 @@ link_dotted (Finish *finish, GPtrArray *warnings, GError **error)
 {
   LadderImportBuilder *builder = finish->builder;
   g_autoptr(GPtrArray) unmatched = g_ptr_array_new_with_free_func (g_free);
+  LadderDottedSeen seen = { 0 };
 
   for (guint r = 0; r < builder->rows->len; r++)
     {
@@ -555,6 +556,7 @@ link_dotted (Finish *finish, GPtrArray *warnings, GError **error)
           switch (find_person (finish, targets[k], FALSE, row->line, &to, error))
             {
             case MATCH_MANY:
+              ladder_dotted_seen_clear (&seen);
               return FALSE;
             case MATCH_NONE:
               g_ptr_array_add (unmatched, g_strdup_printf (_("“%s” (line %u)"), targets[k], row->line));
@@ -563,14 +565,16 @@ link_dotted (Finish *finish, GPtrArray *warnings, GError **error)
               break;
             }
           person = finish->persons[to];
-          for (guint j = 0; j < record->n_dotted; j++)
-            again = again || record->dotted[j] == person;
+          again = to != r && !ladder_dotted_seen_add (&seen, finish->chart, finish->persons[r], person);
           if (to == r || again)
             continue;
-          record->dotted = g_renew (guint, record->dotted, record->n_dotted + 1);
+          /* Grown by doubling: a person may have 200,000. */
+          if ((record->n_dotted & (record->n_dotted - 1)) == 0)
+            record->dotted = g_renew (guint, record->dotted, MAX (record->n_dotted * 2, 1));
           record->dotted[record->n_dotted++] = person;
         }
     }
+  ladder_dotted_seen_clear (&seen);
 
   if (unmatched->len > 0)
     {

@@ -164,7 +164,7 @@ fail_from_xml (LadderXmlReader *r)
 /* ---- after the document ---- */
 
 static gboolean
-resolve_references (LadderXmlReader *r)
+resolve_lines (LadderXmlReader *r, LadderDottedSeen *seen)
 {
   guint i = 0;
 
@@ -216,21 +216,28 @@ resolve_references (LadderXmlReader *r)
                     _("“%s” has a dotted line to themselves"), dotted->to);
               return FALSE;
             }
-          for (guint j = 0; j < record->n_dotted; j++)
+          if (!ladder_dotted_seen_add (seen, r->chart, dotted->person, target))
             {
-              if (record->dotted[j] == target)
-                {
-                  ladder_xml_fail (r, LADDER_CHART_ERROR_INVALID, dotted->line,
-                        _("“%s” has a second dotted line to “%s”"),
-                        ladder_chart_get_id (r->chart, dotted->person), dotted->to);
-                  return FALSE;
-                }
+              ladder_xml_fail (r, LADDER_CHART_ERROR_INVALID, dotted->line,
+                    _("“%s” has a second dotted line to “%s”"),
+                    ladder_chart_get_id (r->chart, dotted->person), dotted->to);
+              return FALSE;
             }
           record->dotted[record->n_dotted++] = target;
         }
       i += n;
     }
   return TRUE;
+}
+
+static gboolean
+resolve_references (LadderXmlReader *r)
+{
+  LadderDottedSeen seen = { 0 };
+  gboolean ok = resolve_lines (r, &seen);
+
+  ladder_dotted_seen_clear (&seen);
+  return ok;
 }
 
 static gboolean
