@@ -7,6 +7,7 @@
 #include "ladder-export.h"
 #include "ladder-io.h"
 #include "ladder-text.h"
+#include "ladder-validate.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -706,6 +707,53 @@ test_second_dotted_line_refused (void **state)
   assert_memory_refused (text, strlen (text), "t.ladder:6: error: “a” has a second dotted line to “b”");
 }
 
+/* A rules file whose message repeats {person} 100,000 times (800 KB):
+ * each finding's message stops at LADDER_TEXT_MESSAGE_MAX characters
+ * (it was 2 MB each, 600 MB for 300 people; at 2.8 MB and 3,000 people,
+ * gigabytes). */
+static void
+test_rule_messages_bounded (void **state)
+{
+  GString *rules = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rules version=\"1\">\n"
+                                 "  <role id=\"pm\" level=\"2\" product-team=\"yes\" color=\"#0000aa\">"
+                                 "<name>PM</name></role>\n"
+                                 "  <rule id=\"needs-manager\" severity=\"warning\" check=\"has-manager\" "
+                                 "subjects=\"@all\">\n    <summary>x</summary>\n    <message>");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(LadderCatalogue) catalogue = NULL;
+  g_autoptr(LadderChart) chart = ladder_chart_new ();
+  g_autoptr(LadderFindings) findings = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize total = 0;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (rules, "{person}");
+  g_string_append (rules, "</message>\n  </rule>\n</rules>\n");
+  bytes = g_bytes_new_take (rules->str, rules->len);
+  g_string_free (rules, FALSE);
+  catalogue = ladder_catalogue_new_from_bytes (bytes, "amp.xml", &error);
+  assert_null (error);
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("p%u", i);
+      g_autofree char *name = g_strdup_printf ("Person number %05u", i);
+      guint person = ladder_chart_add_person (chart, id, "pm", LADDER_NONE, LADDER_NONE, NULL);
+
+      ladder_chart_set_name (chart, person, name);
+    }
+  findings = ladder_validate (chart, catalogue);
+  assert_int_equal (ladder_findings_get_n (findings), 300);
+  for (guint i = 0; i < 300; i++)
+    {
+      const char *message = ladder_findings_get (findings, i)->message;
+
+      assert_int_equal (g_utf8_strlen (message, -1), LADDER_TEXT_MESSAGE_MAX);
+      assert_true (g_str_has_suffix (message, "…"));
+      total += strlen (message);
+    }
+  assert_int_equal (total, 300 * (LADDER_TEXT_MESSAGE_MAX - 1 + strlen ("…")));
+}
+
 int
 main (void)
 {
@@ -730,6 +778,7 @@ main (void)
     cmocka_unit_test (test_shorten),
     cmocka_unit_test (test_many_dotted_lines_linear),
     cmocka_unit_test (test_second_dotted_line_refused),
+    cmocka_unit_test (test_rule_messages_bounded),
   };
 
   return cmocka_run_group_tests_name ("hostile", tests, NULL, NULL);
