@@ -30,3 +30,6 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LadderTestRun, ladder_test_run_clear)
 /* Runs LADDER_BINARY with the arguments (NULL-terminated), without a
  * display and in the C locale, so that messages are the English ones. */
 void        ladder_test_run_ladder (LadderTestRun *run, ...) G_GNUC_NULL_TERMINATED;
+/* The same in @language ("de": the build tree's German, as the window's). */
+void        ladder_test_run_ladder_in (LadderTestRun *run, const char *language, ...)
+                                       G_GNUC_NULL_TERMINATED;
