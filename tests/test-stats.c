@@ -431,6 +431,41 @@ test_cli_text (void **state)
   assert_string_equal (run.err, "");
 }
 
+/* Translated: the words, not the figures (C.UTF-8 writes 2.5). */
+static void
+test_cli_text_german (void **state)
+{
+  g_autofree char *path = example ("startup.ladder");
+  g_autofree char *expected = g_strconcat (path, ": Fernweh — product team\n",
+    "Personen: 6, davon 0 unbesetzt\n"
+    "Ebenen: 3, von 1 Person an der Spitze aus\n"
+    "Führungskräfte: 2, davon 0 mit nur einem Mitarbeiter\n"
+    "Führungsspanne: Minimum 2, Median 2.5, Maximum 3, Mittel 2.5\n"
+    "  2 Mitarbeiter ████████████████████████████████████████ 1\n"
+    "  3 Mitarbeiter ████████████████████████████████████████ 1\n"
+    "Personen je Ebene:\n"
+    "  Ebene 1 ██████████████ 1\n"
+    "  Ebene 2 ███████████████████████████ 2\n"
+    "  Ebene 3 ████████████████████████████████████████ 3\n"
+    "Personen nach Rolle:\n"
+    "  CEO            ██████████████ 1\n"
+    "  Produktleiter  ██████████████ 1\n"
+    "  Produktmanager ████████████████████████████████████████ 3\n"
+    "  Sonstige       ██████████████ 1\n"
+    "Befunde: 0 Fehler, 0 Warnungen, 0 Hinweise\n", NULL);
+  g_auto(LadderTestRun) run = { 0 };
+
+  (void) state;
+  ladder_test_run_ladder_in (&run, "de", "--stats", path, NULL);
+  assert_int_equal (run.status, 0);
+  assert_string_equal (run.out, expected);
+  ladder_test_run_clear (&run);
+
+  /* JSON is for programs: the same in every language. */
+  ladder_test_run_ladder_in (&run, "de", "--stats", "--format=json", path, NULL);
+  assert_string_equal (run.out, startup_json);
+}
+
 static void
 test_cli_refusals (void **state)
 {
@@ -481,6 +516,7 @@ main (void)
     cmocka_unit_test (test_deep_chain),
     cmocka_unit_test (test_counting_rules_agree),
     cmocka_unit_test (test_cli_text),
+    cmocka_unit_test (test_cli_text_german),
     cmocka_unit_test (test_cli_refusals),
   };
 
