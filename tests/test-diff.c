@@ -7,6 +7,7 @@
 #include "ladder-io.h"
 
 #include <string.h>
+#include <sys/wait.h>
 
 #define HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 
@@ -246,6 +247,39 @@ test_refused (void **state)
                                  "ladder: --validate, --export, --stats and --diff cannot be used together\n"));
 }
 
+/* OLD from a pipe (git show's output, in a pull request): read as it
+ * streams, named as given. */
+static void
+test_pipe (void **state)
+{
+  g_autofree char *old_path = write_chart ("pipe-old.ladder", spec_old);
+  g_autofree char *new_path = write_chart ("pipe-new.ladder", spec_new);
+  g_autofree char *quoted_binary = g_shell_quote (g_getenv ("LADDER_BINARY"));
+  g_autofree char *quoted_old = g_shell_quote (old_path);
+  g_autofree char *quoted_new = g_shell_quote (new_path);
+  g_autofree char *command = g_strdup_printf ("cat %s | LC_ALL=C LANGUAGE=C %s --diff /dev/stdin %s",
+                                              quoted_old, quoted_binary, quoted_new);
+  const char *argv[] = { "/bin/sh", "-c", command, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *removed = NULL;
+  int wait_status;
+
+  (void) state;
+  assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                             &out, &err, &wait_status, NULL));
+  assert_true (WIFEXITED (wait_status));
+  assert_int_equal (WEXITSTATUS (wait_status), 1);
+  assert_string_equal (err, "");
+  removed = with_paths ("/dev/stdin:8: removed: Bo Kim (Product Manager), who reported to Ada Obi\n",
+                        old_path, new_path);
+  assert_non_null (strstr (out, removed));
+  summary = with_paths ("/dev/stdin -> NEW: 3 added, 1 removed, 1 moved, 3 changed; findings: 6 new, 2 fixed\n",
+                        old_path, new_path);
+  assert_true (g_str_has_suffix (out, summary));
+}
+
 /* The phrases are translated; the words editors and CI read (added,
  * moved, changed, removed, error, (new), (fixed)) are not. */
 static void
@@ -401,6 +435,7 @@ main (void)
     cmocka_unit_test (test_csv_and_ids),
     cmocka_unit_test (test_refused),
     cmocka_unit_test (test_german),
+    cmocka_unit_test (test_pipe),
     cmocka_unit_test (test_engine),
     cmocka_unit_test (test_edited_chart),
   };
