@@ -12,6 +12,7 @@
 #include "ladder-validate.h"
 
 #include <glib/gi18n-lib.h>
+#include <locale.h>
 #include <stdio.h>
 #include <string.h>
 

@@ -16,6 +16,7 @@
 
 #include "ladder-catalogue.h"
 #include "ladder-export.h"
+#include "ladder-import.h"
 #include "ladder-io.h"
 #include "ladder-validate.h"
 
@@ -41,6 +42,9 @@ typedef struct {
   gboolean  version;
   gboolean  help;
   char    **files;
+  char    **columns;
+  char    **roles;
+  LadderImportOptions *import;
   gboolean  stats;
   char     *format;
   gboolean  diff;
@@ -54,6 +58,9 @@ options_clear (Options *options)
   g_free (options->background);
   g_free (options->format);
   g_strfreev (options->files);
+  g_strfreev (options->columns);
+  g_strfreev (options->roles);
+  g_clear_pointer (&options->import, ladder_import_options_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
@@ -61,12 +68,8 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
 /* --scale was not given. */
 #define NO_SCALE (-G_MAXDOUBLE)
 
-/* The options only the command line understands; any of them means the
- * GUI is not wanted. */
-static const char * const headless_options[] = {
-  "--validate", "--export", "--version", "--help", "-h", "-?", "--scale", "--background",
-  "--stats", "--format", "--diff",
-};
+/* The one option the editor takes (GApplication parses it there). */
+#define EDITOR_OPTION "--rules"
 
 gboolean
 ladder_cli_wants (int argc, char **argv)
@@ -75,14 +78,18 @@ ladder_cli_wants (int argc, char **argv)
     {
       if (strcmp (argv[i], "--") == 0)
         break;
-      for (guint k = 0; k < G_N_ELEMENTS (headless_options); k++)
+      if (strcmp (argv[i], EDITOR_OPTION) == 0)
         {
-          const char *option = headless_options[k];
-          gsize len = strlen (option);
-
-          if (strncmp (argv[i], option, len) == 0 && (argv[i][len] == '\0' || argv[i][len] == '='))
-            return TRUE;
+          i++;
+          continue;
         }
+      if (g_str_has_prefix (argv[i], EDITOR_OPTION "="))
+        continue;
+      /* Every other option is the command line's (--validate, --export,
+       * --help…); one it does not know is named by its parser, with exit
+       * 2 as for any wrong argument (GApplication's would exit 1). */
+      if (argv[i][0] == '-' && argv[i][1] != '\0')
+        return TRUE;
     }
   return FALSE;
 }
@@ -104,6 +111,12 @@ make_context (Options *options)
       N_("PNG export: pixels per chart unit (default 2, less when the chart is too large)"), N_("N") },
     { "background", 0, 0, G_OPTION_ARG_STRING, &options->background,
       N_("Export background: white (default) or transparent"), N_("white|transparent") },
+    { "column", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options->columns,
+      N_("Import: the column HEADER holds FIELD (id, manager, name, firstname, lastname, title, role, email, vacant, note, assistant, dotted); repeatable"),
+      N_("FIELD=HEADER") },
+    { "role", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options->roles,
+      N_("Import: people with the title TITLE get the role ROLE (an id or a display name); repeatable"),
+      N_("TITLE=ROLE") },
     { "stats", 0, 0, G_OPTION_ARG_NONE, &options->stats,
       N_("Print the shape of the organisation: people, levels, spans of control"), NULL },
     { "format", 0, 0, G_OPTION_ARG_STRING, &options->format,
@@ -137,7 +150,8 @@ make_context (Options *options)
     NULL);
   g_option_context_set_summary (context, summary);
   description = g_strconcat (
-    _("FILE is a .ladder chart (or any .xml), or a .csv file of people.\n"
+    _("FILE is a .ladder chart (or any .xml), delimited text of people (.csv, .tsv,\n"
+      ".txt) or JSON (.json); with another extension, its content decides.\n"
       "\n"
       "--validate prints one line per finding, FILE:LINE: SEVERITY: MESSAGE [RULE],\n"
       "then a summary per file.  Exit status: 0 when no error was found, 1 when a\n"
@@ -251,7 +265,8 @@ leave_for_exit (LadderChart **chart)
 }
 
 static int
-validate_file (const char *path, LadderCatalogue *catalogue, gboolean last)
+validate_file (const char *path, LadderCatalogue *catalogue,
+               const LadderImportOptions *import, gboolean last)
 {
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
@@ -259,7 +274,7 @@ validate_file (const char *path, LadderCatalogue *catalogue, gboolean last)
   g_autoptr(LadderFindings) findings = NULL;
   guint errors, n_warnings, notes;
 
-  chart = ladder_load_file (path, catalogue, warnings, &error);
+  chart = ladder_import_file (path, catalogue, import, warnings, &error);
   print_load_warnings (warnings);
   if (chart == NULL)
     {
@@ -338,7 +353,7 @@ export_file (const Options *options, LadderCatalogue *catalogue)
     return usage_error (_("cannot export to “%s”: the name must end in .png, .svg, .pdf, .ladder or .csv"),
                         out);
 
-  chart = ladder_load_file (in, catalogue, warnings, &error);
+  chart = ladder_import_file (in, catalogue, options->import, warnings, &error);
   print_load_warnings (warnings);
   if (chart == NULL)
     {
@@ -428,6 +443,8 @@ ladder_cli_run (int argc, char **argv)
     return usage_error (_("--validate needs at least one FILE"));
   if (options.export_path != NULL && n_files != 1)
     return usage_error (_("--export needs exactly one FILE"));
+  if (!options.validate && options.export_path == NULL && (options.columns || options.roles))
+    return usage_error (_("--column and --role go with --validate or --export"));
   if (!options.validate && options.export_path == NULL && !options.stats && !options.diff)
     return usage_error (_("--scale and --background go with --export"));
   if (options.scale != NO_SCALE && !(options.scale > 0))
@@ -457,6 +474,14 @@ ladder_cli_run (int argc, char **argv)
   else
     catalogue = g_object_ref (ladder_catalogue_get_default ());
 
+  options.import = ladder_import_options_new ();
+  for (guint i = 0; options.columns && options.columns[i]; i++)
+    if (!ladder_import_options_add_column (options.import, options.columns[i], &error))
+      return usage_error ("%s", error->message);
+  for (guint i = 0; options.roles && options.roles[i]; i++)
+    if (!ladder_import_options_add_role (options.import, options.roles[i], catalogue, &error))
+      return usage_error ("%s", error->message);
+
   if (options.export_path != NULL)
     return export_file (&options, catalogue);
   if (options.stats)
@@ -466,7 +491,8 @@ ladder_cli_run (int argc, char **argv)
 
   for (guint i = 0; i < n_files; i++)
     {
-      int file_status = validate_file (options.files[i], catalogue, i + 1 == n_files);
+      int file_status = validate_file (options.files[i], catalogue, options.import,
+                                       i + 1 == n_files);
 
       status = MAX (status, file_status);
     }

@@ -108,7 +108,7 @@ void     ladder_window_class_init_actions (GtkWidgetClass *widget_class);
 void     ladder_window_update_actions     (LadderWindow *self);
 void     ladder_window_update_recent      (LadderWindow *self);
 /* Where the export dialog opens: the last export's folder while it is
- * there, else the chart's own folder, else NULL (the dialog's default). */
+ * there, else where Save As opens (ladder_window_dup_save_folder()). */
 GFile   *ladder_window_dup_export_folder  (LadderWindow *self);
 typedef void (*LadderWindowThen) (LadderWindow *self, gpointer data);
 /* When there are unsaved changes, asks whether to save or discard them;
@@ -162,6 +162,13 @@ void     ladder_window_save_checked       (LadderWindow *self, LadderWindowThen 
  * file; the window keeps the recovery copy from now on. */
 gboolean ladder_window_restore            (LadderWindow *self, LadderRecoveryEntry *entry,
                                            GError **error);
+/* The file name Save As and Export offer: the chart's file's or the
+ * imported file's with @extension (".ladder"), else the chart's title
+ * made safe for a file name, else "Untitled Chart" (free with g_free). */
+char    *ladder_window_dup_suggested_name (LadderWindow *self, const char *extension);
+/* Where Save As opens: the chart's (or imported file's) folder, else the
+ * documents folder, else the home folder; never the current folder. */
+GFile   *ladder_window_dup_save_folder    (LadderWindow *self);
 
 /* ladder-window-compare.c */
 void     ladder_window_class_init_compare (GtkWidgetClass *widget_class);

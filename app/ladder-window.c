@@ -494,6 +494,7 @@ static void
 selection_changed_cb (LadderWindow *self)
 {
   ladder_inspector_set_person (self->inspector, ladder_canvas_get_selected (self->canvas));
+  ladder_findings_panel_follow (self->findings_panel, ladder_canvas_get_selected (self->canvas));
   ladder_window_update_actions (self);
   ladder_window_update_accessible (self);
 }

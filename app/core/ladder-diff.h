@@ -70,8 +70,10 @@ typedef struct {
 typedef struct _LadderDiff LadderDiff;
 
 /* @old_findings and @new_findings (nullable: then no finding is
- * compared) must be the findings of @old and @new; @catalogue names the
- * roles.  Nothing is kept of the charts but indices and the texts. */
+ * compared) must be the findings of @old_chart and @new_chart, and must
+ * outlive the diff (a finding's change points at it); @catalogue names
+ * the roles.  Nothing else of the charts is kept: indices and copies of
+ * the texts. */
 LadderDiff  *ladder_diff_new               (LadderChart     *old_chart,
                                             LadderFindings  *old_findings,
                                             LadderChart     *new_chart,
