@@ -54,16 +54,6 @@ update_marks (LadderWindow *self)
   ladder_canvas_set_marks (self->canvas, any ? self->marks->data : NULL, capacity);
 }
 
-const guint8 *
-ladder_window_get_marks (LadderWindow *self, guint *n_marks)
-{
-  g_return_val_if_fail (LADDER_IS_WINDOW (self), NULL);
-  g_return_val_if_fail (n_marks != NULL, NULL);
-
-  *n_marks = self->marks->len;
-  return self->marks->data;
-}
-
 static void
 go_to_person_cb (GtkWidget *source, guint person, LadderWindow *self)
 {

@@ -180,7 +180,5 @@ void     ladder_window_clear_compare      (LadderWindow *self);
 gboolean ladder_window_compare_with       (LadderWindow *self, GFile *file, GError **error);
 void     ladder_window_leave_comparison   (LadderWindow *self);
 gboolean ladder_window_is_comparing       (LadderWindow *self);
-/* What the canvas is given to mark (LadderCanvasMark bits a person). */
-const guint8 *ladder_window_get_marks     (LadderWindow *self, guint *n_marks);
 
 G_END_DECLS
