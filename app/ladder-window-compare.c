@@ -260,6 +260,8 @@ ladder_window_init_compare (LadderWindow *self)
 void
 ladder_window_clear_compare (LadderWindow *self)
 {
+  if (self->canvas != NULL)
+    ladder_canvas_set_marks (self->canvas, NULL, 0);
   g_clear_handle_id (&self->compare_idle, g_source_remove);
   g_clear_pointer (&self->compare_diff, ladder_diff_free);
   g_clear_pointer (&self->compare_old_findings, ladder_findings_free);

@@ -173,6 +173,7 @@ GFile   *ladder_window_dup_save_folder    (LadderWindow *self);
 /* ladder-window-compare.c */
 void     ladder_window_class_init_compare (GtkWidgetClass *widget_class);
 void     ladder_window_init_compare       (LadderWindow *self);
+/* From dispose: no comparison, no marks, no idle left. */
 void     ladder_window_clear_compare      (LadderWindow *self);
 /* Compares the open chart (NEW) with @file's (OLD): the changed cards are
  * marked and the Changes page lists what changed, until
