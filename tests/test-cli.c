@@ -110,7 +110,13 @@ test_bad_arguments (void **state)
     { { "--scale=lots", export_svg, startup, NULL }, "ladder: Cannot parse double value “lots” for --scale\n" },
     { { "--background=pink", export_svg, startup, NULL },
       "ladder: --background must be white or transparent, not “pink”\n" },
-    { { "--scale=2", startup, NULL }, "ladder: --scale and --background go with --export\n" },
+    { { "--scale=2", startup, NULL },
+      "ladder: --scale, --background, --root, --levels, --findings and --page go with --export\n" },
+    { { "--levels=0", export_svg, startup, NULL }, "ladder: --levels must be a number of levels, 1 or more\n" },
+    { { "--levels=two", export_svg, startup, NULL },
+      "ladder: Cannot parse integer value “two” for --levels\n" },
+    { { "--page=a5", export_svg, startup, NULL },
+      "ladder: --page must be a4, a3, letter or legal, optionally with -landscape, not “a5”\n" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -128,7 +134,8 @@ test_bad_arguments (void **state)
   {
     g_auto(Run) run = { 0 };
     g_autofree char *expected = g_strdup_printf (
-      "ladder: cannot export to “%s”: the name must end in .png, .svg, .pdf, .ladder or .csv\n"
+      "ladder: cannot export to “%s”: the name must end in .png, .svg, .pdf, .ladder, .csv, .json, "
+      ".graphml, .drawio, .dot or .mmd\n"
       "Try “ladder --help” for more information.\n", out_txt);
 
     run_ladder (&run, export_txt, startup, NULL);
