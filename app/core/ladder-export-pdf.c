@@ -184,13 +184,9 @@ ladder_export_write_pdf (LadderChart *chart, LadderCatalogue *catalogue,
   width *= PT_PER_PX;
   height *= PT_PER_PX;
   tiled = options->page != NULL || width > PDF_MAX_SIDE || height > PDF_MAX_SIDE;
+  /* ladder_export_file() checked the page's name before anything else. */
   if (!ladder_export_parse_page (page_label (options->page), &page_w, &page_h))
-    {
-      g_set_error (error, LADDER_CHART_ERROR, LADDER_CHART_ERROR_INVALID,
-                   _("%s: error: unknown page size “%s” (use a4, a3, letter or legal, "
-                     "optionally with -landscape)"), name, options->page);
-      return FALSE;
-    }
+    g_assert_not_reached ();
   content_w = page_w - 2 * PAGE_MARGIN;
   content_h = page_h - 2 * PAGE_MARGIN;
   if (tiled)
@@ -199,12 +195,13 @@ ladder_export_write_pdf (LadderChart *chart, LadderCatalogue *catalogue,
       rows = n_tiles (height, content_h);
       if ((guint64) columns * rows > LADDER_EXPORT_MAX_PAGES)
         {
+          guint n_pages = (guint) MIN ((guint64) columns * rows, G_MAXUINT);
+
           g_set_error (error, LADDER_CHART_ERROR, LADDER_CHART_ERROR_INVALID,
-                       _("%s: error: the chart would take %" G_GUINT64_FORMAT " pages of %s "
-                         "(%u across, %u down), more than %u; export part of it with "
-                         "--levels=N or --root=ID"),
-                       name, (guint64) columns * rows, page_label (options->page), columns,
-                       rows, LADDER_EXPORT_MAX_PAGES);
+                       _("%s: error: the chart would take %u pages of %s (%u across, %u down), "
+                         "more than %u; export part of it with --levels=N or --root=ID"),
+                       name, n_pages, page_label (options->page), columns, rows,
+                       LADDER_EXPORT_MAX_PAGES);
           return FALSE;
         }
       g_free (options->notice);
