@@ -1,4 +1,5 @@
 #include "ladder-test-util.h"
+#include "ladder-chart.h"
 
 #include <glib/gstdio.h>
 #include <stdlib.h>
@@ -56,4 +57,15 @@ ladder_test_source_path (const char *relative)
   const char *root = g_getenv ("LADDER_SOURCE_DIR");
 
   return g_build_filename (root ? root : ".", relative, NULL);
+}
+
+LadderChart *
+ladder_test_wide_chart (guint n_reports)
+{
+  LadderChart *chart = ladder_chart_new ();
+  guint root = ladder_chart_add_person (chart, NULL, "cpo", LADDER_NONE, LADDER_NONE, NULL);
+
+  for (guint i = 0; i < n_reports; i++)
+    ladder_chart_add_person (chart, NULL, "pm", root, LADDER_NONE, NULL);
+  return chart;
 }

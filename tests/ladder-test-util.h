@@ -17,3 +17,7 @@ char       *ladder_test_write (const char *name, const char *text);
 char       *ladder_test_read (const char *path, gsize *length);
 /* Path of a file in the source tree (LADDER_SOURCE_DIR). */
 char       *ladder_test_source_path (const char *relative);
+
+typedef struct _LadderChart LadderChart;
+/* A CPO with @n_reports product managers side by side under them. */
+LadderChart *ladder_test_wide_chart (guint n_reports);

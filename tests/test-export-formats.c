@@ -389,22 +389,11 @@ pdf_contains (GBytes *pdf, const char *text)
   return memmem (data, length, text, strlen (text)) != NULL;
 }
 
-static LadderChart *
-wide_chart (guint n_reports)
-{
-  LadderChart *chart = ladder_chart_new ();
-  guint root = ladder_chart_add_person (chart, NULL, "cpo", LADDER_NONE, LADDER_NONE, NULL);
-
-  for (guint i = 0; i < n_reports; i++)
-    ladder_chart_add_person (chart, NULL, "pm", root, LADDER_NONE, NULL);
-  return chart;
-}
-
 static void
 test_pdf_pages (void **state)
 {
   g_autoptr(LadderChart) small = deep_chart ();
-  g_autoptr(LadderChart) wide = wide_chart (100);
+  g_autoptr(LadderChart) wide = ladder_test_wide_chart (100);
   LadderExportOptions a4 = { .page = "A4-landscape" };
   LadderExportOptions none = { 0 };
   g_autoptr(GBytes) one = ladder_export_bytes (small, NULL, NULL, "pdf", &a4, NULL);
@@ -433,7 +422,7 @@ test_pdf_pages (void **state)
 static void
 test_pdf_refused_past_500_pages (void **state)
 {
-  g_autoptr(LadderChart) wide = wide_chart (5000);
+  g_autoptr(LadderChart) wide = ladder_test_wide_chart (5000);
   g_autoptr(GError) error = NULL;
   LadderExportOptions options = { 0 };
 

@@ -216,22 +216,11 @@ test_errors_leave_nothing (void **state)
   g_rmdir (is_dir);
 }
 
-static LadderChart *
-wide_chart (guint n_reports)
-{
-  LadderChart *chart = ladder_chart_new ();
-  guint root = ladder_chart_add_person (chart, NULL, "cpo", LADDER_NONE, LADDER_NONE, NULL);
-
-  for (guint i = 0; i < n_reports; i++)
-    ladder_chart_add_person (chart, NULL, "pm", root, LADDER_NONE, NULL);
-  return chart;
-}
-
 /* Too wide for 32767 px at 1:1, readable at the scale that fits. */
 static void
 test_wide_png_scaled (void **state)
 {
-  g_autoptr(LadderChart) chart = wide_chart (200);
+  g_autoptr(LadderChart) chart = ladder_test_wide_chart (200);
   LadderExportOptions options = { 0 };
   gsize length;
   g_autofree char *data = NULL;
@@ -256,7 +245,7 @@ test_wide_png_scaled (void **state)
 static void
 test_huge_png_refused (void **state)
 {
-  g_autoptr(LadderChart) chart = wide_chart (400);
+  g_autoptr(LadderChart) chart = ladder_test_wide_chart (400);
   g_autofree char *path = g_build_filename (ladder_test_tmpdir (), "huge.png", NULL);
   g_autofree char *expected = NULL;
   g_autoptr(GError) error = NULL;
