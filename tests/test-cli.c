@@ -493,7 +493,7 @@ test_export_unreadable_refused (void **state)
   g_autofree char *png_option = g_strconcat ("--export=", png, NULL);
   g_autofree char *pdf_option = g_strconcat ("--export=", pdf, NULL);
   g_autofree char *png_expected = g_strdup_printf (
-    "%s: error: the chart is 1020040 × 240 px, too large for a readable PNG (its text would be "
+    "%s: error: the chart is 1020040 × 256 px, too large for a readable PNG (its text would be "
     "0.3 px high); export part of it with --levels=N or --root=ID, or export SVG or PDF\n", png);
   g_autofree char *pdf_expected = g_strdup_printf (
     "%s: error: the chart would take 686 pages of a3-landscape (686 across, 1 down), more than "

@@ -233,7 +233,7 @@ test_drawio (void **state)
   assert_xpath (doc, "count(//mxCell[@source='person-asst'][@target='person-cpo1']"
                      "[contains(@style,'dashed=1')])", "1");
   assert_xpath (doc, "count(//mxCell[@vertex='1'][contains(@style,'dashed=1')])", "1");
-  assert_xpath (doc, "string(//mxCell[@id='person-ceo1']/mxGeometry/@height)", "64.0");
+  assert_xpath (doc, "string(//mxCell[@id='person-ceo1']/mxGeometry/@height)", "80.0");
   xmlFreeDoc (doc);
 }
 
@@ -439,6 +439,55 @@ test_pdf_refused_past_500_pages (void **state)
                    "optionally with -landscape)");
 }
 
+/* A title wraps to a second line and ends in "…" when even that is
+ * too short; the card's <title> holds the whole name and title. */
+static void
+test_svg_title_lines (void **state)
+{
+  const char *long_title = "VP of Product, Core Platform, Infrastructure and Developer Experience";
+  g_autoptr(LadderChart) chart = ladder_chart_new ();
+  guint vp = ladder_chart_add_person (chart, "vp1", "vp-product", LADDER_NONE, LADDER_NONE, NULL);
+  guint cy = ladder_chart_add_person (chart, "cy", "pm", vp, LADDER_NONE, NULL);
+  g_autofree char *svg = NULL;
+  g_autofree char *line1 = NULL;
+  g_autofree char *line2 = NULL;
+  g_autofree char *y1 = NULL;
+  g_autofree char *y2 = NULL;
+  g_autofree char *joined = NULL;
+  xmlDoc *doc;
+
+  ladder_chart_set_name (chart, vp, "Grace <Kim> & Co");
+  ladder_chart_set_person_title (chart, vp, long_title);
+  ladder_chart_set_name (chart, cy, "Cy");
+  svg = export_text (chart, "svg", NULL);
+  doc = parse_strictly (svg);
+
+  assert_xpath (doc, "string(//*[local-name()='g'][@id='person-vp1']/*[local-name()='title'])",
+                "Grace <Kim> & Co — VP of Product, Core Platform, Infrastructure and Developer "
+                "Experience");
+  assert_xpath (doc, "string(//*[local-name()='g'][@id='person-cy']/*[local-name()='title'])",
+                "Cy — Product Manager");
+  assert_xpath (doc, "count(//*[local-name()='g'][@id='person-vp1']/*[local-name()='text'])", "3");
+  assert_xpath (doc, "count(//*[local-name()='g'][@id='person-cy']/*[local-name()='text'])", "2");
+
+  line1 = xpath_string (doc, "string(//*[local-name()='g'][@id='person-vp1']/*[local-name()='text'][2])");
+  line2 = xpath_string (doc, "string(//*[local-name()='g'][@id='person-vp1']/*[local-name()='text'][3])");
+  y1 = xpath_string (doc, "string(//*[local-name()='g'][@id='person-vp1']/*[local-name()='text'][2]/@y)");
+  y2 = xpath_string (doc, "string(//*[local-name()='g'][@id='person-vp1']/*[local-name()='text'][3]/@y)");
+  g_assert_true (g_str_has_suffix (line2, "…"));
+  line2[strlen (line2) - strlen ("…")] = '\0';
+  joined = g_strconcat (line1, " ", line2, NULL);
+  g_assert_true (g_str_has_prefix (long_title, joined));
+  g_assert_cmpuint (strlen (line1), >, strlen ("VP of"));
+  g_assert_cmpfloat (g_ascii_strtod (y2, NULL) - g_ascii_strtod (y1, NULL), ==, 15);
+  xmlFree (line1);
+  xmlFree (line2);
+  xmlFree (y1);
+  xmlFree (y2);
+  line1 = line2 = y1 = y2 = NULL;
+  xmlFreeDoc (doc);
+}
+
 int
 main (void)
 {
@@ -449,6 +498,7 @@ main (void)
     cmocka_unit_test (test_mermaid),
     cmocka_unit_test (test_graphml),
     cmocka_unit_test (test_drawio),
+    cmocka_unit_test (test_svg_title_lines),
     cmocka_unit_test (test_root),
     cmocka_unit_test (test_levels),
     cmocka_unit_test (test_folds_ignored),
