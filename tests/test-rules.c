@@ -77,6 +77,38 @@ describe (LadderChart *chart,
   return g_string_free (text, FALSE);
 }
 
+/* Every finding of @catalogue as "LINE SEVERITY RULE PERSON: MESSAGE". */
+static char *
+describe_messages (LadderChart     *chart,
+                   LadderCatalogue *catalogue)
+{
+  g_autoptr(LadderFindings) findings = ladder_validate (chart, catalogue);
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < ladder_findings_get_n (findings); i++)
+    {
+      const LadderFinding *f = ladder_findings_get (findings, i);
+
+      g_string_append_printf (text, "%u %s %s %s: %s\n", ladder_chart_get_line (chart, f->person),
+                              ladder_severity_to_string (f->severity), ladder_rule_get_id (f->rule),
+                              ladder_chart_get_id (chart, f->person), f->message);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static LadderCatalogue *
+catalogue_from (const char *text)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  LadderCatalogue *catalogue = ladder_catalogue_new_from_bytes (bytes, "count.xml", &error);
+
+  if (error)
+    print_error ("%s\n", error->message);
+  assert_non_null (catalogue);
+  return catalogue;
+}
+
 /* The message of the only finding of @rule_id on @person. */
 static char *
 message_of (LadderChart *chart,
@@ -337,6 +369,46 @@ test_senior_pm_mentors (void **state)
           "senior-pm-mentors", "");
 }
 
+/* ROLE-RULES.md: a vacancy is checked for where it sits, not for the
+ * team it has yet to lead. */
+static void
+test_vacancies (void **state)
+{
+  g_autoptr(LadderChart) chart = build ("a:ceo h:head-of-product>a d:director-product>a "
+                                        "s:senior-pm>a j:junior-pm>s p:pm>j");
+  g_autofree char *filled = describe (chart, NULL);
+  g_autofree char *vacant = NULL;
+
+  assert_string_equal (filled,
+                       "3 warning head-has-team h\n"
+                       "4 warning director-leads-pms d\n"
+                       "5 warning senior-pm-manager s>a\n"
+                       "6 error entry-level-no-reports j\n"
+                       "7 error rank-order p>j\n"
+                       "7 warning pm-manager p>j\n");
+  ladder_chart_set_vacant (chart, who (chart, "h"), TRUE);
+  ladder_chart_set_vacant (chart, who (chart, "d"), TRUE);
+  ladder_chart_set_vacant (chart, who (chart, "j"), TRUE);
+  ladder_chart_set_vacant (chart, who (chart, "s"), TRUE);
+  vacant = describe (chart, NULL);
+  /* A vacant Junior PM still leads no one: entry-level-no-reports stays. */
+  assert_string_equal (vacant,
+                       "5 warning senior-pm-manager s>a\n"
+                       "6 error entry-level-no-reports j\n"
+                       "7 error rank-order p>j\n"
+                       "7 warning pm-manager p>j\n");
+  /* senior-pm-mentors, on a Senior PM with no Junior PM. */
+  expect ("a:ceo s:senior-pm>a", "senior-pm-mentors", "3 note senior-pm-mentors s\n");
+  {
+    g_autoptr(LadderChart) lone = build ("a:ceo s:senior-pm>a");
+    g_autofree char *found = NULL;
+
+    ladder_chart_set_vacant (lone, who (lone, "s"), TRUE);
+    found = describe (lone, NULL);
+    assert_string_equal (found, "3 warning senior-pm-manager s>a\n");
+  }
+}
+
 static void
 test_director_in_small_org (void **state)
 {
@@ -367,6 +439,136 @@ test_director_in_small_org (void **state)
   g_free (found);
   found = describe (chart, "director-in-small-org");
   assert_string_equal (found, "");
+}
+
+/* SPEC.md "Statistics": the check kinds that count. */
+#define COUNTING_RULES \
+  "<rules version=\"1\">\n" \
+  "  <role id=\"boss\" color=\"#112233\"><name>Boss</name></role>\n" \
+  "  <role id=\"staff\" color=\"#445566\"><name>Staff</name></role>\n" \
+  "  <rule id=\"span-wide\" severity=\"warning\" check=\"span\" max=\"3\"><summary>S</summary>\n" \
+  "    <message>{person} ({role}) has {span} direct reports, more than {max}</message></rule>\n" \
+  "  <rule id=\"span-narrow\" severity=\"note\" check=\"span\" subjects=\"boss\" min=\"2\">\n" \
+  "    <summary>S</summary><message>{person} has {span} direct report, fewer than {min}</message></rule>\n" \
+  "  <rule id=\"one-report\" severity=\"note\" check=\"single-report\" subjects=\"staff\">\n" \
+  "    <summary>S</summary><message>{person} manages one person ({span})</message></rule>\n" \
+  "  <rule id=\"deep\" severity=\"warning\" check=\"layers\" max=\"3\"><summary>S</summary>\n" \
+  "    <message>the chart has {layers} layers, more than {max}</message></rule>\n" \
+  "  <rule id=\"deep-under\" severity=\"note\" check=\"layers\" subjects=\"boss\" max=\"2\">\n" \
+  "    <summary>S</summary><message>{person} heads {layers} layers</message></rule>\n" \
+  "</rules>\n"
+
+static void
+test_counting_checks (void **state)
+{
+  g_autoptr(LadderCatalogue) catalogue = catalogue_from (COUNTING_RULES);
+  g_autoptr(LadderChart) chart = build ("a:boss b:staff>a c:staff>a d:staff>a e:staff>a f:boss>b "
+                                        "g:staff>f h:staff>g i:staff>f j:boss>a");
+  g_autoptr(LadderChart) narrow = build ("a:boss b:staff>a f:boss>b g:staff>f h:staff>g");
+  g_autoptr(LadderChart) flat = build ("a:boss b:staff>a c:staff>b x:boss y:boss>x z:staff>x");
+  g_autofree char *found = NULL;
+  g_autofree char *found_narrow = NULL;
+  g_autofree char *found_flat = NULL;
+
+  /* i is f's assistant, and an assistant counts as a report: f has a
+   * span of 2 and sits above 3 layers (f, g, h). j manages no one, so no
+   * span is checked for it. */
+  ladder_chart_set_assistant (chart, who (chart, "i"), TRUE);
+  found = describe_messages (chart, catalogue);
+  assert_string_equal (found,
+                       "2 warning span-wide a: a (Boss) has 5 direct reports, more than 3\n"
+                       "2 note deep-under a: a heads 5 layers\n"
+                       "3 note one-report b: b manages one person (1)\n"
+                       "7 note deep-under f: f heads 3 layers\n"
+                       "8 note one-report g: g manages one person (1)\n"
+                       "9 warning deep h: the chart has 5 layers, more than 3\n");
+
+  found_narrow = describe_messages (narrow, catalogue);
+  assert_string_equal (found_narrow,
+                       "2 note span-narrow a: a has 1 direct report, fewer than 2\n"
+                       "2 note deep-under a: a heads 5 layers\n"
+                       "3 note one-report b: b manages one person (1)\n"
+                       "4 note span-narrow f: f has 1 direct report, fewer than 2\n"
+                       "4 note deep-under f: f heads 3 layers\n"
+                       "5 note one-report g: g manages one person (1)\n"
+                       "6 warning deep h: the chart has 5 layers, more than 3\n");
+
+  /* Three layers are allowed. */
+  found_flat = describe_messages (flat, catalogue);
+  assert_string_equal (found_flat,
+                       "2 note span-narrow a: a has 1 direct report, fewer than 2\n"
+                       "2 note deep-under a: a heads 3 layers\n"
+                       "3 note one-report b: b manages one person (1)\n");
+
+  /* Two trees as deep as each other: the finding is on the first one's
+   * deepest person. */
+  {
+    g_autoptr(LadderChart) twins = build ("x:boss y:staff>x z:staff>y w:staff>z "
+                                          "a:boss b:staff>a c:staff>b d:staff>c");
+    g_autofree char *found_twins = describe_messages (twins, catalogue);
+
+    assert_string_equal (found_twins,
+                         "2 note span-narrow x: x has 1 direct report, fewer than 2\n"
+                         "2 note deep-under x: x heads 4 layers\n"
+                         "3 note one-report y: y manages one person (1)\n"
+                         "4 note one-report z: z manages one person (1)\n"
+                         "5 warning deep w: the chart has 4 layers, more than 3\n"
+                         "6 note span-narrow a: a has 1 direct report, fewer than 2\n"
+                         "6 note deep-under a: a heads 4 layers\n"
+                         "7 note one-report b: b manages one person (1)\n"
+                         "8 note one-report c: c manages one person (1)\n");
+  }
+}
+
+static void
+refuse_rules (const char *rule,
+              const char *expected)
+{
+  g_autofree char *text = g_strdup_printf ("<rules version=\"1\">\n"
+                                           "  <role id=\"boss\" color=\"#112233\"><name>Boss</name></role>\n"
+                                           "  %s\n</rules>\n", rule);
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LadderCatalogue) catalogue = ladder_catalogue_new_from_bytes (bytes, "bad.xml", &error);
+
+  assert_null (catalogue);
+  assert_string_equal (error->message, expected);
+  assert_true (g_error_matches (error, LADDER_CHART_ERROR, LADDER_CHART_ERROR_INVALID));
+}
+
+#define SM "<summary>S</summary><message>{person}</message></rule>"
+
+static void
+test_refuse_counting_checks (void **state)
+{
+  refuse_rules ("<rule id=\"r\" severity=\"note\" check=\"span\">" SM,
+                "bad.xml:3: error: rule “r”: the check “span” needs “min” or “max”");
+  refuse_rules ("<rule id=\"r\" severity=\"note\" check=\"span\" min=\"4\" max=\"3\">" SM,
+                "bad.xml:3: error: rule “r”: min is above max");
+  refuse_rules ("<rule id=\"r\" severity=\"note\" check=\"span\" max=\"-3\">" SM,
+                "bad.xml:3: error: rule “r”: max must be a whole number");
+  refuse_rules ("<rule id=\"r\" severity=\"note\" check=\"span\" min=\"two\">" SM,
+                "bad.xml:3: error: rule “r”: min must be a whole number");
+  refuse_rules ("<rule id=\"r\" severity=\"note\" check=\"layers\">" SM,
+                "bad.xml:3: error: rule “r”: the check “layers” needs “max”");
+  refuse_rules ("<rule id=\"r\" severity=\"note\" check=\"layers\" max=\"0\">" SM,
+                "bad.xml:3: error: rule “r”: max must be at least 1");
+  refuse_rules ("<rule id=\"r\" severity=\"note\" check=\"layers\" min=\"2\" max=\"4\">" SM,
+                "bad.xml:3: error: rule “r”: the check “layers” takes no “min”");
+  refuse_rules ("<rule id=\"r\" severity=\"note\" check=\"single-report\" max=\"1\">" SM,
+                "bad.xml:3: error: rule “r”: the check “single-report” takes no “max”");
+  refuse_rules ("<rule id=\"r\" severity=\"note\" check=\"has-reports\" subjects=\"boss\" min=\"1\">" SM,
+                "bad.xml:3: error: rule “r”: the check “has-reports” takes no “min”");
+  /* A placeholder for a bound the rule does not give, or another kind's. */
+  refuse_rules ("<rule id=\"r\" severity=\"note\" check=\"span\" max=\"9\">"
+                "<summary>S</summary><message>{span} below {min}</message></rule>",
+                "bad.xml:3: error: placeholder {min} cannot be filled by this check");
+  refuse_rules ("<rule id=\"r\" severity=\"note\" check=\"span\" max=\"9\">"
+                "<summary>S</summary><message>{layers}</message></rule>",
+                "bad.xml:3: error: placeholder {layers} cannot be filled by this check");
+  refuse_rules ("<rule id=\"r\" severity=\"note\" check=\"has-reports\" subjects=\"boss\">"
+                "<summary>S</summary><message>{span}</message></rule>",
+                "bad.xml:3: error: placeholder {span} cannot be filled by this check");
 }
 
 /* Product Owners and Program Managers have no place to be wrong in. */
@@ -553,6 +755,9 @@ main (void)
     cmocka_unit_test (test_director_leads_pms),
     cmocka_unit_test (test_senior_pm_mentors),
     cmocka_unit_test (test_director_in_small_org),
+    cmocka_unit_test (test_vacancies),
+    cmocka_unit_test (test_counting_checks),
+    cmocka_unit_test (test_refuse_counting_checks),
     cmocka_unit_test (test_exempt_roles),
     cmocka_unit_test (test_dotted_lines_ignored),
     cmocka_unit_test (test_order_and_summaries),

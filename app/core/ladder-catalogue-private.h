@@ -25,6 +25,9 @@ typedef enum {
   LADDER_CHECK_HAS_DESCENDANT_ROLE,
   LADDER_CHECK_HAS_REPORT_ROLE,
   LADDER_CHECK_SMALL_ORG,
+  LADDER_CHECK_SPAN,
+  LADDER_CHECK_LAYERS,
+  LADDER_CHECK_SINGLE_REPORT,
 } LadderCheckKind;
 
 struct _LadderRule {
@@ -41,6 +44,8 @@ struct _LadderRule {
   const guint     *allow_pairs;      /* (subject, manager) role indices */
   guint            n_allow_pairs;
   gint64           employees_below;
+  gint64           min, max;         /* span, layers; -1 when not given */
+  gboolean         whole_chart;      /* layers without subjects */
   const LadderCitation *citations;
   guint            n_citations;
 };
@@ -60,5 +65,27 @@ void         ladder_catalogue_add_rule          (LadderCatalogue *self, LadderRu
 /* The index of the role with this id, or ladder_catalogue_get_n_roles()
  * (the "unknown role" slot of a role set) when there is none. */
 guint        ladder_catalogue_lookup_role_index (LadderCatalogue *self, const char *id);
+
+/* A later source with the same seed replaces it. */
+void         ladder_catalogue_add_source        (LadderCatalogue *self, const char *seed, const char *title);
+
+/* Aliases (ladder-catalogue-alias.c): a title or an alias as its
+ * normalised words (SPEC.md "Import"). */
+typedef struct _LadderTitleWords LadderTitleWords;
+
+LadderTitleWords *ladder_title_words_new        (const char *title);
+void         ladder_title_words_free            (LadderTitleWords *words);
+/* The words one space apart: an alias's key. */
+const char  *ladder_title_words_get_text        (LadderTitleWords *words);
+guint        ladder_title_words_get_n           (LadderTitleWords *words);
+void         ladder_title_words_prefix          (LadderTitleWords *words, guint n, GString *key);
+gboolean     ladder_title_words_ends_at         (LadderTitleWords *words, guint n);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LadderTitleWords, ladder_title_words_free)
+
+/* @key: normalised words; a later alias with the same key replaces it. */
+void         ladder_catalogue_add_alias         (LadderCatalogue *self, const char *key, guint role_index);
+/* The role index an alias key names, or get_n_roles() when none. */
+guint        ladder_catalogue_lookup_alias_index (LadderCatalogue *self, const char *key);
 
 G_END_DECLS

@@ -28,10 +28,21 @@ enum {
   PARAM_EXCEPT    = 1 << 3,
   PARAM_PAIRS     = 1 << 4,
   PARAM_EMPLOYEES = 1 << 5,
+  PARAM_MIN       = 1 << 6,
+  PARAM_MAX       = 1 << 7,
 
   HOLE_MANAGER    = 1 << 8,
   HOLE_FIRST      = 1 << 9,
   HOLE_EMPLOYEES  = 1 << 10,
+  HOLE_SPAN       = 1 << 11,
+  HOLE_LAYERS     = 1 << 12,
+  /* Set by a rule that gives the parameter, not by the kind. */
+  HOLE_MIN        = 1 << 13,
+  HOLE_MAX        = 1 << 14,
+
+  /* The counting kinds: subjects default to @all; span needs min or max. */
+  OPTIONAL_SUBJECTS = 1 << 16,
+  OPTIONAL_BOUNDS   = 1 << 17,
 };
 
 static const struct {
@@ -52,15 +63,21 @@ static const struct {
   { "has-descendant-role", LADDER_CHECK_HAS_DESCENDANT_ROLE, PARAM_SUBJECTS | PARAM_ROLES },
   { "has-report-role",     LADDER_CHECK_HAS_REPORT_ROLE,     PARAM_SUBJECTS | PARAM_ROLES },
   { "small-org",           LADDER_CHECK_SMALL_ORG,           PARAM_SUBJECTS | PARAM_EMPLOYEES | HOLE_EMPLOYEES },
+  { "span",                LADDER_CHECK_SPAN,                PARAM_SUBJECTS | PARAM_MIN | PARAM_MAX | HOLE_SPAN
+                                                               | OPTIONAL_SUBJECTS | OPTIONAL_BOUNDS },
+  { "layers",              LADDER_CHECK_LAYERS,              PARAM_SUBJECTS | PARAM_MAX | HOLE_LAYERS | OPTIONAL_SUBJECTS },
+  { "single-report",       LADDER_CHECK_SINGLE_REPORT,       PARAM_SUBJECTS | HOLE_SPAN | OPTIONAL_SUBJECTS },
 };
 
-G_STATIC_ASSERT (G_N_ELEMENTS (check_kinds) == LADDER_CHECK_SMALL_ORG + 1);
+G_STATIC_ASSERT (G_N_ELEMENTS (check_kinds) == LADDER_CHECK_SINGLE_REPORT + 1);
 
 /* Everything parsing needs in one place, so that errors can name the file. */
 typedef struct {
   LadderCatalogue *self;
   const char      *file;
   GHashTable      *sets;       /* set id -> guint8*, kept by the catalogue */
+  GHashTable      *aliases;    /* normalised alias -> role id, of this file */
+  GHashTable      *sources;    /* seeds of this file's <source>s */
   guint            n_roles;
 } Loader;
 
@@ -212,7 +229,7 @@ dup_text (Loader   *loader,
 {
   g_autoptr(GString) text = g_string_new (NULL);
 
-  if (node->properties && !is_name (node, "cite"))
+  if (node->properties && !is_name (node, "cite") && !is_name (node, "alias"))
     {
       static const char *allowed[] = { "translatable", NULL };
       g_autofree char *translatable = dup_attr (node, "translatable");
@@ -289,6 +306,8 @@ read_citation (Loader         *loader,
     return FALSE;
   citation->seed = keep (loader, seed);
   citation->quote = keep (loader, quote);
+  /* Sources are read first, so the title is known. */
+  citation->title = ladder_catalogue_get_source_title (loader->self, citation->seed);
   return TRUE;
 }
 
@@ -362,7 +381,81 @@ parse_count (const char *text,
   return TRUE;
 }
 
+/* ---- sources ---- */
+
+/* <source seed="FILE" title="TITLE"/>: what a citation of FILE shows. */
+static gboolean
+read_source (Loader   *loader,
+             xmlNode  *node,
+             GError  **error)
+{
+  static const char *allowed[] = { "seed", "title", NULL };
+  g_autofree char *seed = dup_attr (node, "seed");
+  g_autofree char *title = dup_attr (node, "title");
+
+  if (!check_attrs (loader, node, allowed, error) || !check_element_content (loader, node, error))
+    return FALSE;
+  if (node->children && xmlFirstElementChild (node))
+    return fail (loader, node, error, _("<source> has no child elements"));
+  if (seed == NULL || *seed == '\0' || title == NULL || *g_strstrip (title) == '\0')
+    return fail (loader, node, error, _("<source> needs a “seed” and a “title”"));
+  if (!g_hash_table_add (loader->sources, (gpointer) keep (loader, seed)))
+    return fail_with (loader, node, error, LADDER_CHART_ERROR_DUPLICATE_ID,
+                      _("duplicate source “%s”"), seed);
+  ladder_catalogue_add_source (loader->self, seed, title);
+  return TRUE;
+}
+
 /* ---- roles ---- */
+
+/* An <alias> of the role at @role_index: a title that stands for it. */
+static gboolean
+read_alias (Loader   *loader,
+            xmlNode  *node,
+            guint     role_index,
+            GError  **error)
+{
+  const char *role_id = ladder_catalogue_get_role (loader->self, role_index)->id;
+  g_autofree char *text = NULL;
+  g_autoptr(LadderTitleWords) words = NULL;
+  const char *key, *claimed;
+
+  /* Not translated: a title is matched as the file writes it. */
+  if (node->properties && !check_attrs (loader, node, (const char *[]) { "role", NULL }, error))
+    return FALSE;
+  if (!(text = dup_text (loader, node, TRUE, error)))
+    return FALSE;
+  words = ladder_title_words_new (text);
+  key = ladder_title_words_get_text (words);
+  if (*key == '\0')
+    return fail (loader, node, error, _("alias “%s” has no letters or digits"), text);
+  claimed = g_hash_table_lookup (loader->aliases, key);
+  if (claimed && strcmp (claimed, role_id) != 0)
+    return fail_with (loader, node, error, LADDER_CHART_ERROR_DUPLICATE_ID,
+                      _("alias “%s” already stands for role “%s”"), text, claimed);
+  key = keep (loader, key);
+  g_hash_table_insert (loader->aliases, (gpointer) key, (gpointer) role_id);
+  ladder_catalogue_add_alias (loader->self, key, role_index);
+  return TRUE;
+}
+
+/* <alias role="ID">: an alias given outside its role, so that a file
+ * extending the built-in catalogue can add titles to its roles. */
+static gboolean
+read_loose_alias (Loader   *loader,
+                  xmlNode  *node,
+                  GError  **error)
+{
+  g_autofree char *role = dup_attr (node, "role");
+  guint index;
+
+  if (role == NULL)
+    return fail (loader, node, error, _("an <alias> outside a <role> needs a “role” attribute"));
+  index = ladder_catalogue_lookup_role_index (loader->self, role);
+  if (index == ladder_catalogue_get_n_roles (loader->self))
+    return fail (loader, node, error, _("alias: unknown role “%s”"), role);
+  return read_alias (loader, node, index, error);
+}
 
 static gboolean
 read_role (Loader   *loader,
@@ -409,7 +502,9 @@ read_role (Loader   *loader,
         name_node = child;
       else if (is_name (child, "name"))
         return fail (loader, child, error, _("role “%s” has more than one <name>"), id);
-      else if (child->type == XML_ELEMENT_NODE && !is_name (child, "cite"))
+      else if (is_name (child, "alias") && child->properties)
+        return fail (loader, child, error, _("an <alias> inside a <role> takes no attribute"));
+      else if (child->type == XML_ELEMENT_NODE && !is_name (child, "cite") && !is_name (child, "alias"))
         return fail (loader, child, error, _("unknown element <%s> in <role>"), (const char *) child->name);
     }
   if (name_node == NULL)
@@ -421,6 +516,10 @@ read_role (Loader   *loader,
     return FALSE;
 
   ladder_catalogue_add_role (loader->self, &role, msgid);
+  for (xmlNode *child = node->children; child; child = child->next)
+    if (is_name (child, "alias")
+        && !read_alias (loader, child, ladder_catalogue_get_n_roles (loader->self) - 1, error))
+      return FALSE;
   return TRUE;
 }
 
@@ -523,6 +622,7 @@ check_template (Loader     *loader,
     { "person", 0 }, { "role", 0 },
     { "manager", HOLE_MANAGER }, { "manager-role", HOLE_MANAGER },
     { "first", HOLE_FIRST }, { "employees", HOLE_EMPLOYEES },
+    { "span", HOLE_SPAN }, { "layers", HOLE_LAYERS }, { "min", HOLE_MIN }, { "max", HOLE_MAX },
   };
 
   for (const char *p = strchr (text, '{'); p; p = strchr (p + 1, '{'))
@@ -585,16 +685,21 @@ static gboolean
 read_rule_params (Loader     *loader,
                   xmlNode    *node,
                   LadderRule *rule,
-                  guint       flags,
+                  guint      *flags_inout,
                   GError    **error)
 {
   static const struct { const char *name; guint flag; } params[] = {
     { "subjects", PARAM_SUBJECTS }, { "managers", PARAM_MANAGERS }, { "roles", PARAM_ROLES },
     { "except-managers", PARAM_EXCEPT }, { "allow-pairs", PARAM_PAIRS },
-    { "employees-below", PARAM_EMPLOYEES },
+    { "employees-below", PARAM_EMPLOYEES }, { "min", PARAM_MIN }, { "max", PARAM_MAX },
   };
+  guint flags = *flags_inout;
   /* Required unless optional. */
-  const guint optional = PARAM_EXCEPT | PARAM_PAIRS;
+  const guint optional = PARAM_EXCEPT | PARAM_PAIRS
+                         | (flags & OPTIONAL_SUBJECTS ? PARAM_SUBJECTS : 0)
+                         | (flags & OPTIONAL_BOUNDS ? PARAM_MIN | PARAM_MAX : 0);
+
+  rule->min = rule->max = -1;
 
   for (guint i = 0; i < G_N_ELEMENTS (params); i++)
     {
@@ -635,12 +740,29 @@ read_rule_params (Loader     *loader,
           if (!parse_count (value, G_MAXINT64, &rule->employees_below))
             return fail (loader, node, error, _("rule “%s”: employees-below must be a whole number"), rule->id);
           break;
+        case PARAM_MIN:
+        case PARAM_MAX:
+          if (!parse_count (value, G_MAXUINT, params[i].flag == PARAM_MIN ? &rule->min : &rule->max))
+            return fail (loader, node, error, _("rule “%s”: %s must be a whole number"),
+                         rule->id, params[i].name);
+          *flags_inout |= params[i].flag == PARAM_MIN ? HOLE_MIN : HOLE_MAX;
+          break;
         default:
           g_assert_not_reached ();
         }
     }
 
-  /* known-role is about everyone: its subjects are all roles. */
+  if ((flags & OPTIONAL_BOUNDS) && rule->min < 0 && rule->max < 0)
+    return fail (loader, node, error, _("rule “%s”: the check “%s” needs “min” or “max”"),
+                 rule->id, check_kinds[rule->check].name);
+  if (rule->max >= 0 && rule->min > rule->max)
+    return fail (loader, node, error, _("rule “%s”: min is above max"), rule->id);
+  if (rule->check == LADDER_CHECK_LAYERS && rule->max < 1)
+    return fail (loader, node, error, _("rule “%s”: max must be at least 1"), rule->id);
+
+  /* known-role is about everyone, and so are the counting kinds when no
+   * subjects are given; layers then counts the whole chart. */
+  rule->whole_chart = rule->subjects == NULL;
   if (rule->subjects == NULL)
     rule->subjects = read_role_set (loader, node, "@all", "subjects", error);
   return TRUE;
@@ -652,7 +774,8 @@ read_rule (Loader   *loader,
            GError  **error)
 {
   static const char *allowed[] = { "id", "severity", "check", "subjects", "managers", "roles",
-                                   "except-managers", "allow-pairs", "employees-below", NULL };
+                                   "except-managers", "allow-pairs", "employees-below",
+                                   "min", "max", NULL };
   g_autofree char *id = dup_attr (node, "id");
   g_autofree char *severity = dup_attr (node, "severity");
   g_autofree char *check = dup_attr (node, "check");
@@ -691,7 +814,7 @@ read_rule (Loader   *loader,
       }
   if (!known)
     return fail (loader, node, error, _("rule “%s”: unknown check “%s”"), id, check ? check : "");
-  if (!read_rule_params (loader, node, rule, flags, error))
+  if (!read_rule_params (loader, node, rule, &flags, error))
     return FALSE;
 
   for (xmlNode *child = node->children; child; child = child->next)
@@ -748,12 +871,17 @@ read_document (Loader   *loader,
   if (number > 1)
     return fail (loader, root, error, _("version %s is newer than this Ladder reads (1); update Ladder"), version);
 
-  /* Roles first, so that sets and rules may name any of them. */
+  /* Sources first, so that every citation finds its title; then roles,
+   * so that sets and rules may name any of them. */
+  for (xmlNode *node = root->children; node; node = node->next)
+    if (is_name (node, "source") && !read_source (loader, node, error))
+      return FALSE;
   for (xmlNode *node = root->children; node; node = node->next)
     {
       if (node->type != XML_ELEMENT_NODE)
         continue;
-      if (!is_name (node, "role") && !is_name (node, "set") && !is_name (node, "rule"))
+      if (!is_name (node, "role") && !is_name (node, "set") && !is_name (node, "rule")
+          && !is_name (node, "alias") && !is_name (node, "source"))
         return fail (loader, node, error, _("unknown element <%s> in <rules>"), (const char *) node->name);
       if (is_name (node, "role") && !read_role (loader, node, error))
         return FALSE;
@@ -762,6 +890,9 @@ read_document (Loader   *loader,
   if (loader->n_roles == 0)
     return fail (loader, root, error, _("a rules file needs at least one <role>"));
 
+  for (xmlNode *node = root->children; node; node = node->next)
+    if (is_name (node, "alias") && !read_loose_alias (loader, node, error))
+      return FALSE;
   for (xmlNode *node = root->children; node; node = node->next)
     if (is_name (node, "set") && !read_set (loader, node, error))
       return FALSE;
@@ -814,6 +945,8 @@ ladder_catalogue_load (LadderCatalogue *self,
   g_autoptr(xmlParserCtxt) ctxt = NULL;
   g_autoptr(xmlDoc) doc = NULL;
   g_autoptr(GHashTable) sets = NULL;
+  g_autoptr(GHashTable) aliases = NULL;
+  g_autoptr(GHashTable) sources = NULL;
   const char *data;
   gsize size;
   Loader loader;
@@ -853,7 +986,10 @@ ladder_catalogue_load (LadderCatalogue *self,
     }
 
   sets = g_hash_table_new (g_str_hash, g_str_equal);
-  loader = (Loader) { .self = self, .file = display_name, .sets = sets };
+  aliases = g_hash_table_new (g_str_hash, g_str_equal);
+  sources = g_hash_table_new (g_str_hash, g_str_equal);
+  loader = (Loader) { .self = self, .file = display_name, .sets = sets, .aliases = aliases,
+                      .sources = sources };
   return read_document (&loader, xmlDocGetRootElement (doc), error);
 }
 

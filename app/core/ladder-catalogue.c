@@ -26,6 +26,8 @@ struct _LadderCatalogue
   GPtrArray    *rules;         /* LadderRule*, owned */
   GHashTable   *role_by_id;    /* id -> index + 1 */
   GHashTable   *role_by_key;   /* casefolded id or name -> index + 1 */
+  GHashTable   *role_by_alias; /* normalised alias -> index + 1 */
+  GHashTable   *source_titles; /* seed -> title, both interned */
 };
 
 G_DEFINE_FINAL_TYPE (LadderCatalogue, ladder_catalogue, G_TYPE_OBJECT)
@@ -41,6 +43,8 @@ ladder_catalogue_finalize (GObject *object)
   g_clear_pointer (&self->rules, g_ptr_array_unref);
   g_clear_pointer (&self->role_by_id, g_hash_table_unref);
   g_clear_pointer (&self->role_by_key, g_hash_table_unref);
+  g_clear_pointer (&self->role_by_alias, g_hash_table_unref);
+  g_clear_pointer (&self->source_titles, g_hash_table_unref);
 
   G_OBJECT_CLASS (ladder_catalogue_parent_class)->finalize (object);
 }
@@ -60,6 +64,8 @@ ladder_catalogue_init (LadderCatalogue *self)
   self->rules = g_ptr_array_new_with_free_func (g_free);
   self->role_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->role_by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->role_by_alias = g_hash_table_new (g_str_hash, g_str_equal);
+  self->source_titles = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
 /* ---- building (ladder-catalogue-reader.c) ---- */
@@ -107,6 +113,34 @@ ladder_catalogue_add_role (LadderCatalogue  *self,
   add_role_key (self, role->id, index);
   add_role_key (self, role->name, index);
   add_role_key (self, msgid, index);
+}
+
+void
+ladder_catalogue_add_alias (LadderCatalogue *self,
+                            const char      *key,
+                            guint            role_index)
+{
+  g_assert (role_index < self->roles->len);
+  g_hash_table_insert (self->role_by_alias, (gpointer) ladder_catalogue_intern (self, key),
+                       GUINT_TO_POINTER (role_index + 1));
+}
+
+guint
+ladder_catalogue_lookup_alias_index (LadderCatalogue *self,
+                                     const char      *key)
+{
+  guint index = GPOINTER_TO_UINT (g_hash_table_lookup (self->role_by_alias, key));
+
+  return index ? index - 1 : self->roles->len;
+}
+
+void
+ladder_catalogue_add_source (LadderCatalogue *self,
+                             const char      *seed,
+                             const char      *title)
+{
+  g_hash_table_insert (self->source_titles, (gpointer) ladder_catalogue_intern (self, seed),
+                       (gpointer) ladder_catalogue_intern (self, title));
 }
 
 void
@@ -233,6 +267,19 @@ ladder_catalogue_find_role (LadderCatalogue *self,
   key = g_utf8_casefold (id_or_name, -1);
   index = GPOINTER_TO_UINT (g_hash_table_lookup (self->role_by_key, key));
   return index ? &g_array_index (self->roles, LadderRole, index - 1) : NULL;
+}
+
+const char *
+ladder_catalogue_get_source_title (LadderCatalogue *self,
+                                   const char      *seed)
+{
+  const char *title;
+
+  g_return_val_if_fail (LADDER_IS_CATALOGUE (self), NULL);
+  g_return_val_if_fail (seed != NULL, NULL);
+
+  title = g_hash_table_lookup (self->source_titles, seed);
+  return title ? title : seed;
 }
 
 guint

@@ -18,6 +18,9 @@ typedef enum {
 typedef struct {
   const char *seed;          /* e.g. "000_25191a4dbd4584d4.txt" */
   const char *quote;         /* exact words of the document */
+  /* What a user is shown: the article's title from the rules file's
+   * <source>, else the seed's name.  Not translated. */
+  const char *title;
 } LadderCitation;
 
 typedef struct {
@@ -49,6 +52,14 @@ const LadderRole *ladder_catalogue_get_role      (LadderCatalogue *self, guint i
 const LadderRole *ladder_catalogue_lookup_role   (LadderCatalogue *self, const char *id);
 /* By id or display name, case-insensitively (CSV import). */
 const LadderRole *ladder_catalogue_find_role     (LadderCatalogue *self, const char *id_or_name);
+/* The role a free job title stands for, through the catalogue's
+ * aliases (SPEC.md "Import"), or NULL when none matches. */
+const LadderRole *ladder_catalogue_role_for_title (LadderCatalogue *self,
+                                                   const char *title);
+/* The title of the document @seed names (SPEC.md "Sources of the
+ * rules"), or @seed itself when the catalogue has no <source> for it. */
+const char       *ladder_catalogue_get_source_title (LadderCatalogue *self,
+                                                     const char *seed);
 
 guint             ladder_catalogue_get_n_rules   (LadderCatalogue *self);
 const LadderRule *ladder_catalogue_get_rule      (LadderCatalogue *self, guint index);

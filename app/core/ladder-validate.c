@@ -124,6 +124,84 @@ descendant_has_role (Validation   *v,
   return below;
 }
 
+/* For layers (SPEC.md "Statistics": roots are level 1, assistants sit
+ * one level below their manager like any report).  With subjects:
+ * layers[p], the levels from p down to the deepest person below it,
+ * settled reports first over the reversed pre-order.  Without: the
+ * chart's levels and the first deepest person in pre-order, in a
+ * LayersOfChart. */
+typedef struct {
+  guint deepest;
+  guint layers;
+} LayersOfChart;
+
+static guint *
+layers_below (Validation *v)
+{
+  guint *layers = g_new (guint, v->capacity);
+
+  for (guint i = 0; i < v->n_order; i++)
+    layers[v->order[i]] = 1;
+  for (guint i = v->n_order; i-- > 0;)
+    {
+      guint p = v->order[i];
+      guint m = v->manager[p];
+
+      if (m != LADDER_NONE)
+        layers[m] = MAX (layers[m], layers[p] + 1);
+    }
+  return layers;
+}
+
+static LayersOfChart *
+layers_of_chart (Validation *v)
+{
+  LayersOfChart *chart = g_new0 (LayersOfChart, 1);
+  guint *level = g_new (guint, MAX (v->capacity, 1));
+
+  chart->deepest = LADDER_NONE;
+  for (guint i = 0; i < v->n_order; i++)
+    {
+      guint p = v->order[i];
+      guint m = v->manager[p];
+
+      level[p] = m == LADDER_NONE ? 1 : level[m] + 1;
+      if (level[p] > chart->layers)
+        {
+          chart->layers = level[p];
+          chart->deepest = p;
+        }
+    }
+  g_free (level);
+  return chart;
+}
+
+/* {span}, {min}, {max} and {layers}: the counting kinds' placeholders. */
+static gboolean
+append_count (Validation       *v,
+              const LadderRule *rule,
+              guint             person,
+              const char       *name,
+              gsize             len,
+              GString          *text)
+{
+#define IS(hole) (len == strlen (hole) && strncmp (name, hole, len) == 0)
+  if (IS ("span"))
+    g_string_append_printf (text, "%u", v->records[person].n_reports);
+  else if (IS ("min") && rule->min >= 0)
+    g_string_append_printf (text, "%" G_GINT64_FORMAT, rule->min);
+  else if (IS ("max") && rule->max >= 0)
+    g_string_append_printf (text, "%" G_GINT64_FORMAT, rule->max);
+  else if (IS ("layers") && rule->check == LADDER_CHECK_LAYERS && rule->whole_chart)
+    g_string_append_printf (text, "%u", ((const LayersOfChart *) v->facts[rule->index])->layers);
+  else if (IS ("layers") && rule->check == LADDER_CHECK_LAYERS)
+    g_string_append_printf (text, "%u", ((const guint *) v->facts[rule->index])[person]);
+  else
+    return FALSE;
+  return TRUE;
+#undef IS
+}
+
 static const char *
 role_label (Validation *v,
             guint       person)
@@ -179,6 +257,8 @@ format_message (Validation       *v,
         g_string_append (text, ladder_chart_get_label (v->chart, v->first[rule->index]));
       else if (IS ("employees"))
         g_string_append_printf (text, "%" G_GINT64_FORMAT, ladder_chart_get_employees (v->chart));
+      else if (append_count (v, rule, person, open + 1, len, text))
+        ;
       else
         g_string_append_len (text, open, close - open + 1);
 #undef IS
@@ -224,6 +304,35 @@ has_report_in (Validation               *v,
     if (roles[v->role[c]])
       return TRUE;
   return FALSE;
+}
+
+/* The counting kinds.  A subject with no report manages no one: span
+ * and single-report leave it alone. */
+static gboolean
+counts_too_many_or_few (Validation               *v,
+                        const LadderRule         *rule,
+                        guint                     p,
+                        const LadderPersonRecord *rec)
+{
+  gint64 n = rec->n_reports;
+
+  switch (rule->check)
+    {
+    case LADDER_CHECK_SPAN:
+      return n > 0 && ((rule->min >= 0 && n < rule->min) || (rule->max >= 0 && n > rule->max));
+    case LADDER_CHECK_SINGLE_REPORT:
+      return n == 1;
+    case LADDER_CHECK_LAYERS:
+      if (rule->whole_chart)
+        {
+          const LayersOfChart *chart = v->facts[rule->index];
+
+          return p == chart->deepest && chart->layers > rule->max;
+        }
+      return ((const guint *) v->facts[rule->index])[p] > rule->max;
+    default:
+      g_assert_not_reached ();
+    }
 }
 
 /* Runs @rule on one person; @rec is its record. */
@@ -301,18 +410,20 @@ check_person (Validation               *v,
         add_finding (v, rule, p, LADDER_NONE);
       break;
 
+    /* The three kinds about the team a person leads spare a vacancy,
+     * which has no one yet to lead (ROLE-RULES.md). */
     case LADDER_CHECK_HAS_REPORTS:
-      if (rec->n_reports == 0)
+      if (rec->n_reports == 0 && !rec->vacant)
         add_finding (v, rule, p, LADDER_NONE);
       break;
 
     case LADDER_CHECK_HAS_DESCENDANT_ROLE:
-      if (!((const guint8 *) v->facts[rule->index])[p])
+      if (!((const guint8 *) v->facts[rule->index])[p] && !rec->vacant)
         add_finding (v, rule, p, LADDER_NONE);
       break;
 
     case LADDER_CHECK_HAS_REPORT_ROLE:
-      if (!has_report_in (v, rec, rule->roles))
+      if (!rec->vacant && !has_report_in (v, rec, rule->roles))
         add_finding (v, rule, p, LADDER_NONE);
       break;
 
@@ -323,6 +434,13 @@ check_person (Validation               *v,
         if (employees >= 0 && employees < rule->employees_below)
           add_finding (v, rule, p, LADDER_NONE);
       }
+      break;
+
+    case LADDER_CHECK_SPAN:
+    case LADDER_CHECK_LAYERS:
+    case LADDER_CHECK_SINGLE_REPORT:
+      if (counts_too_many_or_few (v, rule, p, rec))
+        add_finding (v, rule, p, LADDER_NONE);
       break;
 
     default:
@@ -434,6 +552,10 @@ ladder_validate (LadderChart     *chart,
         v.facts[i] = nearest_ancestor (&v, rule->roles);
       else if (rule->check == LADDER_CHECK_HAS_DESCENDANT_ROLE)
         v.facts[i] = descendant_has_role (&v, rule->roles);
+      else if (rule->check == LADDER_CHECK_LAYERS && rule->whole_chart)
+        v.facts[i] = layers_of_chart (&v);
+      else if (rule->check == LADDER_CHECK_LAYERS)
+        v.facts[i] = layers_below (&v);
     }
 
   /* The rules that have each role (and "unknown role", the last) as
