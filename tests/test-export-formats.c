@@ -5,6 +5,7 @@
 #include "ladder-test-util.h"
 
 #include "ladder-export.h"
+#include "ladder-import.h"
 #include "ladder-io.h"
 
 #include <libxml/parser.h>
@@ -488,6 +489,67 @@ test_svg_title_lines (void **state)
   xmlFreeDoc (doc);
 }
 
+static void
+assert_same_person (LadderChart *a, LadderChart *b, guint p)
+{
+  const char *id = ladder_chart_get_id (a, p);
+  guint q = ladder_chart_lookup (b, id);
+  guint manager = ladder_chart_get_manager (a, p);
+  const guint *dotted_a, *dotted_b;
+  guint n_a, n_b;
+
+  g_assert_cmpuint (q, !=, LADDER_NONE);
+  g_assert_cmpstr (ladder_chart_get_name (a, p), ==, ladder_chart_get_name (b, q));
+  g_assert_cmpstr (ladder_chart_get_role (a, p), ==, ladder_chart_get_role (b, q));
+  g_assert_cmpstr (ladder_chart_get_person_title (a, p), ==, ladder_chart_get_person_title (b, q));
+  g_assert_cmpstr (ladder_chart_get_note (a, p), ==, ladder_chart_get_note (b, q));
+  g_assert_cmpint (ladder_chart_get_vacant (a, p), ==, ladder_chart_get_vacant (b, q));
+  g_assert_cmpint (ladder_chart_get_assistant (a, p), ==, ladder_chart_get_assistant (b, q));
+  g_assert_cmpuint (ladder_chart_get_position (a, p), ==, ladder_chart_get_position (b, q));
+  if (manager == LADDER_NONE)
+    g_assert_cmpuint (ladder_chart_get_manager (b, q), ==, LADDER_NONE);
+  else
+    g_assert_cmpstr (ladder_chart_get_id (a, manager), ==,
+                     ladder_chart_get_id (b, ladder_chart_get_manager (b, q)));
+  dotted_a = ladder_chart_get_dotted_lines (a, p, &n_a);
+  dotted_b = ladder_chart_get_dotted_lines (b, q, &n_b);
+  g_assert_cmpuint (n_a, ==, n_b);
+  for (guint k = 0; k < n_a; k++)
+    g_assert_cmpstr (ladder_chart_get_id (a, dotted_a[k]), ==, ladder_chart_get_id (b, dotted_b[k]));
+}
+
+/* What the JSON export writes, the JSON import reads back: the same
+ * people, fields, managers, order and dotted lines, for the examples and
+ * for names with quotes, line breaks and control characters. */
+static void
+test_json_reads_back (void **state)
+{
+  const char *examples[] = { "examples/enterprise.ladder", "examples/scale-up.ladder" };
+  LadderCatalogue *catalogue = ladder_catalogue_get_default ();
+
+  for (guint e = 0; e < G_N_ELEMENTS (examples) + 2; e++)
+    {
+      g_autofree char *source = e < G_N_ELEMENTS (examples)
+                                ? ladder_test_source_path (examples[e]) : NULL;
+      g_autoptr(LadderChart) chart = source ? ladder_load_file (source, catalogue, NULL, NULL)
+                                            : e == G_N_ELEMENTS (examples) ? deep_chart ()
+                                            : tricky_chart ();
+      g_autofree char *path = g_build_filename (ladder_test_tmpdir (), "back.json", NULL);
+      g_autoptr(LadderChart) back = NULL;
+      g_autoptr(GError) error = NULL;
+      guint capacity = ladder_chart_get_capacity (chart);
+
+      g_assert_nonnull (chart);
+      g_assert_true (ladder_export_file (chart, catalogue, NULL, path, NULL, &error));
+      back = ladder_import_file (path, catalogue, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (ladder_chart_get_n_people (back), ==, ladder_chart_get_n_people (chart));
+      for (guint p = 0; p < capacity; p++)
+        if (ladder_chart_is_alive (chart, p))
+          assert_same_person (chart, back, p);
+    }
+}
+
 int
 main (void)
 {
@@ -499,6 +561,7 @@ main (void)
     cmocka_unit_test (test_graphml),
     cmocka_unit_test (test_drawio),
     cmocka_unit_test (test_svg_title_lines),
+    cmocka_unit_test (test_json_reads_back),
     cmocka_unit_test (test_root),
     cmocka_unit_test (test_levels),
     cmocka_unit_test (test_folds_ignored),
