@@ -288,6 +288,27 @@ test_root (void **state)
   g_assert_null (strstr (svg, ">Ada Obi</text>"));
   g_assert_nonnull (strstr (svg, ">Eve Ng</text>"));
 
+  /* The chart's own formats the same: through the CSV and XML writers. */
+  {
+    g_autofree char *csv_path = g_build_filename (ladder_test_tmpdir (), "team.csv", NULL);
+    g_autofree char *xml_path = g_build_filename (ladder_test_tmpdir (), "team.ladder", NULL);
+    g_autofree char *csv = NULL;
+    g_autofree char *xml = NULL;
+
+    g_assert_true (ladder_export_file (chart, NULL, NULL, csv_path, &options, NULL));
+    g_assert_true (ladder_export_file (chart, NULL, NULL, xml_path, &options, NULL));
+    csv = ladder_test_read (csv_path, NULL);
+    xml = ladder_test_read (xml_path, NULL);
+    g_assert_cmpstr (csv, ==,
+                     "id,name,role,manager,title,vacant,assistant,dotted,note\r\n"
+                     "cpo1,Ben Cruz,cpo,,,,,,\r\n"
+                     "vp1,Chen Li,vp-product,cpo1,,,,,\r\n"
+                     "pm1,Dev Roy,pm,vp1,,,,,\r\n"
+                     "pm2,Eve Ng,pm,vp1,,,,pm1,\r\n");
+    g_assert_nonnull (strstr (xml, "<person id=\"cpo1\" role=\"cpo\" name=\"Ben Cruz\"/>"));
+    g_assert_null (strstr (xml, "ceo1"));
+  }
+
   options.root = "nobody";
   g_assert_null (ladder_export_bytes (chart, NULL, NULL, "json", &options, &error));
   g_assert_error (error, LADDER_CHART_ERROR, LADDER_CHART_ERROR_NOT_FOUND);
