@@ -235,7 +235,7 @@ export_response_cb (GtkNativeDialog *native, int response, LadderWindow *self)
           g_autofree char *base = g_path_get_basename (path);
           g_autofree char *message = NULL;
 
-          /* What the user sees is what is exported, badges included. */
+          /* Exports show everyone, without finding marks (SPEC.md, Export). */
           if (options.notice != NULL)
             message = g_strdup_printf (_("Exported to %s (%s)"), base, options.notice);
           else
