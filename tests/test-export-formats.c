@@ -382,6 +382,23 @@ test_findings_switch (void **state)
   g_assert_null (strstr (clean_svg, "#d92d20"));
   g_assert_nonnull (strstr (with_svg, ">!</text>"));
   g_assert_nonnull (strstr (with_svg, "#d92d20"));
+
+  /* A team exported alone keeps the chart's findings: Helen Park, a VP
+   * under a PM, has her error, not the warning that a VP without a
+   * manager would get. */
+  {
+    LadderExportOptions team = { .findings = TRUE, .root = "vp-partners" };
+    g_autoptr(GBytes) part = ladder_export_bytes (chart, catalogue, findings, "svg", &team, NULL);
+    g_autofree char *part_svg = g_strndup (g_bytes_get_data (part, NULL), g_bytes_get_size (part));
+    const char *helen = strstr (part_svg, "<g id=\"person-vp-partners\">");
+    const char *next;
+
+    g_assert_nonnull (helen);
+    next = strstr (helen + 1, "<g id=\"person-");
+    g_assert_nonnull (g_strstr_len (helen, next ? next - helen : -1, "fill=\"#d92d20\""));
+    g_assert_null (strstr (part_svg, "#f79009"));
+    g_assert_null (strstr (part_svg, ">Carlos Mendes</text>"));
+  }
 }
 
 /* Pages of a PDF from cairo: each page object is "/Type /Page % N". */

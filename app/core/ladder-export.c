@@ -355,17 +355,17 @@ write_export (LadderChart *chart, LadderCatalogue *catalogue, LadderFindings *fi
       g_propagate_error (error, local);
       return FALSE;
     }
-  if (part != NULL)
-    chart = part;
   if (!is_picture (format))
-    return write_data (chart, catalogue, format, sink);
+    return write_data (part ? part : chart, catalogue, format, sink);
 
-  /* Pictures are clean unless asked: they go on slides. */
+  /* Pictures are clean unless asked: they go on slides.  A part shows
+   * the whole chart's findings (its root's manager is not missing). */
   if (!options->findings)
     findings = NULL;
-  else if (part != NULL)
-    findings = part_findings = catalogue ? ladder_validate (part, catalogue) : NULL;
-  return write_image (chart, catalogue, findings, format, options, sink, name, error);
+  else if (part != NULL && findings != NULL)
+    findings = part_findings = ladder_findings_for_part (findings, chart, part);
+  return write_image (part ? part : chart, catalogue, findings, format, options, sink, name,
+                      error);
 }
 
 /* What every export checks before it writes anything. */
