@@ -106,6 +106,8 @@ const char *ladder_window_person_label  (LadderWindow *self, guint person);
 void     ladder_window_class_init_actions (GtkWidgetClass *widget_class);
 void     ladder_window_update_actions     (LadderWindow *self);
 void     ladder_window_update_recent      (LadderWindow *self);
+/* The Undo and Redo buttons' tooltips name the step. */
+void     ladder_window_init_step_tooltips (LadderWindow *self);
 typedef void (*LadderWindowThen) (LadderWindow *self, gpointer data);
 /* When there are unsaved changes, asks whether to save or discard them;
  * then runs @then, unless the user cancelled (@data is freed with
@@ -140,6 +142,7 @@ void     ladder_window_save_checked       (LadderWindow *self, LadderWindowThen 
 /* ladder-window-compare.c */
 void     ladder_window_class_init_compare (GtkWidgetClass *widget_class);
 void     ladder_window_init_compare       (LadderWindow *self);
+/* From dispose: no comparison, no marks, no idle left. */
 void     ladder_window_clear_compare      (LadderWindow *self);
 /* What the canvas is given to mark (LadderCanvasMark bits a person). */
 const guint8 *ladder_window_get_marks     (LadderWindow *self, guint *n_marks);

@@ -67,6 +67,9 @@ const char     *ladder_window_get_toast      (LadderWindow *self);
 
 /* ---- what the window's actions and panels do (public for tests) ---- */
 
+/* The Undo (or Redo) button's tooltip: "Undo Move Chen Li (Ctrl+Z)". */
+char    *ladder_window_dup_step_tooltip   (LadderWindow *self, gboolean redo);
+
 /* Checks the chart now if a check is due (the panels follow). */
 void     ladder_window_revalidate_now   (LadderWindow *self);
 

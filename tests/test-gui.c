@@ -565,16 +565,16 @@ static void
 test_undo_names_the_step (void **state)
 {
   Fixture *f = *state;
-  GtkWidget *undo, *redo;
+  g_autofree char *before = NULL, *after = NULL, *undone = NULL, *redo = NULL;
 
   SKIP_WITHOUT_DISPLAY ();
-  undo = ladder_gui_find_action (GTK_WIDGET (f->window), "win.undo");
-  redo = ladder_gui_find_action (GTK_WIDGET (f->window), "win.redo");
-  assert_string_equal (gtk_widget_get_tooltip_text (undo), "Undo (Ctrl+Z)");
+  before = ladder_window_dup_step_tooltip (f->window, FALSE);
+  assert_string_equal (before, "Undo (Ctrl+Z)");
   assert_true (ladder_window_move_person (f->window, person (f, "spm"), person (f, "cpo"),
                                           LADDER_NONE, NULL));
   drain ();
-  assert_string_equal (gtk_widget_get_tooltip_text (undo), "Undo Move Dev Ray (Ctrl+Z)");
+  after = ladder_window_dup_step_tooltip (f->window, FALSE);
+  assert_string_equal (after, "Undo Move Dev Ray (Ctrl+Z)");
   ladder_window_select (f->window, person (f, "ceo"));
   ladder_document_fold (f->document, person (f, "cpo"), TRUE);
   activate (f, "win.undo");
@@ -582,8 +582,10 @@ test_undo_names_the_step (void **state)
   /* Selected and shown: the fold that hid it is open again. */
   assert_int_equal (ladder_window_get_selected (f->window), person (f, "spm"));
   assert_false (ladder_chart_get_collapsed (f->chart, person (f, "cpo")));
-  assert_string_equal (gtk_widget_get_tooltip_text (undo), "Undo (Ctrl+Z)");
-  assert_string_equal (gtk_widget_get_tooltip_text (redo), "Redo Move Dev Ray (Shift+Ctrl+Z)");
+  undone = ladder_window_dup_step_tooltip (f->window, FALSE);
+  assert_string_equal (undone, "Undo (Ctrl+Z)");
+  redo = ladder_window_dup_step_tooltip (f->window, TRUE);
+  assert_string_equal (redo, "Redo Move Dev Ray (Shift+Ctrl+Z)");
 }
 
 /* Folds alone are not unsaved changes: the window closes without asking. */
@@ -649,6 +651,51 @@ test_chart_properties (void **state)
   assert_int_equal (ladder_chart_get_employees (f->chart), -1);
 }
 
+/* A CSV named in any case (team.Csv) is an import: Ctrl+S never writes
+ * the chart back into it. */
+static void
+test_csv_any_case_is_import (void **state)
+{
+  Fixture *f = *state;
+  g_autofree char *csv_path = ladder_test_write ("team.Csv", "id,role,name\na,ceo,Ada Obi\n");
+  g_autofree char *out_path = g_build_filename (ladder_test_tmpdir (), "again.cSV", NULL);
+  g_autoptr(GFile) csv_file = g_file_new_for_path (csv_path);
+  g_autoptr(GFile) out_file = g_file_new_for_path (out_path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *written = NULL;
+
+  SKIP_WITHOUT_DISPLAY ();
+  assert_true (ladder_window_load (f->window, csv_file, &error));
+  drain ();
+  assert_null (ladder_window_get_file (f->window));
+  assert_true (ladder_window_get_modified (f->window));
+  /* Saving to another .cSV writes CSV and leaves the document unsaved. */
+  assert_true (ladder_window_save_to (f->window, out_file, &error));
+  written = ladder_test_read (out_path, NULL);
+  assert_true (g_str_has_prefix (written, "id,name,role,manager,"));
+  assert_null (ladder_window_get_file (f->window));
+  assert_true (ladder_window_get_modified (f->window));
+}
+
+/* A message of 90 KB (a CSV's unknown columns, a file's long id) is cut
+ * before the window shows it: a label that size spins for seconds. */
+static void
+test_huge_messages_cut_in_window (void **state)
+{
+  Fixture *f = *state;
+  g_autofree char *huge = g_strnfill (90000, 'x');
+  const char *toast;
+
+  SKIP_WITHOUT_DISPLAY ();
+  ladder_window_show_toast (f->window, huge);
+  toast = ladder_window_get_toast (f->window);
+  assert_int_equal (g_utf8_strlen (toast, -1), 1000);
+  assert_true (g_str_has_suffix (toast, "x…"));
+  /* The label says the cut message itself. */
+  assert_true (ladder_gui_toast_shown (f));
+  drain ();
+}
+
 int
 main (void)
 {
@@ -668,6 +715,8 @@ main (void)
     cmocka_unit_test_setup_teardown (test_open_readable, setup, teardown),
     cmocka_unit_test_setup_teardown (test_csv_import_unsaved, setup, teardown),
     cmocka_unit_test_setup_teardown (test_save_button_suggested, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_csv_any_case_is_import, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_huge_messages_cut_in_window, setup, teardown),
     cmocka_unit_test_setup_teardown (test_search_unfolds, setup, teardown),
     cmocka_unit_test_setup_teardown (test_undo_names_the_step, setup, teardown),
     cmocka_unit_test_setup_teardown (test_chart_properties, setup, teardown),

@@ -210,7 +210,7 @@ ladder_document_load (LadderDocument *self, GFile *file, GPtrArray *warnings, GE
 
   /* A CSV import is a new document, unsaved until it is saved as a chart:
    * Save asks where (the CSV itself stays as it is), closing asks first. */
-  if (g_str_has_suffix (path, ".csv") || g_str_has_suffix (path, ".CSV"))
+  if (ladder_path_is_csv (path))
     {
       ladder_document_replace (self, chart, NULL);
       self->imported_from = g_object_ref (file);
@@ -244,7 +244,7 @@ ladder_document_save_to (LadderDocument *self, GFile *file, GError **error)
     return FALSE;
 
   /* Saving as CSV exports: the document stays what it was. */
-  if (!g_str_has_suffix (path, ".csv"))
+  if (!ladder_path_is_csv (path))
     {
       ladder_history_mark_saved (self->history);
       g_set_object (&self->file, file);

@@ -22,8 +22,6 @@ struct _LadderLayout {
   guint      n_visible;
   GArray    *dotted;          /* guint pairs */
   double     width, height;
-  /* Lay out everyone, folded or not (exports). */
-  gboolean   unfold_all;
 
   /* One buffer for every temporary array of a computation, kept from
    * one computation to the next: fresh memory costs page faults, which

@@ -52,13 +52,6 @@ ladder_layout_new (void)
 }
 
 void
-ladder_layout_set_unfold_all (LadderLayout *layout, gboolean unfold_all)
-{
-  g_return_if_fail (layout != NULL);
-  layout->unfold_all = !!unfold_all;
-}
-
-void
 ladder_layout_free (LadderLayout *layout)
 {
   if (layout == NULL)
@@ -142,7 +135,7 @@ classify (LadderLayout *layout, const LadderPersonRecord *records, gboolean comp
     {
       guint p = order[i], m = layout->manager[p];
       const LadderPersonRecord *r = &records[p];
-      gboolean shows_reports = r->n_reports > 0 && !(r->collapsed && !layout->unfold_all);
+      gboolean shows_reports = r->n_reports > 0 && !r->collapsed;
 
       if (m == LADDER_NONE)
         layout->kind[p] = KIND_ROOT;
@@ -404,8 +397,7 @@ ladder_layout_compute (LadderLayout *layout, LadderChart *chart)
     {
       guint p = order[i], m = records[p].manager;
       gboolean visible = m == LADDER_NONE
-                         || (layout->boxes[m].visible &&
-                             !(records[m].collapsed && !layout->unfold_all));
+                         || (layout->boxes[m].visible && !records[m].collapsed);
 
       layout->alive[p] = 1;
       layout->boxes[p].visible = visible;
@@ -421,7 +413,7 @@ ladder_layout_compute (LadderLayout *layout, LadderChart *chart)
     {
       guint p = order[i], m = records[p].manager;
 
-      if (records[p].collapsed && !layout->unfold_all)
+      if (records[p].collapsed)
         layout->n_folded[p] = size[p] - 1;
       if (m != LADDER_NONE)
         size[m] += size[p];

@@ -7,7 +7,7 @@ G_BEGIN_DECLS
 
 /* Chart units are pixels at 100% zoom. */
 #define LADDER_CARD_WIDTH   180.0
-#define LADDER_CARD_HEIGHT   64.0
+#define LADDER_CARD_HEIGHT   80.0   /* a name and a title on two lines */
 #define LADDER_H_GAP         24.0   /* between neighbouring cards */
 #define LADDER_V_GAP         48.0   /* between a manager and its row of reports */
 #define LADDER_ROOT_GAP      64.0   /* between separate trees (unattached people) */
@@ -38,8 +38,6 @@ void             ladder_layout_free       (LadderLayout *layout);
 /* Computes positions for every live person of @chart, with the chart's
  * layout kind. */
 void             ladder_layout_compute    (LadderLayout *layout, LadderChart *chart);
-/* Folds are the view's: an export lays out everyone (the next compute). */
-void             ladder_layout_set_unfold_all (LadderLayout *layout, gboolean unfold_all);
 /* Box of @person (indexed by chart slot); NULL for removed slots. */
 const LadderBox *ladder_layout_get_box    (LadderLayout *layout, guint person);
 void             ladder_layout_get_extents(LadderLayout *layout, double *width, double *height);
