@@ -6,6 +6,8 @@
 #   3. Ctrl+F on a name inside a folded team unfolds it and selects the
 #      card (Delete then removes that person).
 #   4. F8 reaches a finding inside a folded team the same way.
+#   5. A role added from the palette, then Escape in the name box: the add
+#      is taken back (nothing to save, nothing to undo).
 #   tests/e2e/view-state.sh path/to/ladder
 # With LADDER_SCREENSHOTS=DIR, a screenshot of each step goes to DIR.
 # Needs a display (./run-tests runs the suite under xvfb-run) and xdotool.
@@ -143,4 +145,29 @@ quit_ladder
 grep -q 'name="Sam Lee"' "$chart" && fail "F8 did not select Sam Lee in the folded team: $(cat "$chart")"
 grep -q 'name="Tom Berg"' "$chart" || fail "F8 then Delete removed someone else: $(cat "$chart")"
 echo "ok: F8 unfolded the team and selected the finding's card"
+
+# 5. Ada selected, "Product Manager" chosen in the palette and Enter (a
+# new report of Ada, its name box open), Escape.
+write_chart "Escape an add" ""
+open_chart "Escape an add"
+xdotool key Down
+sleep 0.3
+xdotool mousemove --sync $((X + 100)) $((Y + 178 + 7 * 52)) click 1
+sleep 0.3
+xdotool key Return
+sleep 0.8
+shoot add-name-box
+xdotool key Escape
+sleep 0.5
+shoot add-escaped
+xdotool mousemove --sync $((X + 260)) $((Y + 80)) click 1
+sleep 0.3
+xdotool key ctrl+z
+sleep 0.3
+xdotool key ctrl+s
+sleep 1
+quit_ladder
+[ "$(grep -c '<person ' "$chart")" = 7 ] || fail "Escape did not take the add back: $(cat "$chart")"
+grep -q 'name="Tom Berg"' "$chart" || fail "Ctrl+Z after the cancelled add undid something else: $(cat "$chart")"
+echo "ok: Escape in the name box took the add back"
 exit 0
