@@ -11,6 +11,8 @@
 
 #include "ladder-application.h"
 #include "ladder-history.h"
+#include "ladder-findings-rows.h"
+#include "ladder-io.h"
 #include "ladder-palette.h"
 #include "ladder-settings.h"
 #include "ladder-canvas-private.h"
@@ -32,6 +34,8 @@ static const char *team_xml =
 typedef LadderGuiFixture Fixture;
 
 #define SKIP_WITHOUT_DISPLAY() LADDER_GUI_SKIP_WITHOUT_DISPLAY ()
+#define findings_panel(f) \
+  LADDER_FINDINGS_PANEL (ladder_gui_find (GTK_WIDGET ((f)->window), LADDER_TYPE_FINDINGS_PANEL, 0))
 
 #define drain ladder_gui_drain
 
@@ -218,15 +222,15 @@ test_step_findings (void **state)
   SKIP_WITHOUT_DISPLAY ();
   assert_int_equal (ladder_findings_get_n (ladder_window_get_findings (f->window)), 3);
 
-  assert_int_equal (ladder_findings_panel_get_selected (LADDER_FINDINGS_PANEL (ladder_gui_find (GTK_WIDGET (f->window), LADDER_TYPE_FINDINGS_PANEL, 0))), G_MAXUINT);
+  assert_int_equal (ladder_findings_panel_get_selected (findings_panel (f)), G_MAXUINT);
   /* In the list's order: the error (1), the warning (2), the note (0). */
   assert_int_equal (ladder_window_step_finding (f->window, +1), 1);
   assert_int_equal (ladder_window_get_selected (f->window), person (f, "vp"));
   /* The panel's row of that finding is selected too. */
-  assert_int_equal (ladder_findings_panel_get_selected (LADDER_FINDINGS_PANEL (ladder_gui_find (GTK_WIDGET (f->window), LADDER_TYPE_FINDINGS_PANEL, 0))), 1);
+  assert_int_equal (ladder_findings_panel_get_selected (findings_panel (f)), 1);
   assert_true (activate (f, "win.next-finding"));
   assert_int_equal (ladder_window_get_selected (f->window), person (f, "pm"));
-  assert_int_equal (ladder_findings_panel_get_selected (LADDER_FINDINGS_PANEL (ladder_gui_find (GTK_WIDGET (f->window), LADDER_TYPE_FINDINGS_PANEL, 0))), 2);
+  assert_int_equal (ladder_findings_panel_get_selected (findings_panel (f)), 2);
   assert_string_equal (ladder_window_get_toast (f->window),
                        "2 of 3: Eve Fox (Product Manager) has no manager; everyone but the CEO "
                        "reports to someone");
@@ -236,19 +240,19 @@ test_step_findings (void **state)
   assert_int_equal (ladder_window_get_selected (f->window), person (f, "vp"));
   assert_true (activate (f, "win.previous-finding"));
   assert_int_equal (ladder_window_get_selected (f->window), person (f, "spm"));
-  assert_int_equal (ladder_findings_panel_get_selected (LADDER_FINDINGS_PANEL (ladder_gui_find (GTK_WIDGET (f->window), LADDER_TYPE_FINDINGS_PANEL, 0))), 0);
+  assert_int_equal (ladder_findings_panel_get_selected (findings_panel (f)), 0);
 
   /* An edit validates again: the step after it selects in the new rows. */
   ladder_chart_set_name (f->chart, person (f, "pm"), "Eve Fox-Lee");
   drain ();
   assert_int_equal (ladder_window_step_finding (f->window, +1), 1);
-  assert_int_equal (ladder_findings_panel_get_selected (LADDER_FINDINGS_PANEL (ladder_gui_find (GTK_WIDGET (f->window), LADDER_TYPE_FINDINGS_PANEL, 0))), 1);
+  assert_int_equal (ladder_findings_panel_get_selected (findings_panel (f)), 1);
 
   /* From the People page, F8 turns to the Findings page to show the row. */
   gtk_stack_set_visible_child_name (ladder_gui_side_stack (f), "people");
   assert_true (activate (f, "win.next-finding"));
   assert_string_equal (gtk_stack_get_visible_child_name (ladder_gui_side_stack (f)), "findings");
-  assert_int_equal (ladder_findings_panel_get_selected (LADDER_FINDINGS_PANEL (ladder_gui_find (GTK_WIDGET (f->window), LADDER_TYPE_FINDINGS_PANEL, 0))), 2);
+  assert_int_equal (ladder_findings_panel_get_selected (findings_panel (f)), 2);
 }
 
 /* ---------------------------------------------------------- accessible */
@@ -415,7 +419,8 @@ test_people_list (void **state)
   static const char * const order[] = { "ceo", "cpo", "hop", "spm", "vp", "pm" };
 
   SKIP_WITHOUT_DISPLAY ();
-  list = LADDER_PEOPLE_LIST (ladder_gui_find (GTK_WIDGET (f->window), LADDER_TYPE_PEOPLE_LIST, 0));
+  list = LADDER_PEOPLE_LIST (ladder_gui_find (GTK_WIDGET (f->window),
+                                              LADDER_TYPE_PEOPLE_LIST, 0));
   assert_int_equal (ladder_people_list_get_n_rows (list), G_N_ELEMENTS (order));
   for (guint i = 0; i < G_N_ELEMENTS (order); i++)
     assert_int_equal (ladder_people_list_get_person (list, i), person (f, order[i]));
@@ -683,12 +688,12 @@ row_order (Fixture *f)
 {
   GString *order = g_string_new (NULL);
   guint index = G_MAXUINT;
-  guint rows = ladder_findings_panel_get_n_rows (LADDER_FINDINGS_PANEL (ladder_gui_find (GTK_WIDGET (f->window), LADDER_TYPE_FINDINGS_PANEL, 0)));
+  guint rows = ladder_findings_panel_get_n_rows (findings_panel (f));
 
   for (guint row = 0; row < rows; row++)
     {
-      index = ladder_findings_panel_step (LADDER_FINDINGS_PANEL (ladder_gui_find (GTK_WIDGET (f->window), LADDER_TYPE_FINDINGS_PANEL, 0)), index, +1);
-      assert_int_equal (ladder_findings_panel_get_row (LADDER_FINDINGS_PANEL (ladder_gui_find (GTK_WIDGET (f->window), LADDER_TYPE_FINDINGS_PANEL, 0)), index), row);
+      index = ladder_findings_panel_step (findings_panel (f), index, +1);
+      assert_int_equal (ladder_findings_panel_get_row (findings_panel (f), index), row);
       g_string_append_printf (order, row == 0 ? "%u" : " %u", index);
     }
   return g_string_free (order, FALSE);
@@ -705,31 +710,29 @@ collect_labels (GtkWidget *widget, GString *texts)
     collect_labels (child, texts);
 }
 
+#define find_descendant(widget, type) ladder_gui_find ((widget), (type), 0)
+
+/* The widget of row @index: the list view keeps its rows' widgets in
+ * the rows' order (all five rows of the panel team are in sight). */
 static GtkWidget *
-find_descendant (GtkWidget *widget, GType type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* The list box's row @index. */
-static GtkListBoxRow *
 panel_row (Fixture *f, int index)
 {
-  GtkWidget *panel = GTK_WIDGET (LADDER_FINDINGS_PANEL (ladder_gui_find (GTK_WIDGET (f->window), LADDER_TYPE_FINDINGS_PANEL, 0)));
-  GtkListBox *list = GTK_LIST_BOX (find_descendant (panel, GTK_TYPE_LIST_BOX));
+  GtkWidget *panel = ladder_gui_find (GTK_WIDGET (f->window), LADDER_TYPE_FINDINGS_PANEL, 0);
+  GtkWidget *list = find_descendant (panel, GTK_TYPE_LIST_VIEW);
+  GtkWidget *row;
 
   assert_non_null (list);
-  return gtk_list_box_get_row_at_index (list, index);
+  /* Laid out: the rows exist. */
+  for (int wait = 0; wait < 200 && gtk_widget_get_first_child (list) == NULL; wait++)
+    {
+      drain ();
+      g_usleep (5000);
+    }
+  row = gtk_widget_get_first_child (list);
+  for (int i = 0; i < index && row != NULL; i++)
+    row = gtk_widget_get_next_sibling (row);
+  assert_non_null (row);
+  return row;
 }
 
 /* Errors, warnings, notes, each in chart order; Fay's two findings are
@@ -744,12 +747,12 @@ test_findings_order (void **state)
   SKIP_WITHOUT_DISPLAY ();
   load_panel_team (f);
   assert_int_equal (ladder_findings_get_n (ladder_window_get_findings (f->window)), 6);
-  assert_int_equal (ladder_findings_panel_get_n_rows (LADDER_FINDINGS_PANEL (ladder_gui_find (GTK_WIDGET (f->window), LADDER_TYPE_FINDINGS_PANEL, 0))), 5);
+  assert_int_equal (ladder_findings_panel_get_n_rows (findings_panel (f)), 5);
   before = row_order (f);
   assert_string_equal (before, "3 0 2 5 1");
-  assert_int_equal (ladder_findings_panel_get_row (LADDER_FINDINGS_PANEL (ladder_gui_find (GTK_WIDGET (f->window), LADDER_TYPE_FINDINGS_PANEL, 0)), 4), 0);
-  assert_int_equal (ladder_findings_panel_step (LADDER_FINDINGS_PANEL (ladder_gui_find (GTK_WIDGET (f->window), LADDER_TYPE_FINDINGS_PANEL, 0)), 1, +1), 3);
-  assert_int_equal (ladder_findings_panel_step (LADDER_FINDINGS_PANEL (ladder_gui_find (GTK_WIDGET (f->window), LADDER_TYPE_FINDINGS_PANEL, 0)), 3, -1), 1);
+  assert_int_equal (ladder_findings_panel_get_row (findings_panel (f), 4), 0);
+  assert_int_equal (ladder_findings_panel_step (findings_panel (f), 1, +1), 3);
+  assert_int_equal (ladder_findings_panel_step (findings_panel (f), 3, -1), 1);
 
   /* Eve becomes a Junior PM: she may not manage Fay (a new error, on a
    * line above Fay's), and Fay's line breaks rank-order still. */
@@ -772,7 +775,7 @@ test_findings_row_text (void **state)
 
   SKIP_WITHOUT_DISPLAY ();
   load_panel_team (f);
-  collect_labels (GTK_WIDGET (panel_row (f, 0)), fay);
+  collect_labels (panel_row (f, 0), fay);
   assert_string_equal (fay->str,
                        "Fay Gul (Product Manager) reports to Eve Fox (Product Manager), who does "
                        "not rank above them on the product ladder\n"
@@ -781,17 +784,17 @@ test_findings_row_text (void **state)
                        "Product, a Group Product Manager or a Senior Product Manager\n"
                        "rank-order · pm-manager\n"
                        "Why?\n");
-  expander = find_descendant (GTK_WIDGET (panel_row (f, 0)), GTK_TYPE_EXPANDER);
+  expander = find_descendant (panel_row (f, 0), GTK_TYPE_EXPANDER);
   assert_string_equal (gtk_widget_get_tooltip_text (expander), "rank-order · pm-manager");
 
   /* Opened, the row explains both rules. */
   gtk_expander_set_expanded (GTK_EXPANDER (expander), TRUE);
   g_string_truncate (fay, 0);
-  collect_labels (GTK_WIDGET (panel_row (f, 0)), fay);
+  collect_labels (panel_row (f, 0), fay);
   assert_non_null (strstr (fay->str, "Error · rule rank-order\n"));
   assert_non_null (strstr (fay->str, "Warning · rule pm-manager\n"));
 
-  collect_labels (GTK_WIDGET (panel_row (f, 2)), dev);
+  collect_labels (panel_row (f, 2), dev);
   assert_string_equal (dev->str,
                        "Dev Ray (Senior Product Manager) reports to Ben Cruz (Chief Product "
                        "Officer); a Senior Product Manager usually reports to a Head of Product, "
@@ -808,26 +811,92 @@ test_findings_follow_selection (void **state)
 
   SKIP_WITHOUT_DISPLAY ();
   load_panel_team (f);
-  assert_int_equal (ladder_findings_panel_get_selected (LADDER_FINDINGS_PANEL (ladder_gui_find (GTK_WIDGET (f->window), LADDER_TYPE_FINDINGS_PANEL, 0))), G_MAXUINT);
+  assert_int_equal (ladder_findings_panel_get_selected (findings_panel (f)), G_MAXUINT);
   ladder_window_select (f->window, ladder_chart_lookup (f->chart, "pm2"));
-  assert_int_equal (ladder_findings_panel_get_selected (LADDER_FINDINGS_PANEL (ladder_gui_find (GTK_WIDGET (f->window), LADDER_TYPE_FINDINGS_PANEL, 0))), 3);
+  assert_int_equal (ladder_findings_panel_get_selected (findings_panel (f)), 3);
   /* Hal has two rows: the first (his warning) is chosen... */
   ladder_window_select (f->window, ladder_chart_lookup (f->chart, "hal"));
-  assert_int_equal (ladder_findings_panel_get_selected (LADDER_FINDINGS_PANEL (ladder_gui_find (GTK_WIDGET (f->window), LADDER_TYPE_FINDINGS_PANEL, 0))), 0);
+  assert_int_equal (ladder_findings_panel_get_selected (findings_panel (f)), 0);
   /* ...but a row of his chosen in the list stays chosen. */
-  ladder_findings_panel_select (LADDER_FINDINGS_PANEL (ladder_gui_find (GTK_WIDGET (f->window), LADDER_TYPE_FINDINGS_PANEL, 0)), 1);
+  ladder_findings_panel_select (findings_panel (f), 1);
   ladder_window_select (f->window, ladder_chart_lookup (f->chart, "hal"));
-  assert_int_equal (ladder_findings_panel_get_selected (LADDER_FINDINGS_PANEL (ladder_gui_find (GTK_WIDGET (f->window), LADDER_TYPE_FINDINGS_PANEL, 0))), 1);
+  assert_int_equal (ladder_findings_panel_get_selected (findings_panel (f)), 1);
   /* Someone without a finding: no row. */
   ladder_window_select (f->window, ladder_chart_lookup (f->chart, "ceo"));
-  assert_int_equal (ladder_findings_panel_get_selected (LADDER_FINDINGS_PANEL (ladder_gui_find (GTK_WIDGET (f->window), LADDER_TYPE_FINDINGS_PANEL, 0))), G_MAXUINT);
+  assert_int_equal (ladder_findings_panel_get_selected (findings_panel (f)), G_MAXUINT);
+
+  /* A row chosen in the list (a click) selects its person on the canvas. */
+  {
+    GtkWidget *list = find_descendant (GTK_WIDGET (findings_panel (f)), GTK_TYPE_LIST_VIEW);
+
+    gtk_selection_model_select_item (gtk_list_view_get_model (GTK_LIST_VIEW (list)), 2, TRUE);
+    assert_int_equal (ladder_window_get_selected (f->window), ladder_chart_lookup (f->chart, "spm"));
+    assert_int_equal (ladder_findings_panel_get_selected (findings_panel (f)), 2);
+  }
 
   /* After an edit, the list is rebuilt and the row follows still. */
   ladder_window_select (f->window, ladder_chart_lookup (f->chart, "solo"));
   ladder_chart_set_name (f->chart, ladder_chart_lookup (f->chart, "solo"), "Ike Jones");
   ladder_window_get_findings (f->window);
   drain ();
-  assert_int_equal (ladder_findings_panel_get_selected (LADDER_FINDINGS_PANEL (ladder_gui_find (GTK_WIDGET (f->window), LADDER_TYPE_FINDINGS_PANEL, 0))), 5);
+  assert_int_equal (ladder_findings_panel_get_selected (findings_panel (f)), 5);
+}
+
+static void
+record_change_cb (GListModel *model, guint position, guint removed, guint added, GString *changes)
+{
+  g_string_append_printf (changes, "%u -%u +%u;", position, removed, added);
+}
+
+/* An update says which rows changed, not every row: a list view then
+ * fills in again only those. */
+static void
+test_findings_rows_update (void **state)
+{
+  g_autofree char *path = ladder_test_write ("panel-team.ladder", panel_team_xml);
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LadderChart) chart = ladder_load_file (path, ladder_catalogue_get_default (), warnings,
+                                                   &error);
+  g_autoptr(LadderFindingsRows) rows = ladder_findings_rows_new ();
+  g_autoptr(GString) changes = g_string_new (NULL);
+  LadderFindings *findings[5];
+
+  assert_non_null (chart);
+  g_signal_connect (rows, "items-changed", G_CALLBACK (record_change_cb), changes);
+  findings[0] = ladder_validate (chart, ladder_catalogue_get_default ());
+  ladder_findings_rows_set (rows, chart, findings[0]);
+  assert_string_equal (changes->str, "0 -0 +5;");
+  assert_int_equal (g_list_model_get_n_items (G_LIST_MODEL (rows)), 5);
+  assert_int_equal (ladder_findings_rows_get_size (rows, 0), 2);
+  assert_int_equal (ladder_findings_rows_get_first (rows, 0), 3);
+  assert_int_equal (ladder_findings_rows_find_person (rows, ladder_chart_lookup (chart, "hal")), 1);
+
+  /* Eve's name is in Fay's row (row 0) only; Ike's in row 3. */
+  g_string_truncate (changes, 0);
+  ladder_chart_set_name (chart, ladder_chart_lookup (chart, "pm1"), "Eve Fox-Lee");
+  findings[1] = ladder_validate (chart, ladder_catalogue_get_default ());
+  ladder_findings_rows_set (rows, chart, findings[1]);
+  assert_string_equal (changes->str, "0 -1 +1;");
+  g_string_truncate (changes, 0);
+  ladder_chart_set_name (chart, ladder_chart_lookup (chart, "solo"), "Ike Jones");
+  findings[2] = ladder_validate (chart, ladder_catalogue_get_default ());
+  ladder_findings_rows_set (rows, chart, findings[2]);
+  assert_string_equal (changes->str, "3 -1 +1;");
+  /* Nothing changed: nothing said. */
+  g_string_truncate (changes, 0);
+  findings[3] = ladder_validate (chart, ladder_catalogue_get_default ());
+  ladder_findings_rows_set (rows, chart, findings[3]);
+  assert_string_equal (changes->str, "");
+  /* Eve a Junior PM: a new error row at the top, Fay's row changed. */
+  ladder_chart_set_role (chart, ladder_chart_lookup (chart, "pm1"), "junior-pm");
+  findings[4] = ladder_validate (chart, ladder_catalogue_get_default ());
+  ladder_findings_rows_set (rows, chart, findings[4]);
+  assert_string_equal (changes->str, "0 -1 +2;");
+  assert_int_equal (g_list_model_get_n_items (G_LIST_MODEL (rows)), 6);
+
+  for (guint i = 0; i < G_N_ELEMENTS (findings); i++)
+    ladder_findings_free (findings[i]);
 }
 
 /* The palette says what a role's number means, in words, and shows no
@@ -914,6 +983,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_findings_order, setup, teardown),
     cmocka_unit_test_setup_teardown (test_findings_row_text, setup, teardown),
     cmocka_unit_test_setup_teardown (test_findings_follow_selection, setup, teardown),
+    cmocka_unit_test (test_findings_rows_update),
     cmocka_unit_test (test_palette_text),
   };
   g_autofree char *config_home = NULL;
