@@ -476,6 +476,57 @@ collect_texts (xmlNode *node, GPtrArray *texts, guint *n_foreign)
     }
 }
 
+/* The SVG of @chart (validated against the built-in rules), as drawn. */
+static char *
+render_svg (LadderChart *chart)
+{
+  LadderCatalogue *catalogue = ladder_catalogue_get_default ();
+  g_autoptr(LadderFindings) findings = ladder_validate (chart, catalogue);
+  g_autoptr(LadderLayout) layout = ladder_layout_new ();
+  GString *out = g_string_new (NULL);
+  LadderRenderOptions options;
+  double width, height;
+  LadderDraw *draw;
+
+  ladder_layout_compute (layout, chart);
+  ladder_render_options_init (&options);
+  ladder_render_get_size (layout, chart, &options, &width, &height);
+  draw = ladder_draw_svg_new (append_to_string, out, width, height, NULL);
+  ladder_render_chart (draw, chart, catalogue, layout, findings, &options);
+  g_assert_true (ladder_draw_svg_finish (draw));
+  ladder_draw_free (draw);
+  return g_string_free (out, FALSE);
+}
+
+/* A folded card says how many it hides and, by the colour of its "+N",
+ * the worst finding among them. */
+static void
+test_fold_marker_tells_worst (void **state)
+{
+  g_autoptr(LadderChart) chart = ladder_chart_new ();
+  guint ceo = add (chart, "ceo", LADDER_NONE, "Ada Obi");
+  guint cpo = add (chart, "cpo", ceo, "Ben Cruz");
+  guint gpm = add (chart, "group-pm", cpo, "Cleo Diaz");
+  g_autofree char *clean = NULL, *hiding = NULL;
+  const char *marker;
+
+  add (chart, "pm", gpm, "Tom Berg");
+  ladder_chart_set_collapsed (chart, gpm, TRUE);
+  clean = render_svg (chart);
+  marker = strstr (clean, ">+1<");
+  g_assert_nonnull (marker);
+  g_assert_nonnull (strstr (clean, "fill=\"#344054\">+1</text>"));
+
+  /* A VP of Product under the Group PM: an error, folded away. */
+  add (chart, "vp-product", gpm, "Sam Lee");
+  hiding = render_svg (chart);
+  g_assert_nonnull (strstr (hiding, ">+2<"));
+  g_assert_null (strstr (hiding, "Sam Lee"));
+  /* The pill is ringed and its count written in the error red. */
+  g_assert_nonnull (strstr (hiding, "fill=\"#d92d20\">+2</text>"));
+  g_assert_nonnull (strstr (hiding, "fill=\"#f2f4f7\" stroke=\"#d92d20\" stroke-width=\"2\"/>"));
+}
+
 static void
 test_svg (void **state)
 {
@@ -1088,6 +1139,7 @@ main (void)
     cmocka_unit_test (test_ellipsize),
     cmocka_unit_test (test_wrap),
     cmocka_unit_test (test_big_frame),
+    cmocka_unit_test (test_fold_marker_tells_worst),
   };
 
   return cmocka_run_group_tests (tests, NULL, NULL);

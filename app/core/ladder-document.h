@@ -133,10 +133,6 @@ void             ladder_document_fold            (LadderDocument *self, guint pe
                                                   gboolean folded);
 /* Unfolds every fold that hides @person; TRUE if one was unfolded. */
 gboolean         ladder_document_reveal          (LadderDocument *self, guint person);
-/* People folded away under @person, and the worst finding severity among
- * them (-1: none). */
-guint            ladder_document_count_hidden    (LadderDocument *self, guint person,
-                                                  int *worst);
 
 /* A fingerprint of @file as it is on disk now (size, modification time,
  * inode), or NULL when there is no such file. */

@@ -157,6 +157,38 @@ worst_for (Render *r, guint person)
   return r->findings ? ladder_findings_worst_for (r->findings, person) : -1;
 }
 
+/* The worst finding among the people folded away under @person, or -1:
+ * what a folded card says it hides.  Without recursion (charts may be
+ * deeper than the C stack); only folded cards in view ask. */
+static int
+hidden_worst (Render *r, guint person)
+{
+  g_autoptr(GArray) stack = NULL;
+  int worst = -1;
+
+  if (r->findings == NULL || ladder_findings_get_n (r->findings) == 0)
+    return -1;
+  stack = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_array_append_val (stack, person);
+  while (stack->len > 0 && worst != LADDER_SEVERITY_ERROR)
+    {
+      guint p = g_array_index (stack, guint, stack->len - 1);
+
+      g_array_set_size (stack, stack->len - 1);
+      for (guint c = ladder_chart_get_first_report (r->chart, p); c != LADDER_NONE;
+           c = ladder_chart_get_next_sibling (r->chart, c))
+        {
+          int severity = ladder_findings_worst_for (r->findings, c);
+
+          /* Errors (0) are worse than warnings (1) and notes (2). */
+          if (severity >= 0 && (worst < 0 || severity < worst))
+            worst = severity;
+          g_array_append_val (stack, c);
+        }
+    }
+  return worst;
+}
+
 /* ---- lines ---- */
 
 /* Lines are clipped to the view before they are drawn: a line between
@@ -488,11 +520,14 @@ draw_badge (Render *r, double cx, double cy, int severity)
 /* Below the card (@y is its bottom edge), where its reports would hang,
  * joined to it by a stub: whole, and clear of the card's edge and of the
  * selection ring. */
+/* "+N" under a folded card; ringed in the colour of the worst finding
+ * folded away with them (@worst, -1: none). */
 static void
-draw_fold_marker (Render *r, double cx, double y, guint n_folded)
+draw_fold_marker (Render *r, double cx, double y, guint n_folded, int worst)
 {
   LadderFont font = { 10.5, TRUE, FALSE, LADDER_RGB (0x344054), LADDER_ALIGN_CENTER };
   LadderPaint paint = stroke_paint (LINE, 1, 0);
+  LadderPaint ring;
   double top = y + FOLD_GAP;
   char label[32];
   double w, ascent, height;
@@ -502,8 +537,18 @@ draw_fold_marker (Render *r, double cx, double y, guint n_folded)
   ladder_draw_font_metrics (&font, &ascent, &height);
   ladder_draw_line (r->draw, cx, y, cx, top, &paint);
   paint.fill = LADDER_RGB (0xF2F4F7);
-  ladder_draw_box (r->draw, cx - w / 2, top, w, FOLD_HEIGHT, FOLD_HEIGHT / 2,
-                   LADDER_CORNER_ALL, &paint);
+  if (worst >= 0)
+    {
+      ring = stroke_paint (LINE, 2, 0);
+      ring.stroke = severity_color (worst);
+      ring.fill = paint.fill;
+      font.color = severity_color (worst);
+      ladder_draw_box (r->draw, cx - w / 2, top, w, FOLD_HEIGHT, FOLD_HEIGHT / 2,
+                       LADDER_CORNER_ALL, &ring);
+    }
+  else
+    ladder_draw_box (r->draw, cx - w / 2, top, w, FOLD_HEIGHT, FOLD_HEIGHT / 2,
+                     LADDER_CORNER_ALL, &paint);
   ladder_draw_text (r->draw, cx - w / 2, top + (FOLD_HEIGHT - height) / 2, w, label, &font);
 }
 
@@ -615,7 +660,7 @@ draw_card (Render *r, guint person)
   draw_card_text (r, x, y, w, name, &name_font, title, &title_font);
 
   if (n_folded > 0)
-    draw_fold_marker (r, x + w / 2, y + h, n_folded);
+    draw_fold_marker (r, x + w / 2, y + h, n_folded, hidden_worst (r, person));
   draw_highlights_above (r, person, x, y, w, h);
   if (worst >= 0)
     draw_badge (r, x + w - 3, y + 3, worst);
