@@ -579,6 +579,9 @@ ladder_canvas_move_person (LadderCanvas *self, guint person, guint manager, guin
 {
   g_autoptr(GError) error = NULL;
 
+  g_return_val_if_fail (LADDER_IS_CANVAS (self), FALSE);
+  g_return_val_if_fail (self->document != NULL, FALSE);
+
   if (!ladder_document_move_person (self->document, person, manager, position, &error))
     {
       ladder_canvas_message (self, error->message);
@@ -593,6 +596,10 @@ ladder_canvas_add_role (LadderCanvas *self, const char *role, guint manager)
 {
   g_autoptr(GError) error = NULL;
   guint person;
+
+  g_return_val_if_fail (LADDER_IS_CANVAS (self), LADDER_NONE);
+  g_return_val_if_fail (self->document != NULL, LADDER_NONE);
+  g_return_val_if_fail (role != NULL, LADDER_NONE);
 
   person = ladder_document_add_person (self->document, role, manager, LADDER_NONE, NULL, &error);
   if (person == LADDER_NONE)

@@ -473,9 +473,8 @@ ladder_window_dup_step_tooltip (LadderWindow *self, gboolean redo)
               : g_strdup_printf (_("Undo %s (Ctrl+Z)"), step);
 }
 
-/* Asked for when the tooltip shows: setting the text on every edit would
- * make GTK 4.8 look for the pointer's window, which may be one just
- * destroyed. */
+/* Asked for when the tooltip shows, rather than set on every edit (which
+ * makes GTK look for the window under the pointer each time). */
 static gboolean
 step_tooltip_cb (GtkWidget *button, int x, int y, gboolean keyboard, GtkTooltip *tooltip,
                  LadderWindow *self)
