@@ -47,7 +47,6 @@ ladder_window_update_title (LadderWindow *self)
     gtk_widget_add_css_class (self->save_button, "suggested-action");
   else
     gtk_widget_remove_css_class (self->save_button, "suggested-action");
-  gtk_label_set_label (self->subtitle_label, ladder_document_get_subtitle (self->document));
 }
 
 /* ------------------------------------------------------------- findings */
@@ -696,8 +695,8 @@ ladder_window_new (LadderApplication *app)
                            G_CALLBACK (ladder_window_update_title), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document, "notify::title",
                            G_CALLBACK (ladder_window_update_title), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->document, "notify::subtitle",
-                           G_CALLBACK (ladder_window_update_title), self, G_CONNECT_SWAPPED);
+  g_object_bind_property (self->document, "subtitle", self->subtitle_label, "label",
+                          G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->document, "notify::folds-changed",
                            G_CALLBACK (ladder_window_update_actions), self, G_CONNECT_SWAPPED);
   self->autosave = ladder_autosave_new (self->document);
