@@ -552,6 +552,31 @@ test_stats_and_diff_escape (void **state)
   assert_string_equal (diff.out, changed);
 }
 
+/* Input may be a pipe: `ladder --validate <(cat x.ladder)` (was refused:
+ * "mmap() failed: Invalid argument"), and a folder says so. */
+static void
+test_validate_pipe_and_folder (void **state)
+{
+  g_autofree char *in = example ("startup.ladder");
+  g_autofree char *script = g_strdup_printf ("exec \"$LADDER_BINARY\" --validate <(cat '%s')", in);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *folder_expected = g_strdup_printf ("%s: error: is a folder\n", ladder_test_tmpdir ());
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) folder = { 0 };
+  const char *argv[] = { "bash", "-c", script, NULL };
+  int wait_status;
+
+  assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                             &out, &err, &wait_status, &error));
+  assert_string_equal (err, "");
+  assert_true (g_str_has_prefix (out, "/dev/fd/"));
+  assert_non_null (strstr (out, ": 0 errors, "));
+  run_ladder (&folder, "--validate", ladder_test_tmpdir (), NULL);
+  assert_int_equal (folder.status, 2);
+  assert_string_equal (folder.err, folder_expected);
+}
+
 int
 main (void)
 {
@@ -577,6 +602,7 @@ main (void)
     cmocka_unit_test (test_huge_messages_bounded),
     cmocka_unit_test (test_failed_export_keeps_dangling_link),
     cmocka_unit_test (test_stats_and_diff_escape),
+    cmocka_unit_test (test_validate_pipe_and_folder),
   };
 
   return cmocka_run_group_tests (tests, NULL, NULL);
