@@ -35,20 +35,23 @@ ladder_cli_load_chart (const char      *path,
   return chart;
 }
 
-/* 2, 2.5, 2.75: at most two decimals, no trailing zeros. */
+/* 2, 2.5, 2.75: at most two decimals, no trailing zeros (in the
+ * locale's way of writing a decimal point). */
 static char *
 format_figure (double value)
 {
   char *text = g_strdup_printf ("%.2f", value);
-  char *end = text + strlen (text);
   const char *point = localeconv ()->decimal_point;
+  char *at = strstr (text, point);
+  char *end;
 
-  if (strstr (text, point) == NULL)
+  if (at == NULL)
     return text;
-  while (end > text && end[-1] == '0')
+  end = text + strlen (text);
+  while (end > at + strlen (point) && end[-1] == '0')
     *--end = '\0';
-  if (end - text >= (ptrdiff_t) strlen (point) && strcmp (end - strlen (point), point) == 0)
-    end[-strlen (point)] = '\0';
+  if (end == at + strlen (point))
+    *at = '\0';
   return text;
 }
 

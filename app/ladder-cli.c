@@ -1,7 +1,8 @@
 /* ladder-cli.c — the headless command line
  *
  *   ladder --validate FILE...       compiler-style findings, exit 0/1/2
- *   ladder --export=OUT FILE        .png .svg .pdf .ladder .csv
+ *   ladder --export=OUT FILE        .png .svg .pdf .ladder .csv .json .graphml
+ *                                   .drawio .dot .mmd
  *   ladder --rules=RULES.xml ...    another catalogue and rule set
  *   ladder --version | --help
  *
@@ -40,6 +41,10 @@ typedef struct {
   char     *rules_path;
   double    scale;
   char     *background;
+  char     *root;
+  int       levels;
+  gboolean  findings;
+  char     *page;
   gboolean  version;
   gboolean  help;
   char    **files;
@@ -57,6 +62,8 @@ options_clear (Options *options)
   g_free (options->export_path);
   g_free (options->rules_path);
   g_free (options->background);
+  g_free (options->root);
+  g_free (options->page);
   g_free (options->format);
   g_strfreev (options->files);
   g_strfreev (options->columns);
@@ -68,6 +75,8 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
 
 /* --scale was not given. */
 #define NO_SCALE (-G_MAXDOUBLE)
+/* --levels was not given. */
+#define NO_LEVELS (-1)
 
 /* The one option the editor takes (GApplication parses it there). */
 #define EDITOR_OPTION "--rules"
@@ -104,7 +113,8 @@ make_context (Options *options)
     { "validate", 0, 0, G_OPTION_ARG_NONE, &options->validate,
       N_("Check each chart against the role rules"), NULL },
     { "export", 0, 0, G_OPTION_ARG_FILENAME, &options->export_path,
-      N_("Write FILE as OUT; the format follows OUT's extension (.png, .svg, .pdf, .ladder, .csv)"),
+      N_("Write FILE as OUT; the format follows OUT's extension (.png, .svg, .pdf, .ladder, .csv, "
+         ".json, .graphml, .drawio, .dot, .mmd)"),
       N_("OUT") },
     { "rules", 0, 0, G_OPTION_ARG_FILENAME, &options->rules_path,
       N_("Use another role catalogue and rule set"), N_("RULES.xml") },
@@ -112,6 +122,14 @@ make_context (Options *options)
       N_("PNG export: pixels per chart unit (default 2, less when the chart is too large)"), N_("N") },
     { "background", 0, 0, G_OPTION_ARG_STRING, &options->background,
       N_("Export background: white (default) or transparent"), N_("white|transparent") },
+    { "root", 0, 0, G_OPTION_ARG_STRING, &options->root,
+      N_("Export only this person and everyone below"), N_("ID") },
+    { "levels", 0, 0, G_OPTION_ARG_INT, &options->levels,
+      N_("Export only N levels from the top (pictures fold the deeper teams)"), N_("N") },
+    { "findings", 0, 0, G_OPTION_ARG_NONE, &options->findings,
+      N_("Draw the finding marks in a picture (by default it is clean)"), NULL },
+    { "page", 0, 0, G_OPTION_ARG_STRING, &options->page,
+      N_("PDF export: tile over pages of this size"), N_("a4|a3|letter|legal[-landscape]") },
     { "column", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options->columns,
       N_("Import: the column HEADER holds FIELD (id, manager, name, firstname, lastname, title, role, email, vacant, note, assistant, dotted); repeatable"),
       N_("FIELD=HEADER") },
@@ -354,23 +372,15 @@ validate_file (const char *path, LadderCatalogue *catalogue,
   return errors > 0 ? EXIT_RULE_ERRORS : EXIT_CLEAN;
 }
 
-static const char *
-extension_of (const char *path)
+static gboolean
+is_image (const char *path)
 {
   const char *base = strrchr (path, G_DIR_SEPARATOR);
   const char *dot = strrchr (base ? base : path, '.');
 
-  return dot ? dot + 1 : "";
-}
-
-static gboolean
-is_image (const char *path)
-{
-  const char *extension = extension_of (path);
-
-  return g_ascii_strcasecmp (extension, "png") == 0
-         || g_ascii_strcasecmp (extension, "svg") == 0
-         || g_ascii_strcasecmp (extension, "pdf") == 0;
+  return dot != NULL && (g_ascii_strcasecmp (dot, ".png") == 0
+                         || g_ascii_strcasecmp (dot, ".svg") == 0
+                         || g_ascii_strcasecmp (dot, ".pdf") == 0);
 }
 
 static int
@@ -378,18 +388,16 @@ export_file (const Options *options, LadderCatalogue *catalogue)
 {
   const char *in = options->files[0];
   const char *out = options->export_path;
-  const char *extension = extension_of (out);
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
   g_autoptr(LadderChart) chart = NULL;
-  gboolean image, ok;
+  g_autoptr(LadderFindings) findings = NULL;
+  LadderExportOptions export_options = { 0 };
+  gboolean ok;
 
-  image = is_image (out);
-  if (!image && g_ascii_strcasecmp (extension, "ladder") != 0
-      && g_ascii_strcasecmp (extension, "xml") != 0
-      && g_ascii_strcasecmp (extension, "csv") != 0)
-    return usage_error (_("cannot export to “%s”: the name must end in .png, .svg, .pdf, .ladder or .csv"),
-                        out);
+  if (!ladder_export_knows_format (out))
+    return usage_error (_("cannot export to “%s”: the name must end in .png, .svg, .pdf, .ladder, "
+                          ".csv, .json, .graphml, .drawio, .dot or .mmd"), out);
 
   chart = ladder_import_file (in, catalogue, options->import, warnings, &error);
   print_load_warnings (warnings);
@@ -399,21 +407,19 @@ export_file (const Options *options, LadderCatalogue *catalogue)
       return EXIT_REFUSED;
     }
 
-  if (image)
-    {
-      g_autoptr(LadderFindings) findings = ladder_validate (chart, catalogue);
-      LadderExportOptions export_options = { 0 };
-
-      if (options->scale != NO_SCALE)
-        export_options.scale = options->scale;
-      export_options.transparent = g_strcmp0 (options->background, "transparent") == 0;
-      ok = ladder_export_file (chart, catalogue, findings, out, &export_options, &error);
-      if (export_options.notice != NULL)
-        ladder_cli_print_line (stderr, "%s", export_options.notice);
-      g_free (export_options.notice);
-    }
-  else
-    ok = ladder_save_file (chart, out, &error);
+  if (options->findings && is_image (out))
+    findings = ladder_validate (chart, catalogue);
+  if (options->scale != NO_SCALE)
+    export_options.scale = options->scale;
+  export_options.transparent = g_strcmp0 (options->background, "transparent") == 0;
+  export_options.root = options->root;
+  export_options.levels = options->levels != NO_LEVELS ? (guint) options->levels : 0;
+  export_options.findings = options->findings;
+  export_options.page = options->page;
+  ok = ladder_export_file (chart, catalogue, findings, out, &export_options, &error);
+  if (export_options.notice != NULL)
+    ladder_cli_print_line (stderr, "%s", export_options.notice);
+  g_free (export_options.notice);
 
   if (!ok)
     {
@@ -429,7 +435,7 @@ export_file (const Options *options, LadderCatalogue *catalogue)
 int
 ladder_cli_run (int argc, char **argv)
 {
-  g_auto(Options) options = { .scale = NO_SCALE };
+  g_auto(Options) options = { .scale = NO_SCALE, .levels = NO_LEVELS };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(LadderCatalogue) catalogue = NULL;
@@ -470,8 +476,11 @@ ladder_cli_run (int argc, char **argv)
     return usage_error (_("--stats needs exactly one FILE"));
   if (options.diff && n_files != 2)
     return usage_error (_("--diff needs two FILEs: OLD NEW"));
-  if ((options.stats || options.diff) && (options.scale != NO_SCALE || options.background != NULL))
-    return usage_error (_("--scale and --background go with --export"));
+  if ((options.stats || options.diff)
+      && (options.scale != NO_SCALE || options.background != NULL || options.root != NULL
+          || options.levels != NO_LEVELS || options.findings || options.page != NULL))
+    return usage_error (_("--scale, --background, --root, --levels, --findings and --page go "
+                          "with --export"));
   if (options.validate && options.export_path != NULL)
     return usage_error (_("--validate and --export cannot be used together"));
   if (options.validate && n_files == 0)
@@ -481,7 +490,13 @@ ladder_cli_run (int argc, char **argv)
   if (!options.validate && options.export_path == NULL && (options.columns || options.roles))
     return usage_error (_("--column and --role go with --validate or --export"));
   if (!options.validate && options.export_path == NULL && !options.stats && !options.diff)
-    return usage_error (_("--scale and --background go with --export"));
+    return usage_error (_("--scale, --background, --root, --levels, --findings and --page go "
+                          "with --export"));
+  if (options.levels != NO_LEVELS && options.levels < 1)
+    return usage_error (_("--levels must be a number of levels, 1 or more"));
+  if (options.page != NULL && !ladder_export_parse_page (options.page, NULL, NULL))
+    return usage_error (_("--page must be a4, a3, letter or legal, optionally with -landscape, "
+                          "not “%s”"), options.page);
   if (options.scale != NO_SCALE && !(options.scale > 0))
     return usage_error (_("--scale must be a number above 0"));
   if (options.background != NULL

@@ -725,6 +725,7 @@ ladder_window_dispose (GObject *object)
     }
   if (self->chart != NULL)
     g_signal_handlers_disconnect_by_data (self->chart, self);
+  ladder_window_clear_compare (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), LADDER_TYPE_WINDOW);
 
   G_OBJECT_CLASS (ladder_window_parent_class)->dispose (object);
@@ -746,7 +747,6 @@ ladder_window_finalize (GObject *object)
   g_clear_object (&self->catalogue);
   g_clear_object (&self->file);
   g_clear_object (&self->imported_from);
-  ladder_window_clear_compare (self);
 
   G_OBJECT_CLASS (ladder_window_parent_class)->finalize (object);
 }

@@ -81,7 +81,8 @@ test_german (void **state)
 
     run_ladder_german (&run, "--scale=2", startup, NULL);
     assert_int_equal (run.status, 2);
-    assert_string_equal (run.err, "ladder: --scale und --background gehören zu --export\n"
+    assert_string_equal (run.err, "ladder: --scale, --background, --root, --levels, --findings und "
+                                  "--page gehören zu --export\n"
                                   "Mit „ladder --help“ erhalten Sie weitere Informationen.\n");
   }
 }
@@ -107,7 +108,13 @@ test_bad_arguments (void **state)
     { { "--scale=lots", export_svg, startup, NULL }, "ladder: Cannot parse double value “lots” for --scale\n" },
     { { "--background=pink", export_svg, startup, NULL },
       "ladder: --background must be white or transparent, not “pink”\n" },
-    { { "--scale=2", startup, NULL }, "ladder: --scale and --background go with --export\n" },
+    { { "--scale=2", startup, NULL },
+      "ladder: --scale, --background, --root, --levels, --findings and --page go with --export\n" },
+    { { "--levels=0", export_svg, startup, NULL }, "ladder: --levels must be a number of levels, 1 or more\n" },
+    { { "--levels=two", export_svg, startup, NULL },
+      "ladder: Cannot parse integer value “two” for --levels\n" },
+    { { "--page=a5", export_svg, startup, NULL },
+      "ladder: --page must be a4, a3, letter or legal, optionally with -landscape, not “a5”\n" },
     /* Without --validate or --export, where the editor would have opened */
     { { "--no-such-option", startup, NULL }, "ladder: Unknown option --no-such-option\n" },
     { { startup, "-x", NULL }, "ladder: Unknown option -x\n" },
@@ -129,7 +136,8 @@ test_bad_arguments (void **state)
   {
     g_auto(Run) run = { 0 };
     g_autofree char *expected = g_strdup_printf (
-      "ladder: cannot export to “%s”: the name must end in .png, .svg, .pdf, .ladder or .csv\n"
+      "ladder: cannot export to “%s”: the name must end in .png, .svg, .pdf, .ladder, .csv, .json, "
+      ".graphml, .drawio, .dot or .mmd\n"
       "Try “ladder --help” for more information.\n", out_txt);
 
     run_ladder (&run, export_txt, startup, NULL);
@@ -355,7 +363,8 @@ test_refused_export_leaves_no_output (void **state)
     "  <person id=\"b\" role=\"pm\" manager=\"a\"/>\n</orgchart>\n");
   g_autofree char *expected = g_strdup_printf (
     "%s:3: error: the manager references form a cycle: a → b → a\n", bad);
-  const char *extensions[] = { "svg", "png", "pdf", "ladder", "csv" };
+  const char *extensions[] = { "svg", "png", "pdf", "ladder", "csv", "json", "graphml", "drawio",
+                               "dot", "mmd" };
 
   for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
     {
@@ -577,6 +586,136 @@ test_validate_pipe_and_folder (void **state)
   assert_string_equal (folder.err, folder_expected);
 }
 
+/* ---- other tools' formats, options, readable or refused ---- */
+
+static void
+test_export_json_of_a_team (void **state)
+{
+  g_autofree char *scale_up = example ("scale-up.ladder");
+  g_autofree char *out = g_build_filename (ladder_test_tmpdir (), "team.json", NULL);
+  g_autofree char *option = g_strconcat ("--export=", out, NULL);
+  g_autofree char *json = NULL;
+  g_auto(Run) run = { 0 };
+
+  run_ladder (&run, option, "--root=spm-cards", scale_up, NULL);
+  assert_int_equal (run.status, 0);
+  assert_string_equal (run.out, "");
+  assert_string_equal (run.err, "");
+  json = ladder_test_read (out, NULL);
+  assert_non_null (json);
+  assert_true (g_str_has_prefix (json,
+    "[\n  {\"id\": \"spm-cards\", \"name\": \"Elena Petrova\", \"role\": \"senior-pm\", "
+    "\"title\": \"Senior PM, Cards\", \"manager\": null, \"vacant\": false, "
+    "\"assistant\": false, \"dotted\": [], \"note\": null},\n"
+    "  {\"id\": \"pm-wallet\", \"name\": \"Noah Fischer\", \"role\": \"pm\", "
+    "\"title\": \"PM, Wallets\", \"manager\": \"spm-cards\","));
+  assert_null (strstr (json, "\"ceo\""));
+}
+
+static void
+test_export_levels_mermaid (void **state)
+{
+  g_autofree char *scale_up = example ("scale-up.ladder");
+  g_autofree char *out = g_build_filename (ladder_test_tmpdir (), "top.mmd", NULL);
+  g_autofree char *option = g_strconcat ("--export=", out, NULL);
+  g_autofree char *mmd = NULL;
+  g_auto(Run) run = { 0 };
+
+  run_ladder (&run, option, "--levels=3", scale_up, NULL);
+  assert_int_equal (run.status, 0);
+  mmd = ladder_test_read (out, NULL);
+  assert_string_equal (mmd,
+    "flowchart TD\n"
+    "  n0[\"Daniel Achterberg<br/>CEO\"]\n"
+    "  n1[\"Amara Nwosu<br/>Chief Product Officer\"]\n"
+    "  n2[\"Rafael Ortega<br/>VP of Product\"]\n"
+    "  n3[\"Fatima Zahra<br/>Program Manager, Launches\"]\n"
+    "  n0 --> n1\n"
+    "  n1 --> n2\n"
+    "  n1 --> n3\n"
+    "  n3 -.-> n2\n");
+}
+
+/* @n reports side by side under one CPO, as a .ladder file. */
+static char *
+write_wide_chart (const char *name, guint n)
+{
+  g_autoptr(GString) text = g_string_new (HEAD "<orgchart version=\"1\">\n"
+                                          "  <person id=\"top\" role=\"cpo\"/>\n");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text, "  <person id=\"p%u\" role=\"pm\" manager=\"top\"/>\n", i);
+  g_string_append (text, "</orgchart>\n");
+  return ladder_test_write (name, text->str);
+}
+
+static void
+test_export_unreadable_refused (void **state)
+{
+  g_autofree char *wide = write_wide_chart ("wide.ladder", 5000);
+  g_autofree char *png = g_build_filename (ladder_test_tmpdir (), "wide.png", NULL);
+  g_autofree char *pdf = g_build_filename (ladder_test_tmpdir (), "wide.pdf", NULL);
+  g_autofree char *png_option = g_strconcat ("--export=", png, NULL);
+  g_autofree char *pdf_option = g_strconcat ("--export=", pdf, NULL);
+  g_autofree char *png_expected = g_strdup_printf (
+    "%s: error: the chart is 1020040 × 272 px, too large for a readable PNG (its text would be "
+    "0.3 px high); export part of it with --levels=N or --root=ID, or export SVG or PDF\n", png);
+  g_autofree char *pdf_expected = g_strdup_printf (
+    "%s: error: the chart would take 686 pages of a3-landscape (686 across, 1 down), more than "
+    "500; export part of it with --levels=N or --root=ID\n", pdf);
+  g_auto(Run) png_run = { 0 };
+  g_auto(Run) pdf_run = { 0 };
+  g_auto(Run) root_run = { 0 };
+
+  run_ladder (&png_run, png_option, wide, NULL);
+  assert_int_equal (png_run.status, 2);
+  assert_string_equal (png_run.err, png_expected);
+  assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+
+  run_ladder (&pdf_run, pdf_option, wide, NULL);
+  assert_int_equal (pdf_run.status, 2);
+  assert_string_equal (pdf_run.err, pdf_expected);
+  assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+
+  /* What the message suggests works. */
+  run_ladder (&root_run, pdf_option, "--root=p7", wide, NULL);
+  assert_int_equal (root_run.status, 0);
+  assert_string_equal (root_run.err, "");
+  assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_export_unknown_root (void **state)
+{
+  g_autofree char *startup = example ("startup.ladder");
+  g_autofree char *out = g_build_filename (ladder_test_tmpdir (), "nobody.svg", NULL);
+  g_autofree char *option = g_strconcat ("--export=", out, NULL);
+  g_autofree char *expected = g_strdup_printf (
+    "%s: error: --root: nobody on the chart has the id “zz”\n", out);
+  g_auto(Run) run = { 0 };
+
+  run_ladder (&run, option, "--root=zz", startup, NULL);
+  assert_int_equal (run.status, 2);
+  assert_string_equal (run.err, expected);
+  assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+}
+
+/* enterprise.ladder is 2,947 × 1,096 px, 2,210 × 822 pt: on A4 portrait
+ * (539 × 786 pt of chart a page) 5 across and 2 down. */
+static void
+test_export_pdf_pages_notice (void **state)
+{
+  g_autofree char *enterprise = example ("enterprise.ladder");
+  g_autofree char *out = g_build_filename (ladder_test_tmpdir (), "wall.pdf", NULL);
+  g_autofree char *option = g_strconcat ("--export=", out, NULL);
+  g_autofree char *expected = g_strdup_printf ("%s: tiled over 10 pages of a4\n", out);
+  g_auto(Run) run = { 0 };
+
+  run_ladder (&run, option, "--page=a4", "--findings", enterprise, NULL);
+  assert_int_equal (run.status, 0);
+  assert_string_equal (run.err, expected);
+}
+
 int
 main (void)
 {
@@ -603,6 +742,11 @@ main (void)
     cmocka_unit_test (test_failed_export_keeps_dangling_link),
     cmocka_unit_test (test_stats_and_diff_escape),
     cmocka_unit_test (test_validate_pipe_and_folder),
+    cmocka_unit_test (test_export_json_of_a_team),
+    cmocka_unit_test (test_export_levels_mermaid),
+    cmocka_unit_test (test_export_unreadable_refused),
+    cmocka_unit_test (test_export_unknown_root),
+    cmocka_unit_test (test_export_pdf_pages_notice),
   };
 
   return cmocka_run_group_tests (tests, NULL, NULL);

@@ -512,6 +512,17 @@ summarise (LadderFindings           *findings,
     }
 }
 
+static LadderFindings *
+findings_new (guint capacity)
+{
+  LadderFindings *findings = g_new0 (LadderFindings, 1);
+
+  findings->findings = g_array_new (FALSE, FALSE, sizeof (LadderFinding));
+  findings->messages = g_string_chunk_new (64 * 1024);
+  findings->capacity = capacity;
+  return findings;
+}
+
 LadderFindings *
 ladder_validate (LadderChart     *chart,
                  LadderCatalogue *catalogue)
@@ -524,10 +535,7 @@ ladder_validate (LadderChart     *chart,
   g_return_val_if_fail (LADDER_IS_CHART (chart), NULL);
   g_return_val_if_fail (LADDER_IS_CATALOGUE (catalogue), NULL);
 
-  findings = g_new0 (LadderFindings, 1);
-  findings->findings = g_array_new (FALSE, FALSE, sizeof (LadderFinding));
-  findings->messages = g_string_chunk_new (64 * 1024);
-  findings->capacity = ladder_chart_get_capacity (chart);
+  findings = findings_new (ladder_chart_get_capacity (chart));
 
   n_rules = ladder_catalogue_get_n_rules (catalogue);
   v.chart = chart;
@@ -667,4 +675,37 @@ ladder_findings_line_severity (LadderFindings *findings,
 {
   g_return_val_if_fail (findings != NULL, -1);
   return person < findings->capacity ? findings->line_worst[person] : -1;
+}
+
+LadderFindings *
+ladder_findings_for_part (LadderFindings *findings,
+                          LadderChart    *chart,
+                          LadderChart    *part)
+{
+  LadderFindings *out;
+
+  g_return_val_if_fail (findings != NULL, NULL);
+  g_return_val_if_fail (LADDER_IS_CHART (chart), NULL);
+  g_return_val_if_fail (LADDER_IS_CHART (part), NULL);
+
+  out = findings_new (ladder_chart_get_capacity (part));
+  for (guint i = 0; i < findings->findings->len; i++)
+    {
+      LadderFinding f = g_array_index (findings->findings, LadderFinding, i);
+
+      if (f.person >= ladder_chart_get_capacity (chart) || !ladder_chart_is_alive (chart, f.person))
+        continue;
+      f.person = ladder_chart_lookup (part, ladder_chart_get_id (chart, f.person));
+      if (f.person == LADDER_NONE)
+        continue;
+      if (f.other != LADDER_NONE)
+        f.other = ladder_chart_is_alive (chart, f.other)
+                  ? ladder_chart_lookup (part, ladder_chart_get_id (chart, f.other)) : LADDER_NONE;
+      f.message = g_string_chunk_insert (out->messages, f.message);
+      g_array_append_val (out->findings, f);
+    }
+  /* The part keeps the chart's order of people, so the findings stay in
+   * line order. */
+  summarise (out, ladder_chart_get_records (part));
+  return out;
 }
