@@ -791,6 +791,27 @@ test_rule_messages_bounded (void **state)
   assert_int_equal (total, 300 * (LADDER_TEXT_MESSAGE_MAX - 1 + strlen ("…")));
 }
 
+/* A rules file's refusal quoting 70 KB of it is cut like the others. */
+static void
+test_rules_refusal_bounded (void **state)
+{
+  g_autofree char *placeholder = g_strnfill (70000, 'q');
+  g_autofree char *text = g_strdup_printf (
+    "<?xml version=\"1.0\"?>\n<rules version=\"1\">\n"
+    " <role id=\"pm\" level=\"1\" color=\"#000000\"><name>x</name></role>\n"
+    " <rule id=\"x\" severity=\"error\" check=\"has-manager\" subjects=\"pm\"><summary>s</summary>"
+    "<message>{%s}</message></rule>\n</rules>\n", placeholder);
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LadderCatalogue) catalogue = ladder_catalogue_new_from_bytes (bytes, "big.xml", &error);
+  const char *prefix = "big.xml:4: error: unknown placeholder in message: {qqq";
+
+  assert_null (catalogue);
+  assert_true (g_str_has_prefix (error->message, prefix));
+  assert_int_equal (g_utf8_strlen (error->message, -1), strlen ("big.xml:4: error: ") + LADDER_TEXT_MESSAGE_MAX);
+  assert_true (g_str_has_suffix (error->message, "q…"));
+}
+
 int
 main (void)
 {
@@ -817,6 +838,7 @@ main (void)
     cmocka_unit_test (test_many_dotted_lines_linear),
     cmocka_unit_test (test_second_dotted_line_refused),
     cmocka_unit_test (test_rule_messages_bounded),
+    cmocka_unit_test (test_rules_refusal_bounded),
   };
 
   /* Forked children leave with _exit(), which valgrind counts as leaks

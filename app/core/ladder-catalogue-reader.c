@@ -9,6 +9,7 @@
 
 #include "ladder-catalogue-private.h"
 #include "ladder-chart.h"
+#include "ladder-text.h"
 
 #include <glib/gi18n-lib.h>
 #include <libxml/parser.h>
@@ -91,7 +92,8 @@ fail_valist (Loader     *loader,
              const char *format,
              va_list     args)
 {
-  g_autofree char *what = g_strdup_vprintf (format, args);
+  /* Whatever of the file it quotes, a message stays readable. */
+  g_autofree char *what = ladder_text_bound (g_strdup_vprintf (format, args));
 
   g_set_error (error, LADDER_CHART_ERROR, code,
                "%s:%ld: error: %s", loader->file, MAX (line, 1L), what);
