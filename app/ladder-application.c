@@ -20,8 +20,9 @@ struct _LadderApplication
 G_DEFINE_FINAL_TYPE (LadderApplication, ladder_application, GTK_TYPE_APPLICATION)
 
 static const GOptionEntry option_entries[] = {
-  { "rules", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Use another role catalogue and rule set"), N_("RULES.xml") },
+  { "rules", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
+    N_("Use another role catalogue and rule set; repeatable, each on top of the ones before"),
+    N_("RULES.xml") },
   { NULL }
 };
 
@@ -94,17 +95,23 @@ static int
 ladder_application_handle_local_options (GApplication *app, GVariantDict *options)
 {
   LadderApplication *self = LADDER_APPLICATION (app);
-  g_autofree char *rules = NULL;
+  g_auto(GStrv) rules = NULL;
 
-  if (g_variant_dict_lookup (options, "rules", "^ay", &rules))
+  if (g_variant_dict_lookup (options, "rules", "^aay", &rules))
     {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(LadderCatalogue) catalogue = ladder_catalogue_new_from_file (rules, &error);
+      g_autoptr(LadderCatalogue) catalogue = g_object_ref (ladder_catalogue_get_default ());
 
-      if (catalogue == NULL)
+      for (guint i = 0; rules[i]; i++)
         {
-          g_printerr ("%s\n", error->message);
-          return 2;
+          g_autoptr(GError) error = NULL;
+          LadderCatalogue *next = ladder_catalogue_new_extending (catalogue, rules[i], &error);
+
+          g_object_unref (catalogue);
+          if ((catalogue = next) == NULL)
+            {
+              g_printerr ("%s\n", error->message);
+              return 2;
+            }
         }
       ladder_application_set_catalogue (self, catalogue);
     }
