@@ -6,7 +6,7 @@
 #include "ladder-io.h"
 #include "ladder-validate.h"
 
-#define HEADER "id,name,role,manager,title,vacant,note\r\n"
+#define HEADER "id,name,role,manager,title,vacant,assistant,dotted,note\r\n"
 
 static LadderChart *
 load (const char *csv,
@@ -218,7 +218,7 @@ test_unknown_columns_warn_once (void **state)
   assert_non_null (chart);
   assert_int_equal (warnings->len, 1);
   assert_string_equal (g_ptr_array_index (warnings, 0),
-                       "t.csv:1: warning: unknown columns ignored: Department, \"\", Salary");
+                       "t.csv:1: warning: 2 columns are not used: “Department”, “Salary”");
   assert_int_equal (ladder_chart_get_n_people (chart), 2);
 
   /* No warnings array: the same file still loads. */
@@ -282,52 +282,28 @@ static void
 test_errors (void **state)
 {
   assert_refused ("", LADDER_CHART_ERROR_INVALID,
-                  "t.csv:1: error: the file is empty; a CSV chart starts with a header "
-                  "row naming its columns (id, role, ...)");
-  assert_refused ("name,role\nAda,ceo\n", LADDER_CHART_ERROR_INVALID,
-                  "t.csv:1: error: the header has no “id” column (required: id, role; "
-                  "optional: name, manager, title, vacant, note)");
-  assert_refused ("id,name\np1,Ada\n", LADDER_CHART_ERROR_INVALID,
-                  "t.csv:1: error: the header has no “role” column (required: id, role; "
-                  "optional: name, manager, title, vacant, note)");
+                  "t.csv:1: error: the file is empty; delimited text starts with a header "
+                  "row naming its columns (id, name, manager, title, ...)");
   assert_refused ("\n\n", LADDER_CHART_ERROR_INVALID,
-                  "t.csv:1: error: the file is empty; a CSV chart starts with a header "
-                  "row naming its columns (id, role, ...)");
-  assert_refused ("id;name;role\np1;Ada;ceo\n", LADDER_CHART_ERROR_INVALID,
-                  "t.csv:1: error: the header has no “id” column: the columns seem to be "
-                  "separated by semicolons; save the file as comma-separated values");
-  assert_refused ("id\tname\trole\n", LADDER_CHART_ERROR_INVALID,
-                  "t.csv:1: error: the header has no “id” column: the columns seem to be "
-                  "separated by tabs; save the file as comma-separated values");
-  assert_refused ("\xFF\xFEi\0d\0", LADDER_CHART_ERROR_PARSE,
-                  "t.csv:1: error: the file is UTF-16 text; save it as UTF-8 CSV");
-  assert_refused ("id,role,ID\n", LADDER_CHART_ERROR_INVALID,
-                  "t.csv:1: error: the column “id” appears twice in the header");
-  assert_refused ("id,role\np1,ceo\np 2,pm\n", LADDER_CHART_ERROR_INVALID,
-                  "t.csv:3: error: invalid id “p 2” (use 1–64 characters of "
-                  "A-Z, a-z, 0-9, _ . -)");
-  assert_refused ("id,role,name\np1,ceo\n,pm,Ben\n", LADDER_CHART_ERROR_INVALID,
-                  "t.csv:3: error: the id is empty");
-  assert_refused ("id,role,name\np1,ceo\np2,,Ben\n", LADDER_CHART_ERROR_INVALID,
-                  "t.csv:3: error: p2 has no role");
+                  "t.csv:1: error: the file is empty; delimited text starts with a header "
+                  "row naming its columns (id, name, manager, title, ...)");
+  assert_refused ("role,Department\nceo,x\n", LADDER_CHART_ERROR_INVALID,
+                  "t.csv:1: error: the header has no column for an id, an email or a name "
+                  "(its columns: role, Department); name one with --column id=HEADER");
   assert_refused ("id,role,vacant\np1,ceo,maybe\n", LADDER_CHART_ERROR_INVALID,
                   "t.csv:2: error: vacant is “maybe”; use true or false");
-  assert_refused ("id,role,manager\np1,ceo,\np2,pm,p 1\n", LADDER_CHART_ERROR_INVALID,
-                  "t.csv:3: error: invalid manager id “p 1” (use 1–64 characters of "
-                  "A-Z, a-z, 0-9, _ . -)");
+  assert_refused ("id,role,assistant\np1,ceo,sometimes\n", LADDER_CHART_ERROR_INVALID,
+                  "t.csv:2: error: assistant is “sometimes”; use true or false");
   assert_refused ("id,role,note\np1,ceo,\"two\nlines\"\np2,pm,\np1,pm,\n",
                   LADDER_CHART_ERROR_DUPLICATE_ID,
                   "t.csv:5: error: duplicate id “p1” (first used on line 2)");
-  assert_refused ("id,role,manager\np1,ceo,\np2,pm,p1\np3,pm,p9\n",
-                  LADDER_CHART_ERROR_DANGLING,
-                  "t.csv:4: error: the manager “p9” of p3 is no one on the chart");
   assert_refused ("id,role,manager\nroot,ceo,\na,pm,c\nb,pm,a\nc,pm,b\n",
                   LADDER_CHART_ERROR_CYCLE,
                   "t.csv:3: error: the reporting lines form a cycle: a → c → b → a");
-  assert_refused ("id,role,manager\nself,ceo,self\n", LADDER_CHART_ERROR_CYCLE,
-                  "t.csv:2: error: the reporting lines form a cycle: self → self");
   assert_refused ("id,role\np1,ceo\np2,pm,extra\n", LADDER_CHART_ERROR_PARSE,
                   "t.csv:3: error: this row has 3 fields but the header has 2");
+  assert_refused ("id,name,title\n,,Designer\n", LADDER_CHART_ERROR_INVALID,
+                  "t.csv:2: error: this person has no id, email or name");
   assert_refused ("id,role,note\np1,ceo,\"a\nb\"\np2,pm,\"never\nends\n",
                   LADDER_CHART_ERROR_PARSE,
                   "t.csv:4: error: a quoted field starting on this line has no closing quote");
@@ -336,7 +312,8 @@ test_errors (void **state)
                   "(a quote inside a quoted field is written twice: \"\")");
   assert_refused ("id,role,name\r\np1,ceo,\"x\r\ny\"\r\np2,pm,Ren\xE9\r\n",
                   LADDER_CHART_ERROR_PARSE,
-                  "t.csv:4: error: the file is not valid UTF-8 (save it as UTF-8)");
+                  "t.csv:4: error: the file is not UTF-8 (it looks like Windows-1252 or "
+                  "ISO-8859-1 text); save it as UTF-8 (Excel: “CSV UTF-8”)");
 }
 
 static void
@@ -458,12 +435,12 @@ test_write (void **state)
   csv = ladder_csv_write (chart, &length);
   assert_string_equal (csv,
     HEADER
-    "p1,\"Obi, Ada\",ceo,,,,\"Says \"\"hi\"\"\nand\r\nbye\"\r\n"
-    "p2,\" Ben \",cpo,p1,,,\r\n"
-    "p5,First,senior-pm,p2,,,\r\n"
-    "p3,,head-of-product,p2,\"Head of Product, Payments\",true,\r\n"
-    "p4,Zoë Ñúñez,pm,p3,,,\r\n"
-    "x.9,,Chief Fun Officer,,,,\"\"\"\"\r\n");
+    "p1,\"Obi, Ada\",ceo,,,,,,\"Says \"\"hi\"\"\nand\r\nbye\"\r\n"
+    "p2,\" Ben \",cpo,p1,,,,,\r\n"
+    "p5,First,senior-pm,p2,,,,,\r\n"
+    "p3,,head-of-product,p2,\"Head of Product, Payments\",true,,,\r\n"
+    "p4,Zoë Ñúñez,pm,p3,,,,,\r\n"
+    "x.9,,Chief Fun Officer,,,,,,\"\"\"\"\r\n");
   assert_int_equal (length, strlen (csv));
 }
 
@@ -488,11 +465,11 @@ test_write_after_remove (void **state)
   csv = ladder_csv_write (chart, NULL);
   assert_string_equal (csv,
     HEADER
-    "p1,\"Obi, Ada\",ceo,,,,\"Says \"\"hi\"\"\nand\r\nbye\"\r\n"
-    "p2,\" Ben \",cpo,p1,,,\r\n"
-    "p5,First,senior-pm,p2,,,\r\n"
-    "p4,Zoë Ñúñez,pm,p2,,,\r\n"
-    "x.9,,Chief Fun Officer,,,,\"\"\"\"\r\n");
+    "p1,\"Obi, Ada\",ceo,,,,,,\"Says \"\"hi\"\"\nand\r\nbye\"\r\n"
+    "p2,\" Ben \",cpo,p1,,,,,\r\n"
+    "p5,First,senior-pm,p2,,,,,\r\n"
+    "p4,Zoë Ñúñez,pm,p2,,,,,\r\n"
+    "x.9,,Chief Fun Officer,,,,,,\"\"\"\"\r\n");
 }
 
 static void
@@ -588,8 +565,8 @@ test_deep_chain (void **state)
   assert_int_equal (ladder_chart_get_line (chart, person (chart, "p1")), n + 1);
 
   written = ladder_csv_write (chart, NULL);
-  last_row = g_strdup_printf ("\r\np%u,,pm,p%u,,,\r\n", n, n - 1);
-  assert_true (g_str_has_prefix (written, HEADER "p1,,ceo,,,,\r\np2,,pm,p1,,,\r\n"));
+  last_row = g_strdup_printf ("\r\np%u,,pm,p%u,,,,,\r\n", n, n - 1);
+  assert_true (g_str_has_prefix (written, HEADER "p1,,ceo,,,,,,\r\np2,,pm,p1,,,,,\r\n"));
   assert_true (g_str_has_suffix (written, last_row));
 }
 

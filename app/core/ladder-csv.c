@@ -1,12 +1,12 @@
-/* ladder-csv.c — CSV import and export (SPEC "CSV")
+/* ladder-csv.c — delimited text in and out (SPEC, second part, "Import";
+ * "Export", CSV)
  *
  * The reader is a single forward pass over the bytes: a small tokenizer
- * hands out one record at a time (RFC 4180: quoted fields may hold commas,
- * doubled quotes and line breaks), each record becomes a person appended
- * with the private bulk API, and once every row is in, manager ids are
- * resolved and the hierarchy is linked in one go.  Nothing is quadratic
- * and nothing recurses, so a million rows or a field of many megabytes
- * load as well as ten.
+ * hands out one record at a time (RFC 4180: quoted fields may hold the
+ * delimiter, doubled quotes and line breaks), and each record goes to the
+ * import builder (ladder-import-build.c), which makes the chart once every
+ * row is in.  Nothing is quadratic and nothing recurses, so a million
+ * rows or a field of many megabytes load as well as ten.
  */
 #include "config.h"
 
@@ -14,22 +14,11 @@
 #include <glib/gi18n-lib.h>
 
 #include "ladder-io.h"
-#include "ladder-chart-private.h"
+#include "ladder-import-private.h"
 
-typedef enum {
-  COLUMN_ID,
-  COLUMN_NAME,
-  COLUMN_ROLE,
-  COLUMN_MANAGER,
-  COLUMN_TITLE,
-  COLUMN_VACANT,
-  COLUMN_NOTE,
-  N_COLUMNS
-} Column;
-
-/* Also the header the writer puts out, in this order. */
-static const char * const column_names[N_COLUMNS] = {
-  "id", "name", "role", "manager", "title", "vacant", "note",
+/* What the writer puts out, in this order (SPEC "Export"). */
+static const char * const export_columns[] = {
+  "id", "name", "role", "manager", "title", "vacant", "assistant", "dotted", "note",
 };
 
 /* ---- tokenizer ---- */
@@ -38,6 +27,7 @@ typedef struct {
   const char *name;             /* for messages */
   const char *pos;
   const char *end;
+  char        delimiter;
   guint       line;             /* physical line of pos, from 1 */
 
   /* The current record: field texts back to back, each NUL-terminated,
@@ -56,6 +46,7 @@ csv_reader_init (CsvReader  *reader,
   reader->name = name;
   reader->pos = data;
   reader->end = data + length;
+  reader->delimiter = ',';
   reader->line = 1;
   reader->buffer = g_string_sized_new (256);
   reader->starts = g_array_new (FALSE, FALSE, sizeof (gsize));
@@ -83,33 +74,7 @@ csv_reader_field (CsvReader *reader,
   return reader->buffer->str + g_array_index (reader->starts, gsize, index);
 }
 
-static void
-set_error (GError    **error,
-           int         code,
-           const char *name,
-           guint       line,
-           const char *format,
-           ...) G_GNUC_PRINTF (5, 6);
-
-static void
-set_error (GError    **error,
-           int         code,
-           const char *name,
-           guint       line,
-           const char *format,
-           ...)
-{
-  g_autofree char *what = NULL;
-  va_list args;
-
-  va_start (args, format);
-  what = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  /* "error" stays English, like a compiler's, so that editors and CI
-   * can parse the line in any locale; WHAT is translated. */
-  g_set_error (error, LADDER_CHART_ERROR, code, "%s:%u: error: %s", name, line, what);
-}
+#define set_error ladder_import_set_error
 
 /* Line breaks are LF, CRLF or a lone CR; each counts as one line, the
  * same way in and out of quotes, so that LINE matches an editor. */
@@ -223,10 +188,10 @@ csv_reader_next (CsvReader *reader,
       csv_reader_begin_field (reader);
       start = reader->buffer->len;
 
-      /* Unquoted text, up to a comma or a line end.  A quote after only
+      /* Unquoted text, up to a delimiter or a line end.  A quote after only
        * blanks opens a quoted field (the blanks are dropped); elsewhere a
        * quote is kept as a plain character, as spreadsheets do. */
-      while (p < reader->end && *p != ',' && *p != '\n' && *p != '\r')
+      while (p < reader->end && *p != reader->delimiter && *p != '\n' && *p != '\r')
         {
           if (*p == '"' && blank)
             break;
@@ -243,9 +208,9 @@ csv_reader_next (CsvReader *reader,
 
           /* Blanks may follow the closing quote; nothing else may. */
           p = reader->pos;
-          while (p < reader->end && (*p == ' ' || *p == '\t'))
+          while (p < reader->end && (*p == ' ' || *p == '\t') && *p != reader->delimiter)
             p++;
-          if (p < reader->end && *p != ',' && *p != '\n' && *p != '\r')
+          if (p < reader->end && *p != reader->delimiter && *p != '\n' && *p != '\r')
             {
               set_error (error, LADDER_CHART_ERROR_PARSE, reader->name, reader->line,
                          _("unexpected text after the closing quote of field %u "
@@ -263,7 +228,7 @@ csv_reader_next (CsvReader *reader,
       reader->pos = p;
       csv_reader_end_field (reader);
 
-      if (p < reader->end && *p == ',')
+      if (p < reader->end && *p == reader->delimiter)
         {
           reader->pos++;
           continue;
@@ -273,128 +238,161 @@ csv_reader_next (CsvReader *reader,
     }
 }
 
-/* ---- building the chart ---- */
+/* ---- before the header ---- */
+
+static gboolean
+at_line_start_with (CsvReader *reader, const char *prefix)
+{
+  gsize n = strlen (prefix);
+
+  return (gsize) (reader->end - reader->pos) >= n
+         && g_ascii_strncasecmp (reader->pos, prefix, n) == 0;
+}
+
+static void
+skip_line (CsvReader *reader)
+{
+  while (reader->pos < reader->end && *reader->pos != '\n' && *reader->pos != '\r')
+    reader->pos++;
+  csv_reader_line_end (reader);
+}
+
+/* Excel's "sep=X" first line, then draw.io's "#" configuration lines
+ * (and blank lines) before the header. */
+static void
+skip_preamble (CsvReader *reader)
+{
+  if (at_line_start_with (reader, "sep=") && reader->end - reader->pos >= 5)
+    {
+      const char *after = reader->pos + 5;
+
+      if ((after >= reader->end || *after == '\n' || *after == '\r')
+          && strchr ("\"\n\r", reader->pos[4]) == NULL)
+        {
+          reader->delimiter = reader->pos[4];
+          skip_line (reader);
+        }
+    }
+  for (;;)
+    {
+      while (csv_reader_line_end (reader))
+        ;
+      if (!at_line_start_with (reader, "#"))
+        return;
+      skip_line (reader);
+    }
+}
+
+/* The delimiter the header line uses most, outside quotes: comma,
+ * semicolon, tab or "|", in that order on a tie; a comma when none. */
+static char
+guess_delimiter (const char *p, const char *end)
+{
+  static const char candidates[] = { ',', ';', '\t', '|' };
+  guint counts[G_N_ELEMENTS (candidates)] = { 0 };
+  gboolean quoted = FALSE;
+  guint best = 0;
+
+  for (; p < end && (quoted || (*p != '\n' && *p != '\r')); p++)
+    {
+      if (*p == '"')
+        quoted = !quoted;
+      else if (!quoted)
+        for (guint k = 0; k < G_N_ELEMENTS (candidates); k++)
+          if (*p == candidates[k])
+            counts[k]++;
+    }
+  for (guint k = 1; k < G_N_ELEMENTS (candidates); k++)
+    if (counts[k] > counts[best])
+      best = k;
+  return candidates[best];
+}
+
+/* ---- rows ---- */
+
+/* Reading back what the writer neutralised: one leading "'" before a
+ * character a spreadsheet would take as the start of a formula. */
+static const char *
+unneutralise (const char *text)
+{
+  if (text[0] == '\'' && text[1] != '\0' && strchr ("=+-@\t\r'", text[1]) != NULL)
+    return text + 1;
+  return text;
+}
+
+/* Spreadsheets read only the first rows for a guess; so does the check
+ * for managers left in an unused column. */
+#define UNUSED_SAMPLE_ROWS 1000
 
 typedef struct {
-  const char      *name;
-  LadderCatalogue *catalogue;
-  LadderChart     *chart;
-  int              columns[N_COLUMNS];   /* field index, or -1 */
-  guint            n_header_fields;
-  /* Per person slot: the manager id as written (in @strings), or NULL. */
-  GPtrArray       *managers;
-  GStringChunk    *strings;
-} CsvBuilder;
+  const char          *name;
+  LadderImportBuilder *builder;
+  int                  columns[LADDER_IMPORT_N_FIELDS];
+  guint                n_header_fields;
+  char               **headers;      /* as written, n_header_fields of them */
+  gboolean            *used;
+} CsvImport;
 
-static char *
-dup_stripped (const char *text)
+static void
+csv_import_clear (CsvImport *import)
 {
-  return g_strstrip (g_strdup (text));
+  g_strfreev (import->headers);
+  g_free (import->used);
 }
 
 static gboolean
-read_header (CsvBuilder *builder,
-             CsvReader  *reader,
-             GPtrArray  *warnings,
-             GError    **error)
+read_header (CsvImport           *import,
+             CsvReader           *reader,
+             const LadderImportOptions *options,
+             GPtrArray           *warnings,
+             GError             **error)
 {
-  static const Column required[] = { COLUMN_ID, COLUMN_ROLE };
-  g_autoptr(GString) unknown = g_string_new (NULL);
   guint n = csv_reader_n_fields (reader);
+  g_autoptr(GPtrArray) unused = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *missing = NULL;
 
-  for (guint c = 0; c < N_COLUMNS; c++)
-    builder->columns[c] = -1;
-  builder->n_header_fields = n;
-
+  import->n_header_fields = n;
+  import->headers = g_new0 (char *, n + 1);
+  import->used = g_new0 (gboolean, MAX (n, 1));
   for (guint i = 0; i < n; i++)
+    import->headers[i] = g_strstrip (g_strdup (csv_reader_field (reader, i)));
+
+  if (!ladder_import_choose_columns (options, (const char * const *) import->headers, n,
+                                     import->columns, &missing))
     {
-      g_autofree char *name = dup_stripped (csv_reader_field (reader, i));
-      guint c;
-
-      for (c = 0; c < N_COLUMNS; c++)
-        if (g_ascii_strcasecmp (name, column_names[c]) == 0)
-          break;
-
-      if (c == N_COLUMNS)
-        {
-          if (unknown->len > 0)
-            g_string_append (unknown, ", ");
-          g_string_append (unknown, name[0] ? name : "\"\"");
-          continue;
-        }
-      if (builder->columns[c] >= 0)
-        {
-          set_error (error, LADDER_CHART_ERROR_INVALID, builder->name, reader->record_line,
-                     _("the column “%s” appears twice in the header"), column_names[c]);
-          return FALSE;
-        }
-      builder->columns[c] = (int) i;
+      set_error (error, LADDER_CHART_ERROR_INVALID, import->name, reader->record_line,
+                 _("--column names “%s”, but the header has no such column"), missing);
+      return FALSE;
     }
-
-  for (guint i = 0; i < G_N_ELEMENTS (required); i++)
+  if (import->columns[LADDER_IMPORT_ID] < 0 && import->columns[LADDER_IMPORT_EMAIL] < 0
+      && import->columns[LADDER_IMPORT_NAME] < 0 && import->columns[LADDER_IMPORT_FIRST_NAME] < 0
+      && import->columns[LADDER_IMPORT_LAST_NAME] < 0)
     {
-      const char *first = csv_reader_field (reader, 0);
+      g_autofree char *all = g_strjoinv (", ", import->headers);
 
-      if (builder->columns[required[i]] >= 0)
-        continue;
-      /* Spreadsheets in many locales export with semicolons or tabs;
-       * say so rather than only "no id column". */
-      if (n == 1 && strpbrk (first, ";\t") != NULL)
-        set_error (error, LADDER_CHART_ERROR_INVALID, builder->name, reader->record_line,
-                   _("the header has no “%s” column: the columns seem to be separated "
-                     "by %s; save the file as comma-separated values"),
-                   column_names[required[i]],
-                   strchr (first, ';') ? _("semicolons") : _("tabs"));
-      else
-        set_error (error, LADDER_CHART_ERROR_INVALID, builder->name, reader->record_line,
-                   _("the header has no “%s” column (required: id, role; "
-                     "optional: name, manager, title, vacant, note)"),
-                   column_names[required[i]]);
+      set_error (error, LADDER_CHART_ERROR_INVALID, import->name, reader->record_line,
+                 _("the header has no column for an id, an email or a name (its columns: %s); "
+                   "name one with --column id=HEADER"), all);
       return FALSE;
     }
 
-  if (unknown->len > 0 && warnings != NULL)
-    g_ptr_array_add (warnings,
-                     g_strdup_printf ("%s:%u: warning: %s: %s", builder->name,
-                                      reader->record_line, _("unknown columns ignored"),
-                                      unknown->str));
+  for (guint f = 0; f < LADDER_IMPORT_N_FIELDS; f++)
+    if (import->columns[f] >= 0)
+      import->used[import->columns[f]] = TRUE;
+  /* A name column makes first and last name columns redundant. */
+  for (guint i = 0; i < n; i++)
+    if (!import->used[i] && import->headers[i][0] != '\0')
+      g_ptr_array_add (unused, g_strdup (import->headers[i]));
+  if (unused->len > 0)
+    {
+      g_autofree char *list = ladder_import_list_values (unused, TRUE);
+
+      ladder_import_warn (warnings, import->name, reader->record_line,
+                          ngettext ("%u column is not used: %s", "%u columns are not used: %s",
+                                    unused->len),
+                          unused->len, list);
+    }
   return TRUE;
-}
-
-/* The field of @column in the current record; "" when the column is
- * absent or the row is short. */
-static const char *
-get_column (CsvBuilder *builder,
-            CsvReader  *reader,
-            Column      column)
-{
-  int index = builder->columns[column];
-
-  if (index < 0 || (guint) index >= csv_reader_n_fields (reader))
-    return "";
-  return csv_reader_field (reader, index);
-}
-
-static gboolean
-parse_vacant (const char *text,
-              gboolean   *vacant)
-{
-  static const char * const yes[] = { "true", "yes", "1" };
-  static const char * const no[] = { "false", "no", "0", "" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (yes); i++)
-    if (g_ascii_strcasecmp (text, yes[i]) == 0)
-      {
-        *vacant = TRUE;
-        return TRUE;
-      }
-  for (guint i = 0; i < G_N_ELEMENTS (no); i++)
-    if (g_ascii_strcasecmp (text, no[i]) == 0)
-      {
-        *vacant = FALSE;
-        return TRUE;
-      }
-  return FALSE;
 }
 
 /* A row whose every field is blank (",,," from a spreadsheet) is no one. */
@@ -412,184 +410,53 @@ record_is_blank (CsvReader *reader)
   return TRUE;
 }
 
-static char *
-dup_unless_empty (const char *text)
-{
-  return text[0] ? g_strdup (text) : NULL;
-}
-
 static gboolean
-read_person (CsvBuilder *builder,
-             CsvReader  *reader,
-             GError    **error)
+read_person (CsvImport *import,
+             CsvReader *reader,
+             GError   **error)
 {
-  guint line = reader->record_line;
-  g_autofree char *id = dup_stripped (get_column (builder, reader, COLUMN_ID));
-  g_autofree char *role_text = dup_stripped (get_column (builder, reader, COLUMN_ROLE));
-  g_autofree char *manager = dup_stripped (get_column (builder, reader, COLUMN_MANAGER));
-  g_autofree char *vacant_text = dup_stripped (get_column (builder, reader, COLUMN_VACANT));
-  const LadderRole *role;
-  LadderPersonRecord *rec;
-  gboolean vacant = FALSE;
-  guint person;
+  const char *fields[LADDER_IMPORT_N_FIELDS] = { NULL };
+  guint n = csv_reader_n_fields (reader);
+  guint row;
 
-  if (csv_reader_n_fields (reader) > builder->n_header_fields)
-    {
-      set_error (error, LADDER_CHART_ERROR_PARSE, builder->name, line,
-                 _("this row has %u fields but the header has %u"),
-                 csv_reader_n_fields (reader), builder->n_header_fields);
-      return FALSE;
-    }
-  if (id[0] == '\0')
-    {
-      set_error (error, LADDER_CHART_ERROR_INVALID, builder->name, line,
-                 _("the id is empty"));
-      return FALSE;
-    }
-  if (!ladder_id_is_valid (id))
-    {
-      set_error (error, LADDER_CHART_ERROR_INVALID, builder->name, line,
-                 _("invalid id “%s” (use 1–64 characters of A-Z, a-z, 0-9, _ . -)"), id);
-      return FALSE;
-    }
-  if (role_text[0] == '\0')
-    {
-      set_error (error, LADDER_CHART_ERROR_INVALID, builder->name, line,
-                 _("%s has no role"), id);
-      return FALSE;
-    }
-  if (!parse_vacant (vacant_text, &vacant))
-    {
-      set_error (error, LADDER_CHART_ERROR_INVALID, builder->name, line,
-                 _("vacant is “%s”; use true or false"), vacant_text);
-      return FALSE;
-    }
-  if (manager[0] != '\0' && !ladder_id_is_valid (manager))
-    {
-      set_error (error, LADDER_CHART_ERROR_INVALID, builder->name, line,
-                 _("invalid manager id “%s” (use 1–64 characters of A-Z, a-z, 0-9, _ . -)"),
-                 manager);
-      return FALSE;
-    }
+  /* A trailing delimiter is no field; text past the header's end is. */
+  for (guint i = import->n_header_fields; i < n; i++)
+    if (csv_reader_field (reader, i)[0] != '\0')
+      {
+        set_error (error, LADDER_CHART_ERROR_PARSE, import->name, reader->record_line,
+                   _("this row has %u fields but the header has %u"), n, import->n_header_fields);
+        return FALSE;
+      }
 
-  person = ladder_chart_lookup (builder->chart, id);
-  if (person != LADDER_NONE)
+  for (guint f = 0; f < LADDER_IMPORT_N_FIELDS; f++)
     {
-      set_error (error, LADDER_CHART_ERROR_DUPLICATE_ID, builder->name, line,
-                 _("duplicate id “%s” (first used on line %u)"), id,
-                 ladder_chart_get_line (builder->chart, person));
-      return FALSE;
+      int column = import->columns[f];
+
+      if (column >= 0 && (guint) column < n)
+        fields[f] = unneutralise (csv_reader_field (reader, column));
     }
+  row = ladder_import_builder_add (import->builder, reader->record_line, fields, LADDER_IMPORT_NO_ROW);
 
-  /* An unknown role is kept as written: the unknown-role rule reports it
-   * with its line, which tells the user more than a refused file. */
-  role = ladder_catalogue_find_role (builder->catalogue, role_text);
-  person = ladder_chart_append_record (builder->chart, id,
-                                       g_intern_string (role ? role->id : role_text), line);
-  g_assert (person != LADDER_NONE);
-
-  rec = ladder_chart_get_record (builder->chart, person);
-  rec->name = dup_unless_empty (get_column (builder, reader, COLUMN_NAME));
-  rec->title = dup_unless_empty (get_column (builder, reader, COLUMN_TITLE));
-  rec->note = dup_unless_empty (get_column (builder, reader, COLUMN_NOTE));
-  rec->vacant = vacant;
-
-  if (builder->managers->len <= person)
-    g_ptr_array_set_size (builder->managers, person + 1);
-  if (manager[0] != '\0')
-    g_ptr_array_index (builder->managers, person) =
-      g_string_chunk_insert (builder->strings, manager);
+  if (row < UNUSED_SAMPLE_ROWS)
+    for (guint i = 0; i < MIN (n, import->n_header_fields); i++)
+      if (!import->used[i] && import->headers[i][0] != '\0')
+        ladder_import_builder_add_unused (import->builder, row, import->headers[i],
+                                          csv_reader_field (reader, i));
   return TRUE;
-}
-
-static gboolean
-link_people (CsvBuilder *builder,
-             GError    **error)
-{
-  LadderChart *chart = builder->chart;
-  g_autofree guint *cycle = NULL;
-  guint n_cycle = 0;
-
-  for (guint person = 0; person < builder->managers->len; person++)
-    {
-      const char *manager_id = g_ptr_array_index (builder->managers, person);
-      guint manager;
-
-      if (manager_id == NULL)
-        continue;
-      manager = ladder_chart_lookup (chart, manager_id);
-      if (manager == LADDER_NONE)
-        {
-          set_error (error, LADDER_CHART_ERROR_DANGLING, builder->name,
-                     ladder_chart_get_line (chart, person),
-                     _("the manager “%s” of %s is no one on the chart"),
-                     manager_id, ladder_chart_get_id (chart, person));
-          return FALSE;
-        }
-      ladder_chart_get_record (chart, person)->manager = manager;
-    }
-
-  if (!ladder_chart_link_records (chart, &cycle, &n_cycle))
-    {
-      g_autoptr(GString) path = g_string_new (NULL);
-      guint first = 0;
-
-      g_assert (n_cycle > 0);
-      /* Start the list at the person highest in the file, so that the
-       * message does not depend on where the linker found the loop. */
-      for (guint i = 1; i < n_cycle; i++)
-        if (ladder_chart_get_line (chart, cycle[i]) < ladder_chart_get_line (chart, cycle[first]))
-          first = i;
-      for (guint i = 0; i <= n_cycle; i++)
-        {
-          if (i > 0)
-            g_string_append (path, " → ");
-          g_string_append (path, ladder_chart_get_id (chart, cycle[(first + i) % n_cycle]));
-        }
-      set_error (error, LADDER_CHART_ERROR_CYCLE, builder->name,
-                 ladder_chart_get_line (chart, cycle[first]),
-                 _("the reporting lines form a cycle: %s"), path->str);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* Refuses bytes that are not UTF-8 before anything else, naming the
- * line, so that no half-decoded name ever reaches the chart. */
-static gboolean
-check_utf8 (const char *name,
-            const char *data,
-            gsize       length,
-            GError    **error)
-{
-  const char *bad;
-
-  if (g_utf8_validate_len (data, length, &bad))
-    return TRUE;
-
-  if (length >= 2 && ((guchar) data[0] == 0xFF || (guchar) data[0] == 0xFE)
-      && ((guchar) data[1] == 0xFF || (guchar) data[1] == 0xFE))
-    {
-      set_error (error, LADDER_CHART_ERROR_PARSE, name, 1,
-                 _("the file is UTF-16 text; save it as UTF-8 CSV"));
-      return FALSE;
-    }
-  set_error (error, LADDER_CHART_ERROR_PARSE, name, 1 + count_line_breaks (data, bad),
-             *bad == '\0' ? _("the file contains a NUL byte")
-                          : _("the file is not valid UTF-8 (save it as UTF-8)"));
-  return FALSE;
 }
 
 LadderChart *
-ladder_csv_read_memory (const char      *data,
-                        gsize            length,
-                        const char      *display_name,
-                        LadderCatalogue *catalogue,
-                        GPtrArray       *warnings,
-                        GError         **error)
+ladder_csv_import (const char                *data,
+                   gsize                      length,
+                   const char                *display_name,
+                   LadderCatalogue           *catalogue,
+                   const LadderImportOptions *options,
+                   GPtrArray                 *warnings,
+                   GError                   **error)
 {
-  g_autoptr(LadderChart) chart = NULL;
-  CsvBuilder builder = { 0 };
+  g_autofree char *converted = NULL;
+  g_autoptr(LadderImportBuilder) builder = NULL;
+  CsvImport import = { 0 };
   CsvReader reader;
   GError *local_error = NULL;
   gboolean ok;
@@ -601,48 +468,51 @@ ladder_csv_read_memory (const char      *data,
 
   if (data == NULL)
     data = "";
-  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    {
-      data += 3;
-      length -= 3;
-    }
-  if (!check_utf8 (display_name, data, length, error))
+  if (!ladder_import_decode (display_name, &data, &length, &converted, error))
     return NULL;
 
-  chart = ladder_chart_new ();
-  builder.name = display_name;
-  builder.catalogue = catalogue ? catalogue : ladder_catalogue_get_default ();
-  builder.chart = chart;
-  builder.managers = g_ptr_array_new ();
-  builder.strings = g_string_chunk_new (4096);
+  builder = ladder_import_builder_new (display_name, catalogue, options);
+  import.name = display_name;
+  import.builder = builder;
 
   csv_reader_init (&reader, display_name, data, length);
+  skip_preamble (&reader);
+  if (reader.delimiter == ',')
+    reader.delimiter = guess_delimiter (reader.pos, reader.end);
 
   ok = csv_reader_next (&reader, &local_error);
   if (!ok && local_error == NULL)
     set_error (&local_error, LADDER_CHART_ERROR_INVALID, display_name, 1,
-               _("the file is empty; a CSV chart starts with a header row "
-                 "naming its columns (id, role, ...)"));
-  ok = ok && read_header (&builder, &reader, warnings, &local_error);
+               _("the file is empty; delimited text starts with a header row naming its "
+                 "columns (id, name, manager, title, ...)"));
+  ok = ok && read_header (&import, &reader, options, warnings, &local_error);
 
   while (ok && csv_reader_next (&reader, &local_error))
     {
       if (record_is_blank (&reader))
         continue;
-      ok = read_person (&builder, &reader, &local_error);
+      ok = read_person (&import, &reader, &local_error);
     }
-  ok = ok && local_error == NULL && link_people (&builder, &local_error);
-
   csv_reader_clear (&reader);
-  g_ptr_array_unref (builder.managers);
-  g_string_chunk_free (builder.strings);
+  csv_import_clear (&import);
 
   if (!ok || local_error != NULL)
     {
       g_propagate_error (error, local_error);
       return NULL;
     }
-  return g_steal_pointer (&chart);
+  return ladder_import_builder_finish (builder, warnings, error);
+}
+
+LadderChart *
+ladder_csv_read_memory (const char      *data,
+                        gsize            length,
+                        const char      *display_name,
+                        LadderCatalogue *catalogue,
+                        GPtrArray       *warnings,
+                        GError         **error)
+{
+  return ladder_csv_import (data, length, display_name, catalogue, NULL, warnings, error);
 }
 
 LadderChart *
@@ -651,23 +521,10 @@ ladder_csv_read_file (const char      *path,
                       GPtrArray       *warnings,
                       GError         **error)
 {
-  g_autofree char *data = NULL;
-  g_autoptr(GError) local_error = NULL;
-  gsize length = 0;
-
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!g_file_get_contents (path, &data, &length, &local_error))
-    {
-      gboolean missing = g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
-
-      g_set_error (error, LADDER_CHART_ERROR,
-                   missing ? LADDER_CHART_ERROR_NOT_FOUND : LADDER_CHART_ERROR_IO,
-                   "%s: error: %s", path, local_error->message);
-      return NULL;
-    }
-  return ladder_csv_read_memory (data, length, path, catalogue, warnings, error);
+  return ladder_import_file_as (path, LADDER_FILE_FORMAT_DELIMITED, catalogue, NULL, warnings, error);
 }
 
 /* ---- writer ---- */
@@ -685,12 +542,18 @@ needs_quotes (const char *text)
   return strpbrk (text, ",\"\r\n") != NULL;
 }
 
+/* A cell a spreadsheet would run as a formula gets one more "'" in
+ * front (OWASP's CSV injection); the reader takes it off again. */
 static void
 append_field (GString    *out,
               const char *text)
 {
+  g_autofree char *neutral = NULL;
+
   if (text == NULL)
     return;
+  if (text[0] != '\0' && strchr ("=+-@\t\r'", text[0]) != NULL)
+    text = neutral = g_strconcat ("'", text, NULL);
   if (!needs_quotes (text))
     {
       g_string_append (out, text);
@@ -729,11 +592,11 @@ ladder_csv_write (LadderChart *chart,
   g_return_val_if_fail (LADDER_IS_CHART (chart), NULL);
 
   out = g_string_sized_new (64 + 64 * (gsize) ladder_chart_get_n_people (chart));
-  for (guint c = 0; c < N_COLUMNS; c++)
+  for (guint c = 0; c < G_N_ELEMENTS (export_columns); c++)
     {
       if (c > 0)
         g_string_append_c (out, ',');
-      g_string_append (out, column_names[c]);
+      g_string_append (out, export_columns[c]);
     }
   g_string_append (out, CSV_EOL);
 
@@ -744,6 +607,9 @@ ladder_csv_write (LadderChart *chart,
     {
       guint person = order[i];
       guint manager = ladder_chart_get_manager (chart, person);
+      const guint *dotted;
+      guint n_dotted = 0;
+      g_autoptr(GString) dotted_ids = g_string_new (NULL);
 
       append_field (out, ladder_chart_get_id (chart, person));
       g_string_append_c (out, ',');
@@ -758,6 +624,18 @@ ladder_csv_write (LadderChart *chart,
       g_string_append_c (out, ',');
       if (ladder_chart_get_vacant (chart, person))
         g_string_append (out, "true");
+      g_string_append_c (out, ',');
+      if (ladder_chart_get_assistant (chart, person))
+        g_string_append (out, "true");
+      g_string_append_c (out, ',');
+      dotted = ladder_chart_get_dotted_lines (chart, person, &n_dotted);
+      for (guint k = 0; k < n_dotted; k++)
+        {
+          if (k > 0)
+            g_string_append_c (dotted_ids, ' ');
+          g_string_append (dotted_ids, ladder_chart_get_id (chart, dotted[k]));
+        }
+      append_field (out, dotted_ids->str);
       g_string_append_c (out, ',');
       append_field (out, ladder_chart_get_note (chart, person));
       g_string_append (out, CSV_EOL);
