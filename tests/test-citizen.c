@@ -828,6 +828,10 @@ test_findings_row_text (void **state)
   collect_labels (GTK_WIDGET (panel_row (f, 0)), fay);
   assert_non_null (strstr (fay->str, "Error · rule rank-order\n"));
   assert_non_null (strstr (fay->str, "Warning · rule pm-manager\n"));
+  /* Quotes are credited to the article's title, never its file. */
+  assert_non_null (strstr (fay->str, "\nHead of Product: experience, VP and Director of Product Management\n"));
+  assert_non_null (strstr (fay->str, "\nWhat Does a Head of Product Do? (vs. Product Manager)\n"));
+  assert_null (strstr (fay->str, ".txt"));
 
   collect_labels (GTK_WIDGET (panel_row (f, 2)), dev);
   assert_string_equal (dev->str,
