@@ -1,6 +1,7 @@
-/* ladder-catalogue-reader.c — reading a rules file into a catalogue
+/* ladder-catalogue-reader.c — reading rules files into a catalogue
  *
- * The format is described in docs/RULES-FORMAT.md.  A rules file is data a
+ * The format is described in docs/RULES-FORMAT.md.  The files come parsed
+ * (ladder-catalogue-layers.c), bottom first when one extends another.  A rules file is data a
  * user may hand us (--rules), so it is read as strictly as a chart: no
  * DOCTYPE, no network, every element and attribute known, every role a
  * rule names defined; anything else is a GError naming the file and line.
