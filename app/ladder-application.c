@@ -7,6 +7,7 @@
 #include "ladder-autosave.h"
 #include "ladder-recovery-dialog.h"
 #include "ladder-settings.h"
+#include "ladder-rules-file.h"
 #include "ladder-window.h"
 
 struct _LadderApplication
@@ -167,6 +168,10 @@ ladder_application_startup (GApplication *app)
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
   ladder_settings_add_actions (G_ACTION_MAP (app));
+  /* --rules, read before startup, wins over the remembered file. */
+  if (LADDER_APPLICATION (app)->catalogue == NULL)
+    ladder_rules_file_restore (LADDER_APPLICATION (app));
+  ladder_rules_file_add_actions (LADDER_APPLICATION (app));
   /* Shown beside the menu items; the window binds the same keys itself. */
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.save-as", save_as_accels);
