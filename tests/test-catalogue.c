@@ -714,6 +714,12 @@ test_title_matching (void **state)
   assert_null (role_for (catalogue, ""));
   assert_null (role_for (catalogue, ", - ("));
   assert_null (role_for (catalogue, NULL));
+  /* Bytes that are not UTF-8 are read as U+FFFD, which ends a word, and
+   * never past the end. */
+  assert_string_equal (role_for (catalogue, "Chef, \xf0"), "a");
+  assert_string_equal (role_for (catalogue, "Chef\xff"), "a");
+  assert_null (role_for (catalogue, "Chef\xffx"));
+  assert_null (role_for (catalogue, "\xe2\x80"));
 }
 
 static void

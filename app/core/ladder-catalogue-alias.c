@@ -81,6 +81,11 @@ LadderTitleWords *
 ladder_title_words_new (const char *title)
 {
   LadderTitleWords *words = g_new0 (LadderTitleWords, 1);
+  g_autofree char *valid = NULL;
+
+  /* A title comes from a file: a stray byte must not walk past its end. */
+  if (!g_utf8_validate (title, -1, NULL))
+    title = valid = g_utf8_make_valid (title, -1);
 
   words->text = g_string_sized_new (64);
   words->ends = g_array_sized_new (FALSE, FALSE, sizeof (guint), 8);
