@@ -21,7 +21,15 @@
 #define CARD_RADIUS    10.0
 #define BAND_HEIGHT     6.0
 #define TEXT_INSET     12.0
+#define TITLE_LINE     15.0   /* from one line of a job title to the next */
 #define BADGE_RADIUS    9.0
+#define BADGE_HALO      3.0    /* white round a badge, over the selection ring */
+#define FOLD_GAP        7.0    /* card to fold pill: clear of the selection ring */
+#define FOLD_HEIGHT    18.0
+/* How far badges and highlights reach out of a card, and the fold pill
+ * below it (less than LADDER_H_GAP: a card beside the view is not drawn). */
+#define OVERHANG       16.0
+#define OVERHANG_BELOW (FOLD_GAP + FOLD_HEIGHT + 4.0)
 
 /* The palette: quiet greys, one accent per meaning. */
 #define INK            0x101828
@@ -466,8 +474,10 @@ draw_badge (Render *r, double cx, double cy, int severity)
   LadderFont font = { 11, TRUE, FALSE, LADDER_RGB (0xFFFFFF), LADDER_ALIGN_CENTER };
   double ascent, height;
 
+  /* Drawn after the selection ring, its white edge cuts the ring short
+   * round it: the badge is whole, the ring passes behind it. */
   paint.stroke = LADDER_RGB (0xFFFFFF);
-  paint.line_width = 2;
+  paint.line_width = BADGE_HALO;
   ladder_draw_box (r->draw, cx - BADGE_RADIUS, cy - BADGE_RADIUS, 2 * BADGE_RADIUS,
                    2 * BADGE_RADIUS, BADGE_RADIUS, LADDER_CORNER_ALL, &paint);
   ladder_draw_font_metrics (&font, &ascent, &height);
@@ -475,20 +485,68 @@ draw_badge (Render *r, double cx, double cy, int severity)
                     severity == LADDER_SEVERITY_NOTE ? "i" : "!", &font);
 }
 
+/* Below the card (@y is its bottom edge), where its reports would hang,
+ * joined to it by a stub: whole, and clear of the card's edge and of the
+ * selection ring. */
 static void
 draw_fold_marker (Render *r, double cx, double y, guint n_folded)
 {
   LadderFont font = { 10.5, TRUE, FALSE, LADDER_RGB (0x344054), LADDER_ALIGN_CENTER };
   LadderPaint paint = stroke_paint (LINE, 1, 0);
+  double top = y + FOLD_GAP;
   char label[32];
   double w, ascent, height;
 
   g_snprintf (label, sizeof label, "+%u", n_folded);
   w = ladder_draw_measure_text (label, &font) + 16;
   ladder_draw_font_metrics (&font, &ascent, &height);
+  ladder_draw_line (r->draw, cx, y, cx, top, &paint);
   paint.fill = LADDER_RGB (0xF2F4F7);
-  ladder_draw_box (r->draw, cx - w / 2, y - 9, w, 18, 9, LADDER_CORNER_ALL, &paint);
-  ladder_draw_text (r->draw, cx - w / 2, y - height / 2, w, label, &font);
+  ladder_draw_box (r->draw, cx - w / 2, top, w, FOLD_HEIGHT, FOLD_HEIGHT / 2,
+                   LADDER_CORNER_ALL, &paint);
+  ladder_draw_text (r->draw, cx - w / 2, top + (FOLD_HEIGHT - height) / 2, w, label, &font);
+}
+
+/* The name, then the title on up to two lines, the block centred in
+ * the card below its band; what does not fit the second line ends in
+ * "…". */
+static void
+draw_card_text (Render *r, double x, double y, double w, const char *name,
+                const LadderFont *name_font, const char *title, const LadderFont *title_font)
+{
+  double inner = w - 2 * TEXT_INSET;
+  gsize first = ladder_draw_wrap (title, title_font, inner);
+  gboolean two_lines = title[first] != '\0';
+  double shift = two_lines ? 0 : TITLE_LINE / 2;
+
+  ladder_draw_text (r->draw, x + TEXT_INSET, y + 16 + shift, inner, name, name_font);
+  if (!two_lines)
+    {
+      ladder_draw_text (r->draw, x + TEXT_INSET, y + 37 + shift, inner, title, title_font);
+      return;
+    }
+  {
+    g_autofree char *line = g_strndup (title, first);
+    const char *rest = title + first;
+
+    g_strchomp (line);
+    while (*rest == ' ')
+      rest++;
+    ladder_draw_text (r->draw, x + TEXT_INSET, y + 37, inner, line, title_font);
+    ladder_draw_text (r->draw, x + TEXT_INSET, y + 37 + TITLE_LINE, inner, rest, title_font);
+  }
+}
+
+/* The whole name and title, which the card may shorten. */
+static void
+describe_card (Render *r, const char *name, const char *title)
+{
+  g_autofree char *text = NULL;
+
+  if (r->draw->klass->describe == NULL)
+    return;
+  text = g_strconcat (name, " — ", title, NULL);
+  ladder_draw_describe (r->draw, text);
 }
 
 static void
@@ -536,6 +594,7 @@ draw_card (Render *r, guint person)
   memcpy (group, "person-", 7);
   g_strlcpy (group + 7, ladder_chart_get_id (r->chart, person), sizeof group - 7);
   ladder_draw_begin_group (r->draw, group);
+  describe_card (r, name, title);
   draw_highlights_below (r, person, x, y, w, h);
   ladder_draw_box (r->draw, x, y + 2, w, h, CARD_RADIUS, LADDER_CORNER_ALL, &shadow);
   card.fill = vacant ? LADDER_RGB (0xF9FAFB) : LADDER_RGB (0xFFFFFF);
@@ -551,14 +610,13 @@ draw_card (Render *r, guint person)
   ladder_draw_box (r->draw, x, y, w, BAND_HEIGHT, CARD_RADIUS,
                    LADDER_CORNER_TOP_LEFT | LADDER_CORNER_TOP_RIGHT, &top);
 
-  ladder_draw_text (r->draw, x + TEXT_INSET, y + 16, w - 2 * TEXT_INSET, name, &name_font);
-  ladder_draw_text (r->draw, x + TEXT_INSET, y + 37, w - 2 * TEXT_INSET, title, &title_font);
+  draw_card_text (r, x, y, w, name, &name_font, title, &title_font);
 
-  if (worst >= 0)
-    draw_badge (r, x + w - 3, y + 3, worst);
   if (n_folded > 0)
     draw_fold_marker (r, x + w / 2, y + h, n_folded);
   draw_highlights_above (r, person, x, y, w, h);
+  if (worst >= 0)
+    draw_badge (r, x + w - 3, y + 3, worst);
   ladder_draw_end_group (r->draw);
 }
 
@@ -648,9 +706,10 @@ ladder_render_chart (LadderDraw *draw, LadderChart *chart, LadderCatalogue *cata
   if (shows_title (chart, options) && r.clip_y0 < 0)
     draw_title (&r);
 
-  /* Badges and highlights stick out of the cards a little. */
-  ladder_layout_iter_init (&iter, layout, r.clip_x0 - 16, r.clip_y0 - 16,
-                           r.clip_x1 - r.clip_x0 + 32, r.clip_y1 - r.clip_y0 + 32);
+  /* Badges, fold pills and highlights stick out of the cards. */
+  ladder_layout_iter_init (&iter, layout, r.clip_x0 - OVERHANG, r.clip_y0 - OVERHANG_BELOW,
+                           r.clip_x1 - r.clip_x0 + 2 * OVERHANG,
+                           r.clip_y1 - r.clip_y0 + OVERHANG + OVERHANG_BELOW);
   while (ladder_layout_iter_next (&iter, &person, &kind))
     {
       if (kind == LADDER_ITEM_CONNECTOR)
@@ -671,8 +730,9 @@ ladder_render_chart (LadderDraw *draw, LadderChart *chart, LadderCatalogue *cata
     }
   draw_dotted_lines (&r);
 
-  ladder_layout_iter_init (&iter, layout, r.clip_x0 - 16, r.clip_y0 - 16,
-                           r.clip_x1 - r.clip_x0 + 32, r.clip_y1 - r.clip_y0 + 32);
+  ladder_layout_iter_init (&iter, layout, r.clip_x0 - OVERHANG, r.clip_y0 - OVERHANG_BELOW,
+                           r.clip_x1 - r.clip_x0 + 2 * OVERHANG,
+                           r.clip_y1 - r.clip_y0 + OVERHANG + OVERHANG_BELOW);
   while (ladder_layout_iter_next (&iter, &person, &kind))
     if (kind == LADDER_ITEM_CARD)
       draw_card (&r, person);
