@@ -19,6 +19,7 @@
 #include "ladder-export.h"
 #include "ladder-import.h"
 #include "ladder-io.h"
+#include "ladder-text.h"
 #include "ladder-validate.h"
 
 #include <glib/gi18n-lib.h>
@@ -184,6 +185,43 @@ make_context (Options *options)
   return context;
 }
 
+/* Everything the command line prints goes through here, to a terminal or
+ * not (CI logs are read too): one line, a trailing newline of @format
+ * aside, with every control character escaped, so that no name in a file
+ * can forge a line or drive a terminal. */
+void
+ladder_cli_print_line (FILE *stream, const char *format, ...)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *escaped = NULL;
+  gsize length;
+  va_list args;
+
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+  length = strlen (text);
+  if (length > 0 && text[length - 1] == '\n')
+    text[length - 1] = '\0';
+  escaped = ladder_text_escape (text);
+  fputs (escaped, stream);
+  fputc ('\n', stream);
+}
+
+/* Our own text of several lines (the help), each escaped as above. */
+void
+ladder_cli_print_lines (FILE *stream, const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  guint n = g_strv_length (lines);
+
+  /* The text's last newline ends its last line. */
+  if (n > 0 && lines[n - 1][0] == '\0')
+    n--;
+  for (guint i = 0; i < n; i++)
+    ladder_cli_print_line (stream, "%s", lines[i]);
+}
+
 static int
 usage_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
 
@@ -196,8 +234,8 @@ usage_error (const char *format, ...)
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  fprintf (stderr, "ladder: %s\n", message);
-  fprintf (stderr, _("Try “ladder --help” for more information.\n"));
+  ladder_cli_print_line (stderr, "ladder: %s", message);
+  ladder_cli_print_line (stderr, _("Try “ladder --help” for more information.\n"));
   return EXIT_REFUSED;
 }
 
@@ -205,7 +243,7 @@ static void
 print_load_warnings (GPtrArray *warnings)
 {
   for (guint i = 0; i < warnings->len; i++)
-    fprintf (stderr, "%s\n", (const char *) g_ptr_array_index (warnings, i));
+    ladder_cli_print_line (stderr, "%s", (const char *) g_ptr_array_index (warnings, i));
 }
 
 /* A chart in memory takes about three times its file, with the rules'
@@ -296,7 +334,7 @@ validate_file (const char *path, LadderCatalogue *catalogue,
   print_load_warnings (warnings);
   if (chart == NULL)
     {
-      fprintf (stderr, "%s\n", error->message);
+      ladder_cli_print_line (stderr, "%s", error->message);
       return EXIT_REFUSED;
     }
 
@@ -308,11 +346,11 @@ validate_file (const char *path, LadderCatalogue *catalogue,
 
       /* Not translated: editors and CI parse these lines. */
       if (line > 0)
-        fprintf (stdout, "%s:%u: %s: %s [%s]\n", path, line,
+        ladder_cli_print_line (stdout, "%s:%u: %s: %s [%s]", path, line,
                  ladder_severity_to_string (finding->severity), finding->message,
                  ladder_rule_get_id (finding->rule));
       else
-        fprintf (stdout, "%s: %s: %s [%s]\n", path,
+        ladder_cli_print_line (stdout, "%s: %s: %s [%s]", path,
                  ladder_severity_to_string (finding->severity), finding->message,
                  ladder_rule_get_id (finding->rule));
     }
@@ -326,7 +364,7 @@ validate_file (const char *path, LadderCatalogue *catalogue,
     g_autofree char *n = g_strdup_printf (ngettext ("%u note", "%u notes", notes), notes);
 
     /* TRANSLATORS: the summary after --validate: "FILE: 1 error, 2 warnings, 0 notes" */
-    fprintf (stdout, _("%s: %s, %s, %s\n"), path, e, w, n);
+    ladder_cli_print_line (stdout, _("%s: %s, %s, %s\n"), path, e, w, n);
   }
   fflush (stdout);
   if (last)
@@ -355,7 +393,7 @@ export_file (const Options *options, LadderCatalogue *catalogue)
   g_autoptr(LadderChart) chart = NULL;
   g_autoptr(LadderFindings) findings = NULL;
   LadderExportOptions export_options = { 0 };
-  gboolean existed, ok;
+  gboolean ok;
 
   if (!ladder_export_knows_format (out))
     return usage_error (_("cannot export to “%s”: the name must end in .png, .svg, .pdf, .ladder, "
@@ -365,11 +403,10 @@ export_file (const Options *options, LadderCatalogue *catalogue)
   print_load_warnings (warnings);
   if (chart == NULL)
     {
-      fprintf (stderr, "%s\n", error->message);
+      ladder_cli_print_line (stderr, "%s", error->message);
       return EXIT_REFUSED;
     }
 
-  existed = g_file_test (out, G_FILE_TEST_EXISTS);
   if (options->findings && is_image (out))
     findings = ladder_validate (chart, catalogue);
   if (options->scale != NO_SCALE)
@@ -381,16 +418,14 @@ export_file (const Options *options, LadderCatalogue *catalogue)
   export_options.page = options->page;
   ok = ladder_export_file (chart, catalogue, findings, out, &export_options, &error);
   if (export_options.notice != NULL)
-    fprintf (stderr, "%s\n", export_options.notice);
+    ladder_cli_print_line (stderr, "%s", export_options.notice);
   g_free (export_options.notice);
 
   if (!ok)
     {
-      /* The writers never leave a partial file; this makes sure of it for
-       * a file that was not there before. */
-      if (!existed)
-        g_unlink (out);
-      fprintf (stderr, "%s\n", error->message);
+      /* The writer leaves nothing behind, and removes nothing: OUT may be
+       * a link, dangling or not. */
+      ladder_cli_print_line (stderr, "%s", error->message);
       return EXIT_REFUSED;
     }
   leave_for_exit (&chart);
@@ -422,12 +457,12 @@ ladder_cli_run (int argc, char **argv)
     {
       g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
 
-      fputs (help, stdout);
+      ladder_cli_print_lines (stdout, help);
       return EXIT_CLEAN;
     }
   if (options.version)
     {
-      fprintf (stdout, "ladder %s\n", PACKAGE_VERSION);
+      ladder_cli_print_line (stdout, "ladder %s", PACKAGE_VERSION);
       return EXIT_CLEAN;
     }
   if ((options.validate || options.export_path != NULL) + options.stats + options.diff > 1)
@@ -482,7 +517,7 @@ ladder_cli_run (int argc, char **argv)
       catalogue = ladder_catalogue_new_from_file (options.rules_path, &error);
       if (catalogue == NULL)
         {
-          fprintf (stderr, "%s\n", error->message);
+          ladder_cli_print_line (stderr, "%s", error->message);
           return EXIT_REFUSED;
         }
     }

@@ -11,6 +11,7 @@
 #include "ladder-validate.h"
 #include "ladder-catalogue-private.h"
 #include "ladder-chart-private.h"
+#include "ladder-text.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
@@ -218,7 +219,9 @@ role_label (Validation *v,
 }
 
 /* Fills the message template of @rule.  The catalogue has checked that
- * every placeholder is one this rule's check can fill. */
+ * every placeholder is one this rule's check can fill.  A message stops
+ * at LADDER_TEXT_MESSAGE_MAX characters: a rules file repeating {person}
+ * a few hundred thousand times would otherwise ask for gigabytes. */
 static char *
 format_message (Validation       *v,
                 const LadderRule *rule,
@@ -230,7 +233,8 @@ format_message (Validation       *v,
 
   g_string_truncate (text, 0);
 
-  while (*p)
+  /* A character takes at most four bytes. */
+  while (*p && text->len <= 4 * LADDER_TEXT_MESSAGE_MAX)
     {
       const char *open = strchr (p, '{');
       const char *close;
@@ -263,6 +267,12 @@ format_message (Validation       *v,
         g_string_append_len (text, open, close - open + 1);
 #undef IS
       p = close + 1;
+    }
+  if (text->len > LADDER_TEXT_MESSAGE_MAX && g_utf8_strlen (text->str, -1) > LADDER_TEXT_MESSAGE_MAX)
+    {
+      g_autofree char *cut = ladder_text_shorten (text->str, LADDER_TEXT_MESSAGE_MAX);
+
+      return g_string_chunk_insert (v->out->messages, cut);
     }
   return g_string_chunk_insert_len (v->out->messages, text->str, text->len);
 }
