@@ -214,6 +214,13 @@ test_graphml (void **state)
                 "1");
   assert_xpath (doc, "count(//g:edge[@source='ceo1'][@target='cpo1']//y:LineStyle[@type='line'])",
                 "1");
+  /* Reporting lines follow Ladder's: out of the bottom of the manager's
+   * card, into the top of a report's, and into the side of an assistant's. */
+  assert_xpath (doc, "count(//g:edge//y:Path)", "3");
+  assert_xpath (doc, "string(//g:edge[@target='vp1']//y:Path/@sy)", "40.0");
+  assert_xpath (doc, "string(//g:edge[@target='vp1']//y:Path/@ty)", "-40.0");
+  assert_xpath (doc, "string(//g:edge[@target='asst']//y:Path/@ty)", "0.0");
+  assert_xpath (doc, "count(//g:edge[@source='asst']//y:Path)", "0");
   xmlFreeDoc (doc);
 }
 
