@@ -600,6 +600,9 @@ test_export_levels_mermaid (void **state)
   assert_int_equal (run.status, 0);
   mmd = ladder_test_read (out, NULL);
   assert_string_equal (mmd,
+    "---\n"
+    "title: \"Quillpay — product organisation\"\n"
+    "---\n"
     "flowchart TD\n"
     "  n0[\"Daniel Achterberg<br/>CEO\"]\n"
     "  n1[\"Amara Nwosu<br/>Chief Product Officer\"]\n"

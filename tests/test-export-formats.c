@@ -142,6 +142,9 @@ test_mermaid (void **state)
   g_autofree char *mmd = export_text (chart, "mmd", NULL);
 
   g_assert_cmpstr (mmd, ==,
+    "---\n"
+    "title: \"Acme \\\"R&D\\\" <team>\"\n"
+    "---\n"
     "flowchart TD\n"
     "  n0[\"Ada #34;The Boss#34; #60;Obi#62; #38; co<br/>CEO\"]\n"
     "  n1[\"Ben Cruz<br/>Chief Product\\Officer #35;1\"]\n"
