@@ -363,8 +363,9 @@ static void
 test_compare_follows_and_leaves (void **state)
 {
   Fixture *f = *state;
-  g_autofree char *changed = NULL, *moved = NULL, *none = NULL;
+  g_autofree char *changed = NULL, *moved = NULL, *none = NULL, *added = NULL, *expected = NULL;
   GError *error = NULL;
+  guint added_person;
 
   SKIP_WITHOUT_DISPLAY ();
   compare_with_old (f);
@@ -377,6 +378,18 @@ test_compare_follows_and_leaves (void **state)
   drain ();
   assert_string_equal ((moved = marked (f, LADDER_CANVAS_MARK_MOVED)), "");
   assert_string_equal ((changed = marked (f, LADDER_CANVAS_MARK_CHANGED)), "ceo dir");
+
+  /* Someone added while comparing is new; undone, no longer there. */
+  added_person = ladder_window_add_role (f->window, "pm", person (f, "hop"));
+  assert_int_not_equal (added_person, LADDER_NONE);
+  drain ();
+  added = marked (f, LADDER_CANVAS_MARK_ADDED);
+  expected = g_strdup_printf ("pm2 %s", ladder_chart_get_id (f->chart, added_person));
+  assert_string_equal (added, expected);
+  assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  drain ();
+  g_clear_pointer (&added, g_free);
+  assert_string_equal ((added = marked (f, LADDER_CANVAS_MARK_ADDED)), "pm2");
 
   assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.compare-leave", NULL));
   drain ();
