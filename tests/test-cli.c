@@ -559,6 +559,8 @@ test_stats_and_diff_escape (void **state)
   assert_true (g_str_has_prefix (stats.out, stats_first));
   run_ladder (&diff, "--diff", old, new, NULL);
   assert_string_equal (diff.out, changed);
+}
+
 /* ---- other tools' formats, options, readable or refused ---- */
 
 static void
