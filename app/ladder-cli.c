@@ -90,7 +90,9 @@ ladder_cli_wants (int argc, char **argv)
         break;
       if (strcmp (argv[i], EDITOR_OPTION) == 0)
         {
-          i++;
+          /* Without its value it is a wrong argument, the parser's too. */
+          if (++i >= argc || argv[i] == NULL)
+            return TRUE;
           continue;
         }
       if (g_str_has_prefix (argv[i], EDITOR_OPTION "="))

@@ -119,6 +119,7 @@ test_bad_arguments (void **state)
     { { "--no-such-option", startup, NULL }, "ladder: Unknown option --no-such-option\n" },
     { { startup, "-x", NULL }, "ladder: Unknown option -x\n" },
     { { "--rules", startup, "--no-such-option", NULL }, "ladder: Unknown option --no-such-option\n" },
+    { { startup, "--rules", NULL }, "ladder: Missing argument for --rules\n" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
