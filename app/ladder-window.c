@@ -668,6 +668,25 @@ ladder_window_init (LadderWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 }
 
+void
+ladder_window_set_catalogue (LadderWindow    *self,
+                             LadderCatalogue *catalogue)
+{
+  g_return_if_fail (LADDER_IS_WINDOW (self));
+  g_return_if_fail (LADDER_IS_CATALOGUE (catalogue));
+
+  if (catalogue == self->catalogue)
+    return;
+  /* The document checks against it from now on (findings notify). */
+  ladder_document_set_catalogue (self->document, catalogue);
+  self->catalogue = ladder_document_get_catalogue (self->document);
+  ladder_palette_set_catalogue (self->palette, self->catalogue);
+  ladder_canvas_set_document (self->canvas, self->document);
+  ladder_inspector_bind (self->inspector, self->document);
+  ladder_window_init_people (self);
+  ladder_overview_bind (self->overview, self->chart, self->catalogue);
+}
+
 LadderWindow *
 ladder_window_new (LadderApplication *app)
 {

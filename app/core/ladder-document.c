@@ -319,6 +319,17 @@ ladder_document_get_catalogue (LadderDocument *self)
   return self->catalogue;
 }
 
+void
+ladder_document_set_catalogue (LadderDocument *self, LadderCatalogue *catalogue)
+{
+  g_return_if_fail (LADDER_IS_DOCUMENT (self));
+  g_return_if_fail (LADDER_IS_CATALOGUE (catalogue));
+
+  if (!g_set_object (&self->catalogue, catalogue))
+    return;
+  revalidate (self);
+}
+
 const char *
 ladder_document_get_title (LadderDocument *self)
 {

@@ -35,6 +35,9 @@ LadderDocument  *ladder_document_new             (LadderCatalogue *catalogue);
 LadderChart     *ladder_document_get_chart       (LadderDocument *self);
 LadderHistory   *ladder_document_get_history     (LadderDocument *self);
 LadderCatalogue *ladder_document_get_catalogue   (LadderDocument *self);
+/* Checks the chart against @catalogue from now on (another rules file);
+ * not an edit. */
+void             ladder_document_set_catalogue   (LadderDocument *self, LadderCatalogue *catalogue);
 /* The findings of the chart as it is now (checks first if a check is
  * due).  Borrowed; ladder_findings_ref() to keep them past the next
  * change. */
