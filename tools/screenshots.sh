@@ -101,6 +101,11 @@ shoot export-dialog '
   sleep 0.5
   xdotool key Down Down Return
   sleep 0.5' "$work/scale-up.ladder"
+LANGUAGE=de LANG=C.UTF-8 shoot export-dialog-de '
+  xdotool key Down Down Down Down
+  sleep 0.3
+  xdotool key ctrl+e
+  sleep 1' "$work/scale-up.ladder"
 
 # A PDF tiled over A4 landscape pages (the enterprise example, with its
 # findings): its first page as an image, through poppler's pdftoppm.
