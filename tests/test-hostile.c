@@ -682,6 +682,21 @@ test_save_streams (void **state)
   g_string_free (collected.bytes, TRUE);
 }
 
+/* The one check for CSV by name, in any case (the window's imports,
+ * saves and recent files use it). */
+static void
+test_path_is_csv (void **state)
+{
+  assert_true (ladder_path_is_csv ("team.csv"));
+  assert_true (ladder_path_is_csv ("team.Csv"));
+  assert_true (ladder_path_is_csv ("/a/b/TEAM.CSV"));
+  assert_true (ladder_path_is_csv ("file:///a/team.cSv"));
+  assert_false (ladder_path_is_csv ("team.csvx"));
+  assert_false (ladder_path_is_csv ("team.ladder"));
+  assert_false (ladder_path_is_csv ("csv"));
+  assert_false (ladder_path_is_csv (".csv"));
+}
+
 /* ---- text shown to users ---- */
 
 static void
@@ -878,6 +893,7 @@ main (void)
     cmocka_unit_test (test_cr_line_ends_counted),
     cmocka_unit_test (test_huge_attribute_named),
     cmocka_unit_test (test_save_streams),
+    cmocka_unit_test (test_path_is_csv),
     cmocka_unit_test (test_escape_controls),
     cmocka_unit_test (test_shorten),
     cmocka_unit_test (test_many_dotted_lines_linear),
