@@ -478,7 +478,7 @@ ladder_window_update_recent (LadderWindow *self)
       const char *uri = gtk_recent_info_get_uri (info);
 
       if ((g_str_has_suffix (uri, ".ladder") || g_str_has_suffix (uri, ".xml") ||
-           g_str_has_suffix (uri, ".csv")) &&
+           ladder_path_is_csv (uri)) &&
           gtk_recent_info_has_application (info, RECENT_APP_NAME) &&
           gtk_recent_info_exists (info))
         g_ptr_array_add (ours, info);
@@ -506,7 +506,7 @@ ladder_window_add_recent (LadderWindow *self, GFile *file)
   static char *groups[] = { (char *) "ladder", NULL };
 
   data.display_name = NULL;
-  data.mime_type = (char *) (g_str_has_suffix (uri, ".csv") ? "text/csv" : "application/x-ladder+xml");
+  data.mime_type = (char *) (ladder_path_is_csv (uri) ? "text/csv" : "application/x-ladder+xml");
   data.app_name = (char *) RECENT_APP_NAME;
   data.app_exec = (char *) "ladder %f";
   data.groups = groups;
