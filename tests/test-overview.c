@@ -59,6 +59,9 @@ setup (void **state)
 static int
 teardown (void **state)
 {
+  /* Each test starts from the default view options. */
+  if (ladder_settings_get () != NULL)
+    g_settings_reset (ladder_settings_get (), "show-report-counts");
   ladder_gui_fixture_free (*state);
   return 0;
 }
@@ -246,6 +249,7 @@ test_report_counts (void **state)
 {
   Fixture *f = *state;
   GSettings *settings = ladder_settings_get ();
+  g_autofree char *description = NULL;
 
   SKIP_WITHOUT_DISPLAY ();
   assert_non_null (settings);
@@ -266,6 +270,11 @@ test_report_counts (void **state)
                                                      ladder_gui_fixture_person (f, "ceo")), 2);
   assert_int_equal (ladder_stats_get_total_reports (f->window->canvas->counts,
                                                     ladder_gui_fixture_person (f, "ceo")), 6);
+  description = ladder_canvas_describe_marks (f->window->canvas, ladder_gui_fixture_person (f, "ceo"));
+  assert_string_equal (description, "2 direct reports, 6 in all.");
+  g_free (description);
+  description = ladder_canvas_describe_marks (f->window->canvas, ladder_gui_fixture_person (f, "cpo"));
+  assert_string_equal (description, "1 direct report, 4 in all.");
   assert_false (ladder_window_get_modified (f->window));
   assert_false (ladder_history_can_undo (f->window->history));
 
@@ -295,7 +304,7 @@ test_compare_marks (void **state)
 {
   Fixture *f = *state;
   LadderComparePanel *panel;
-  g_autofree char *added = NULL, *moved = NULL, *changed = NULL;
+  g_autofree char *added = NULL, *moved = NULL, *changed = NULL, *description = NULL;
   guint n_rows;
   gboolean removed_listed = FALSE;
 
@@ -307,6 +316,9 @@ test_compare_marks (void **state)
   assert_string_equal ((added = marked (f, LADDER_CANVAS_MARK_ADDED)), "pm2");
   assert_string_equal ((moved = marked (f, LADDER_CANVAS_MARK_MOVED)), "pm1");
   assert_string_equal ((changed = marked (f, LADDER_CANVAS_MARK_CHANGED)), "dir");
+  /* A screen reader hears the marks too. */
+  description = ladder_canvas_describe_marks (f->window->canvas, ladder_gui_fixture_person (f, "dir"));
+  assert_string_equal (description, "Changed since the compared chart.");
 
   n_rows = ladder_compare_panel_get_n_rows (panel);
   assert_true (n_rows >= 4);
