@@ -119,7 +119,9 @@ build_why (const LadderRule *rule, LadderSeverity severity)
 
   if (n == 0)
     {
-      label = gtk_label_new (_("This rule checks the structure of the chart; no document is cited."));
+      /* A company's own rule says why in its <policy>. */
+      label = gtk_label_new (ladder_rule_get_policy (rule) ? ladder_rule_get_policy (rule)
+                             : _("This rule checks the structure of the chart; no document is cited."));
       gtk_label_set_xalign (GTK_LABEL (label), 0.0);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_widget_add_css_class (label, "dim-label");
