@@ -258,10 +258,13 @@ skip_line (CsvReader *reader)
 }
 
 /* Excel's "sep=X" first line, then draw.io's "#" configuration lines
- * (and blank lines) before the header. */
-static void
+ * (and blank lines) before the header.  TRUE when "sep=" chose the
+ * delimiter. */
+static gboolean
 skip_preamble (CsvReader *reader)
 {
+  gboolean chosen = FALSE;
+
   if (at_line_start_with (reader, "sep=") && reader->end - reader->pos >= 5)
     {
       const char *after = reader->pos + 5;
@@ -270,6 +273,7 @@ skip_preamble (CsvReader *reader)
           && strchr ("\"\n\r", reader->pos[4]) == NULL)
         {
           reader->delimiter = reader->pos[4];
+          chosen = TRUE;
           skip_line (reader);
         }
     }
@@ -278,7 +282,7 @@ skip_preamble (CsvReader *reader)
       while (csv_reader_line_end (reader))
         ;
       if (!at_line_start_with (reader, "#"))
-        return;
+        return chosen;
       skip_line (reader);
     }
 }
@@ -476,8 +480,7 @@ ladder_csv_import (const char                *data,
   import.builder = builder;
 
   csv_reader_init (&reader, display_name, data, length);
-  skip_preamble (&reader);
-  if (reader.delimiter == ',')
+  if (!skip_preamble (&reader))
     reader.delimiter = guess_delimiter (reader.pos, reader.end);
 
   ok = csv_reader_next (&reader, &local_error);
