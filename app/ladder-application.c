@@ -243,28 +243,12 @@ ladder_application_set_catalogue (LadderApplication *self, LadderCatalogue *cata
   g_set_object (&self->catalogue, catalogue);
 }
 
-/* Run from the build tree (build/app/ladder, or a test in build/tests),
- * the translations are the ones just compiled in build/po, not those of
- * an installed copy, which may be missing or older. */
-static void
-bind_uninstalled_translations (void)
-{
-  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
-  g_autofree char *exe_dir = exe != NULL ? g_path_get_dirname (exe) : NULL;
-  g_autofree char *exe_root = exe_dir != NULL ? g_path_get_dirname (exe_dir) : NULL;
-  g_autofree char *build_root = g_path_get_dirname (PO_BUILDDIR);
-
-  if (exe_root != NULL && g_str_equal (exe_root, build_root) &&
-      g_file_test (PO_BUILDDIR, G_FILE_TEST_IS_DIR))
-    bindtextdomain (GETTEXT_PACKAGE, PO_BUILDDIR);
-}
-
 int
 ladder_application_run (int argc, char **argv)
 {
   g_autoptr(LadderApplication) app = NULL;
 
-  bind_uninstalled_translations ();
+  /* main.c has bound the translations, the build tree's when run there. */
   app = ladder_application_new ();
 
   g_set_application_name (_("Ladder"));

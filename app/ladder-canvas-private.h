@@ -3,6 +3,7 @@
 #pragma once
 
 #include "ladder-canvas.h"
+#include "ladder-stats.h"
 
 G_BEGIN_DECLS
 
@@ -75,6 +76,12 @@ struct _LadderCanvas
   gboolean         rename_cancelled;
 
   LadderCanvasA11y *a11y;             /* the cards as accessible objects */
+
+  /* marks and report counts (ladder-canvas-marks.c) */
+  const guint8    *marks;             /* borrowed */
+  guint            n_marks;
+  gboolean         show_counts;
+  LadderStats     *counts;            /* NULL: to count again */
 };
 
 /* ladder-canvas.c */
@@ -117,5 +124,10 @@ void              ladder_canvas_a11y_queue    (LadderCanvasA11y *self, gboolean 
 void              ladder_canvas_a11y_sync     (LadderCanvasA11y *self);
 /* From size_allocate: each item over its card. */
 void              ladder_canvas_a11y_allocate (LadderCanvasA11y *self);
+
+/* ladder-canvas-marks.c */
+/* Draws the marks and counts over the cards in view (chart coordinates,
+ * zoomed). */
+void     ladder_canvas_draw_marks      (LadderCanvas *self, cairo_t *cr);
 
 G_END_DECLS

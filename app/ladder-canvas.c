@@ -259,6 +259,7 @@ ladder_canvas_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   /* What belongs to the view only, in chart coordinates. */
   cairo_translate (cr, ox, oy);
   draw_cut (self, cr);
+  ladder_canvas_draw_marks (self, cr);
   if (zoom >= 0.35 && self->drag_mode != DRAG_CARD)
     {
       draw_chevron (self, cr, self->hover);
@@ -384,6 +385,7 @@ static void
 chart_changed_cb (LadderChart *chart, const LadderChange *change, LadderCanvas *self)
 {
   self->layout_dirty = TRUE;
+  g_clear_pointer (&self->counts, ladder_stats_free);
   if (self->selected != LADDER_NONE && !ladder_chart_is_alive (chart, self->selected))
     ladder_canvas_set_selected (self, LADDER_NONE);
   if (self->hover != LADDER_NONE && !ladder_chart_is_alive (chart, self->hover))
@@ -718,13 +720,16 @@ escape_binding (GtkWidget *widget, GVariant *args, gpointer user_data)
 {
   LadderCanvas *self = LADDER_CANVAS (widget);
 
-  /* One thing at a time: the drag, then a cut, then the selection. */
+  /* One thing at a time: the drag, then a cut, then the selection, then
+   * a comparison. */
   if (self->drag_mode != DRAG_NONE)
     ladder_canvas_cancel_drag (self);
   else if (self->cut != LADDER_NONE)
     gtk_widget_activate_action (widget, "win.cancel-cut", NULL);
-  else
+  else if (self->selected != LADDER_NONE)
     ladder_canvas_set_selected (self, LADDER_NONE);
+  else
+    gtk_widget_activate_action (widget, "win.compare-leave", NULL);
   return TRUE;
 }
 
@@ -814,6 +819,7 @@ ladder_canvas_finalize (GObject *object)
   LadderCanvas *self = LADDER_CANVAS (object);
 
   g_clear_pointer (&self->layout, ladder_layout_free);
+  g_clear_pointer (&self->counts, ladder_stats_free);
   g_clear_pointer (&self->drop_message, g_free);
   G_OBJECT_CLASS (ladder_canvas_parent_class)->finalize (object);
 }

@@ -60,4 +60,21 @@ typedef enum {
 
 void            ladder_canvas_move_selection (LadderCanvas *self, LadderCanvasMove move);
 
+/* Marks on cards (ladder-canvas-marks.c): what a comparison found (the
+ * bits of LadderDiffPersonFlags) and the people of the Overview's chosen
+ * bar.  @marks (borrowed, @n_marks slots, NULL: none) stays the owner's;
+ * it calls this again when it changes them. */
+typedef enum {
+  LADDER_CANVAS_MARK_ADDED   = 1 << 0,
+  LADDER_CANVAS_MARK_MOVED   = 1 << 1,
+  LADDER_CANVAS_MARK_CHANGED = 1 << 2,
+  LADDER_CANVAS_MARK_CHOSEN  = 1 << 3,
+} LadderCanvasMark;
+
+void            ladder_canvas_set_marks       (LadderCanvas *self, const guint8 *marks,
+                                               guint n_marks);
+/* Each card shows its person's direct and total reports (a view option). */
+void            ladder_canvas_set_show_counts (LadderCanvas *self, gboolean show);
+gboolean        ladder_canvas_get_show_counts (LadderCanvas *self);
+
 G_END_DECLS

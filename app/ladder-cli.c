@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "ladder-cli.h"
+#include "ladder-cli-private.h"
 
 #include "ladder-catalogue.h"
 #include "ladder-export.h"
@@ -44,6 +45,9 @@ typedef struct {
   char    **columns;
   char    **roles;
   LadderImportOptions *import;
+  gboolean  stats;
+  char     *format;
+  gboolean  diff;
 } Options;
 
 static void
@@ -52,6 +56,7 @@ options_clear (Options *options)
   g_free (options->export_path);
   g_free (options->rules_path);
   g_free (options->background);
+  g_free (options->format);
   g_strfreev (options->files);
   g_strfreev (options->columns);
   g_strfreev (options->roles);
@@ -63,12 +68,8 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
 /* --scale was not given. */
 #define NO_SCALE (-G_MAXDOUBLE)
 
-/* The options only the command line understands; any of them means the
- * GUI is not wanted. */
-static const char * const headless_options[] = {
-  "--validate", "--export", "--version", "--help", "-h", "-?", "--scale", "--background",
-  "--column", "--role",
-};
+/* The one option the editor takes (GApplication parses it there). */
+#define EDITOR_OPTION "--rules"
 
 gboolean
 ladder_cli_wants (int argc, char **argv)
@@ -77,14 +78,18 @@ ladder_cli_wants (int argc, char **argv)
     {
       if (strcmp (argv[i], "--") == 0)
         break;
-      for (guint k = 0; k < G_N_ELEMENTS (headless_options); k++)
+      if (strcmp (argv[i], EDITOR_OPTION) == 0)
         {
-          const char *option = headless_options[k];
-          gsize len = strlen (option);
-
-          if (strncmp (argv[i], option, len) == 0 && (argv[i][len] == '\0' || argv[i][len] == '='))
-            return TRUE;
+          i++;
+          continue;
         }
+      if (g_str_has_prefix (argv[i], EDITOR_OPTION "="))
+        continue;
+      /* Every other option is the command line's (--validate, --export,
+       * --help…); one it does not know is named by its parser, with exit
+       * 2 as for any wrong argument (GApplication's would exit 1). */
+      if (argv[i][0] == '-' && argv[i][1] != '\0')
+        return TRUE;
     }
   return FALSE;
 }
@@ -92,6 +97,8 @@ ladder_cli_wants (int argc, char **argv)
 static GOptionContext *
 make_context (Options *options)
 {
+  g_autofree char *summary = NULL;
+  g_autofree char *description = NULL;
   const GOptionEntry entries[] = {
     { "validate", 0, 0, G_OPTION_ARG_NONE, &options->validate,
       N_("Check each chart against the role rules"), NULL },
@@ -110,6 +117,13 @@ make_context (Options *options)
     { "role", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options->roles,
       N_("Import: people with the title TITLE get the role ROLE (an id or a display name); repeatable"),
       N_("TITLE=ROLE") },
+    { "stats", 0, 0, G_OPTION_ARG_NONE, &options->stats,
+      N_("Print the shape of the organisation: people, levels, spans of control"), NULL },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &options->format,
+      N_("--stats output: text (default) or json"), N_("text|json") },
+    { "diff", 0, 0, G_OPTION_ARG_NONE, &options->diff,
+      N_("Compare two charts, OLD and NEW: people added, removed, moved, changed; findings new and fixed"),
+      NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &options->version,
       N_("Show the version and exit"), NULL },
     { "help", 'h', 0, G_OPTION_ARG_NONE, &options->help,
@@ -122,22 +136,33 @@ make_context (Options *options)
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_help_enabled (context, FALSE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context,
+  summary = g_strconcat (
     _("Design a product team's org chart and check it against the role rules.\n"
       "\n"
       "  ladder [FILE]                   open the editor, optionally on FILE\n"
       "  ladder --validate FILE…         check each chart against the rules\n"
       "  ladder --export=OUT FILE        write FILE as OUT; format by OUT's extension\n"
       "  ladder --rules=RULES.xml …      use another role catalogue and rule set\n"
-      "  ladder --version | --help"));
-  g_option_context_set_description (context,
+      "  ladder --version | --help"),
+    "\n",
+    _("  ladder --stats FILE             the shape of the organisation (--format=json)\n"
+      "  ladder --diff OLD NEW           what changed from OLD to NEW"),
+    NULL);
+  g_option_context_set_summary (context, summary);
+  description = g_strconcat (
     _("FILE is a .ladder chart (or any .xml), delimited text of people (.csv, .tsv,\n"
       ".txt) or JSON (.json); with another extension, its content decides.\n"
       "\n"
       "--validate prints one line per finding, FILE:LINE: SEVERITY: MESSAGE [RULE],\n"
       "then a summary per file.  Exit status: 0 when no error was found, 1 when a\n"
       "rule error was found, 2 when a file could not be read or the arguments\n"
-      "are wrong."));
+      "are wrong."),
+    "\n\n",
+    _("--diff prints one line per change, FILE:LINE: added|removed|moved|changed: …,\n"
+      "then new and fixed findings and a summary.  Exit status: 0 when NEW has no\n"
+      "error that OLD lacked, 1 when it has, 2 when a file could not be read."),
+    NULL);
+  g_option_context_set_description (context, description);
   return context;
 }
 
@@ -399,6 +424,19 @@ ladder_cli_run (int argc, char **argv)
       fprintf (stdout, "ladder %s\n", PACKAGE_VERSION);
       return EXIT_CLEAN;
     }
+  if ((options.validate || options.export_path != NULL) + options.stats + options.diff > 1)
+    return usage_error (_("--validate, --export, --stats and --diff cannot be used together"));
+  if (options.format != NULL && !options.stats)
+    return usage_error (_("--format goes with --stats"));
+  if (options.format != NULL && strcmp (options.format, "text") != 0
+      && strcmp (options.format, "json") != 0)
+    return usage_error (_("--format must be text or json, not “%s”"), options.format);
+  if (options.stats && n_files != 1)
+    return usage_error (_("--stats needs exactly one FILE"));
+  if (options.diff && n_files != 2)
+    return usage_error (_("--diff needs two FILEs: OLD NEW"));
+  if ((options.stats || options.diff) && (options.scale != NO_SCALE || options.background != NULL))
+    return usage_error (_("--scale and --background go with --export"));
   if (options.validate && options.export_path != NULL)
     return usage_error (_("--validate and --export cannot be used together"));
   if (options.validate && n_files == 0)
@@ -407,7 +445,7 @@ ladder_cli_run (int argc, char **argv)
     return usage_error (_("--export needs exactly one FILE"));
   if (!options.validate && options.export_path == NULL && (options.columns || options.roles))
     return usage_error (_("--column and --role go with --validate or --export"));
-  if (!options.validate && options.export_path == NULL)
+  if (!options.validate && options.export_path == NULL && !options.stats && !options.diff)
     return usage_error (_("--scale and --background go with --export"));
   if (options.scale != NO_SCALE && !(options.scale > 0))
     return usage_error (_("--scale must be a number above 0"));
@@ -446,6 +484,10 @@ ladder_cli_run (int argc, char **argv)
 
   if (options.export_path != NULL)
     return export_file (&options, catalogue);
+  if (options.stats)
+    return ladder_cli_stats (options.files[0], g_strcmp0 (options.format, "json") == 0, catalogue);
+  if (options.diff)
+    return ladder_cli_diff (options.files[0], options.files[1], catalogue);
 
   for (guint i = 0; i < n_files; i++)
     {

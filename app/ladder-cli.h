@@ -8,9 +8,10 @@
 
 G_BEGIN_DECLS
 
-/* TRUE when @argv asks for headless work (--validate, --export,
- * --version, --help and the options that only go with them); otherwise
- * the GUI should run. */
+/* TRUE when @argv has an option other than the editor's --rules
+ * (--validate, --export, --version, --help, or one that no one knows,
+ * which the command line refuses with exit 2); otherwise the GUI should
+ * run. */
 gboolean ladder_cli_wants (int argc, char **argv);
 
 /* Does the work and returns the exit status: 0 when no rule error was

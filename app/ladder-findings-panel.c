@@ -5,6 +5,11 @@
  * user can judge a finding rather than take it on trust.  The citation is
  * built only when a row is first expanded: a big chart can have thousands
  * of findings.
+ *
+ * Rows come errors first, then warnings, then notes, each in chart order.
+ * The findings that condemn one reporting line (a PM under a PM breaks
+ * rank-order and pm-manager) share one row: one complaint, both rules.
+ * The panel's API speaks of finding indices, as LadderFindings does.
  */
 #include "config.h"
 
@@ -28,6 +33,12 @@ struct _LadderFindingsPanel
 
   /* "rule-id:person" of the rows the user opened, kept across updates */
   GHashTable *expanded;
+
+  /* The rows' order over every finding, including those past MAX_ROWS. */
+  GArray *order;        /* finding indices, row by row, each row's worst first */
+  GArray *row_start;    /* row -> its first place in order, then order->len */
+  GArray *row_of;       /* finding index -> row */
+  guint   followed;     /* the person selected on the canvas, or LADDER_NONE */
 };
 
 G_DEFINE_FINAL_TYPE (LadderFindingsPanel, ladder_findings_panel, GTK_TYPE_WIDGET)
@@ -144,6 +155,20 @@ build_why (const LadderRule *rule, LadderSeverity severity)
   return box;
 }
 
+static const LadderFinding *
+row_finding (LadderFindingsPanel *self, LadderFindings *findings, guint row, guint k)
+{
+  guint start = g_array_index (self->row_start, guint, row);
+
+  return ladder_findings_get (findings, g_array_index (self->order, guint, start + k));
+}
+
+static guint
+row_size (LadderFindingsPanel *self, guint row)
+{
+  return g_array_index (self->row_start, guint, row + 1) - g_array_index (self->row_start, guint, row);
+}
+
 static void
 expanded_cb (GtkExpander *expander, GParamSpec *pspec, LadderFindingsPanel *self)
 {
@@ -153,11 +178,17 @@ expanded_cb (GtkExpander *expander, GParamSpec *pspec, LadderFindingsPanel *self
     {
       if (gtk_expander_get_child (expander) == NULL)
         {
-          const LadderRule *rule = g_object_get_data (G_OBJECT (expander), "rule");
-          LadderSeverity severity = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (expander),
-                                                                        "severity"));
+          LadderFindings *findings = g_object_get_data (G_OBJECT (expander), "findings");
+          guint row = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (expander), "row"));
+          GtkWidget *whys = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
 
-          gtk_expander_set_child (expander, build_why (rule, severity));
+          for (guint k = 0; k < row_size (self, row); k++)
+            {
+              const LadderFinding *finding = row_finding (self, findings, row, k);
+
+              gtk_box_append (GTK_BOX (whys), build_why (finding->rule, finding->severity));
+            }
+          gtk_expander_set_child (expander, whys);
         }
       g_hash_table_add (self->expanded, g_strdup (key));
     }
@@ -165,18 +196,33 @@ expanded_cb (GtkExpander *expander, GParamSpec *pspec, LadderFindingsPanel *self
     g_hash_table_remove (self->expanded, key);
 }
 
-static GtkWidget *
-make_row (LadderFindingsPanel *self, const LadderFinding *finding)
+static void
+add_small_print (GtkWidget *box, const char *text, gboolean wrap)
 {
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_wrap (GTK_LABEL (label), wrap);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (label, "dim-label");
+  if (!wrap)
+    gtk_widget_add_css_class (label, "caption");
+  gtk_box_append (GTK_BOX (box), label);
+}
+
+static GtkWidget *
+make_row (LadderFindingsPanel *self, LadderFindings *findings, guint index)
+{
+  const LadderFinding *finding = row_finding (self, findings, index, 0);
+  guint size = row_size (self, index);
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
   GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *icon = gtk_image_new_from_icon_name (severity_icon (finding->severity));
   GtkWidget *label = gtk_label_new (finding->message);
   GtkWidget *expander;
-  g_autofree char *key = NULL;
-  g_autofree char *why = NULL;
-  const char *rule_id = finding->rule ? ladder_rule_get_id (finding->rule) : "";
+  g_autoptr(GString) key = g_string_new (NULL);
+  g_autoptr(GString) rule_ids = g_string_new (NULL);
 
   gtk_widget_add_css_class (icon, severity_class (finding->severity));
   gtk_widget_set_valign (icon, GTK_ALIGN_START);
@@ -190,16 +236,35 @@ make_row (LadderFindingsPanel *self, const LadderFinding *finding)
   gtk_widget_set_hexpand (label, TRUE);
   gtk_box_append (GTK_BOX (text), label);
 
-  /* Translators: the expander that shows why a rule exists */
-  why = g_strdup_printf (_("Why? (%s)"), rule_id);
-  expander = gtk_expander_new (why);
+  /* The other rules the same reporting line breaks, in their own words;
+   * the rule ids, for the command line and the rules file, in small print. */
+  for (guint k = 0; k < size; k++)
+    {
+      const LadderFinding *also = row_finding (self, findings, index, k);
+      const char *rule_id = also->rule ? ladder_rule_get_id (also->rule) : "";
+
+      if (k > 0)
+        {
+          /* Translators: a second rule broken by the same reporting line */
+          g_autofree char *more = g_strdup_printf (_("Also: %s"), also->message);
+
+          add_small_print (text, more, TRUE);
+          g_string_append (rule_ids, " · ");
+          g_string_append_c (key, ' ');
+        }
+      g_string_append (rule_ids, rule_id);
+      g_string_append_printf (key, "%s:%u", rule_id, also->person);
+    }
+  add_small_print (text, rule_ids->str, FALSE);
+
+  expander = gtk_expander_new (_("Why?"));
   gtk_widget_add_css_class (expander, "why-expander");
-  key = g_strdup_printf ("%s:%u", rule_id, finding->person);
-  g_object_set_data_full (G_OBJECT (expander), "key", g_strdup (key), g_free);
-  g_object_set_data (G_OBJECT (expander), "rule", (gpointer) finding->rule);
-  g_object_set_data (G_OBJECT (expander), "severity", GINT_TO_POINTER (finding->severity));
+  gtk_widget_set_tooltip_text (expander, rule_ids->str);
+  g_object_set_data_full (G_OBJECT (expander), "key", g_strdup (key->str), g_free);
+  g_object_set_data (G_OBJECT (expander), "row", GUINT_TO_POINTER (index));
+  g_object_set_data (G_OBJECT (expander), "findings", findings);
   g_signal_connect (expander, "notify::expanded", G_CALLBACK (expanded_cb), self);
-  if (g_hash_table_contains (self->expanded, key))
+  if (g_hash_table_contains (self->expanded, key->str))
     gtk_expander_set_expanded (GTK_EXPANDER (expander), TRUE);
   gtk_box_append (GTK_BOX (text), expander);
 
@@ -219,12 +284,107 @@ row_activated_cb (GtkListBox *list, GtkListBoxRow *row, LadderFindingsPanel *sel
   g_signal_emit (self, signals[PERSON_ACTIVATED], 0, GPOINTER_TO_UINT (data));
 }
 
+/* Whether @finding condemns its person's reporting line (its `other` is
+ * the person's manager), as ladder_findings_line_severity() counts. */
+static gboolean
+is_about_line (LadderChart *chart, const LadderFinding *finding)
+{
+  return finding->person != LADDER_NONE && finding->other != LADDER_NONE &&
+         ladder_chart_is_alive (chart, finding->person) &&
+         ladder_chart_get_manager (chart, finding->person) == finding->other;
+}
+
+/* Fills order, row_start and row_of: the findings of one reporting line
+ * (adjacent: they are sorted by person) make one row, its worst first;
+ * rows go errors, warnings, notes, each in chart order. */
+static void
+arrange_rows (LadderFindingsPanel *self, LadderChart *chart, LadderFindings *findings)
+{
+  guint n = ladder_findings_get_n (findings);
+  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) worst = g_array_new (FALSE, FALSE, sizeof (int));
+
+  g_array_set_size (self->order, 0);
+  g_array_set_size (self->row_start, 0);
+  g_array_set_size (self->row_of, n);
+
+  /* The rows in chart order, and each one's worst severity. */
+  for (guint i = 0; i < n; i++)
+    {
+      const LadderFinding *finding = ladder_findings_get (findings, i);
+      const LadderFinding *previous = i > 0 ? ladder_findings_get (findings, i - 1) : NULL;
+
+      if (previous != NULL && previous->person == finding->person &&
+          is_about_line (chart, previous) && is_about_line (chart, finding))
+        {
+          int *row_worst = &g_array_index (worst, int, worst->len - 1);
+
+          *row_worst = MIN (*row_worst, (int) finding->severity);
+          continue;
+        }
+      g_array_append_val (starts, i);
+      g_array_append_val (worst, finding->severity);
+    }
+  g_array_append_val (starts, n);
+
+  /* Severity by severity, so chart order holds within each. */
+  for (int severity = LADDER_SEVERITY_ERROR; severity <= LADDER_SEVERITY_NOTE; severity++)
+    for (guint row = 0; row < worst->len; row++)
+      {
+        guint first = g_array_index (starts, guint, row);
+        guint end = g_array_index (starts, guint, row + 1);
+
+        if (g_array_index (worst, int, row) != severity)
+          continue;
+        g_array_append_val (self->row_start, self->order->len);
+        for (int pass = 0; pass < 2; pass++)
+          for (guint i = first; i < end; i++)
+            if ((ladder_findings_get (findings, i)->severity == (LadderSeverity) severity) == (pass == 0))
+              {
+                g_array_append_val (self->order, i);
+                g_array_index (self->row_of, guint, i) = self->row_start->len - 1;
+              }
+      }
+  g_array_append_val (self->row_start, self->order->len);
+}
+
+static guint
+n_rows (LadderFindingsPanel *self)
+{
+  return self->row_start->len > 0 ? self->row_start->len - 1 : 0;
+}
+
+static void select_row (LadderFindingsPanel *self, guint index);
+
+/* Selects @person's first row, unless the selected row is already one of
+ * theirs (a click on their second finding stays there); none for someone
+ * without a finding. */
+static void
+follow_person (LadderFindingsPanel *self, guint person)
+{
+  GtkListBoxRow *selected = gtk_list_box_get_selected_row (self->list);
+  GtkListBoxRow *row;
+
+  self->followed = person;
+  if (person != LADDER_NONE && selected != NULL &&
+      GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (selected), "person")) == person)
+    return;
+  for (int i = 0; person != LADDER_NONE && (row = gtk_list_box_get_row_at_index (self->list, i)) != NULL; i++)
+    if (g_object_get_data (G_OBJECT (row), "more") == NULL &&
+        GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "person")) == person)
+      {
+        select_row (self, (guint) i);
+        return;
+      }
+  gtk_list_box_unselect_all (self->list);
+}
+
 void
 ladder_findings_panel_set_findings (LadderFindingsPanel *self, LadderChart *chart,
                                     LadderFindings *findings)
 {
   GtkWidget *child;
-  guint n, errors, warnings, notes;
+  guint n, rows, errors, warnings, notes;
   g_autofree char *summary = NULL;
 
   g_return_if_fail (LADDER_IS_FINDINGS_PANEL (self));
@@ -234,14 +394,17 @@ ladder_findings_panel_set_findings (LadderFindingsPanel *self, LadderChart *char
     gtk_list_box_remove (self->list, child);
 
   n = ladder_findings_get_n (findings);
-  for (guint i = 0; i < n && i < MAX_ROWS; i++)
-    gtk_list_box_append (self->list, make_row (self, ladder_findings_get (findings, i)));
-  if (n > MAX_ROWS)
+  arrange_rows (self, chart, findings);
+  rows = n_rows (self);
+  for (guint row = 0; row < rows && row < MAX_ROWS; row++)
+    gtk_list_box_append (self->list, make_row (self, findings, row));
+  if (rows > MAX_ROWS)
     {
+      guint more = n - g_array_index (self->row_start, guint, MAX_ROWS);
       g_autofree char *text = g_strdup_printf (ngettext ("… and %u more finding. Run ladder --validate for the full list.",
                                                          "… and %u more findings. Run ladder --validate for the full list.",
-                                                         n - MAX_ROWS),
-                                               n - MAX_ROWS);
+                                                         more),
+                                               more);
       GtkWidget *label = gtk_label_new (text);
       GtkWidget *row = gtk_list_box_row_new ();
 
@@ -253,6 +416,8 @@ ladder_findings_panel_set_findings (LadderFindingsPanel *self, LadderChart *char
       g_object_set_data (G_OBJECT (row), "more", GINT_TO_POINTER (1));
       gtk_list_box_append (self->list, row);
     }
+  /* The canvas' selection keeps its row across the rebuild. */
+  follow_person (self, self->followed);
 
   errors = ladder_findings_count (findings, LADDER_SEVERITY_ERROR);
   warnings = ladder_findings_count (findings, LADDER_SEVERITY_WARNING);
@@ -302,12 +467,10 @@ scroll_tick_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-void
-ladder_findings_panel_select (LadderFindingsPanel *self, guint index)
+static void
+select_row (LadderFindingsPanel *self, guint index)
 {
   GtkListBoxRow *row = NULL;
-
-  g_return_if_fail (LADDER_IS_FINDINGS_PANEL (self));
 
   if (index < MAX_ROWS)
     row = gtk_list_box_get_row_at_index (self->list, (int) index);
@@ -323,6 +486,15 @@ ladder_findings_panel_select (LadderFindingsPanel *self, guint index)
                                                       NULL, NULL);
 }
 
+void
+ladder_findings_panel_select (LadderFindingsPanel *self, guint index)
+{
+  g_return_if_fail (LADDER_IS_FINDINGS_PANEL (self));
+
+  select_row (self, index < self->row_of->len ? g_array_index (self->row_of, guint, index)
+                                              : G_MAXUINT);
+}
+
 guint
 ladder_findings_panel_get_selected (LadderFindingsPanel *self)
 {
@@ -331,7 +503,51 @@ ladder_findings_panel_get_selected (LadderFindingsPanel *self)
   g_return_val_if_fail (LADDER_IS_FINDINGS_PANEL (self), G_MAXUINT);
 
   row = gtk_list_box_get_selected_row (self->list);
-  return row != NULL ? (guint) gtk_list_box_row_get_index (row) : G_MAXUINT;
+  if (row == NULL)
+    return G_MAXUINT;
+  return g_array_index (self->order, guint,
+                        g_array_index (self->row_start, guint, gtk_list_box_row_get_index (row)));
+}
+
+guint
+ladder_findings_panel_step (LadderFindingsPanel *self, guint index, int direction)
+{
+  guint rows, row;
+
+  g_return_val_if_fail (LADDER_IS_FINDINGS_PANEL (self), G_MAXUINT);
+
+  rows = n_rows (self);
+  if (rows == 0)
+    return G_MAXUINT;
+  if (index < self->row_of->len)
+    row = (g_array_index (self->row_of, guint, index) + rows + (direction > 0 ? 1 : -1)) % rows;
+  else
+    row = direction > 0 ? 0 : rows - 1;
+  return g_array_index (self->order, guint, g_array_index (self->row_start, guint, row));
+}
+
+guint
+ladder_findings_panel_get_row (LadderFindingsPanel *self, guint index)
+{
+  g_return_val_if_fail (LADDER_IS_FINDINGS_PANEL (self), G_MAXUINT);
+
+  return index < self->row_of->len ? g_array_index (self->row_of, guint, index) : G_MAXUINT;
+}
+
+guint
+ladder_findings_panel_get_n_rows (LadderFindingsPanel *self)
+{
+  g_return_val_if_fail (LADDER_IS_FINDINGS_PANEL (self), 0);
+
+  return n_rows (self);
+}
+
+void
+ladder_findings_panel_follow (LadderFindingsPanel *self, guint person)
+{
+  g_return_if_fail (LADDER_IS_FINDINGS_PANEL (self));
+
+  follow_person (self, person);
 }
 
 static void
@@ -351,6 +567,9 @@ ladder_findings_panel_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_pointer (&self->expanded, g_hash_table_unref);
+  g_clear_pointer (&self->order, g_array_unref);
+  g_clear_pointer (&self->row_start, g_array_unref);
+  g_clear_pointer (&self->row_of, g_array_unref);
   G_OBJECT_CLASS (ladder_findings_panel_parent_class)->dispose (object);
 }
 
@@ -381,5 +600,9 @@ ladder_findings_panel_init (LadderFindingsPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->expanded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->order = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->row_start = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->row_of = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->followed = LADDER_NONE;
   g_signal_connect (self->list, "row-activated", G_CALLBACK (row_activated_cb), self);
 }

@@ -21,7 +21,18 @@ void ladder_findings_panel_set_findings (LadderFindingsPanel *self, LadderChart 
  * taking the focus (G_MAXUINT, or a finding past the rows shown: no row
  * is selected). */
 void  ladder_findings_panel_select     (LadderFindingsPanel *self, guint index);
-/* The index of the selected row's finding, or G_MAXUINT. */
+/* The index of the selected row's finding (its first), or G_MAXUINT. */
 guint ladder_findings_panel_get_selected (LadderFindingsPanel *self);
+/* The finding of the row after (@direction +1) or before (-1) the row of
+ * finding @index, round the end; from G_MAXUINT, the first or last row's.
+ * G_MAXUINT when there is none.  Rows go errors, warnings, notes, each in
+ * chart order; the findings about one reporting line share a row. */
+guint ladder_findings_panel_step         (LadderFindingsPanel *self, guint index, int direction);
+/* The row (0 the top) showing finding @index, or G_MAXUINT. */
+guint ladder_findings_panel_get_row      (LadderFindingsPanel *self, guint index);
+guint ladder_findings_panel_get_n_rows   (LadderFindingsPanel *self);
+/* The canvas selected @person (LADDER_NONE: no one): their first row is
+ * selected, now and after each update, unless one of theirs already is. */
+void  ladder_findings_panel_follow       (LadderFindingsPanel *self, guint person);
 
 G_END_DECLS

@@ -67,6 +67,33 @@ drag_begin_cb (GtkDragSource *source, GdkDrag *drag, LadderPalette *self)
   gtk_drag_source_set_icon (source, icon, 16, 16);
 }
 
+char *
+ladder_palette_dup_level_text (const LadderRole *role)
+{
+  g_return_val_if_fail (role != NULL, NULL);
+
+  if (role->level < 0)
+    /* Translators: under a role in the palette that has no rank */
+    return g_strdup (_("Off the ladder"));
+  /* Translators: under a role in the palette: its rank, 0 the top */
+  return g_strdup_printf (_("Level %d"), role->level);
+}
+
+char *
+ladder_palette_dup_tooltip (const LadderRole *role)
+{
+  g_return_val_if_fail (role != NULL, NULL);
+
+  if (role->level < 0)
+    return g_strdup_printf (_("%s: not on the product ladder, so no rank rule applies to this role. "
+                              "Drag it onto a person to add a report."),
+                            role->name);
+  /* Translators: tooltip of a role in the palette */
+  return g_strdup_printf (_("%s: level %d of the product ladder, where level 0 (the CEO) is the top "
+                            "and a higher number is a lower rank. Drag it onto a person to add a report."),
+                          role->name, role->level);
+}
+
 static GtkWidget *
 make_row (LadderPalette *self, guint index)
 {
@@ -74,8 +101,11 @@ make_row (LadderPalette *self, guint index)
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
   GtkWidget *swatch = gtk_drawing_area_new ();
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *label = gtk_label_new (role->name);
+  GtkWidget *level_label;
   GtkDragSource *source = gtk_drag_source_new ();
+  g_autofree char *level = NULL;
   g_autofree char *tooltip = NULL;
 
   gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), 14);
@@ -84,33 +114,29 @@ make_row (LadderPalette *self, guint index)
   gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (box), swatch);
 
+  /* Wrapped, not cut: German role names are long ("Gruppen-Produktmanager"). */
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_width_chars (GTK_LABEL (label), 12);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 20);
   gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (text), label);
 
-  if (role->level >= 0)
-    {
-      g_autofree char *level = g_strdup_printf ("%d", role->level);
-      GtkWidget *level_label = gtk_label_new (level);
-
-      gtk_widget_add_css_class (level_label, "dim-label");
-      gtk_widget_add_css_class (level_label, "numeric");
-      gtk_widget_add_css_class (level_label, "caption");
-      gtk_box_append (GTK_BOX (box), level_label);
-    }
+  level = ladder_palette_dup_level_text (role);
+  level_label = gtk_label_new (level);
+  gtk_label_set_xalign (GTK_LABEL (level_label), 0.0);
+  gtk_widget_add_css_class (level_label, "dim-label");
+  gtk_widget_add_css_class (level_label, "caption");
+  gtk_box_append (GTK_BOX (text), level_label);
+  gtk_box_append (GTK_BOX (box), text);
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   g_object_set_data (G_OBJECT (row), "role-index", GUINT_TO_POINTER (index));
-  if (role->level >= 0)
-    /* Translators: tooltip of a role in the palette: role id, ladder level */
-    tooltip = g_strdup_printf (_("%s — level %d on the product ladder"), role->id, role->level);
-  else
-    /* Translators: tooltip of a role in the palette without a level */
-    tooltip = g_strdup_printf (_("%s — off the product ladder"), role->id);
+  tooltip = ladder_palette_dup_tooltip (role);
   gtk_widget_set_tooltip_text (row, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  role->name, -1);
+                                  role->name, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip, -1);
 
   gtk_drag_source_set_actions (source, GDK_ACTION_COPY);
   g_signal_connect (source, "prepare", G_CALLBACK (drag_prepare_cb), self);

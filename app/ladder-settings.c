@@ -237,4 +237,7 @@ ladder_settings_add_actions (GActionMap *map)
     return;
   action = g_settings_create_action (settings, "default-layout");
   g_action_map_add_action (map, action);
+  g_clear_object (&action);
+  action = g_settings_create_action (settings, "show-report-counts");
+  g_action_map_add_action (map, action);
 }

@@ -27,8 +27,8 @@ void             ladder_settings_remember_export     (GFile *file);
 void             ladder_settings_restore_window      (GtkWindow *window);
 void             ladder_settings_save_window         (GtkWindow *window);
 
-/* app.default-layout, a radio action over "default-layout" (nothing
- * when there is no schema). */
+/* app.default-layout, a radio action over "default-layout", and
+ * app.show-report-counts, a toggle (nothing when there is no schema). */
 void             ladder_settings_add_actions         (GActionMap *map);
 
 G_END_DECLS

@@ -155,30 +155,6 @@ open_then (LadderWindow *self, gpointer data)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
-static char *
-suggested_name (LadderWindow *self, const char *extension)
-{
-  const char *title = ladder_chart_get_title (self->chart);
-  GFile *from = self->file != NULL ? self->file : self->imported_from;
-  g_autofree char *base = NULL;
-
-  /* team.csv, imported, is saved as team.ladder beside it. */
-  if (from != NULL)
-    {
-      g_autofree char *name = g_file_get_basename (from);
-      char *dot = strrchr (name, '.');
-
-      if (dot != NULL)
-        *dot = '\0';
-      base = g_steal_pointer (&name);
-    }
-  else if (title != NULL && *title != '\0')
-    base = g_strdelimit (g_strdup (title), "/\\:", '-');
-  else
-    base = g_strdup (_("Untitled Chart"));
-  return g_strconcat (base, extension, NULL);
-}
-
 static void
 save_as_response_cb (GtkNativeDialog *native, int response, Pending *pending)
 {
@@ -205,7 +181,8 @@ static void
 save_as (LadderWindow *self, Pending *pending)
 {
   GtkFileChooserNative *native;
-  g_autofree char *name = suggested_name (self, ".ladder");
+  g_autofree char *name = ladder_window_dup_suggested_name (self, ".ladder");
+  g_autoptr(GFile) folder = ladder_window_dup_save_folder (self);
   static const char * const ladder[] = { "*.ladder", "*.xml", NULL };
 
   if (pending == NULL)
@@ -217,15 +194,8 @@ save_as (LadderWindow *self, Pending *pending)
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
   add_filter (GTK_FILE_CHOOSER (native), _("Ladder charts"), ladder);
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), folder, NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
-  if (self->file != NULL || self->imported_from != NULL)
-    {
-      g_autoptr(GFile) parent = g_file_get_parent (self->file != NULL ? self->file
-                                                                      : self->imported_from);
-
-      if (parent != NULL)
-        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), parent, NULL);
-    }
   g_signal_connect (native, "response", G_CALLBACK (save_as_response_cb), pending);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
@@ -378,8 +348,8 @@ ladder_window_dup_export_folder (LadderWindow *self)
 {
   GFile *folder = ladder_settings_dup_export_folder ();
 
-  if (folder == NULL && (self->file != NULL || self->imported_from != NULL))
-    folder = g_file_get_parent (self->file != NULL ? self->file : self->imported_from);
+  if (folder == NULL)
+    folder = ladder_window_dup_save_folder (self);
   return folder;
 }
 
@@ -388,7 +358,7 @@ export_action (GtkWidget *widget, const char *name, GVariant *parameter)
 {
   LadderWindow *self = LADDER_WINDOW (widget);
   GtkFileChooserNative *native;
-  g_autofree char *suggested = suggested_name (self, ".png");
+  g_autofree char *suggested = ladder_window_dup_suggested_name (self, ".png");
   g_autoptr(GFile) folder = NULL;
 
   native = gtk_file_chooser_native_new (_("Export the Chart"), GTK_WINDOW (self),

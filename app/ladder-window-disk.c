@@ -4,11 +4,13 @@
  * checkout, a colleague's script, a second Ladder).  The window remembers
  * what the file was when it last loaded or saved it, says so when it
  * changes, and asks before a save would overwrite the other changes.
- * Also here: a chart restored from a recovery copy.
+ * Also here: a chart restored from a recovery copy, and where a chart
+ * not saved yet is offered to be saved.
  */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "ladder-window-private.h"
 
@@ -195,4 +197,99 @@ ladder_window_restore (LadderWindow *self, LadderRecoveryEntry *entry, GError **
   ladder_window_track_file (self, entry->stamp);
   ladder_history_mark_unsaved (self->history);
   return ladder_autosave_adopt (self->autosave, entry, error);
+}
+
+/* ------------------------------------------------------ where to save */
+
+/* Characters that some file system or desktop refuses in a file name. */
+#define UNSAFE_IN_FILE_NAME "/\\:*?\"<>|"
+/* Bytes: a file name is at most 255 on most file systems, with room for
+ * the extension and a " (2)" a file chooser may add. */
+#define MAX_TITLE_NAME 200
+
+/* @title as a file name: unsafe characters and runs of spaces become one
+ * space, no leading dot (a hidden file) or space, cut whole characters;
+ * NULL when nothing is left. */
+static char *
+file_name_from_title (const char *title)
+{
+  GString *name = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (const char *p = title; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        break;
+      if (g_unichar_isspace (c) || g_unichar_iscntrl (c) ||
+          (c < 0x80 && strchr (UNSAFE_IN_FILE_NAME, (int) c) != NULL) ||
+          (c == '.' && name->len == 0))
+        {
+          space = name->len > 0;
+          continue;
+        }
+      if (name->len + (space ? 1 : 0) + (gsize) (g_utf8_next_char (p) - p) > MAX_TITLE_NAME)
+        break;
+      if (space)
+        g_string_append_c (name, ' ');
+      space = FALSE;
+      g_string_append_unichar (name, c);
+    }
+  if (name->len == 0)
+    {
+      g_string_free (name, TRUE);
+      return NULL;
+    }
+  return g_string_free (name, FALSE);
+}
+
+char *
+ladder_window_dup_suggested_name (LadderWindow *self, const char *extension)
+{
+  GFile *from;
+  g_autofree char *base = NULL;
+
+  g_return_val_if_fail (LADDER_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (extension != NULL, NULL);
+
+  /* team.csv, imported, is saved as team.ladder beside it. */
+  from = self->file != NULL ? self->file : self->imported_from;
+  if (from != NULL)
+    {
+      g_autofree char *name = g_file_get_basename (from);
+      char *dot = strrchr (name, '.');
+
+      if (dot != NULL && dot != name)
+        *dot = '\0';
+      base = g_steal_pointer (&name);
+    }
+  else
+    base = file_name_from_title (ladder_chart_get_title (self->chart));
+  if (base == NULL)
+    base = g_strdup (_("Untitled Chart"));
+  return g_strconcat (base, extension, NULL);
+}
+
+GFile *
+ladder_window_dup_save_folder (LadderWindow *self)
+{
+  GFile *from;
+  const char *documents;
+
+  g_return_val_if_fail (LADDER_IS_WINDOW (self), NULL);
+
+  from = self->file != NULL ? self->file : self->imported_from;
+  if (from != NULL)
+    {
+      GFile *parent = g_file_get_parent (from);
+
+      if (parent != NULL)
+        return parent;
+    }
+  /* Never the current folder: run from a source tree, that is the tree. */
+  documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
+    return g_file_new_for_path (documents);
+  return g_file_new_for_path (g_get_home_dir ());
 }

@@ -164,14 +164,10 @@ ladder_window_step_finding (LadderWindow *self, int direction)
     }
 
   /* From where the last step went (the findings may have changed since:
-   * then from the start or the end). */
-  if (self->finding_index >= n)
-    index = direction > 0 ? n - 1 : 0;
-  else
-    index = self->finding_index;
-
-  /* A finding about no one (a chart-wide one) is still shown. */
-  index = (index + n + (direction > 0 ? 1 : -1)) % n;
+   * then from the start or the end), in the findings list's order. */
+  index = ladder_findings_panel_step (self->findings_panel,
+                                      self->finding_index < n ? self->finding_index : G_MAXUINT,
+                                      direction);
   self->finding_index = index;
 
   {
@@ -188,7 +184,10 @@ ladder_window_step_finding (LadderWindow *self, int direction)
     ladder_findings_panel_select (self->findings_panel, index);
     /* Translators: shown when stepping through findings with F8:
      * "2 of 5: Sam Lee (VP of Product) reports to ..." */
-    message = g_strdup_printf (_("%u of %u: %s"), index + 1, n, finding->message);
+    message = g_strdup_printf (_("%u of %u: %s"),
+                               ladder_findings_panel_get_row (self->findings_panel, index) + 1,
+                               ladder_findings_panel_get_n_rows (self->findings_panel),
+                               finding->message);
     ladder_window_show_toast (self, message);
     return index;
   }

@@ -5,9 +5,12 @@
 #include "ladder-window.h"
 #include "ladder-autosave.h"
 #include "ladder-canvas.h"
+#include "ladder-compare-panel.h"
+#include "ladder-diff.h"
 #include "ladder-findings-panel.h"
 #include "ladder-history.h"
 #include "ladder-inspector.h"
+#include "ladder-overview.h"
 #include "ladder-palette.h"
 #include "ladder-people-list.h"
 
@@ -73,6 +76,18 @@ struct _LadderWindow
   /* keyboard moves and finding steps (ladder-window-keys.c) */
   guint                cut_person;
   guint                finding_index;
+
+  /* the Overview page, comparing and the marks on the cards
+   * (ladder-window-compare.c) */
+  LadderOverview      *overview;
+  LadderComparePanel  *compare_panel;
+  GByteArray          *marks;
+  LadderChart         *compare_old;
+  LadderFindings      *compare_old_findings;
+  LadderDiff          *compare_diff;
+  guint                compare_capacity;   /* of NEW when compared */
+  char                *compare_name;
+  guint                compare_idle;
 };
 
 /* ladder-window.c */
@@ -93,7 +108,7 @@ void     ladder_window_class_init_actions (GtkWidgetClass *widget_class);
 void     ladder_window_update_actions     (LadderWindow *self);
 void     ladder_window_update_recent      (LadderWindow *self);
 /* Where the export dialog opens: the last export's folder while it is
- * there, else the chart's own folder, else NULL (the dialog's default). */
+ * there, else where Save As opens (ladder_window_dup_save_folder()). */
 GFile   *ladder_window_dup_export_folder  (LadderWindow *self);
 typedef void (*LadderWindowThen) (LadderWindow *self, gpointer data);
 /* When there are unsaved changes, asks whether to save or discard them;
@@ -147,5 +162,25 @@ void     ladder_window_save_checked       (LadderWindow *self, LadderWindowThen 
  * file; the window keeps the recovery copy from now on. */
 gboolean ladder_window_restore            (LadderWindow *self, LadderRecoveryEntry *entry,
                                            GError **error);
+/* The file name Save As and Export offer: the chart's file's or the
+ * imported file's with @extension (".ladder"), else the chart's title
+ * made safe for a file name, else "Untitled Chart" (free with g_free). */
+char    *ladder_window_dup_suggested_name (LadderWindow *self, const char *extension);
+/* Where Save As opens: the chart's (or imported file's) folder, else the
+ * documents folder, else the home folder; never the current folder. */
+GFile   *ladder_window_dup_save_folder    (LadderWindow *self);
+
+/* ladder-window-compare.c */
+void     ladder_window_class_init_compare (GtkWidgetClass *widget_class);
+void     ladder_window_init_compare       (LadderWindow *self);
+void     ladder_window_clear_compare      (LadderWindow *self);
+/* Compares the open chart (NEW) with @file's (OLD): the changed cards are
+ * marked and the Changes page lists what changed, until
+ * ladder_window_leave_comparison().  On failure nothing changes. */
+gboolean ladder_window_compare_with       (LadderWindow *self, GFile *file, GError **error);
+void     ladder_window_leave_comparison   (LadderWindow *self);
+gboolean ladder_window_is_comparing       (LadderWindow *self);
+/* What the canvas is given to mark (LadderCanvasMark bits a person). */
+const guint8 *ladder_window_get_marks     (LadderWindow *self, guint *n_marks);
 
 G_END_DECLS

@@ -494,6 +494,7 @@ static void
 selection_changed_cb (LadderWindow *self)
 {
   ladder_inspector_set_person (self->inspector, ladder_canvas_get_selected (self->canvas));
+  ladder_findings_panel_follow (self->findings_panel, ladder_canvas_get_selected (self->canvas));
   ladder_window_update_actions (self);
   ladder_window_update_accessible (self);
 }
@@ -742,6 +743,7 @@ ladder_window_finalize (GObject *object)
   g_clear_object (&self->catalogue);
   g_clear_object (&self->file);
   g_clear_object (&self->imported_from);
+  ladder_window_clear_compare (self);
 
   G_OBJECT_CLASS (ladder_window_parent_class)->finalize (object);
 }
@@ -790,8 +792,11 @@ ladder_window_class_init (LadderWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LadderWindow, side_stack);
   gtk_widget_class_bind_template_child (widget_class, LadderWindow, people_list);
   gtk_widget_class_bind_template_child (widget_class, LadderWindow, recent_section);
+  gtk_widget_class_bind_template_child (widget_class, LadderWindow, overview);
+  gtk_widget_class_bind_template_child (widget_class, LadderWindow, compare_panel);
 
   ladder_window_class_init_actions (widget_class);
+  ladder_window_class_init_compare (widget_class);
 }
 
 static void
@@ -875,6 +880,7 @@ ladder_window_new (LadderApplication *app)
   ladder_canvas_set_chart (self->canvas, self->chart, self->catalogue);
   ladder_inspector_bind (self->inspector, self->chart, self->history, self->catalogue);
   ladder_window_init_people (self);
+  ladder_window_init_compare (self);
   ladder_window_revalidate_now (self);
   ladder_window_update_title (self);
   ladder_window_update_actions (self);

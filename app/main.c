@@ -41,6 +41,22 @@ open_editor_module (char **tried)
   return NULL;
 }
 
+/* Run from the build tree (build/app/ladder),
+ * the translations are the ones just compiled in build/po, not those of
+ * an installed copy, which may be missing or older. */
+static void
+bind_uninstalled_translations (void)
+{
+  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *exe_dir = exe != NULL ? g_path_get_dirname (exe) : NULL;
+  g_autofree char *exe_root = exe_dir != NULL ? g_path_get_dirname (exe_dir) : NULL;
+  g_autofree char *build_root = g_path_get_dirname (PO_BUILDDIR);
+
+  if (exe_root != NULL && g_str_equal (exe_root, build_root) &&
+      g_file_test (PO_BUILDDIR, G_FILE_TEST_IS_DIR))
+    bindtextdomain (GETTEXT_PACKAGE, PO_BUILDDIR);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -50,6 +66,7 @@ main (int argc, char **argv)
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_uninstalled_translations ();
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

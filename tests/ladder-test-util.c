@@ -2,6 +2,7 @@
 
 #include <glib/gstdio.h>
 #include <stdlib.h>
+#include <sys/wait.h>
 
 static char *tmpdir;
 
@@ -56,4 +57,57 @@ ladder_test_source_path (const char *relative)
   const char *root = g_getenv ("LADDER_SOURCE_DIR");
 
   return g_build_filename (root ? root : ".", relative, NULL);
+}
+
+void
+ladder_test_run_clear (LadderTestRun *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+static void
+run_ladder_va (LadderTestRun *run, const char *language, va_list args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  const char *binary = g_getenv ("LADDER_BINARY");
+  const char *arg;
+  int wait_status;
+
+  g_assert_nonnull (binary);
+  g_ptr_array_add (argv, (char *) binary);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (char *) arg);
+  g_ptr_array_add (argv, NULL);
+
+  envp = g_environ_unsetenv (envp, "DISPLAY");
+  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+  envp = g_environ_setenv (envp, "LC_ALL", g_str_equal (language, "C") ? "C" : "C.UTF-8", TRUE);
+  envp = g_environ_setenv (envp, "LANGUAGE", language, TRUE);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                               &run->out, &run->err, &wait_status, &error));
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+}
+
+void
+ladder_test_run_ladder (LadderTestRun *run, ...)
+{
+  va_list args;
+
+  va_start (args, run);
+  run_ladder_va (run, "C", args);
+  va_end (args);
+}
+
+void
+ladder_test_run_ladder_in (LadderTestRun *run, const char *language, ...)
+{
+  va_list args;
+
+  va_start (args, language);
+  run_ladder_va (run, language, args);
+  va_end (args);
 }

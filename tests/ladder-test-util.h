@@ -17,3 +17,19 @@ char       *ladder_test_write (const char *name, const char *text);
 char       *ladder_test_read (const char *path, gsize *length);
 /* Path of a file in the source tree (LADDER_SOURCE_DIR). */
 char       *ladder_test_source_path (const char *relative);
+
+/* The result of running the real `ladder` program. */
+typedef struct {
+  int   status;     /* exit status */
+  char *out;
+  char *err;
+} LadderTestRun;
+
+void        ladder_test_run_clear (LadderTestRun *run);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LadderTestRun, ladder_test_run_clear)
+/* Runs LADDER_BINARY with the arguments (NULL-terminated), without a
+ * display and in the C locale, so that messages are the English ones. */
+void        ladder_test_run_ladder (LadderTestRun *run, ...) G_GNUC_NULL_TERMINATED;
+/* The same in @language ("de": the build tree's German, as the window's). */
+void        ladder_test_run_ladder_in (LadderTestRun *run, const char *language, ...)
+                                       G_GNUC_NULL_TERMINATED;

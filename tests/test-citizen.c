@@ -1,14 +1,17 @@
 /* test-citizen.c — the editor as a desktop citizen: moving people and
  * stepping through findings from the keyboard, what a screen reader is
- * told, and the settings that persist.  Runs under Xvfb (./run-tests)
+ * told, the settings that persist, and the side panels (the findings
+ * list's order and rows, the palette's words).  Runs under Xvfb (./run-tests)
  * with GSETTINGS_BACKEND=memory; skipped without a display. */
 #include "ladder-test-util.h"
 
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
+#include <string.h>
 
 #include "ladder-application.h"
 #include "ladder-history.h"
+#include "ladder-palette.h"
 #include "ladder-settings.h"
 #include "ladder-canvas-private.h"
 #include "ladder-window-private.h"
@@ -256,35 +259,36 @@ test_step_findings (void **state)
   assert_int_equal (ladder_findings_get_n (ladder_window_get_findings (f->window)), 3);
 
   assert_int_equal (ladder_findings_panel_get_selected (f->window->findings_panel), G_MAXUINT);
-  assert_int_equal (ladder_window_step_finding (f->window, +1), 0);
-  assert_int_equal (ladder_window_get_selected (f->window), person (f, "spm"));
-  /* The panel's row of that finding is selected too. */
-  assert_int_equal (ladder_findings_panel_get_selected (f->window->findings_panel), 0);
-  assert_true (activate (f, "win.next-finding"));
+  /* In the list's order: the error (1), the warning (2), the note (0). */
+  assert_int_equal (ladder_window_step_finding (f->window, +1), 1);
   assert_int_equal (ladder_window_get_selected (f->window), person (f, "vp"));
+  /* The panel's row of that finding is selected too. */
   assert_int_equal (ladder_findings_panel_get_selected (f->window->findings_panel), 1);
-  assert_string_equal (ladder_window_get_toast (f->window),
-                       "2 of 3: Sam Lee (VP of Product) reports to Dev Ray (Senior Product "
-                       "Manager); the VP of Product reports directly to the CEO or a CPO");
   assert_true (activate (f, "win.next-finding"));
-  assert_int_equal (ladder_window_get_selected (f->window), person (f, "pm"));
-  assert_int_equal (ladder_window_step_finding (f->window, +1), 0);
-  assert_int_equal (ladder_window_get_selected (f->window), person (f, "spm"));
-  assert_true (activate (f, "win.previous-finding"));
   assert_int_equal (ladder_window_get_selected (f->window), person (f, "pm"));
   assert_int_equal (ladder_findings_panel_get_selected (f->window->findings_panel), 2);
+  assert_string_equal (ladder_window_get_toast (f->window),
+                       "2 of 3: Eve Fox (Product Manager) has no manager; everyone but the CEO "
+                       "reports to someone");
+  assert_true (activate (f, "win.next-finding"));
+  assert_int_equal (ladder_window_get_selected (f->window), person (f, "spm"));
+  assert_int_equal (ladder_window_step_finding (f->window, +1), 1);
+  assert_int_equal (ladder_window_get_selected (f->window), person (f, "vp"));
+  assert_true (activate (f, "win.previous-finding"));
+  assert_int_equal (ladder_window_get_selected (f->window), person (f, "spm"));
+  assert_int_equal (ladder_findings_panel_get_selected (f->window->findings_panel), 0);
 
   /* An edit validates again: the step after it selects in the new rows. */
   ladder_chart_set_name (f->chart, person (f, "pm"), "Eve Fox-Lee");
   drain ();
-  assert_int_equal (ladder_window_step_finding (f->window, +1), 0);
-  assert_int_equal (ladder_findings_panel_get_selected (f->window->findings_panel), 0);
+  assert_int_equal (ladder_window_step_finding (f->window, +1), 1);
+  assert_int_equal (ladder_findings_panel_get_selected (f->window->findings_panel), 1);
 
   /* From the People page, F8 turns to the Findings page to show the row. */
   gtk_stack_set_visible_child_name (f->window->side_stack, "people");
   assert_true (activate (f, "win.next-finding"));
   assert_string_equal (gtk_stack_get_visible_child_name (f->window->side_stack), "findings");
-  assert_int_equal (ladder_findings_panel_get_selected (f->window->findings_panel), 1);
+  assert_int_equal (ladder_findings_panel_get_selected (f->window->findings_panel), 2);
 }
 
 /* ---------------------------------------------------------- accessible */
@@ -616,6 +620,317 @@ test_export_beside_chart (void **state)
   assert_true (g_file_equal (folder, beside));
 }
 
+/* Save As on a chart never saved: named after its title, made safe for
+ * a file name, in the documents folder (else home), never the current
+ * folder; a saved chart's own name and folder. */
+static void
+test_save_name_and_folder (void **state)
+{
+  Fixture *f = *state;
+  const struct {
+    const char *title;
+    const char *name;
+  } cases[] = {
+    { "Acme product team", "Acme product team.ladder" },
+    { "Acme: R&D / Product\tteam?  <2027>", "Acme R&D Product team 2027.ladder" },
+    { "..hidden", "hidden.ladder" },
+    { "Équipe produit – Zürich", "Équipe produit – Zürich.ladder" },
+    { " / ", "Untitled Chart.ladder" },
+    { "", "Untitled Chart.ladder" },
+  };
+  g_autofree char *documents = g_build_filename (ladder_test_tmpdir (), "Documents", NULL);
+  g_autoptr(GFile) documents_file = g_file_new_for_path (documents);
+  g_autoptr(GFile) home = g_file_new_for_path (g_get_home_dir ());
+  g_autoptr(GFile) chart_file = NULL;
+  g_autoptr(GFile) beside = NULL;
+  LadderWindow *window;
+
+  SKIP_WITHOUT_DISPLAY ();
+  window = ladder_window_new (app);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = NULL;
+
+      ladder_chart_set_title (ladder_window_get_chart (window), cases[i].title);
+      name = ladder_window_dup_suggested_name (window, ".ladder");
+      assert_string_equal (name, cases[i].name);
+    }
+  {
+    g_autoptr(GFile) folder = NULL;
+
+    g_mkdir_with_parents (documents, 0700);
+    folder = ladder_window_dup_save_folder (window);
+    assert_true (g_file_equal (folder, documents_file));
+  }
+  {
+    g_autoptr(GFile) folder = NULL;
+
+    g_rmdir (documents);
+    folder = ladder_window_dup_save_folder (window);
+    assert_true (g_file_equal (folder, home));
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  {
+    g_autofree char *name = ladder_window_dup_suggested_name (f->window, ".ladder");
+    g_autoptr(GFile) folder = ladder_window_dup_save_folder (f->window);
+
+    assert_string_equal (name, "team.ladder");
+    chart_file = g_file_new_for_path (f->path);
+    beside = g_file_get_parent (chart_file);
+    assert_true (g_file_equal (folder, beside));
+  }
+}
+
+/* ------------------------------------------------------ findings list */
+
+/* In chart order, the findings are:
+ *   0 Hal: senior-pm-manager (warning)   1 Hal: senior-pm-mentors (note)
+ *   2 Dev: senior-pm-manager (warning)   3 Fay: rank-order (error)
+ *   4 Fay: pm-manager (warning)          5 Ike: needs-manager (warning)
+ * Fay, a PM under a PM, breaks two rules with one reporting line. */
+static const char *panel_team_xml =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<orgchart version=\"1\" title=\"Panel team\">\n"
+  "  <person id=\"ceo\" role=\"ceo\" name=\"Ada Obi\"/>\n"
+  "  <person id=\"cpo\" role=\"cpo\" name=\"Ben Cruz\" manager=\"ceo\"/>\n"
+  "  <person id=\"hal\" role=\"senior-pm\" name=\"Hal Ito\" manager=\"cpo\"/>\n"
+  "  <person id=\"spm\" role=\"senior-pm\" name=\"Dev Ray\" manager=\"cpo\"/>\n"
+  "  <person id=\"pm1\" role=\"pm\" name=\"Eve Fox\" manager=\"spm\"/>\n"
+  "  <person id=\"pm2\" role=\"pm\" name=\"Fay Gul\" manager=\"pm1\"/>\n"
+  "  <person id=\"jr\" role=\"junior-pm\" name=\"Gus Hay\" manager=\"spm\"/>\n"
+  "  <person id=\"solo\" role=\"pm\" name=\"Ike Jo\"/>\n"
+  "</orgchart>\n";
+
+/* The window shows the panel team instead of the fixture's. */
+static void
+load_panel_team (Fixture *f)
+{
+  g_autofree char *path = ladder_test_write ("panel-team.ladder", panel_team_xml);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  assert_true (ladder_window_load (f->window, file, &error));
+  f->chart = ladder_window_get_chart (f->window);
+  drain ();
+}
+
+/* The findings the rows start with, top to bottom, as "3 0 2". */
+static char *
+row_order (Fixture *f)
+{
+  GString *order = g_string_new (NULL);
+  guint index = G_MAXUINT;
+  guint rows = ladder_findings_panel_get_n_rows (f->window->findings_panel);
+
+  for (guint row = 0; row < rows; row++)
+    {
+      index = ladder_findings_panel_step (f->window->findings_panel, index, +1);
+      assert_int_equal (ladder_findings_panel_get_row (f->window->findings_panel, index), row);
+      g_string_append_printf (order, row == 0 ? "%u" : " %u", index);
+    }
+  return g_string_free (order, FALSE);
+}
+
+/* Every label's text under @widget, in order, one per line. */
+static void
+collect_labels (GtkWidget *widget, GString *texts)
+{
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (texts, "%s\n", gtk_label_get_label (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, texts);
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget, GType type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The list box's row @index. */
+static GtkListBoxRow *
+panel_row (Fixture *f, int index)
+{
+  GtkWidget *panel = GTK_WIDGET (f->window->findings_panel);
+  GtkListBox *list = GTK_LIST_BOX (find_descendant (panel, GTK_TYPE_LIST_BOX));
+
+  assert_non_null (list);
+  return gtk_list_box_get_row_at_index (list, index);
+}
+
+/* Errors, warnings, notes, each in chart order; Fay's two findings are
+ * one row, its error first; a new error goes above the note. */
+static void
+test_findings_order (void **state)
+{
+  Fixture *f = *state;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  SKIP_WITHOUT_DISPLAY ();
+  load_panel_team (f);
+  assert_int_equal (ladder_findings_get_n (ladder_window_get_findings (f->window)), 6);
+  assert_int_equal (ladder_findings_panel_get_n_rows (f->window->findings_panel), 5);
+  before = row_order (f);
+  assert_string_equal (before, "3 0 2 5 1");
+  assert_int_equal (ladder_findings_panel_get_row (f->window->findings_panel, 4), 0);
+  assert_int_equal (ladder_findings_panel_step (f->window->findings_panel, 1, +1), 3);
+  assert_int_equal (ladder_findings_panel_step (f->window->findings_panel, 3, -1), 1);
+
+  /* Eve becomes a Junior PM: she may not manage Fay (a new error, on a
+   * line above Fay's), and Fay's line breaks rank-order still. */
+  ladder_chart_set_role (f->chart, ladder_chart_lookup (f->chart, "pm1"), "junior-pm");
+  assert_int_equal (ladder_findings_get_n (ladder_window_get_findings (f->window)), 7);
+  drain ();
+  after = row_order (f);
+  assert_string_equal (after, "3 4 0 2 6 1");
+}
+
+/* One row for one reporting line, naming both rules; the rule ids are
+ * small print and a tooltip, not in the message. */
+static void
+test_findings_row_text (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr(GString) fay = g_string_new (NULL);
+  g_autoptr(GString) dev = g_string_new (NULL);
+  GtkWidget *expander;
+
+  SKIP_WITHOUT_DISPLAY ();
+  load_panel_team (f);
+  collect_labels (GTK_WIDGET (panel_row (f, 0)), fay);
+  assert_string_equal (fay->str,
+                       "Fay Gul (Product Manager) reports to Eve Fox (Product Manager), who does "
+                       "not rank above them on the product ladder\n"
+                       "Also: Fay Gul (Product Manager) reports to Eve Fox (Product Manager); a "
+                       "Product Manager usually reports to a Head of Product, a Director of "
+                       "Product, a Group Product Manager or a Senior Product Manager\n"
+                       "rank-order · pm-manager\n"
+                       "Why?\n");
+  expander = find_descendant (GTK_WIDGET (panel_row (f, 0)), GTK_TYPE_EXPANDER);
+  assert_string_equal (gtk_widget_get_tooltip_text (expander), "rank-order · pm-manager");
+
+  /* Opened, the row explains both rules. */
+  gtk_expander_set_expanded (GTK_EXPANDER (expander), TRUE);
+  g_string_truncate (fay, 0);
+  collect_labels (GTK_WIDGET (panel_row (f, 0)), fay);
+  assert_non_null (strstr (fay->str, "Error · rule rank-order\n"));
+  assert_non_null (strstr (fay->str, "Warning · rule pm-manager\n"));
+
+  collect_labels (GTK_WIDGET (panel_row (f, 2)), dev);
+  assert_string_equal (dev->str,
+                       "Dev Ray (Senior Product Manager) reports to Ben Cruz (Chief Product "
+                       "Officer); a Senior Product Manager usually reports to a Head of Product, "
+                       "a Director of Product or a Group Product Manager\n"
+                       "senior-pm-manager\n"
+                       "Why?\n");
+}
+
+/* The row of the selected person's finding follows the canvas. */
+static void
+test_findings_follow_selection (void **state)
+{
+  Fixture *f = *state;
+
+  SKIP_WITHOUT_DISPLAY ();
+  load_panel_team (f);
+  assert_int_equal (ladder_findings_panel_get_selected (f->window->findings_panel), G_MAXUINT);
+  ladder_window_select (f->window, ladder_chart_lookup (f->chart, "pm2"));
+  assert_int_equal (ladder_findings_panel_get_selected (f->window->findings_panel), 3);
+  /* Hal has two rows: the first (his warning) is chosen... */
+  ladder_window_select (f->window, ladder_chart_lookup (f->chart, "hal"));
+  assert_int_equal (ladder_findings_panel_get_selected (f->window->findings_panel), 0);
+  /* ...but a row of his chosen in the list stays chosen. */
+  ladder_findings_panel_select (f->window->findings_panel, 1);
+  ladder_window_select (f->window, ladder_chart_lookup (f->chart, "hal"));
+  assert_int_equal (ladder_findings_panel_get_selected (f->window->findings_panel), 1);
+  /* Someone without a finding: no row. */
+  ladder_window_select (f->window, ladder_chart_lookup (f->chart, "ceo"));
+  assert_int_equal (ladder_findings_panel_get_selected (f->window->findings_panel), G_MAXUINT);
+
+  /* After an edit, the list is rebuilt and the row follows still. */
+  ladder_window_select (f->window, ladder_chart_lookup (f->chart, "solo"));
+  ladder_chart_set_name (f->chart, ladder_chart_lookup (f->chart, "solo"), "Ike Jones");
+  ladder_window_get_findings (f->window);
+  drain ();
+  assert_int_equal (ladder_findings_panel_get_selected (f->window->findings_panel), 5);
+}
+
+/* The palette says what a role's number means, in words, and shows no
+ * internal id; names wrap rather than being cut. */
+static void
+test_palette_text (void **state)
+{
+  LadderCatalogue *catalogue;
+  LadderPalette *palette;
+  g_autoptr(GString) texts = g_string_new (NULL);
+  const LadderRole *group_pm = NULL;
+  const LadderRole *owner = NULL;
+  g_autofree char *group_pm_tooltip = NULL;
+  g_autofree char *owner_tooltip = NULL;
+  g_autofree char *level = NULL;
+  GtkWidget *label;
+
+  SKIP_WITHOUT_DISPLAY ();
+  catalogue = ladder_catalogue_get_default ();
+  for (guint i = 0; i < ladder_catalogue_get_n_roles (catalogue); i++)
+    {
+      const LadderRole *role = ladder_catalogue_get_role (catalogue, i);
+
+      if (g_str_equal (role->id, "group-pm"))
+        group_pm = role;
+      else if (g_str_equal (role->id, "product-owner"))
+        owner = role;
+    }
+  assert_non_null (group_pm);
+  assert_non_null (owner);
+
+  level = ladder_palette_dup_level_text (group_pm);
+  assert_string_equal (level, "Level 4");
+  group_pm_tooltip = ladder_palette_dup_tooltip (group_pm);
+  assert_string_equal (group_pm_tooltip,
+                       "Group Product Manager: level 4 of the product ladder, where level 0 "
+                       "(the CEO) is the top and a higher number is a lower rank. Drag it onto a "
+                       "person to add a report.");
+  owner_tooltip = ladder_palette_dup_tooltip (owner);
+  assert_string_equal (owner_tooltip,
+                       "Product Owner: not on the product ladder, so no rank rule applies to "
+                       "this role. Drag it onto a person to add a report.");
+
+  palette = g_object_ref_sink (g_object_new (LADDER_TYPE_PALETTE, NULL));
+  ladder_palette_set_catalogue (palette, catalogue);
+  collect_labels (GTK_WIDGET (palette), texts);
+  assert_non_null (strstr (texts->str, "\nCEO\nLevel 0\nChief Product Officer\nLevel 1\n"));
+  assert_non_null (strstr (texts->str, "\nGroup Product Manager\nLevel 4\n"));
+  assert_non_null (strstr (texts->str, "\nProduct Owner\nOff the ladder\n"));
+  /* No bare number that reads as a head count. */
+  for (int digit = 0; digit <= 7; digit++)
+    {
+      char bare[4];
+
+      g_snprintf (bare, sizeof bare, "\n%d\n", digit);
+      assert_null (strstr (texts->str, bare));
+    }
+  label = find_descendant (GTK_WIDGET (palette), GTK_TYPE_LIST_BOX);
+  label = find_descendant (label, GTK_TYPE_LABEL);
+  assert_string_equal (gtk_label_get_label (GTK_LABEL (label)), "CEO");
+  assert_true (gtk_label_get_wrap (GTK_LABEL (label)));
+  assert_int_equal (gtk_label_get_ellipsize (GTK_LABEL (label)), PANGO_ELLIPSIZE_NONE);
+  g_object_unref (palette);
+}
+
 int
 main (void)
 {
@@ -633,12 +948,27 @@ main (void)
     cmocka_unit_test (test_window_state),
     cmocka_unit_test (test_export_folder),
     cmocka_unit_test_setup_teardown (test_export_beside_chart, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_save_name_and_folder, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_findings_order, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_findings_row_text, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_findings_follow_selection, setup, teardown),
+    cmocka_unit_test (test_palette_text),
   };
   g_autofree char *data_home = NULL;
+  g_autofree char *config_home = NULL;
+  g_autofree char *user_dirs = NULL;
+  g_autofree char *user_dirs_text = NULL;
 
   /* The recent-files list must not touch the user's own. */
   data_home = g_build_filename (ladder_test_tmpdir (), "data", NULL);
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  /* The documents folder is one of the tests' own. */
+  config_home = g_build_filename (ladder_test_tmpdir (), "config", NULL);
+  user_dirs = g_build_filename (config_home, "user-dirs.dirs", NULL);
+  user_dirs_text = g_strdup_printf ("XDG_DOCUMENTS_DIR=\"%s/Documents\"\n", ladder_test_tmpdir ());
+  g_mkdir_with_parents (config_home, 0700);
+  assert_true (g_file_set_contents (user_dirs, user_dirs_text, -1, NULL));
+  g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
   /* GTK's own backend for tests: accessible properties can be read back,
    * and no session bus is needed. */
   g_setenv ("GTK_A11Y", "test", TRUE);

@@ -8,51 +8,12 @@
 
 #define HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 
-typedef struct {
-  int   status;
-  char *out;
-  char *err;
-} Run;
+/* ladder-test-util's runner (C locale, no display), by short names. */
+typedef LadderTestRun Run;
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, ladder_test_run_clear)
+#define run_ladder ladder_test_run_ladder
 
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-/* Runs ladder with the arguments (NULL-terminated) and no display at all,
- * in the C locale so that messages are the English ones. */
-static void
-run_ladder (Run *run, ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  const char *binary = g_getenv ("LADDER_BINARY");
-  const char *arg;
-  va_list args;
-  int wait_status;
-
-  assert_non_null (binary);
-  g_ptr_array_add (argv, (char *) binary);
-  va_start (args, run);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  envp = g_environ_unsetenv (envp, "DISPLAY");
-  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
-  envp = g_environ_setenv (envp, "LC_ALL", "C", TRUE);
-  envp = g_environ_setenv (envp, "LANGUAGE", "C", TRUE);
-  assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                             &run->out, &run->err, &wait_status, &error));
-  assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
-}
+#define run_ladder_german(run, ...) ladder_test_run_ladder_in (run, "de", __VA_ARGS__)
 
 static char *
 example (const char *name)
@@ -89,6 +50,41 @@ test_help (void **state)
   assert_string_equal (run.err, "");
 }
 
+/* Run from the build tree, the command line speaks the language asked
+ * for, from the translations just built, as the window does. */
+static void
+test_german (void **state)
+{
+  g_autofree char *enterprise = example ("enterprise.ladder");
+  g_autofree char *startup = example ("startup.ladder");
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_ladder_german (&run, "--help", NULL);
+    assert_int_equal (run.status, 0);
+    assert_non_null (strstr (run.out, "Das Organigramm eines Produktteams entwerfen und anhand der Rollenregeln prüfen."));
+    assert_null (strstr (run.out, "Design a product team"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_ladder_german (&run, "--validate", enterprise, NULL);
+    assert_int_equal (run.status, 1);
+    assert_non_null (strstr (run.out, ":24: error: Emily Novak (Junior-Produktmanager) hat direkt unterstellte Mitarbeiter; "
+                                      "Junior- und Associate-Produktmanager sind die unterste Stufe und führen niemanden "
+                                      "[entry-level-no-reports]\n"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_ladder_german (&run, "--scale=2", startup, NULL);
+    assert_int_equal (run.status, 2);
+    assert_string_equal (run.err, "ladder: --scale und --background gehören zu --export\n"
+                                  "Mit „ladder --help“ erhalten Sie weitere Informationen.\n");
+  }
+}
+
 static void
 test_bad_arguments (void **state)
 {
@@ -111,6 +107,10 @@ test_bad_arguments (void **state)
     { { "--background=pink", export_svg, startup, NULL },
       "ladder: --background must be white or transparent, not “pink”\n" },
     { { "--scale=2", startup, NULL }, "ladder: --scale and --background go with --export\n" },
+    /* Without --validate or --export, where the editor would have opened */
+    { { "--no-such-option", startup, NULL }, "ladder: Unknown option --no-such-option\n" },
+    { { startup, "-x", NULL }, "ladder: Unknown option -x\n" },
+    { { "--rules", startup, "--no-such-option", NULL }, "ladder: Unknown option --no-such-option\n" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -251,7 +251,8 @@ test_validate_bad_encoding_says_one_line (void **state)
   run_ladder (&run, "--validate", path, NULL);
   assert_int_equal (run.status, 2);
   assert_string_equal (run.out, "");
-  assert_non_null (g_str_has_suffix (run.err, "ucs4.ladder:1: error: not well-formed XML\n") ? run.err : NULL);
+  assert_non_null (g_str_has_suffix (run.err, "ucs4.ladder:1: error: the file is UCS-4 (UTF-32); "
+                                               "save it as UTF-8\n") ? run.err : NULL);
   assert_int_equal (strchr (run.err, '\n') - run.err + 1, strlen (run.err));
 }
 
@@ -530,6 +531,7 @@ main (void)
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_version),
     cmocka_unit_test (test_help),
+    cmocka_unit_test (test_german),
     cmocka_unit_test (test_bad_arguments),
     cmocka_unit_test (test_validate_clean_example),
     cmocka_unit_test (test_validate_scale_up_has_no_errors),

@@ -425,10 +425,11 @@ test_roots_and_dotted (void **state)
 
   ladder_layout_compute (layout, chart);
   g_assert_cmpfloat (box_of (layout, r0)->x, ==, STEP / 2);
-  /* A lone root is only kept clear of the cards beside it (non-layered:
-   * it may stand over a neighbour's row of reports). */
-  g_assert_cmpfloat (box_of (layout, r1)->x, ==, STEP / 2 + W + LADDER_ROOT_GAP);
-  g_assert_cmpfloat (box_of (layout, r2)->x, ==, STEP / 2 + 2 * (W + LADDER_ROOT_GAP));
+  /* A lone root goes beside the whole of the tree before it (r0 and its
+   * row of two), never over that tree's reports as if it were one. */
+  g_assert_cmpfloat (box_of (layout, r1)->x, ==, STEP + W + LADDER_ROOT_GAP);
+  g_assert_cmpfloat (box_of (layout, r2)->x, ==, STEP + 2 * W + 2 * LADDER_ROOT_GAP);
+  g_assert_cmpfloat (box_of (layout, r1)->y, ==, 0);
   g_assert_cmpfloat (box_of (layout, r2)->y, ==, 0);
   for (guint p = 0; p < 5; p++)
     before[p] = box_of (layout, p)->x;
@@ -452,6 +453,36 @@ test_roots_and_dotted (void **state)
   g_assert_null (ladder_layout_get_box (layout, r1));
   pairs = ladder_layout_get_dotted (layout, &n_pairs);
   g_assert_cmpuint (n_pairs, ==, 1);
+}
+
+/* A second CEO or a person on their own, added to a team whose top is
+ * narrow and whose bottom is wide, goes beside the whole team, top-aligned:
+ * not into the free top row above the team's reports. */
+static void
+test_new_root_beside_forest (void **state)
+{
+  g_autoptr(LadderChart) chart = ladder_chart_new ();
+  g_autoptr(LadderLayout) layout = ladder_layout_new ();
+  guint ceo = add (chart, LADDER_NONE);
+  guint cpo = add (chart, ceo);
+  guint second_ceo, report;
+  double team_right = 0, width;
+
+  for (guint i = 0; i < 4; i++)
+    add (chart, cpo);
+  second_ceo = add (chart, LADDER_NONE);
+  report = add (chart, second_ceo);
+  ladder_layout_compute (layout, chart);
+
+  for (guint p = 0; p <= cpo + 4; p++)
+    team_right = MAX (team_right, box_of (layout, p)->x + W);
+  g_assert_cmpfloat (team_right, ==, 4 * W + 3 * LADDER_H_GAP);
+  g_assert_cmpfloat (box_of (layout, ceo)->x, ==, 1.5 * STEP);
+  g_assert_cmpfloat (box_of (layout, second_ceo)->x, ==, team_right + LADDER_ROOT_GAP);
+  g_assert_cmpfloat (box_of (layout, second_ceo)->y, ==, box_of (layout, ceo)->y);
+  g_assert_cmpfloat (box_of (layout, report)->x, ==, team_right + LADDER_ROOT_GAP);
+  ladder_layout_get_extents (layout, &width, NULL);
+  g_assert_cmpfloat (width, ==, team_right + LADDER_ROOT_GAP + W);
 }
 
 static void
@@ -516,6 +547,7 @@ main (void)
     cmocka_unit_test (test_collapsed),
     cmocka_unit_test (test_assistants),
     cmocka_unit_test (test_roots_and_dotted),
+    cmocka_unit_test (test_new_root_beside_forest),
     cmocka_unit_test (test_million_chain),
     cmocka_unit_test (test_star),
   };

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <utime.h>
 #include <glib/gstdio.h>
 
 /* Two versions big enough that a save takes a while. */
@@ -41,6 +42,29 @@ count_strays (const char *dir, const char *keep)
   return n;
 }
 
+/* Makes the writer's temporaries in @dir @seconds old; returns how many
+ * there are. */
+static guint
+age_own_temps (const char *dir, gint64 seconds)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  gint64 then = g_get_real_time () / G_USEC_PER_SEC - seconds;
+  struct utimbuf times = { then, then };
+  const char *name;
+  guint n = 0;
+
+  while ((name = g_dir_read_name (d)))
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (!g_str_has_prefix (name, ".ladder-tmp-") || strlen (name) != strlen (".ladder-tmp-XXXXXX"))
+        continue;
+      assert_int_equal (g_utime (path, &times), 0);
+      n++;
+    }
+  return n;
+}
+
 static char *
 make_dir (const char *name)
 {
@@ -59,7 +83,7 @@ test_killed_saves_leave_old_or_new (void **state)
   g_autofree char *b = version ('B', 300000);
   const char *env = g_getenv ("LADDER_KILLS");
   guint kills = env ? (guint) g_ascii_strtoull (env, NULL, 10) : 200;
-  guint saw_a = 0, saw_b = 0;
+  guint saw_a = 0, saw_b = 0, strays;
   g_autoptr(GRand) rand = g_rand_new_with_seed (42);
 
   assert_true (ladder_save_atomic (path, a, strlen (a), NULL));
@@ -109,10 +133,14 @@ test_killed_saves_leave_old_or_new (void **state)
   /* Both versions were seen, so kills did land mid-way through saves. */
   assert_true (saw_a > 0 && saw_b > 0);
 
-  /* The next save clears whatever a kill left behind. */
+  /* A kill between naming the temporary and the rename leaves it; the
+   * next save in the folder clears it away once it is an hour old. */
+  strays = count_strays (dir, "chart.ladder");
+  assert_int_equal (age_own_temps (dir, 2 * 60 * 60), strays);
   assert_true (ladder_save_atomic (path, a, strlen (a), NULL));
   assert_int_equal (count_strays (dir, "chart.ladder"), 0);
-  print_message ("# %u kills: %u times the old, %u times the new version\n", kills, saw_a, saw_b);
+  print_message ("# %u kills: %u times the old, %u times the new version, %u temporaries left\n",
+                 kills, saw_a, saw_b, strays);
 }
 
 static void

@@ -31,6 +31,7 @@ struct _LadderChart
   char       *title;
   gint64      employees;
   LadderLayoutKind layout;
+  guint       chart_line;      /* of <orgchart> in the file read */
 
   guint       next_free_id;    /* hint for ladder_chart_dup_free_id */
 

@@ -211,6 +211,21 @@ ladder_chart_set_layout (LadderChart *self, LadderLayoutKind layout)
   emit_chart_change (self, LADDER_CHART_LAYOUT, NULL, NULL, old, layout);
 }
 
+guint
+ladder_chart_get_chart_line (LadderChart *self)
+{
+  g_return_val_if_fail (LADDER_IS_CHART (self), 0);
+  return self->chart_line;
+}
+
+/* Where the file was read from, not part of the chart: no change. */
+void
+ladder_chart_set_chart_line (LadderChart *self, guint line)
+{
+  g_return_if_fail (LADDER_IS_CHART (self));
+  self->chart_line = line;
+}
+
 /* ---- lookup ---- */
 
 guint
@@ -498,6 +513,7 @@ ladder_chart_take_contents (LadderChart *self, LadderChart *other)
   SWAP (title);
   SWAP (employees);
   SWAP (layout);
+  SWAP (chart_line);
   SWAP (next_free_id);
   SWAP (text_block);
   SWAP (text_size);

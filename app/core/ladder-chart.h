@@ -114,6 +114,9 @@ gint64           ladder_chart_get_employees  (LadderChart *self);   /* -1: unset
 void             ladder_chart_set_employees  (LadderChart *self, gint64 employees);
 LadderLayoutKind ladder_chart_get_layout     (LadderChart *self);
 void             ladder_chart_set_layout     (LadderChart *self, LadderLayoutKind layout);
+/* Line of the <orgchart> element in the file read (0: unknown). */
+guint            ladder_chart_get_chart_line (LadderChart *self);
+void             ladder_chart_set_chart_line (LadderChart *self, guint line);
 
 /* ---- iteration and lookup ---- */
 /* Slots run 0 .. capacity-1; some may be removed (tombstones). */

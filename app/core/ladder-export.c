@@ -1,11 +1,10 @@
 /* ladder-export.c — writing a chart as PNG, SVG, PDF, .ladder or .csv
  *
  * Images are drawn by the one renderer: PNG and PDF through cairo, SVG
- * through the streaming SVG backend.  Output goes to a temporary file in
- * OUT's directory (so that the rename is atomic) and replaces OUT only
- * when everything was written.
+ * through the streaming SVG backend.  Output streams into the atomic
+ * writer of ladder-io.c, which replaces OUT only when everything was
+ * written.
  */
-#define _GNU_SOURCE   /* sync_file_range */
 #include "config.h"
 
 #include "ladder-export.h"
@@ -40,47 +39,24 @@ typedef enum {
 } Format;
 
 typedef struct {
-  FILE       *file;       /* or NULL: into bytes */
-  GByteArray *bytes;
-  int         error;      /* errno of the first failure, or 0 */
-  gint64      written;    /* bytes given to file */
-  gint64      flushing;   /* up to here, writeback has been started */
+  LadderAtomicFile *file;   /* or NULL: into bytes */
+  GByteArray       *bytes;
+  gboolean          failed;  /* a write failed: commit says why */
 } Sink;
-
-/* Past this much written, the disk is asked to start on it (see
- * sink_write). */
-#define WRITEBACK_STEP (512 * 1024)
 
 static gboolean
 sink_write (gpointer closure, const char *data, gsize length)
 {
   Sink *sink = closure;
 
-  if (sink->error != 0)
-    return FALSE;
   if (sink->bytes != NULL)
     {
       g_byte_array_append (sink->bytes, (const guint8 *) data, length);
       return TRUE;
     }
-  if (fwrite (data, 1, length, sink->file) != length)
-    {
-      sink->error = errno ? errno : EIO;
-      return FALSE;
-    }
-  sink->written += length;
-#ifdef SYNC_FILE_RANGE_WRITE
-  /* The file is synced before it replaces OUT.  Starting the writeback
-   * of what is written while the rest is drawn leaves that sync less to
-   * wait for.  Only a hint: a failure shows at the sync. */
-  if (sink->written - sink->flushing >= WRITEBACK_STEP && fflush (sink->file) == 0)
-    {
-      sync_file_range (fileno (sink->file), sink->flushing, sink->written - sink->flushing,
-                       SYNC_FILE_RANGE_WRITE);
-      sink->flushing = sink->written;
-    }
-#endif
-  return TRUE;
+  if (!ladder_atomic_file_write (sink->file, data, length))
+    sink->failed = TRUE;
+  return !sink->failed;
 }
 
 static cairo_status_t
@@ -177,7 +153,7 @@ write_png (LadderChart *chart, LadderCatalogue *catalogue, LadderFindings *findi
 
   status = cairo_surface_write_to_png_stream (surface, sink_write_cairo, sink);
   cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS && sink->error == 0)
+  if (status != CAIRO_STATUS_SUCCESS && !sink->failed)
     {
       g_set_error (error, LADDER_CHART_ERROR, LADDER_CHART_ERROR_IO,
                    _("%s: error: cannot write the image: %s"), name,
@@ -220,7 +196,7 @@ write_pdf (LadderChart *chart, LadderCatalogue *catalogue, LadderFindings *findi
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS && sink->error == 0)
+  if (status != CAIRO_STATUS_SUCCESS && !sink->failed)
     {
       g_set_error (error, LADDER_CHART_ERROR, LADDER_CHART_ERROR_IO,
                    _("%s: error: cannot write the PDF: %s"), name,
@@ -318,7 +294,7 @@ write_image (LadderChart *chart, LadderCatalogue *catalogue, LadderFindings *fin
       draw = ladder_draw_svg_new (sink_write, sink, width, height,
                                   ladder_chart_get_title (chart));
       ladder_render_chart (draw, chart, catalogue, layout, findings, &render);
-      ok = ladder_draw_svg_finish (draw) || sink->error != 0;
+      ok = ladder_draw_svg_finish (draw) || sink->failed;
       ladder_draw_free (draw);
       break;
     default:
@@ -343,12 +319,7 @@ ladder_export_file (LadderChart *chart, LadderCatalogue *catalogue, LadderFindin
 {
   LadderExportOptions defaults = { 0 };
   Format format;
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *tmp_path = NULL;
   Sink sink = { 0 };
-  int fd;
-  gboolean ok;
 
   g_return_val_if_fail (LADDER_IS_CHART (chart), FALSE);
   g_return_val_if_fail (out_path != NULL, FALSE);
@@ -362,49 +333,15 @@ ladder_export_file (LadderChart *chart, LadderCatalogue *catalogue, LadderFindin
   if (format == FORMAT_CHART)
     return ladder_save_file (chart, out_path, error);
 
-  dir = g_path_get_dirname (out_path);
-  base = g_path_get_basename (out_path);
-  tmp_path = g_strdup_printf ("%s" G_DIR_SEPARATOR_S ".%s.XXXXXX", dir, base);
-  fd = g_mkstemp_full (tmp_path, O_WRONLY, 0666);
-  if (fd < 0)
-    {
-      int saved = errno;
-      g_set_error (error, LADDER_CHART_ERROR, LADDER_CHART_ERROR_IO,
-                   _("%s: error: cannot write in %s: %s"), out_path, dir, g_strerror (saved));
-      return FALSE;
-    }
-  sink.file = fdopen (fd, "wb");
+  sink.file = ladder_atomic_file_open (out_path, LADDER_ATOMIC_NONE, error);
   if (sink.file == NULL)
+    return FALSE;
+  if (!write_image (chart, catalogue, findings, format, options, &sink, out_path, error))
     {
-      int saved = errno;
-      close (fd);
-      g_unlink (tmp_path);
-      g_set_error (error, LADDER_CHART_ERROR, LADDER_CHART_ERROR_IO,
-                   _("%s: error: %s"), out_path, g_strerror (saved));
+      ladder_atomic_file_abort (sink.file);
       return FALSE;
     }
-
-  /* The SVG writer hands over 64 KB at a time: one write() each, where
-   * stdio's buffer would split every chunk in two. */
-  if (format == FORMAT_SVG)
-    setvbuf (sink.file, NULL, _IONBF, 0);
-  ok = write_image (chart, catalogue, findings, format, options, &sink, out_path, error);
-  if (ok && sink.error == 0 && (fflush (sink.file) != 0 || fsync (fileno (sink.file)) != 0))
-    sink.error = errno ? errno : EIO;
-  if (fclose (sink.file) != 0 && ok && sink.error == 0)
-    sink.error = errno ? errno : EIO;
-  if (ok && sink.error == 0 && g_rename (tmp_path, out_path) != 0)
-    sink.error = errno ? errno : EIO;
-
-  if (!ok || sink.error != 0)
-    {
-      g_unlink (tmp_path);
-      if (ok)
-        g_set_error (error, LADDER_CHART_ERROR, LADDER_CHART_ERROR_IO,
-                     _("%s: error: cannot write: %s"), out_path, g_strerror (sink.error));
-      return FALSE;
-    }
-  return TRUE;
+  return ladder_atomic_file_commit (sink.file, error);
 }
 
 GBytes *

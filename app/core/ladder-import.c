@@ -467,21 +467,15 @@ ladder_import_file_as (const char                *path,
                        GError                   **error)
 {
   g_autofree char *data = NULL;
-  g_autoptr(GError) local_error = NULL;
   gsize length = 0;
 
   if (format == LADDER_FILE_FORMAT_CHART)
     return ladder_xml_read_file (path, error);
 
-  /* g_file_get_contents() reads pipes and FIFOs too, never mapping. */
-  if (!g_file_get_contents (path, &data, &length, &local_error))
-    {
-      gboolean missing = g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
-
-      g_set_error (error, LADDER_CHART_ERROR,
-                   missing ? LADDER_CHART_ERROR_NOT_FOUND : LADDER_CHART_ERROR_IO,
-                   "%s: error: %s", path, local_error->message);
-      return NULL;
-    }
+  /* Read in chunks, never mapped: pipes and FIFOs work, a file cut
+   * while read is an error. */
+  data = ladder_read_file (path, &length, NULL, NULL, error);
+  if (data == NULL)
+    return NULL;
   return ladder_import_memory (data, length, path, format, catalogue, options, warnings, error);
 }

@@ -71,6 +71,12 @@ ladder_carve (LadderCarver *carver, gsize bytes)
  * manager's card).  When @mirrored, children are taken right to left and
  * the block extents swapped, and the result is mirrored back. */
 void ladder_layout_tidy_place  (LadderLayoutTidy *t, gboolean mirrored, double *x);
+/* Moves the trees of the chart (the virtual root's children) apart so
+ * that each one's whole width comes after the one before it, with
+ * LADDER_ROOT_GAP between: a tree is never tucked into the top row above
+ * a wider neighbour's reports, where it would look as if it reported
+ * there. */
+void ladder_layout_tidy_separate_trees (LadderLayoutTidy *t, double *x);
 
 /* Items are the visible cards and their managers' connectors; @carver
  * has room for six guints per slot. */

@@ -199,3 +199,29 @@ ladder_layout_tidy_place (LadderLayoutTidy *t, gboolean mirrored, double *x)
     mirror (t, x);
 }
 
+
+void
+ladder_layout_tidy_separate_trees (LadderLayoutTidy *t, double *x)
+{
+  const guint *trees = t->kids + t->kid_start[0];
+  guint n_trees = t->n > 0 ? t->n_kids[0] : 0;
+  double edge = 0;
+
+  /* Blocks are numbered in pre-order: each tree is one run of them. */
+  for (guint i = 0; i < n_trees; i++)
+    {
+      guint first = trees[i];
+      guint end = i + 1 < n_trees ? trees[i + 1] : t->n;
+      double lo = G_MAXDOUBLE, hi = -G_MAXDOUBLE, shift;
+
+      for (guint v = first; v < end; v++)
+        {
+          lo = MIN (lo, x[v] - t->left[v]);
+          hi = MAX (hi, x[v] + t->right[v]);
+        }
+      shift = i == 0 ? 0 : edge + LADDER_ROOT_GAP - lo;
+      for (guint v = first; v < end; v++)
+        x[v] += shift;
+      edge = hi + shift;
+    }
+}

@@ -436,6 +436,7 @@ ladder_layout_compute (LadderLayout *layout, LadderChart *chart)
   ladder_layout_tidy_place (&tidy, TRUE, x_mirror);
   for (guint v = 0; v < tidy.n; v++)
     x[v] = (x[v] + x_mirror[v]) / 2;
+  ladder_layout_tidy_separate_trees (&tidy, x);
 
   for (guint v = 1; v < tidy.n; v++)
     place_members (layout, records, &tidy, v, x, n_assistants, n_stacked);

@@ -36,6 +36,8 @@ guint    ladder_xml_find_doctype           (const char *data, gsize length);
 /* Only white space (and a byte order mark). */
 gboolean ladder_xml_is_blank               (const char *data, gsize length);
 guint    ladder_xml_count_newlines         (const char *from, const char *to);
+/* The same, with a CR on its own counted as a line end. */
+guint    ladder_xml_count_lines            (const char *from, const char *to);
 
 /* Elements nest at most this deep in a chart: orgchart > person > note. */
 #define LADDER_XML_MAX_OPEN 4

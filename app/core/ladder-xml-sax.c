@@ -162,6 +162,7 @@ start_orgchart (LadderXmlReader *r, guint line)
   const char *version = NULL;
   gint64 number;
 
+  ladder_chart_set_chart_line (r->chart, line);
   for (guint i = 0; i < r->attributes->len; i++)
     {
       const LadderXmlAttribute *attr = &g_array_index (r->attributes, LadderXmlAttribute, i);

@@ -25,6 +25,21 @@ ladder_xml_count_newlines (const char *from, const char *to)
   return n;
 }
 
+guint
+ladder_xml_count_lines (const char *from, const char *to)
+{
+  guint n = ladder_xml_count_newlines (from, to);
+
+  /* A CR ends a line too, unless a LF follows it. */
+  while (from < to && (from = memchr (from, '\r', to - from)) != NULL)
+    {
+      if (from + 1 == to || from[1] != '\n')
+        n++;
+      from++;
+    }
+  return n;
+}
+
 static const char *
 find_bytes (const char *from, const char *end, const char *sequence, gsize len)
 {

@@ -28,7 +28,6 @@
 #include <glib/gi18n-lib.h>
 #include <libxml/parserInternals.h>
 #include <string.h>
-#include <sys/mman.h>
 
 /* Options for every read: no network, no entity substitution, no DTD
  * loading, and the encoding is always UTF-8 whatever the declaration says.
@@ -95,6 +94,35 @@ ladder_xml_parser_line (LadderXmlReader *r)
   return r->parser->input != NULL ? (guint) MAX (r->parser->input->line, 0) : 0;
 }
 
+/* The line of the first attribute value longer than libxml2 reads, or 0
+ * when none is found. */
+static guint
+huge_value_line (const char *data, const char *end)
+{
+  const char *p = data;
+
+  while (p < end && (p = memchr (p, '<', end - p)) != NULL)
+    {
+      /* Through the tag, value by value: text between tags is skipped. */
+      for (p++; p < end && *p != '>' && *p != '<'; p++)
+        {
+          const char *close;
+
+          if (*p != '"' && *p != '\'')
+            continue;
+          close = memchr (p + 1, *p, end - p - 1);
+          if (close == NULL)
+            close = end;
+          if (close - p > XML_MAX_TEXT_LENGTH)
+            return 1 + ladder_xml_count_newlines (data, p);
+          p = close;
+          if (p == end)
+            break;
+        }
+    }
+  return 0;
+}
+
 static void
 fail_from_xml (LadderXmlReader *r)
 {
@@ -115,6 +143,17 @@ fail_from_xml (LadderXmlReader *r)
     }
 
   line = r->xml_line > 0 ? (guint) r->xml_line : MAX (1, ladder_xml_parser_line (r));
+  /* libxml2's limit on one value, without XML_PARSE_HUGE: said plainly,
+   * at the line where the value starts. */
+  if (r->xml_code == XML_ERR_INTERNAL_ERROR && r->xml_message != NULL
+      && strstr (r->xml_message, "Huge input lookup") != NULL)
+    {
+      guint value_line = huge_value_line (r->data, r->end);
+
+      ladder_xml_fail (r, LADDER_CHART_ERROR_PARSE, value_line > 0 ? value_line : line,
+            _("an attribute value is over 10 MB long; Ladder reads values up to 10 MB"));
+      return;
+    }
   if (r->xml_message != NULL && r->xml_message[0] != '\0')
     ladder_xml_fail (r, LADDER_CHART_ERROR_PARSE, line, _("not well-formed XML: %s"), r->xml_message);
   else
@@ -292,6 +331,90 @@ read_document (LadderXmlReader *r, xmlSAXHandler *sax)
   g_clear_pointer (&r->parser, xmlFreeParserCtxt);
 }
 
+/* What the first bytes say about a file that is no UTF-8 text (UTF-16 or
+ * UCS-4, with or without a byte order mark, or NUL bytes), or NULL. */
+static const char *
+sniff_encoding (const char *data, gsize length)
+{
+  const guchar *d = (const guchar *) data;
+  gboolean four = length >= 4;
+
+  if (length < 2)
+    return length == 1 && d[0] == 0 ? _("the file starts with NUL bytes; it is not a text file") : NULL;
+  if (four && ((d[0] == 0 && d[1] == 0 && d[2] == 0xFE && d[3] == 0xFF)
+               || (d[0] == 0xFF && d[1] == 0xFE && d[2] == 0 && d[3] == 0)))
+    return _("the file is UCS-4 (UTF-32); save it as UTF-8");
+  if ((d[0] == 0xFF && d[1] == 0xFE) || (d[0] == 0xFE && d[1] == 0xFF))
+    return _("the file is UTF-16; save it as UTF-8");
+  /* "<" or a blank as four bytes in one of UCS-4's byte orders. */
+  if (four && ((d[0] == 0 && d[1] == 0 && (d[2] != 0 || d[3] != 0))
+               || (d[0] != 0 && d[1] == 0 && d[2] == 0 && d[3] == 0)
+               || (d[0] == 0 && d[1] != 0 && d[2] == 0 && d[3] == 0)))
+    return _("the file is UCS-4 (UTF-32); save it as UTF-8");
+  if ((d[0] == 0) != (d[1] == 0))
+    return _("the file is UTF-16; save it as UTF-8");
+  if (d[0] == 0)
+    return _("the file starts with NUL bytes; it is not a text file");
+  return NULL;
+}
+
+/* Refuses a chunk of the file (@length bytes from @offset in @data, the
+ * file so far) that shows it is not a chart: a foreign encoding at the
+ * start, a NUL byte anywhere.  A huge file of zeros is refused at its
+ * first chunk. */
+static gboolean
+check_bytes (const char *data, gsize offset, gsize length, gpointer user_data, GError **error)
+{
+  const char *display_name = user_data;
+  const char *nul;
+
+  if (offset == 0)
+    {
+      const char *what = sniff_encoding (data, length);
+
+      if (what != NULL)
+        {
+          g_set_error (error, LADDER_CHART_ERROR, LADDER_CHART_ERROR_PARSE,
+                       "%s:1: error: %s", display_name, what);
+          return FALSE;
+        }
+    }
+  nul = memchr (data + offset, '\0', length);
+  if (nul != NULL)
+    {
+      g_set_error (error, LADDER_CHART_ERROR, LADDER_CHART_ERROR_PARSE, "%s:%u: error: %s",
+                   display_name, 1 + ladder_xml_count_lines (data, nul),
+                   _("the file contains a NUL byte"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A copy of @data with every CR that ends a line on its own (old Mac
+ * line ends) made a LF, so that lines count the same, or NULL when there
+ * is none.  XML reads either as a LF anyway. */
+static char *
+lone_cr_to_lf (const char *data, gsize length)
+{
+  const char *end = data + length;
+  const char *cr = memchr (data, '\r', length);
+  char *copy;
+
+  while (cr != NULL && cr + 1 < end && cr[1] == '\n')
+    cr = memchr (cr + 2, '\r', end - cr - 2);
+  if (cr == NULL)
+    return NULL;
+  copy = g_memdup2 (data, length);
+  for (char *p = copy + (cr - data); p != NULL; p = memchr (p + 1, '\r', copy + length - p - 1))
+    {
+      if (p + 1 == copy + length || p[1] != '\n')
+        *p = '\n';
+      if (p + 1 == copy + length)
+        break;
+    }
+  return copy;
+}
+
 static void
 ignore_generic_error (void *context, const char *format, ...)
 {
@@ -304,6 +427,7 @@ ladder_xml_read_memory (const char *data,
                         GError    **error)
 {
   g_autoptr(LadderChart) chart = NULL;
+  g_autofree char *lf_copy = NULL;
   LadderXmlReader r = { 0 };
   xmlSAXHandler sax;
   guint doctype_line;
@@ -311,6 +435,12 @@ ladder_xml_read_memory (const char *data,
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (display_name != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (length > 0 && !check_bytes (data, 0, length, (gpointer) display_name, error))
+    return NULL;
+  lf_copy = length > 0 ? lone_cr_to_lf (data, length) : NULL;
+  if (lf_copy != NULL)
+    data = lf_copy;
 
   r.display_name = display_name;
   r.data = data ? data : "";
@@ -390,31 +520,14 @@ ladder_xml_read_memory (const char *data,
 LadderChart *
 ladder_xml_read_file (const char *path, GError **error)
 {
-  g_autoptr(GMappedFile) file = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autofree char *data = NULL;
+  gsize length = 0;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  file = g_mapped_file_new (path, FALSE, &local_error);
-  if (file == NULL)
-    {
-      gboolean missing = g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
-
-      g_set_error (error, LADDER_CHART_ERROR,
-                   missing ? LADDER_CHART_ERROR_NOT_FOUND : LADDER_CHART_ERROR_IO,
-                   "%s: error: %s", path,
-                   missing ? _("no such file") : local_error->message);
-      return NULL;
-    }
-#ifdef MADV_POPULATE_READ
-  /* One call maps the whole file, where reading it would fault every
-   * 64 kB (some 120 faults at 100k people, dear on virtual machines).
-   * Older kernels refuse the advice, harmlessly. */
-  if (g_mapped_file_get_length (file) > 0)
-    madvise (g_mapped_file_get_contents (file), g_mapped_file_get_length (file),
-             MADV_POPULATE_READ);
-#endif
-  return ladder_xml_read_memory (g_mapped_file_get_contents (file),
-                                 g_mapped_file_get_length (file), path, error);
+  data = ladder_read_file (path, &length, check_bytes, (gpointer) path, error);
+  if (data == NULL)
+    return NULL;
+  return ladder_xml_read_memory (data, length, path, error);
 }

@@ -1,0 +1,27 @@
+/* ladder-cli-private.h — the command line's parts in sibling files
+ *
+ * ladder-cli.c parses the arguments and hands off; each part prints its
+ * own output and returns the exit status.
+ */
+#pragma once
+
+#include "ladder-catalogue.h"
+#include "ladder-chart.h"
+
+G_BEGIN_DECLS
+
+#define LADDER_EXIT_CLEAN        0
+#define LADDER_EXIT_RULE_ERRORS  1
+#define LADDER_EXIT_REFUSED      2
+
+/* Reads @path as ladder_load_file() does; its warnings and, on failure,
+ * its error go to stderr. */
+LadderChart *ladder_cli_load_chart (const char *path, LadderCatalogue *catalogue);
+
+/* ladder --stats [--format=text|json] FILE */
+int          ladder_cli_stats      (const char *path, gboolean json, LadderCatalogue *catalogue);
+/* ladder --diff OLD NEW */
+int          ladder_cli_diff       (const char *old_path, const char *new_path,
+                                    LadderCatalogue *catalogue);
+
+G_END_DECLS
