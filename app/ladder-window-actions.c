@@ -139,17 +139,17 @@ static void
 open_then (LadderWindow *self, gpointer data)
 {
   GtkFileChooserNative *native;
-  static const char * const charts[] = { "*.ladder", "*.xml", "*.csv", NULL };
+  static const char * const charts[] = { "*.ladder", "*.xml", "*.csv", "*.tsv", "*.txt", "*.json", NULL };
   static const char * const ladder[] = { "*.ladder", "*.xml", NULL };
-  static const char * const csv[] = { "*.csv", NULL };
+  static const char * const csv[] = { "*.csv", "*.tsv", "*.txt", "*.json", NULL };
   static const char * const all[] = { "*", NULL };
 
   native = gtk_file_chooser_native_new (_("Open a Chart"), GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  add_filter (GTK_FILE_CHOOSER (native), _("Charts and CSV files"), charts);
+  add_filter (GTK_FILE_CHOOSER (native), _("Charts and people to import"), charts);
   add_filter (GTK_FILE_CHOOSER (native), _("Ladder charts"), ladder);
-  add_filter (GTK_FILE_CHOOSER (native), _("CSV files"), csv);
+  add_filter (GTK_FILE_CHOOSER (native), _("People to import (CSV, TSV, JSON)"), csv);
   add_filter (GTK_FILE_CHOOSER (native), _("All files"), all);
   g_signal_connect (native, "response", G_CALLBACK (open_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));

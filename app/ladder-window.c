@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ladder-describe.h"
+#include "ladder-import.h"
 #include "ladder-io.h"
 #include "ladder-settings.h"
 #include "ladder-window-private.h"
@@ -552,9 +553,10 @@ ladder_window_load (LadderWindow *self, GFile *file, GError **error)
   if (chart == NULL)
     return FALSE;
 
-  /* A CSV import is a new document, unsaved until it is saved as a chart:
-   * Save asks where (the CSV itself stays as it is), closing asks first. */
-  if (g_str_has_suffix (path, ".csv") || g_str_has_suffix (path, ".CSV"))
+  /* An import (CSV, TSV, JSON, or a file without a chart's extension) is
+   * a new document, unsaved until it is saved as a chart: Save asks where
+   * (the file itself stays as it is), closing asks first. */
+  if (ladder_import_format_for_path (path, NULL) != LADDER_FILE_FORMAT_CHART)
     {
       ladder_window_replace_chart (self, chart, NULL);
       self->imported_from = g_object_ref (file);
