@@ -498,6 +498,52 @@ test_format_by_content (void **state)
                      "t.csv: error: draw.io diagrams are not imported; Ladder opens .ladder, CSV, TSV and JSON");
 }
 
+/* ---- what the import dialog shows ---- */
+
+static void
+test_preview (void **state)
+{
+  static const char csv[] = "# comment\nEmployee ID;Worker;Job Title;Manager\n1;Ada;CEO;\n2;Ben;Chef;1\n3;Cy;Chef;1\n";
+  static const char json[] = "{\"name\": \"Ada\", \"title\": \"CEO\", \"children\": [{\"name\": \"Ben\", \"img\": 1}]}";
+  g_autoptr(LadderImportOptions) options = ladder_import_options_new ();
+  g_autoptr(LadderImportPreview) preview = NULL;
+  g_autoptr(LadderImportPreview) chosen = NULL;
+  g_autoptr(LadderImportPreview) nested = NULL;
+
+  preview = ladder_import_preview_new (csv, sizeof csv - 1, "t.csv", LADDER_FILE_FORMAT_DELIMITED,
+                                       NULL, options, 2);
+  assert_int_equal (preview->delimiter, ';');
+  assert_int_equal (preview->headers->len, 4);
+  assert_string_equal (g_ptr_array_index (preview->headers, 1), "Worker");
+  assert_int_equal (preview->rows->len, 2);
+  assert_string_equal (((char **) g_ptr_array_index (preview->rows, 1))[2], "Chef");
+  assert_int_equal (preview->columns[LADDER_IMPORT_TITLE], 2);
+  assert_int_equal (preview->columns[LADDER_IMPORT_NAME], -1);
+  assert_int_equal (ladder_chart_get_n_people (preview->chart), 3);
+  assert_int_equal (preview->titles->len, 2);
+  assert_string_equal (g_ptr_array_index (preview->titles, 1), "Chef");
+  assert_string_equal (g_ptr_array_index (preview->title_roles, 0), "ceo");
+  assert_int_equal (preview->n_unrecognised, 1);
+
+  ladder_import_options_set_column (options, LADDER_IMPORT_NAME, "Worker");
+  ladder_import_options_set_role (options, "chef", "pm");
+  chosen = ladder_import_preview_new (csv, sizeof csv - 1, "t.csv", LADDER_FILE_FORMAT_DELIMITED,
+                                      NULL, options, 2);
+  assert_int_equal (chosen->columns[LADDER_IMPORT_NAME], 1);
+  assert_string_equal (g_ptr_array_index (chosen->title_roles, 1), "pm");
+  assert_int_equal (chosen->n_unrecognised, 0);
+  assert_string_equal (ladder_chart_get_name (chosen->chart, person (chosen->chart, "2")), "Ben");
+
+  nested = ladder_import_preview_new (json, sizeof json - 1, "t.json", LADDER_FILE_FORMAT_JSON,
+                                      NULL, NULL, 10);
+  assert_int_equal (nested->headers->len, 3);
+  assert_string_equal (g_ptr_array_index (nested->headers, 2), "img");
+  assert_int_equal (nested->rows->len, 2);
+  assert_string_equal (((char **) g_ptr_array_index (nested->rows, 1))[0], "Ben");
+  assert_string_equal (((char **) g_ptr_array_index (nested->rows, 1))[2], "1");
+  assert_int_equal (ladder_chart_get_n_people (nested->chart), 2);
+}
+
 /* ---- real files (tests/data/import/README.md names their sources) ---- */
 
 static LadderChart *
@@ -668,6 +714,7 @@ main (void)
     cmocka_unit_test (test_json_errors),
     cmocka_unit_test (test_format_by_name),
     cmocka_unit_test (test_format_by_content),
+    cmocka_unit_test (test_preview),
     cmocka_unit_test (test_sample_d3_org_chart),
     cmocka_unit_test (test_sample_orgchartjs),
     cmocka_unit_test (test_sample_dabeng),
