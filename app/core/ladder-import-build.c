@@ -148,7 +148,8 @@ ladder_import_list_values (GPtrArray *values, gboolean quoted)
     {
       if (i > 0)
         g_string_append (out, ", ");
-      g_string_append_printf (out, quoted ? "“%s”" : "%s", (const char *) g_ptr_array_index (values, i));
+      /* TRANSLATORS: a column, key or title quoted in a list of them */
+      g_string_append_printf (out, quoted ? _("“%s”") : "%s", (const char *) g_ptr_array_index (values, i));
     }
   if (values->len > shown)
     g_string_append_printf (out, ngettext (" and %u more", " and %u more", values->len - shown),

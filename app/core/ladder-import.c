@@ -252,6 +252,24 @@ ladder_import_options_set_role (LadderImportOptions *options,
     g_hash_table_insert (options->roles, g_steal_pointer (&folded), (gpointer) g_intern_string (role_id));
 }
 
+char **
+ladder_import_options_dup_roles (const LadderImportOptions *options)
+{
+  GPtrArray *out = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer title, role;
+
+  if (options != NULL)
+    {
+      g_hash_table_iter_init (&iter, options->roles);
+      while (g_hash_table_iter_next (&iter, &title, &role))
+        g_ptr_array_add (out, g_strdup_printf ("%s=%s", (const char *) title, (const char *) role));
+    }
+  g_ptr_array_sort (out, (GCompareFunc) g_strcmp0);
+  g_ptr_array_add (out, NULL);
+  return (char **) g_ptr_array_free (out, FALSE);
+}
+
 void
 ladder_import_options_set_delimiter (LadderImportOptions *options,
                                      char                 delimiter)

@@ -69,6 +69,9 @@ const char *ladder_import_options_get_column (const LadderImportOptions *options
 /* @role_id NULL forgets the title's choice. */
 void        ladder_import_options_set_role   (LadderImportOptions *options,
                                               const char *title, const char *role_id);
+/* The titles chosen by hand as "TITLE=ROLE" (what --role takes), the
+ * titles casefolded, sorted. */
+char      **ladder_import_options_dup_roles  (const LadderImportOptions *options);
 /* Delimited text: the delimiter (0: found from the header). */
 void        ladder_import_options_set_delimiter (LadderImportOptions *options, char delimiter);
 char        ladder_import_options_get_delimiter (const LadderImportOptions *options);
