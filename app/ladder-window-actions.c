@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ladder-export.h"
+#include "ladder-import.h"
 #include "ladder-io.h"
 #include "ladder-print.h"
 #include "ladder-settings.h"
@@ -523,8 +524,7 @@ ladder_window_update_recent (LadderWindow *self)
       GtkRecentInfo *info = l->data;
       const char *uri = gtk_recent_info_get_uri (info);
 
-      if ((g_str_has_suffix (uri, ".ladder") || g_str_has_suffix (uri, ".xml") ||
-           g_str_has_suffix (uri, ".csv")) &&
+      if (ladder_import_format_for_path (uri, NULL) != LADDER_FILE_FORMAT_UNKNOWN &&
           gtk_recent_info_has_application (info, RECENT_APP_NAME) &&
           gtk_recent_info_exists (info))
         g_ptr_array_add (ours, info);
@@ -552,7 +552,21 @@ ladder_window_add_recent (LadderWindow *self, GFile *file)
   static char *groups[] = { (char *) "ladder", NULL };
 
   data.display_name = NULL;
-  data.mime_type = (char *) (g_str_has_suffix (uri, ".csv") ? "text/csv" : "application/x-ladder+xml");
+  switch (ladder_import_format_for_path (uri, NULL))
+    {
+    case LADDER_FILE_FORMAT_DELIMITED:
+      data.mime_type = (char *) (g_str_has_suffix (uri, ".tsv") ? "text/tab-separated-values"
+                                 : g_str_has_suffix (uri, ".txt") ? "text/plain" : "text/csv");
+      break;
+    case LADDER_FILE_FORMAT_JSON:
+      data.mime_type = (char *) "application/json";
+      break;
+    case LADDER_FILE_FORMAT_CHART:
+    case LADDER_FILE_FORMAT_UNKNOWN:
+    default:
+      data.mime_type = (char *) "application/x-ladder+xml";
+      break;
+    }
   data.app_name = (char *) RECENT_APP_NAME;
   data.app_exec = (char *) "ladder %f";
   data.groups = groups;

@@ -139,6 +139,17 @@ test_window_open (void **state)
   assert_int_equal (ladder_chart_get_n_people (ladder_window_get_chart (window)), 2);
   assert_null (ladder_window_get_file (window));
   assert_true (ladder_window_get_modified (window));
+
+  /* And it is among the recent files, to be opened (and asked) again. */
+  ladder_window_update_recent (window);
+  assert_true (g_menu_model_get_n_items (G_MENU_MODEL (window->recent_section)) >= 1);
+  {
+    g_autofree char *label = NULL;
+
+    assert_true (g_menu_model_get_item_attribute (G_MENU_MODEL (window->recent_section), 0,
+                                                  G_MENU_ATTRIBUTE_LABEL, "s", &label));
+    assert_string_equal (label, "team.json");
+  }
   gtk_window_destroy (GTK_WINDOW (window));
   drain ();
 }
