@@ -34,8 +34,16 @@ peek_json (LadderImportPreview *preview, const char *data, gsize length,
   if (top->type == LADDER_JSON_OBJECT)
     g_array_append_val (stack, (guint) { 0 });
   else if (top->type == LADDER_JSON_ARRAY)
-    for (guint c = top->first_child; c != LADDER_JSON_NONE; c = ladder_json_get_node (document, c)->next)
-      g_array_prepend_val (stack, c);
+    {
+      /* Only the first people are shown: only they are stacked. */
+      g_autoptr(GArray) first = g_array_new (FALSE, FALSE, sizeof (guint));
+
+      for (guint c = top->first_child; c != LADDER_JSON_NONE && first->len < max_rows;
+           c = ladder_json_get_node (document, c)->next)
+        g_array_append_val (first, c);
+      for (guint i = first->len; i > 0; i--)
+        g_array_append_val (stack, g_array_index (first, guint, i - 1));
+    }
   while (stack->len > 0 && objects->len < max_rows)
     {
       guint node = g_array_index (stack, guint, stack->len - 1);

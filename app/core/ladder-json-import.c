@@ -64,6 +64,20 @@ note_unused (JsonImport *import, const char *key)
   g_ptr_array_add (import->unused, (gpointer) key);
 }
 
+/* The entries of @stack from @from on, last to first, so that the first
+ * of them comes off the stack next. */
+static void
+reverse_pending (GArray *stack, guint from)
+{
+  for (guint a = from, b = stack->len; b > a + 1; a++, b--)
+    {
+      Pending swap = g_array_index (stack, Pending, a);
+
+      g_array_index (stack, Pending, a) = g_array_index (stack, Pending, b - 1);
+      g_array_index (stack, Pending, b - 1) = swap;
+    }
+}
+
 /* One person from the object @node; its "children" go on @stack. */
 static gboolean
 read_object (JsonImport *import, guint node, guint parent, GArray *stack, GError **error)
@@ -135,7 +149,6 @@ read_object (JsonImport *import, guint node, guint parent, GArray *stack, GError
                                  _("“children” must be an array of people"));
         return FALSE;
       }
-    /* Pushed last to first, so that the first child comes off next. */
     first_pending = stack->len;
     for (guint c = list->first_child; c != LADDER_JSON_NONE;
          c = ladder_json_get_node (import->document, c)->next)
@@ -144,13 +157,7 @@ read_object (JsonImport *import, guint node, guint parent, GArray *stack, GError
 
         g_array_append_val (stack, pending);
       }
-    for (guint a = first_pending, b = stack->len; b > a + 1; a++, b--)
-      {
-        Pending swap = g_array_index (stack, Pending, a);
-
-        g_array_index (stack, Pending, a) = g_array_index (stack, Pending, b - 1);
-        g_array_index (stack, Pending, b - 1) = swap;
-      }
+    reverse_pending (stack, first_pending);
   }
   return TRUE;
 }
@@ -163,16 +170,14 @@ read_people (JsonImport *import, GError **error)
 
   if (top->type == LADDER_JSON_ARRAY)
     {
-      g_autoptr(GArray) tops = g_array_new (FALSE, FALSE, sizeof (Pending));
-
       for (guint c = top->first_child; c != LADDER_JSON_NONE;
            c = ladder_json_get_node (import->document, c)->next)
         {
           Pending pending = { c, LADDER_IMPORT_NO_ROW };
 
-          g_array_prepend_val (tops, pending);
+          g_array_append_val (stack, pending);
         }
-      g_array_append_vals (stack, tops->data, tops->len);
+      reverse_pending (stack, 0);
     }
   else if (top->type == LADDER_JSON_OBJECT)
     {
