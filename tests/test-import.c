@@ -165,7 +165,6 @@ test_rows (void **state)
     "1,Ada\n"                     /* short: padded */
     "2,Ben,1,,,\n",               /* trailing empty fields: ignored */
     NULL, NULL);
-  g_autoptr(GError) error = NULL;
 
   assert_int_equal (ladder_chart_get_n_people (chart), 2);
   assert_string_equal (manager_of (chart, "2"), "1");

@@ -485,6 +485,20 @@ find_person (Finish *finish, const char *value, gboolean names, guint line, guin
   return result;
 }
 
+/* One warning for all of @values, none when there are none.  @format,
+ * chosen by the caller with ngettext(), takes the count and the list. */
+static void
+warn_values (Finish *finish, GPtrArray *warnings, GPtrArray *values, gboolean quoted,
+             const char *format)
+{
+  g_autofree char *list = NULL;
+
+  if (values->len == 0)
+    return;
+  list = ladder_import_list_values (values, quoted);
+  ladder_import_warn (warnings, finish->builder->name, 0, format, values->len, list);
+}
+
 static gboolean
 link_managers (Finish *finish, GPtrArray *warnings, GError **error)
 {
@@ -518,16 +532,10 @@ link_managers (Finish *finish, GPtrArray *warnings, GError **error)
         ladder_chart_get_record (finish->chart, finish->persons[r])->manager = finish->persons[manager];
     }
 
-  if (unmatched->len > 0)
-    {
-      g_autofree char *list = ladder_import_list_values (unmatched, FALSE);
-
-      ladder_import_warn (warnings, builder->name, 0,
-                          ngettext ("%u manager is no one in the file, so the person is at the top: %s",
-                                    "%u managers are no one in the file, so their people are at the top: %s",
-                                    unmatched->len),
-                          unmatched->len, list);
-    }
+  warn_values (finish, warnings, unmatched, FALSE,
+               ngettext ("%u manager is no one in the file, so the person is at the top: %s",
+                         "%u managers are no one in the file, so their people are at the top: %s",
+                         unmatched->len));
   return TRUE;
 }
 
@@ -574,16 +582,10 @@ link_dotted (Finish *finish, GPtrArray *warnings, GError **error)
         }
     }
 
-  if (unmatched->len > 0)
-    {
-      g_autofree char *list = ladder_import_list_values (unmatched, FALSE);
-
-      ladder_import_warn (warnings, builder->name, 0,
-                          ngettext ("%u dotted line goes to no one in the file and was left out: %s",
-                                    "%u dotted lines go to no one in the file and were left out: %s",
-                                    unmatched->len),
-                          unmatched->len, list);
-    }
+  warn_values (finish, warnings, unmatched, FALSE,
+               ngettext ("%u dotted line goes to no one in the file and was left out: %s",
+                         "%u dotted lines go to no one in the file and were left out: %s",
+                         unmatched->len));
   return TRUE;
 }
 
@@ -639,16 +641,10 @@ give_roles_and_fields (Finish *finish, GPtrArray *warnings)
       record->assistant = flag;
     }
 
-  if (unknown->len > 0)
-    {
-      g_autofree char *list = ladder_import_list_values (unknown, TRUE);
-
-      ladder_import_warn (warnings, builder->name, 0,
-                          ngettext ("%u title was not recognised; its people have the role Other: %s",
-                                    "%u titles were not recognised; their people have the role Other: %s",
-                                    unknown->len),
-                          unknown->len, list);
-    }
+  warn_values (finish, warnings, unknown, TRUE,
+               ngettext ("%u title was not recognised; its people have the role Other: %s",
+                         "%u titles were not recognised; their people have the role Other: %s",
+                         unknown->len));
 }
 
 static gboolean
