@@ -2,9 +2,8 @@
  *
  * Rows of label, bar and value, drawn with cairo at whole pixels so the
  * edges stay sharp.  The text takes the widget's colour and font, the bars
- * the app's accent (@ladder_bar in style.css, which the dark and
- * high-contrast styles override) with an edge in the text colour, so they
- * read on any background.  The pointer's bar is lighter, the chosen one
+ * the app's accent (@ladder_bar in style.css) with an edge in the text
+ * colour, so they read on any background.  The pointer's bar is lighter, the chosen one
  * solid with a frame, and the keyboard's bar has the focus ring.
  */
 #include "config.h"
@@ -81,7 +80,7 @@ get_columns (LadderBarChart *self, int width, Columns *c)
       c->max_value = MAX (c->max_value, value_at (self, i));
     }
   /* Long labels are cut, not the bars. */
-  c->label_width = MIN (labels, (int) (width * 0.45));
+  c->label_width = MIN (labels, (int) (width * 0.55));
   c->bar_x = c->label_width + COLUMN_GAP;
   c->bar_max = MAX (0, width - c->bar_x - COLUMN_GAP - values);
 }

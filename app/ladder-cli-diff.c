@@ -39,10 +39,10 @@ ladder_cli_diff (const char      *old_path,
     {
       g_autofree char *line = ladder_diff_format_change (diff, i, old_path, new_path);
 
-      fprintf (stdout, "%s\n", line);
+      ladder_cli_print_line (stdout, "%s\n", line);
     }
   summary = ladder_diff_format_summary (diff, old_path, new_path);
-  fprintf (stdout, "%s\n", summary);
+  ladder_cli_print_line (stdout, "%s\n", summary);
   fflush (stdout);
   return ladder_diff_has_new_errors (diff) ? LADDER_EXIT_RULE_ERRORS : LADDER_EXIT_CLEAN;
 }

@@ -8,11 +8,21 @@
 #include "ladder-catalogue.h"
 #include "ladder-chart.h"
 
+#include <stdio.h>
+
 G_BEGIN_DECLS
 
 #define LADDER_EXIT_CLEAN        0
 #define LADDER_EXIT_RULE_ERRORS  1
 #define LADDER_EXIT_REFUSED      2
+
+/* Every line the command line prints, to a terminal or not (CI logs are
+ * read too): @format's output as one line, its trailing newline aside,
+ * with control characters escaped (ladder_text_escape), so that no name
+ * in a file can forge a line or drive a terminal. */
+void         ladder_cli_print_line  (FILE *stream, const char *format, ...) G_GNUC_PRINTF (2, 3);
+/* Our own text of several lines (the help, JSON), each line as above. */
+void         ladder_cli_print_lines (FILE *stream, const char *text);
 
 /* Reads @path as ladder_load_file() does; its warnings and, on failure,
  * its error go to stderr. */

@@ -29,26 +29,29 @@ ladder_cli_load_chart (const char      *path,
 
   chart = ladder_load_file (path, catalogue, warnings, &error);
   for (guint i = 0; i < warnings->len; i++)
-    fprintf (stderr, "%s\n", (const char *) g_ptr_array_index (warnings, i));
+    ladder_cli_print_line (stderr, "%s\n", (const char *) g_ptr_array_index (warnings, i));
   if (chart == NULL)
-    fprintf (stderr, "%s\n", error->message);
+    ladder_cli_print_line (stderr, "%s\n", error->message);
   return chart;
 }
 
-/* 2, 2.5, 2.75: at most two decimals, no trailing zeros. */
+/* 2, 2.5, 2.75: at most two decimals, no trailing zeros (in the
+ * locale's way of writing a decimal point). */
 static char *
 format_figure (double value)
 {
   char *text = g_strdup_printf ("%.2f", value);
-  char *end = text + strlen (text);
   const char *point = localeconv ()->decimal_point;
+  char *at = strstr (text, point);
+  char *end;
 
-  if (strstr (text, point) == NULL)
+  if (at == NULL)
     return text;
-  while (end > text && end[-1] == '0')
+  end = text + strlen (text);
+  while (end > at + strlen (point) && end[-1] == '0')
     *--end = '\0';
-  if (end - text >= (ptrdiff_t) strlen (point) && strcmp (end - strlen (point), point) == 0)
-    end[-strlen (point)] = '\0';
+  if (end == at + strlen (point))
+    *at = '\0';
   return text;
 }
 
@@ -99,7 +102,7 @@ bars_print (Bars *bars)
       for (guint k = 0; k < length; k++)
         g_string_append (line, "█");
       g_string_append_printf (line, " %u", count);
-      fprintf (stdout, "%s\n", line->str);
+      ladder_cli_print_line (stdout, "%s\n", line->str);
     }
   g_ptr_array_unref (bars->labels);
   g_array_unref (bars->counts);
@@ -113,7 +116,7 @@ print_span (LadderStats *stats)
 
   if (!ladder_stats_get_span (stats, &span))
     {
-      fprintf (stdout, "%s\n", _("Span of control: no one has reports"));
+      ladder_cli_print_line (stdout, "%s\n", _("Span of control: no one has reports"));
       return;
     }
   {
@@ -121,7 +124,7 @@ print_span (LadderStats *stats)
     g_autofree char *mean = format_figure (span.mean);
 
     /* TRANSLATORS: --stats; direct reports per manager */
-    fprintf (stdout, _("Span of control: min %u, median %s, max %u, mean %s\n"),
+    ladder_cli_print_line (stdout, _("Span of control: min %u, median %s, max %u, mean %s\n"),
              span.min, median, span.max, mean);
   }
   bars_init (&bars);
@@ -138,7 +141,7 @@ print_layers (LadderStats *stats)
 {
   Bars bars;
 
-  fprintf (stdout, "%s\n", _("People per level:"));
+  ladder_cli_print_line (stdout, "%s\n", _("People per level:"));
   bars_init (&bars);
   for (guint level = 1; level <= ladder_stats_get_layers (stats); level++)
     /* TRANSLATORS: --stats, a bar of people per level: "level 1" is the top */
@@ -153,7 +156,7 @@ print_roles (LadderStats     *stats,
 {
   Bars bars;
 
-  fprintf (stdout, "%s\n", _("People by role:"));
+  ladder_cli_print_line (stdout, "%s\n", _("People by role:"));
   bars_init (&bars);
   for (guint k = 0; k < ladder_stats_get_n_roles (stats); k++)
     {
@@ -177,16 +180,16 @@ print_text (const char      *path,
   guint notes = ladder_stats_get_findings (stats, LADDER_SEVERITY_NOTE);
 
   if (ladder_chart_get_title (chart) != NULL)
-    fprintf (stdout, "%s: %s\n", path, ladder_chart_get_title (chart));
+    ladder_cli_print_line (stdout, "%s: %s\n", path, ladder_chart_get_title (chart));
   else
-    fprintf (stdout, "%s\n", path);
-  fprintf (stdout, _("People: %u, of whom %u vacant\n"),
+    ladder_cli_print_line (stdout, "%s\n", path);
+  ladder_cli_print_line (stdout, _("People: %u, of whom %u vacant\n"),
            ladder_stats_get_people (stats), ladder_stats_get_vacancies (stats));
-  fprintf (stdout, ngettext ("Levels: %u, from %u person at the top\n",
+  ladder_cli_print_line (stdout, ngettext ("Levels: %u, from %u person at the top\n",
                              "Levels: %u, from %u people at the top\n",
                              ladder_stats_get_roots (stats)),
            ladder_stats_get_layers (stats), ladder_stats_get_roots (stats));
-  fprintf (stdout, _("Managers: %u, of whom %u with a single report\n"),
+  ladder_cli_print_line (stdout, _("Managers: %u, of whom %u with a single report\n"),
            ladder_stats_get_managers (stats), ladder_stats_get_single_report_managers (stats));
   print_span (stats);
   print_layers (stats);
@@ -197,7 +200,7 @@ print_text (const char      *path,
     g_autofree char *n = g_strdup_printf (ngettext ("%u note", "%u notes", notes), notes);
 
     /* TRANSLATORS: --stats, the last line: "Findings: 1 error, 2 warnings, 0 notes" */
-    fprintf (stdout, _("Findings: %s, %s, %s\n"), e, w, n);
+    ladder_cli_print_line (stdout, _("Findings: %s, %s, %s\n"), e, w, n);
   }
 }
 
@@ -219,7 +222,7 @@ ladder_cli_stats (const char      *path,
     {
       g_autofree char *text = ladder_stats_to_json (stats);
 
-      fputs (text, stdout);
+      ladder_cli_print_lines (stdout, text);
     }
   else
     print_text (path, chart, stats, catalogue);

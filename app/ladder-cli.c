@@ -1,7 +1,8 @@
 /* ladder-cli.c — the headless command line
  *
  *   ladder --validate FILE...       compiler-style findings, exit 0/1/2
- *   ladder --export=OUT FILE        .png .svg .pdf .ladder .csv
+ *   ladder --export=OUT FILE        .png .svg .pdf .ladder .csv .json .graphml
+ *                                   .drawio .dot .mmd
  *   ladder --rules=RULES.xml ...    another catalogue and rule set
  *   ladder --version | --help
  *
@@ -18,6 +19,7 @@
 #include "ladder-export.h"
 #include "ladder-import.h"
 #include "ladder-io.h"
+#include "ladder-text.h"
 #include "ladder-validate.h"
 
 #include <glib/gi18n-lib.h>
@@ -39,6 +41,10 @@ typedef struct {
   char     *rules_path;
   double    scale;
   char     *background;
+  char     *root;
+  int       levels;
+  gboolean  findings;
+  char     *page;
   gboolean  version;
   gboolean  help;
   char    **files;
@@ -56,6 +62,8 @@ options_clear (Options *options)
   g_free (options->export_path);
   g_free (options->rules_path);
   g_free (options->background);
+  g_free (options->root);
+  g_free (options->page);
   g_free (options->format);
   g_strfreev (options->files);
   g_strfreev (options->columns);
@@ -67,6 +75,8 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
 
 /* --scale was not given. */
 #define NO_SCALE (-G_MAXDOUBLE)
+/* --levels was not given. */
+#define NO_LEVELS (-1)
 
 /* The one option the editor takes (GApplication parses it there). */
 #define EDITOR_OPTION "--rules"
@@ -103,7 +113,8 @@ make_context (Options *options)
     { "validate", 0, 0, G_OPTION_ARG_NONE, &options->validate,
       N_("Check each chart against the role rules"), NULL },
     { "export", 0, 0, G_OPTION_ARG_FILENAME, &options->export_path,
-      N_("Write FILE as OUT; the format follows OUT's extension (.png, .svg, .pdf, .ladder, .csv)"),
+      N_("Write FILE as OUT; the format follows OUT's extension (.png, .svg, .pdf, .ladder, .csv, "
+         ".json, .graphml, .drawio, .dot, .mmd)"),
       N_("OUT") },
     { "rules", 0, 0, G_OPTION_ARG_FILENAME, &options->rules_path,
       N_("Use another role catalogue and rule set"), N_("RULES.xml") },
@@ -111,6 +122,14 @@ make_context (Options *options)
       N_("PNG export: pixels per chart unit (default 2, less when the chart is too large)"), N_("N") },
     { "background", 0, 0, G_OPTION_ARG_STRING, &options->background,
       N_("Export background: white (default) or transparent"), N_("white|transparent") },
+    { "root", 0, 0, G_OPTION_ARG_STRING, &options->root,
+      N_("Export only this person and everyone below"), N_("ID") },
+    { "levels", 0, 0, G_OPTION_ARG_INT, &options->levels,
+      N_("Export only N levels from the top (pictures fold the deeper teams)"), N_("N") },
+    { "findings", 0, 0, G_OPTION_ARG_NONE, &options->findings,
+      N_("Draw the finding marks in a picture (by default it is clean)"), NULL },
+    { "page", 0, 0, G_OPTION_ARG_STRING, &options->page,
+      N_("PDF export: tile over pages of this size"), N_("a4|a3|letter|legal[-landscape]") },
     { "column", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options->columns,
       N_("Import: the column HEADER holds FIELD (id, manager, name, firstname, lastname, title, role, email, vacant, note, assistant, dotted); repeatable"),
       N_("FIELD=HEADER") },
@@ -166,6 +185,43 @@ make_context (Options *options)
   return context;
 }
 
+/* Everything the command line prints goes through here, to a terminal or
+ * not (CI logs are read too): one line, a trailing newline of @format
+ * aside, with every control character escaped, so that no name in a file
+ * can forge a line or drive a terminal. */
+void
+ladder_cli_print_line (FILE *stream, const char *format, ...)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *escaped = NULL;
+  gsize length;
+  va_list args;
+
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+  length = strlen (text);
+  if (length > 0 && text[length - 1] == '\n')
+    text[length - 1] = '\0';
+  escaped = ladder_text_escape (text);
+  fputs (escaped, stream);
+  fputc ('\n', stream);
+}
+
+/* Our own text of several lines (the help), each escaped as above. */
+void
+ladder_cli_print_lines (FILE *stream, const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  guint n = g_strv_length (lines);
+
+  /* The text's last newline ends its last line. */
+  if (n > 0 && lines[n - 1][0] == '\0')
+    n--;
+  for (guint i = 0; i < n; i++)
+    ladder_cli_print_line (stream, "%s", lines[i]);
+}
+
 static int
 usage_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
 
@@ -178,8 +234,8 @@ usage_error (const char *format, ...)
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  fprintf (stderr, "ladder: %s\n", message);
-  fprintf (stderr, _("Try “ladder --help” for more information.\n"));
+  ladder_cli_print_line (stderr, "ladder: %s", message);
+  ladder_cli_print_line (stderr, _("Try “ladder --help” for more information.\n"));
   return EXIT_REFUSED;
 }
 
@@ -187,7 +243,7 @@ static void
 print_load_warnings (GPtrArray *warnings)
 {
   for (guint i = 0; i < warnings->len; i++)
-    fprintf (stderr, "%s\n", (const char *) g_ptr_array_index (warnings, i));
+    ladder_cli_print_line (stderr, "%s", (const char *) g_ptr_array_index (warnings, i));
 }
 
 /* A chart in memory takes about three times its file, with the rules'
@@ -278,7 +334,7 @@ validate_file (const char *path, LadderCatalogue *catalogue,
   print_load_warnings (warnings);
   if (chart == NULL)
     {
-      fprintf (stderr, "%s\n", error->message);
+      ladder_cli_print_line (stderr, "%s", error->message);
       return EXIT_REFUSED;
     }
 
@@ -290,11 +346,11 @@ validate_file (const char *path, LadderCatalogue *catalogue,
 
       /* Not translated: editors and CI parse these lines. */
       if (line > 0)
-        fprintf (stdout, "%s:%u: %s: %s [%s]\n", path, line,
+        ladder_cli_print_line (stdout, "%s:%u: %s: %s [%s]", path, line,
                  ladder_severity_to_string (finding->severity), finding->message,
                  ladder_rule_get_id (finding->rule));
       else
-        fprintf (stdout, "%s: %s: %s [%s]\n", path,
+        ladder_cli_print_line (stdout, "%s: %s: %s [%s]", path,
                  ladder_severity_to_string (finding->severity), finding->message,
                  ladder_rule_get_id (finding->rule));
     }
@@ -308,7 +364,7 @@ validate_file (const char *path, LadderCatalogue *catalogue,
     g_autofree char *n = g_strdup_printf (ngettext ("%u note", "%u notes", notes), notes);
 
     /* TRANSLATORS: the summary after --validate: "FILE: 1 error, 2 warnings, 0 notes" */
-    fprintf (stdout, _("%s: %s, %s, %s\n"), path, e, w, n);
+    ladder_cli_print_line (stdout, _("%s: %s, %s, %s\n"), path, e, w, n);
   }
   fflush (stdout);
   if (last)
@@ -316,23 +372,15 @@ validate_file (const char *path, LadderCatalogue *catalogue,
   return errors > 0 ? EXIT_RULE_ERRORS : EXIT_CLEAN;
 }
 
-static const char *
-extension_of (const char *path)
+static gboolean
+is_image (const char *path)
 {
   const char *base = strrchr (path, G_DIR_SEPARATOR);
   const char *dot = strrchr (base ? base : path, '.');
 
-  return dot ? dot + 1 : "";
-}
-
-static gboolean
-is_image (const char *path)
-{
-  const char *extension = extension_of (path);
-
-  return g_ascii_strcasecmp (extension, "png") == 0
-         || g_ascii_strcasecmp (extension, "svg") == 0
-         || g_ascii_strcasecmp (extension, "pdf") == 0;
+  return dot != NULL && (g_ascii_strcasecmp (dot, ".png") == 0
+                         || g_ascii_strcasecmp (dot, ".svg") == 0
+                         || g_ascii_strcasecmp (dot, ".pdf") == 0);
 }
 
 static int
@@ -340,51 +388,44 @@ export_file (const Options *options, LadderCatalogue *catalogue)
 {
   const char *in = options->files[0];
   const char *out = options->export_path;
-  const char *extension = extension_of (out);
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
   g_autoptr(LadderChart) chart = NULL;
-  gboolean image, existed, ok;
+  g_autoptr(LadderFindings) findings = NULL;
+  LadderExportOptions export_options = { 0 };
+  gboolean ok;
 
-  image = is_image (out);
-  if (!image && g_ascii_strcasecmp (extension, "ladder") != 0
-      && g_ascii_strcasecmp (extension, "xml") != 0
-      && g_ascii_strcasecmp (extension, "csv") != 0)
-    return usage_error (_("cannot export to “%s”: the name must end in .png, .svg, .pdf, .ladder or .csv"),
-                        out);
+  if (!ladder_export_knows_format (out))
+    return usage_error (_("cannot export to “%s”: the name must end in .png, .svg, .pdf, .ladder, "
+                          ".csv, .json, .graphml, .drawio, .dot or .mmd"), out);
 
   chart = ladder_import_file (in, catalogue, options->import, warnings, &error);
   print_load_warnings (warnings);
   if (chart == NULL)
     {
-      fprintf (stderr, "%s\n", error->message);
+      ladder_cli_print_line (stderr, "%s", error->message);
       return EXIT_REFUSED;
     }
 
-  existed = g_file_test (out, G_FILE_TEST_EXISTS);
-  if (image)
-    {
-      g_autoptr(LadderFindings) findings = ladder_validate (chart, catalogue);
-      LadderExportOptions export_options = { 0 };
-
-      if (options->scale != NO_SCALE)
-        export_options.scale = options->scale;
-      export_options.transparent = g_strcmp0 (options->background, "transparent") == 0;
-      ok = ladder_export_file (chart, catalogue, findings, out, &export_options, &error);
-      if (export_options.notice != NULL)
-        fprintf (stderr, "%s\n", export_options.notice);
-      g_free (export_options.notice);
-    }
-  else
-    ok = ladder_save_file (chart, out, &error);
+  if (options->findings && is_image (out))
+    findings = ladder_validate (chart, catalogue);
+  if (options->scale != NO_SCALE)
+    export_options.scale = options->scale;
+  export_options.transparent = g_strcmp0 (options->background, "transparent") == 0;
+  export_options.root = options->root;
+  export_options.levels = options->levels != NO_LEVELS ? (guint) options->levels : 0;
+  export_options.findings = options->findings;
+  export_options.page = options->page;
+  ok = ladder_export_file (chart, catalogue, findings, out, &export_options, &error);
+  if (export_options.notice != NULL)
+    ladder_cli_print_line (stderr, "%s", export_options.notice);
+  g_free (export_options.notice);
 
   if (!ok)
     {
-      /* The writers never leave a partial file; this makes sure of it for
-       * a file that was not there before. */
-      if (!existed)
-        g_unlink (out);
-      fprintf (stderr, "%s\n", error->message);
+      /* The writer leaves nothing behind, and removes nothing: OUT may be
+       * a link, dangling or not. */
+      ladder_cli_print_line (stderr, "%s", error->message);
       return EXIT_REFUSED;
     }
   leave_for_exit (&chart);
@@ -394,7 +435,7 @@ export_file (const Options *options, LadderCatalogue *catalogue)
 int
 ladder_cli_run (int argc, char **argv)
 {
-  g_auto(Options) options = { .scale = NO_SCALE };
+  g_auto(Options) options = { .scale = NO_SCALE, .levels = NO_LEVELS };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(LadderCatalogue) catalogue = NULL;
@@ -416,12 +457,12 @@ ladder_cli_run (int argc, char **argv)
     {
       g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
 
-      fputs (help, stdout);
+      ladder_cli_print_lines (stdout, help);
       return EXIT_CLEAN;
     }
   if (options.version)
     {
-      fprintf (stdout, "ladder %s\n", PACKAGE_VERSION);
+      ladder_cli_print_line (stdout, "ladder %s", PACKAGE_VERSION);
       return EXIT_CLEAN;
     }
   if ((options.validate || options.export_path != NULL) + options.stats + options.diff > 1)
@@ -435,8 +476,11 @@ ladder_cli_run (int argc, char **argv)
     return usage_error (_("--stats needs exactly one FILE"));
   if (options.diff && n_files != 2)
     return usage_error (_("--diff needs two FILEs: OLD NEW"));
-  if ((options.stats || options.diff) && (options.scale != NO_SCALE || options.background != NULL))
-    return usage_error (_("--scale and --background go with --export"));
+  if ((options.stats || options.diff)
+      && (options.scale != NO_SCALE || options.background != NULL || options.root != NULL
+          || options.levels != NO_LEVELS || options.findings || options.page != NULL))
+    return usage_error (_("--scale, --background, --root, --levels, --findings and --page go "
+                          "with --export"));
   if (options.validate && options.export_path != NULL)
     return usage_error (_("--validate and --export cannot be used together"));
   if (options.validate && n_files == 0)
@@ -446,7 +490,13 @@ ladder_cli_run (int argc, char **argv)
   if (!options.validate && options.export_path == NULL && (options.columns || options.roles))
     return usage_error (_("--column and --role go with --validate or --export"));
   if (!options.validate && options.export_path == NULL && !options.stats && !options.diff)
-    return usage_error (_("--scale and --background go with --export"));
+    return usage_error (_("--scale, --background, --root, --levels, --findings and --page go "
+                          "with --export"));
+  if (options.levels != NO_LEVELS && options.levels < 1)
+    return usage_error (_("--levels must be a number of levels, 1 or more"));
+  if (options.page != NULL && !ladder_export_parse_page (options.page, NULL, NULL))
+    return usage_error (_("--page must be a4, a3, letter or legal, optionally with -landscape, "
+                          "not “%s”"), options.page);
   if (options.scale != NO_SCALE && !(options.scale > 0))
     return usage_error (_("--scale must be a number above 0"));
   if (options.background != NULL
@@ -467,7 +517,7 @@ ladder_cli_run (int argc, char **argv)
       catalogue = ladder_catalogue_new_from_file (options.rules_path, &error);
       if (catalogue == NULL)
         {
-          fprintf (stderr, "%s\n", error->message);
+          ladder_cli_print_line (stderr, "%s", error->message);
           return EXIT_REFUSED;
         }
     }

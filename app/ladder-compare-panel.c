@@ -1,16 +1,14 @@
 /* ladder-compare-panel.c — the list of changes while comparing
  *
  * Rebuilt from each new LadderDiff (the window counts one in an idle
- * after an edit).  Rows past ROW_LIMIT are summed up in one last row: the
- * canvas still marks every changed card.
+ * after an edit).  A list view: only the rows in sight are made and
+ * measured, so thousands of changes cost no more than a screenful.
  */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 
 #include "ladder-compare-panel.h"
-
-#define ROW_LIMIT 500
 
 enum {
   PERSON_ACTIVATED,
@@ -20,18 +18,21 @@ enum {
 static guint signals[N_SIGNALS];
 
 typedef struct {
-  guint  person;      /* of the open chart, or LADDER_NONE */
-  char  *text;
+  guint       person;   /* of the open chart, or LADDER_NONE */
+  const char *tag;      /* translated; "" for none */
+  const char *css;
+  char       *text;
 } Row;
 
 struct _LadderComparePanel
 {
-  GtkWidget   parent_instance;
+  GtkWidget      parent_instance;
 
-  GtkLabel   *summary_label;
-  GtkListBox *list;
+  GtkLabel      *summary_label;
+  GtkListView   *list;
 
-  GArray     *rows;   /* Row */
+  GArray        *rows;   /* Row */
+  GtkStringList *model;  /* the rows' texts, for the list view */
 };
 
 G_DEFINE_FINAL_TYPE (LadderComparePanel, ladder_compare_panel, GTK_TYPE_WIDGET)
@@ -89,25 +90,58 @@ row_person (const LadderDiffChange *change, LadderChart *old_chart, LadderChart 
   return LADDER_NONE;
 }
 
-static GtkWidget *
-make_row (const char *tag, const char *css, const char *text, gboolean goes_somewhere)
+/* ------------------------------------------------------------ list rows */
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory, GtkListItem *item, LadderComparePanel *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *tag_label = gtk_label_new (tag);
-  GtkWidget *text_label = gtk_label_new (text);
+  GtkWidget *tag_label = gtk_label_new (NULL);
+  GtkWidget *text_label = gtk_label_new (NULL);
 
-  gtk_widget_add_css_class (tag_label, "compare-tag");
-  gtk_widget_add_css_class (tag_label, css);
   gtk_widget_set_valign (tag_label, GTK_ALIGN_START);
   gtk_label_set_xalign (GTK_LABEL (text_label), 0.0);
   gtk_label_set_wrap (GTK_LABEL (text_label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (text_label), PANGO_WRAP_WORD_CHAR);
+  /* Wrapped to the panel's width, never widening it. */
+  gtk_label_set_max_width_chars (GTK_LABEL (text_label), 30);
   gtk_widget_set_hexpand (text_label, TRUE);
-  if (!goes_somewhere)
-    gtk_widget_add_css_class (text_label, "dim-label");
   gtk_box_append (GTK_BOX (box), tag_label);
   gtk_box_append (GTK_BOX (box), text_label);
-  return box;
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory, GtkListItem *item, LadderComparePanel *self)
+{
+  guint position = gtk_list_item_get_position (item);
+  GtkWidget *tag_label = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  GtkWidget *text_label = gtk_widget_get_next_sibling (tag_label);
+  const Row *row;
+
+  if (position >= self->rows->len)
+    return;
+  row = &g_array_index (self->rows, Row, position);
+  gtk_label_set_label (GTK_LABEL (tag_label), row->tag);
+  gtk_widget_set_css_classes (tag_label, (const char *[]) { "compare-tag", row->css, NULL });
+  gtk_widget_set_visible (tag_label, *row->tag != '\0');
+  gtk_label_set_label (GTK_LABEL (text_label), row->text);
+  /* A row that goes nowhere (someone removed) reads quieter. */
+  if (row->person != LADDER_NONE)
+    gtk_widget_remove_css_class (text_label, "dim-label");
+  else
+    gtk_widget_add_css_class (text_label, "dim-label");
+  gtk_list_item_set_activatable (item, row->person != LADDER_NONE);
+}
+
+static void
+add_row (LadderComparePanel *self, GPtrArray *texts, guint person, const char *tag,
+         const char *css, char *text)
+{
+  Row row = { person, tag, css, text };
+
+  g_array_append_val (self->rows, row);
+  g_ptr_array_add (texts, text);
 }
 
 void
@@ -115,71 +149,42 @@ ladder_compare_panel_show_diff (LadderComparePanel *self, LadderDiff *diff,
                                 LadderChart *old_chart, LadderChart *new_chart,
                                 const char *old_name)
 {
-  GtkWidget *child;
-  guint n;
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
   g_autofree char *summary = NULL;
+  guint n, old_n;
 
   g_return_if_fail (LADDER_IS_COMPARE_PANEL (self));
   g_return_if_fail (diff != NULL);
 
-  /* gtk_list_box_remove_all() is GTK 4.12 */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
-    gtk_list_box_remove (self->list, child);
-  g_array_set_size (self->rows, 0);
-
   summary = ladder_diff_format_summary (diff, old_name, _("this chart"));
   gtk_label_set_label (self->summary_label, summary);
 
+  /* The model's strings are copied before the rows' texts are freed. */
+  old_n = self->rows->len;
   n = ladder_diff_get_n_changes (diff);
-  for (guint i = 0; i < MIN (n, ROW_LIMIT); i++)
+  g_array_set_size (self->rows, 0);
+  for (guint i = 0; i < n; i++)
     {
       const LadderDiffChange *change = ladder_diff_get_change (diff, i);
       const char *css = NULL;
       const char *tag = kind_tag (change, &css);
-      Row row = { row_person (change, old_chart, new_chart), g_strdup (change->text) };
-      GtkWidget *widget = make_row (tag, css, row.text, row.person != LADDER_NONE);
 
-      gtk_list_box_append (self->list, widget);
-      gtk_list_box_row_set_activatable (gtk_list_box_get_row_at_index (self->list, i),
-                                        row.person != LADDER_NONE);
-      g_array_append_val (self->rows, row);
-    }
-  if (n > ROW_LIMIT)
-    {
-      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                            "and %u more change",
-                                                            "and %u more changes",
-                                                            n - ROW_LIMIT), n - ROW_LIMIT);
-      Row row = { LADDER_NONE, g_strdup (text) };
-      GtkWidget *label = gtk_label_new (text);
-
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_list_box_append (self->list, label);
-      gtk_list_box_row_set_activatable (gtk_list_box_get_row_at_index (self->list, ROW_LIMIT),
-                                        FALSE);
-      g_array_append_val (self->rows, row);
+      add_row (self, texts, row_person (change, old_chart, new_chart), tag, css,
+               g_strdup (change->text));
     }
   if (n == 0)
-    {
-      Row row = { LADDER_NONE, g_strdup (_("No changes")) };
-      GtkWidget *label = gtk_label_new (row.text);
-
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_list_box_append (self->list, label);
-      gtk_list_box_row_set_activatable (gtk_list_box_get_row_at_index (self->list, 0), FALSE);
-      g_array_append_val (self->rows, row);
-    }
+    add_row (self, texts, LADDER_NONE, "", "none", g_strdup (_("No changes")));
+  g_ptr_array_add (texts, NULL);
+  gtk_string_list_splice (self->model, 0, old_n, (const char *const *) texts->pdata);
 }
 
 static void
-row_activated_cb (GtkListBox *list, GtkListBoxRow *list_row, LadderComparePanel *self)
+activate_cb (GtkListView *list, guint position, LadderComparePanel *self)
 {
-  int index = gtk_list_box_row_get_index (list_row);
-
-  if (index < 0 || (guint) index >= self->rows->len)
+  if (position >= self->rows->len)
     return;
-  if (g_array_index (self->rows, Row, index).person != LADDER_NONE)
-    g_signal_emit (self, signals[PERSON_ACTIVATED], 0, g_array_index (self->rows, Row, index).person);
+  if (g_array_index (self->rows, Row, position).person != LADDER_NONE)
+    g_signal_emit (self, signals[PERSON_ACTIVATED], 0, g_array_index (self->rows, Row, position).person);
 }
 
 guint
@@ -210,7 +215,7 @@ ladder_compare_panel_activate_row (LadderComparePanel *self, guint row)
 {
   g_return_if_fail (LADDER_IS_COMPARE_PANEL (self));
   g_return_if_fail (row < self->rows->len);
-  row_activated_cb (self->list, gtk_list_box_get_row_at_index (self->list, row), self);
+  activate_cb (self->list, row, self);
 }
 
 const char *
@@ -238,6 +243,7 @@ ladder_compare_panel_finalize (GObject *object)
   LadderComparePanel *self = LADDER_COMPARE_PANEL (object);
 
   g_clear_pointer (&self->rows, g_array_unref);
+  g_clear_object (&self->model);
   G_OBJECT_CLASS (ladder_compare_panel_parent_class)->finalize (object);
 }
 
@@ -268,5 +274,16 @@ ladder_compare_panel_init (LadderComparePanel *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = g_array_new (FALSE, FALSE, sizeof (Row));
   g_array_set_clear_func (self->rows, (GDestroyNotify) row_clear);
-  g_signal_connect (self->list, "row-activated", G_CALLBACK (row_activated_cb), self);
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkNoSelection *selection;
+
+  self->model = gtk_string_list_new (NULL);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  gtk_list_view_set_factory (self->list, factory);
+  gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (selection));
+  g_object_unref (factory);
+  g_object_unref (selection);
+  g_signal_connect (self->list, "activate", G_CALLBACK (activate_cb), self);
 }

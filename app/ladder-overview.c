@@ -68,6 +68,7 @@ add_figure (LadderOverview *self, int row, const char *name, const char *value)
   gtk_widget_add_css_class (name_label, "dim-label");
   gtk_label_set_xalign (GTK_LABEL (value_label), 0.0);
   gtk_label_set_wrap (GTK_LABEL (value_label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (value_label), 20);
   gtk_widget_set_hexpand (value_label, TRUE);
   gtk_widget_add_css_class (value_label, "numeric");
   gtk_grid_attach (self->figures, name_label, 0, row, 1, 1);

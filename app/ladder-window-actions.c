@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ladder-export.h"
+#include "ladder-export-dialog.h"
 #include "ladder-import.h"
 #include "ladder-io.h"
 #include "ladder-print.h"
@@ -202,63 +203,24 @@ save_as (LadderWindow *self, Pending *pending)
 }
 
 static void
-export_response_cb (GtkNativeDialog *native, int response, LadderWindow *self)
+export_done_cb (LadderExportDialog *dialog, GFile *file, const char *notice,
+                const char *error, LadderWindow *self)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
+  g_autofree char *base = NULL;
+  g_autofree char *message = NULL;
+
+  if (error != NULL)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      g_autofree char *path = g_file_get_path (file);
-      g_autoptr(GError) error = NULL;
-      GtkFileFilter *filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (native));
-      LadderExportOptions options = { 0 };
-      const char *format = filter ? g_object_get_data (G_OBJECT (filter), "extension") : NULL;
-
-      /* "team" with the PDF filter chosen means team.pdf. */
-      if (path != NULL && format != NULL && !g_str_has_suffix (path, format))
-        {
-          const char *base = strrchr (path, '/');
-          if (strchr (base ? base : path, '.') == NULL)
-            {
-              char *with = g_strconcat (path, format, NULL);
-              g_free (path);
-              path = with;
-            }
-        }
-
-      if (path == NULL)
-        ladder_window_show_error (self, _("Could not export the chart"),
-                                  _("Charts can only be exported to local files"));
-      else if (!ladder_export_file (self->chart, self->catalogue,
-                                    ladder_window_get_findings (self), path, &options, &error))
-        ladder_window_show_error (self, _("Could not export the chart"), error->message);
-      else
-        {
-          g_autofree char *base = g_path_get_basename (path);
-          g_autofree char *message = NULL;
-
-          /* What the user sees is what is exported, badges included. */
-          if (options.notice != NULL)
-            message = g_strdup_printf (_("Exported to %s (%s)"), base, options.notice);
-          else
-            message = g_strdup_printf (_("Exported to %s"), base);
-          ladder_window_show_toast (self, message);
-          ladder_settings_remember_export (file);
-        }
-      g_free (options.notice);
+      ladder_window_show_error (self, _("Could not export the chart"), error);
+      return;
     }
-  g_object_unref (native);
-}
-
-static void
-add_export_filter (GtkFileChooser *chooser, const char *name, const char *pattern,
-                   const char *extension)
-{
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, name);
-  gtk_file_filter_add_pattern (filter, pattern);
-  g_object_set_data (G_OBJECT (filter), "extension", (gpointer) extension);
-  gtk_file_chooser_add_filter (chooser, filter);
+  base = g_file_get_basename (file);
+  if (notice != NULL)
+    message = g_strdup_printf (_("Exported to %s (%s)"), base, notice);
+  else
+    message = g_strdup_printf (_("Exported to %s"), base);
+  ladder_window_show_toast (self, message);
+  ladder_settings_remember_export (file);
 }
 
 /* -------------------------------------------------------------- actions */
@@ -358,22 +320,14 @@ static void
 export_action (GtkWidget *widget, const char *name, GVariant *parameter)
 {
   LadderWindow *self = LADDER_WINDOW (widget);
-  GtkFileChooserNative *native;
-  g_autofree char *suggested = ladder_window_dup_suggested_name (self, ".png");
-  g_autoptr(GFile) folder = NULL;
+  g_autofree char *suggested = ladder_window_dup_suggested_name (self, "");
+  g_autoptr(GFile) folder = ladder_window_dup_export_folder (self);
+  LadderExportDialog *dialog;
 
-  native = gtk_file_chooser_native_new (_("Export the Chart"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  add_export_filter (GTK_FILE_CHOOSER (native), _("PNG image"), "*.png", ".png");
-  add_export_filter (GTK_FILE_CHOOSER (native), _("SVG drawing"), "*.svg", ".svg");
-  add_export_filter (GTK_FILE_CHOOSER (native), _("PDF document"), "*.pdf", ".pdf");
-  folder = ladder_window_dup_export_folder (self);
-  if (folder != NULL)
-    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), folder, NULL);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), suggested);
-  g_signal_connect (native, "response", G_CALLBACK (export_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  dialog = ladder_export_dialog_new (GTK_WINDOW (self), self->chart, self->catalogue,
+                                     ladder_window_get_selected (self), suggested, folder);
+  g_signal_connect_object (dialog, "done", G_CALLBACK (export_done_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void

@@ -54,16 +54,6 @@ update_marks (LadderWindow *self)
   ladder_canvas_set_marks (self->canvas, any ? self->marks->data : NULL, capacity);
 }
 
-const guint8 *
-ladder_window_get_marks (LadderWindow *self, guint *n_marks)
-{
-  g_return_val_if_fail (LADDER_IS_WINDOW (self), NULL);
-  g_return_val_if_fail (n_marks != NULL, NULL);
-
-  *n_marks = self->marks->len;
-  return self->marks->data;
-}
-
 static void
 go_to_person_cb (GtkWidget *source, guint person, LadderWindow *self)
 {
@@ -270,6 +260,8 @@ ladder_window_init_compare (LadderWindow *self)
 void
 ladder_window_clear_compare (LadderWindow *self)
 {
+  if (self->canvas != NULL)
+    ladder_canvas_set_marks (self->canvas, NULL, 0);
   g_clear_handle_id (&self->compare_idle, g_source_remove);
   g_clear_pointer (&self->compare_diff, ladder_diff_free);
   g_clear_pointer (&self->compare_old_findings, ladder_findings_free);

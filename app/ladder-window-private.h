@@ -175,6 +175,7 @@ GFile   *ladder_window_dup_save_folder    (LadderWindow *self);
 /* ladder-window-compare.c */
 void     ladder_window_class_init_compare (GtkWidgetClass *widget_class);
 void     ladder_window_init_compare       (LadderWindow *self);
+/* From dispose: no comparison, no marks, no idle left. */
 void     ladder_window_clear_compare      (LadderWindow *self);
 /* Compares the open chart (NEW) with @file's (OLD): the changed cards are
  * marked and the Changes page lists what changed, until
@@ -182,7 +183,5 @@ void     ladder_window_clear_compare      (LadderWindow *self);
 gboolean ladder_window_compare_with       (LadderWindow *self, GFile *file, GError **error);
 void     ladder_window_leave_comparison   (LadderWindow *self);
 gboolean ladder_window_is_comparing       (LadderWindow *self);
-/* What the canvas is given to mark (LadderCanvasMark bits a person). */
-const guint8 *ladder_window_get_marks     (LadderWindow *self, guint *n_marks);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include "ladder-import.h"
 #include "ladder-io.h"
 #include "ladder-settings.h"
+#include "ladder-text.h"
 #include "ladder-window-private.h"
 
 G_DEFINE_FINAL_TYPE (LadderWindow, ladder_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -301,8 +302,9 @@ ladder_window_show_toast (LadderWindow *self, const char *message)
   g_return_if_fail (message != NULL);
 
   g_free (self->toast);
-  self->toast = g_strdup (message);
-  gtk_label_set_label (self->toast_label, message);
+  /* A message quoting a hostile file is cut: a huge label would spin. */
+  self->toast = ladder_text_shorten (message, LADDER_TEXT_MESSAGE_MAX);
+  gtk_label_set_label (self->toast_label, self->toast);
   gtk_revealer_set_reveal_child (self->toast_revealer, TRUE);
   g_clear_handle_id (&self->toast_timeout, g_source_remove);
   self->toast_timeout = g_timeout_add_seconds (TOAST_SECONDS, toast_timeout_cb, self);
@@ -637,7 +639,7 @@ ladder_window_save_to (LadderWindow *self, GFile *file, GError **error)
     return FALSE;
 
   /* Saving as CSV exports: the document stays what it was. */
-  if (!g_str_has_suffix (path, ".csv"))
+  if (!ladder_path_is_csv (path))
     {
       g_autofree char *stamp = ladder_file_dup_stamp (file);
 
@@ -654,12 +656,13 @@ ladder_window_save_to (LadderWindow *self, GFile *file, GError **error)
 void
 ladder_window_show_error (LadderWindow *self, const char *primary, const char *secondary)
 {
+  g_autofree char *shown = ladder_text_shorten (secondary, LADDER_TEXT_MESSAGE_MAX);
   GtkWidget *dialog;
 
   dialog = gtk_message_dialog_new (GTK_WINDOW (self),
                                    GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
                                    GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE, "%s", primary);
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", secondary);
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", shown);
   g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -756,6 +759,7 @@ ladder_window_dispose (GObject *object)
     }
   if (self->chart != NULL)
     g_signal_handlers_disconnect_by_data (self->chart, self);
+  ladder_window_clear_compare (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), LADDER_TYPE_WINDOW);
 
   G_OBJECT_CLASS (ladder_window_parent_class)->dispose (object);
@@ -777,7 +781,6 @@ ladder_window_finalize (GObject *object)
   g_clear_object (&self->catalogue);
   g_clear_object (&self->file);
   g_clear_object (&self->imported_from);
-  ladder_window_clear_compare (self);
 
   G_OBJECT_CLASS (ladder_window_parent_class)->finalize (object);
 }

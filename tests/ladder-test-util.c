@@ -1,4 +1,5 @@
 #include "ladder-test-util.h"
+#include "ladder-chart.h"
 
 #include <glib/gstdio.h>
 #include <stdlib.h>
@@ -110,4 +111,15 @@ ladder_test_run_ladder_in (LadderTestRun *run, const char *language, ...)
   va_start (args, language);
   run_ladder_va (run, language, args);
   va_end (args);
+}
+
+LadderChart *
+ladder_test_wide_chart (guint n_reports)
+{
+  LadderChart *chart = ladder_chart_new ();
+  guint root = ladder_chart_add_person (chart, NULL, "cpo", LADDER_NONE, LADDER_NONE, NULL);
+
+  for (guint i = 0; i < n_reports; i++)
+    ladder_chart_add_person (chart, NULL, "pm", root, LADDER_NONE, NULL);
+  return chart;
 }

@@ -33,3 +33,7 @@ void        ladder_test_run_ladder (LadderTestRun *run, ...) G_GNUC_NULL_TERMINA
 /* The same in @language ("de": the build tree's German, as the window's). */
 void        ladder_test_run_ladder_in (LadderTestRun *run, const char *language, ...)
                                        G_GNUC_NULL_TERMINATED;
+
+typedef struct _LadderChart LadderChart;
+/* A CPO with @n_reports product managers side by side under them. */
+LadderChart *ladder_test_wide_chart (guint n_reports);

@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #define HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 
@@ -80,7 +81,8 @@ test_german (void **state)
 
     run_ladder_german (&run, "--scale=2", startup, NULL);
     assert_int_equal (run.status, 2);
-    assert_string_equal (run.err, "ladder: --scale und --background gehören zu --export\n"
+    assert_string_equal (run.err, "ladder: --scale, --background, --root, --levels, --findings und "
+                                  "--page gehören zu --export\n"
                                   "Mit „ladder --help“ erhalten Sie weitere Informationen.\n");
   }
 }
@@ -106,7 +108,13 @@ test_bad_arguments (void **state)
     { { "--scale=lots", export_svg, startup, NULL }, "ladder: Cannot parse double value “lots” for --scale\n" },
     { { "--background=pink", export_svg, startup, NULL },
       "ladder: --background must be white or transparent, not “pink”\n" },
-    { { "--scale=2", startup, NULL }, "ladder: --scale and --background go with --export\n" },
+    { { "--scale=2", startup, NULL },
+      "ladder: --scale, --background, --root, --levels, --findings and --page go with --export\n" },
+    { { "--levels=0", export_svg, startup, NULL }, "ladder: --levels must be a number of levels, 1 or more\n" },
+    { { "--levels=two", export_svg, startup, NULL },
+      "ladder: Cannot parse integer value “two” for --levels\n" },
+    { { "--page=a5", export_svg, startup, NULL },
+      "ladder: --page must be a4, a3, letter or legal, optionally with -landscape, not “a5”\n" },
     /* Without --validate or --export, where the editor would have opened */
     { { "--no-such-option", startup, NULL }, "ladder: Unknown option --no-such-option\n" },
     { { startup, "-x", NULL }, "ladder: Unknown option -x\n" },
@@ -128,7 +136,8 @@ test_bad_arguments (void **state)
   {
     g_auto(Run) run = { 0 };
     g_autofree char *expected = g_strdup_printf (
-      "ladder: cannot export to “%s”: the name must end in .png, .svg, .pdf, .ladder or .csv\n"
+      "ladder: cannot export to “%s”: the name must end in .png, .svg, .pdf, .ladder, .csv, .json, "
+      ".graphml, .drawio, .dot or .mmd\n"
       "Try “ladder --help” for more information.\n", out_txt);
 
     run_ladder (&run, export_txt, startup, NULL);
@@ -354,7 +363,8 @@ test_refused_export_leaves_no_output (void **state)
     "  <person id=\"b\" role=\"pm\" manager=\"a\"/>\n</orgchart>\n");
   g_autofree char *expected = g_strdup_printf (
     "%s:3: error: the manager references form a cycle: a → b → a\n", bad);
-  const char *extensions[] = { "svg", "png", "pdf", "ladder", "csv" };
+  const char *extensions[] = { "svg", "png", "pdf", "ladder", "csv", "json", "graphml", "drawio",
+                               "dot", "mmd" };
 
   for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
     {
@@ -412,6 +422,273 @@ test_export_svg (void **state)
   assert_non_null (strstr (svg, "<svg"));
   assert_non_null (strstr (svg, "Maya Okafor"));
   g_unlink (out);
+}
+
+/* ---- hostile text: escaped and bounded ---- */
+
+/* A name cannot forge a line of --validate's output, nor hide its text
+ * behind a bidi override. */
+static void
+test_validate_escapes_names (void **state)
+{
+  g_autofree char *path = ladder_test_write ("inject.ladder",
+    HEAD "<orgchart version=\"1\">\n  <person id=\"a\" role=\"ceo\" name=\"Ada\"/>\n"
+    "  <person id=\"b\" role=\"associate-pm\" manager=\"a\"\n"
+    "          name=\"Bo&#10;x.ladder: 0 errors, 0 warnings, 0 notes&#x202E;&#9;&#x2066;\"/>\n"
+    "</orgchart>\n");
+  g_autofree char *expected = g_strdup_printf (
+    "%s:4: error: Bo\\nx.ladder: 0 errors, 0 warnings, 0 notes\\u202E\\t\\u2066 (Associate Product "
+    "Manager) reports to Ada (CEO), who is not in the product team; an Associate Product Manager "
+    "works under someone in the product team [associate-in-product-team]\n"
+    "%s: 1 error, 0 warnings, 0 notes\n", path, path);
+  g_auto(Run) run = { 0 };
+
+  run_ladder (&run, "--validate", path, NULL);
+  assert_int_equal (run.status, 1);
+  assert_string_equal (run.out, expected);
+}
+
+/* Terminal escape sequences from a CSV reach neither stdout nor stderr. */
+static void
+test_csv_escapes_reach_no_terminal (void **state)
+{
+  g_autofree char *named = ladder_test_write ("esc.csv",
+    "id,role,name,manager\na,ceo,Ada,\nb,associate-pm,\"\x1b]0;pwned\x07\x1b[2J\xc2\x9b" "31m\",a\n");
+  g_autofree char *vacant = ladder_test_write ("vacant.csv",
+    "id,role,vacant\na,ceo,\x1b[31mred\x7f\n");
+  g_autofree char *named_expected = g_strdup_printf (
+    "%s:3: error: \\x1B]0;pwned\\x07\\x1B[2J\\u009B31m (Associate Product Manager) reports to Ada "
+    "(CEO), who is not in the product team; an Associate Product Manager works under someone in "
+    "the product team [associate-in-product-team]\n"
+    "%s: 1 error, 0 warnings, 0 notes\n", named, named);
+  g_autofree char *vacant_expected = g_strdup_printf (
+    "%s:2: error: vacant is “\\x1B[31mred\\x7F”; use true or false\n", vacant);
+  g_auto(Run) run = { 0 };
+  g_auto(Run) refused = { 0 };
+
+  run_ladder (&run, "--validate", named, NULL);
+  assert_string_equal (run.out, named_expected);
+  run_ladder (&refused, "--validate", vacant, NULL);
+  assert_int_equal (refused.status, 2);
+  assert_string_equal (refused.err, vacant_expected);
+}
+
+/* Characters of a long text quoted before its "…". */
+#define LONG_SHOWN 63
+
+/* A 4,000-person cycle, 10,000 unknown columns (one named in 60 KB), a
+ * 60 KB id: each message names the first few and stays one short line. */
+static void
+test_huge_messages_bounded (void **state)
+{
+  g_autoptr(GString) cycle = g_string_new ("id,role,manager\n");
+  g_autoptr(GString) columns = g_string_new ("id,role");
+  g_autoptr(GString) long_id = g_string_new (HEAD "<orgchart version=\"1\">\n  <person role=\"ceo\" id=\"");
+  g_autofree char *cycle_path = NULL, *columns_path = NULL, *id_path = NULL;
+  g_autofree char *cycle_expected = NULL, *columns_expected = NULL, *id_expected = NULL;
+  g_auto(Run) cycle_run = { 0 };
+  g_auto(Run) columns_run = { 0 };
+  g_auto(Run) id_run = { 0 };
+  g_autofree char *huge_column = g_strnfill (60000, 'c');
+  g_autofree char *long_column = g_strnfill (LONG_SHOWN, 'c');
+
+  for (guint i = 0; i < 4000; i++)
+    g_string_append_printf (cycle, "p%u,pm,p%u\n", i, (i + 1) % 4000);
+  g_string_append_printf (columns, ",%s", huge_column);
+  for (guint i = 1; i <= 10000; i++)
+    g_string_append_printf (columns, ",extra%u", i);
+  g_string_append (columns, "\na,ceo\n");
+  for (guint i = 0; i < 60000; i++)
+    g_string_append_c (long_id, i % 2 ? 'x' : '!');
+  g_string_append (long_id, "\"/>\n</orgchart>\n");
+  cycle_path = ladder_test_write ("cycle4000.csv", cycle->str);
+  columns_path = ladder_test_write ("columns.csv", columns->str);
+  id_path = ladder_test_write ("long-id.ladder", long_id->str);
+
+  cycle_expected = g_strdup_printf ("%s:2: error: the reporting lines form a cycle: p0 → p1 → p2 → p3 → "
+                                    "p4 → p5 → p6 → p7 → p8 → p9 and 3990 more\n", cycle_path);
+  columns_expected = g_strdup_printf ("%s:1: warning: 10001 columns are not used: “%s…”, “extra1”, "
+                                      "“extra2”, “extra3”, “extra4”, “extra5”, “extra6”, “extra7”, "
+                                      "“extra8”, “extra9” and 9991 more\n", columns_path, long_column);
+  id_expected = g_strdup_printf ("%s:3: error: id=\"!x!x!x!x!x!x!x!x!x!x!x!x!x!x!x!x!x!x!x!x!x!x"
+                                 "!x!x!x!x!x!x!x!x!x!…\" is not a valid id (1 to 64 letters, digits, "
+                                 "“_”, “.” or “-”)\n", id_path);
+  run_ladder (&cycle_run, "--validate", cycle_path, NULL);
+  assert_string_equal (cycle_run.err, cycle_expected);
+  run_ladder (&columns_run, "--validate", columns_path, NULL);
+  assert_string_equal (columns_run.err, columns_expected);
+  run_ladder (&id_run, "--validate", id_path, NULL);
+  assert_string_equal (id_run.err, id_expected);
+}
+
+/* A failed export through a dangling link leaves the link. */
+static void
+test_failed_export_keeps_dangling_link (void **state)
+{
+  g_autofree char *in = example ("startup.ladder");
+  g_autofree char *link = g_build_filename (ladder_test_tmpdir (), "dangling.svg", NULL);
+  g_autofree char *expected = g_strdup_printf (
+    "%s: error: cannot create a file in its folder: No such file or directory\n", link);
+  g_auto(Run) run = { 0 };
+
+  assert_int_equal (symlink ("no-such-folder/out.svg", link), 0);
+  run_ladder (&run, "--export", link, in, NULL);
+  assert_int_equal (run.status, 2);
+  assert_string_equal (run.err, expected);
+  assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+}
+
+/* --stats and --diff print through the same escaping. */
+static void
+test_stats_and_diff_escape (void **state)
+{
+  g_autofree char *old = ladder_test_write ("esc-old.ladder",
+    HEAD "<orgchart version=\"1\" title=\"T&#10;x\">\n  <person id=\"a\" role=\"ceo\" name=\"Ada\"/>\n</orgchart>\n");
+  g_autofree char *new = ladder_test_write ("esc-new.ladder",
+    HEAD "<orgchart version=\"1\">\n  <person id=\"a\" role=\"ceo\" name=\"Ada&#10;forged&#x202E;\"/>\n</orgchart>\n");
+  g_autofree char *stats_first = g_strdup_printf ("%s: T\\nx\n", old);
+  g_autofree char *changed = g_strdup_printf (
+    "%s:2: changed: chart: title \"T\\nx\" -> none\n"
+    "%s:3: changed: Ada\\nforged\\u202E: name \"Ada\" -> \"Ada\\nforged\\u202E\"\n"
+    "%s -> %s: 0 added, 0 removed, 0 moved, 2 changed; findings: 0 new, 0 fixed\n", new, new, old, new);
+  g_auto(Run) stats = { 0 };
+  g_auto(Run) diff = { 0 };
+
+  run_ladder (&stats, "--stats", old, NULL);
+  assert_int_equal (stats.status, 0);
+  assert_true (g_str_has_prefix (stats.out, stats_first));
+  run_ladder (&diff, "--diff", old, new, NULL);
+  assert_string_equal (diff.out, changed);
+}
+
+/* ---- other tools' formats, options, readable or refused ---- */
+
+static void
+test_export_json_of_a_team (void **state)
+{
+  g_autofree char *scale_up = example ("scale-up.ladder");
+  g_autofree char *out = g_build_filename (ladder_test_tmpdir (), "team.json", NULL);
+  g_autofree char *option = g_strconcat ("--export=", out, NULL);
+  g_autofree char *json = NULL;
+  g_auto(Run) run = { 0 };
+
+  run_ladder (&run, option, "--root=spm-cards", scale_up, NULL);
+  assert_int_equal (run.status, 0);
+  assert_string_equal (run.out, "");
+  assert_string_equal (run.err, "");
+  json = ladder_test_read (out, NULL);
+  assert_non_null (json);
+  assert_true (g_str_has_prefix (json,
+    "[\n  {\"id\": \"spm-cards\", \"name\": \"Elena Petrova\", \"role\": \"senior-pm\", "
+    "\"title\": \"Senior PM, Cards\", \"manager\": null, \"vacant\": false, "
+    "\"assistant\": false, \"dotted\": [], \"note\": null},\n"
+    "  {\"id\": \"pm-wallet\", \"name\": \"Noah Fischer\", \"role\": \"pm\", "
+    "\"title\": \"PM, Wallets\", \"manager\": \"spm-cards\","));
+  assert_null (strstr (json, "\"ceo\""));
+}
+
+static void
+test_export_levels_mermaid (void **state)
+{
+  g_autofree char *scale_up = example ("scale-up.ladder");
+  g_autofree char *out = g_build_filename (ladder_test_tmpdir (), "top.mmd", NULL);
+  g_autofree char *option = g_strconcat ("--export=", out, NULL);
+  g_autofree char *mmd = NULL;
+  g_auto(Run) run = { 0 };
+
+  run_ladder (&run, option, "--levels=3", scale_up, NULL);
+  assert_int_equal (run.status, 0);
+  mmd = ladder_test_read (out, NULL);
+  assert_string_equal (mmd,
+    "flowchart TD\n"
+    "  n0[\"Daniel Achterberg<br/>CEO\"]\n"
+    "  n1[\"Amara Nwosu<br/>Chief Product Officer\"]\n"
+    "  n2[\"Rafael Ortega<br/>VP of Product\"]\n"
+    "  n3[\"Fatima Zahra<br/>Program Manager, Launches\"]\n"
+    "  n0 --> n1\n"
+    "  n1 --> n2\n"
+    "  n1 --> n3\n"
+    "  n3 -.-> n2\n");
+}
+
+/* @n reports side by side under one CPO, as a .ladder file. */
+static char *
+write_wide_chart (const char *name, guint n)
+{
+  g_autoptr(GString) text = g_string_new (HEAD "<orgchart version=\"1\">\n"
+                                          "  <person id=\"top\" role=\"cpo\"/>\n");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text, "  <person id=\"p%u\" role=\"pm\" manager=\"top\"/>\n", i);
+  g_string_append (text, "</orgchart>\n");
+  return ladder_test_write (name, text->str);
+}
+
+static void
+test_export_unreadable_refused (void **state)
+{
+  g_autofree char *wide = write_wide_chart ("wide.ladder", 5000);
+  g_autofree char *png = g_build_filename (ladder_test_tmpdir (), "wide.png", NULL);
+  g_autofree char *pdf = g_build_filename (ladder_test_tmpdir (), "wide.pdf", NULL);
+  g_autofree char *png_option = g_strconcat ("--export=", png, NULL);
+  g_autofree char *pdf_option = g_strconcat ("--export=", pdf, NULL);
+  g_autofree char *png_expected = g_strdup_printf (
+    "%s: error: the chart is 1020040 × 272 px, too large for a readable PNG (its text would be "
+    "0.3 px high); export part of it with --levels=N or --root=ID, or export SVG or PDF\n", png);
+  g_autofree char *pdf_expected = g_strdup_printf (
+    "%s: error: the chart would take 686 pages of a3-landscape (686 across, 1 down), more than "
+    "500; export part of it with --levels=N or --root=ID\n", pdf);
+  g_auto(Run) png_run = { 0 };
+  g_auto(Run) pdf_run = { 0 };
+  g_auto(Run) root_run = { 0 };
+
+  run_ladder (&png_run, png_option, wide, NULL);
+  assert_int_equal (png_run.status, 2);
+  assert_string_equal (png_run.err, png_expected);
+  assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+
+  run_ladder (&pdf_run, pdf_option, wide, NULL);
+  assert_int_equal (pdf_run.status, 2);
+  assert_string_equal (pdf_run.err, pdf_expected);
+  assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+
+  /* What the message suggests works. */
+  run_ladder (&root_run, pdf_option, "--root=p7", wide, NULL);
+  assert_int_equal (root_run.status, 0);
+  assert_string_equal (root_run.err, "");
+  assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_export_unknown_root (void **state)
+{
+  g_autofree char *startup = example ("startup.ladder");
+  g_autofree char *out = g_build_filename (ladder_test_tmpdir (), "nobody.svg", NULL);
+  g_autofree char *option = g_strconcat ("--export=", out, NULL);
+  g_autofree char *expected = g_strdup_printf (
+    "%s: error: --root: nobody on the chart has the id “zz”\n", out);
+  g_auto(Run) run = { 0 };
+
+  run_ladder (&run, option, "--root=zz", startup, NULL);
+  assert_int_equal (run.status, 2);
+  assert_string_equal (run.err, expected);
+  assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+}
+
+/* enterprise.ladder is 2,947 × 1,096 px, 2,210 × 822 pt: on A4 portrait
+ * (539 × 786 pt of chart a page) 5 across and 2 down. */
+static void
+test_export_pdf_pages_notice (void **state)
+{
+  g_autofree char *enterprise = example ("enterprise.ladder");
+  g_autofree char *out = g_build_filename (ladder_test_tmpdir (), "wall.pdf", NULL);
+  g_autofree char *option = g_strconcat ("--export=", out, NULL);
+  g_autofree char *expected = g_strdup_printf ("%s: tiled over 10 pages of a4\n", out);
+  g_auto(Run) run = { 0 };
+
+  run_ladder (&run, option, "--page=a4", "--findings", enterprise, NULL);
+  assert_int_equal (run.status, 0);
+  assert_string_equal (run.err, expected);
 }
 
 /* ---- import (SPEC, second part, "Import") ---- */
@@ -545,6 +822,16 @@ main (void)
     cmocka_unit_test (test_export_csv),
     cmocka_unit_test (test_refused_export_leaves_no_output),
     cmocka_unit_test (test_export_svg),
+    cmocka_unit_test (test_validate_escapes_names),
+    cmocka_unit_test (test_csv_escapes_reach_no_terminal),
+    cmocka_unit_test (test_huge_messages_bounded),
+    cmocka_unit_test (test_failed_export_keeps_dangling_link),
+    cmocka_unit_test (test_stats_and_diff_escape),
+    cmocka_unit_test (test_export_json_of_a_team),
+    cmocka_unit_test (test_export_levels_mermaid),
+    cmocka_unit_test (test_export_unreadable_refused),
+    cmocka_unit_test (test_export_unknown_root),
+    cmocka_unit_test (test_export_pdf_pages_notice),
     cmocka_unit_test (test_import_samples_validate),
     cmocka_unit_test (test_import_refused_formats),
     cmocka_unit_test (test_import_by_content),

@@ -7,6 +7,7 @@
 #include "ladder-io.h"
 
 #include <string.h>
+#include <sys/wait.h>
 
 #define HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 
@@ -73,6 +74,17 @@ write_chart (const char *name, const char *text)
   return ladder_test_write (name, text);
 }
 
+/* @text with OLD and NEW replaced by the two paths. */
+static char *
+with_paths (const char *text, const char *old_path, const char *new_path)
+{
+  g_auto(GStrv) old_parts = g_strsplit (text, "OLD", -1);
+  g_autofree char *with_old = g_strjoinv (old_path, old_parts);
+  g_auto(GStrv) new_parts = g_strsplit (with_old, "NEW", -1);
+
+  return g_strjoinv (new_path, new_parts);
+}
+
 /* Runs ladder --diff on @old_text and @new_text (written to files) and
  * checks the exit status and the whole output, in which OLD and NEW
  * stand for the two paths. */
@@ -84,16 +96,9 @@ assert_diff (const char *old_name, const char *old_text,
   g_autofree char *old_path = write_chart (old_name, old_text);
   g_autofree char *new_path = write_chart (new_name, new_text);
   g_auto(LadderTestRun) run = { 0 };
-  g_auto(GStrv) old_parts = NULL;
-  g_auto(GStrv) new_parts = NULL;
-  g_autofree char *with_old = NULL;
-  g_autofree char *want = NULL;
+  g_autofree char *want = with_paths (expected, old_path, new_path);
 
   ladder_test_run_ladder (&run, "--diff", old_path, new_path, NULL);
-  old_parts = g_strsplit (expected, "OLD", -1);
-  with_old = g_strjoinv (old_path, old_parts);
-  new_parts = g_strsplit (with_old, "NEW", -1);
-  want = g_strjoinv (new_path, new_parts);
   assert_string_equal (run.out, want);
   assert_string_equal (run.err, "");
   assert_int_equal (run.status, status);
@@ -242,6 +247,71 @@ test_refused (void **state)
                                  "ladder: --validate, --export, --stats and --diff cannot be used together\n"));
 }
 
+/* OLD from a pipe (git show's output, in a pull request): read as it
+ * streams, named as given. */
+static void
+test_pipe (void **state)
+{
+  g_autofree char *old_path = write_chart ("pipe-old.ladder", spec_old);
+  g_autofree char *new_path = write_chart ("pipe-new.ladder", spec_new);
+  g_autofree char *quoted_binary = g_shell_quote (g_getenv ("LADDER_BINARY"));
+  g_autofree char *quoted_old = g_shell_quote (old_path);
+  g_autofree char *quoted_new = g_shell_quote (new_path);
+  g_autofree char *command = g_strdup_printf ("cat %s | LC_ALL=C LANGUAGE=C %s --diff /dev/stdin %s",
+                                              quoted_old, quoted_binary, quoted_new);
+  const char *argv[] = { "/bin/sh", "-c", command, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *removed = NULL;
+  int wait_status;
+
+  (void) state;
+  assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                             &out, &err, &wait_status, NULL));
+  assert_true (WIFEXITED (wait_status));
+  assert_int_equal (WEXITSTATUS (wait_status), 1);
+  assert_string_equal (err, "");
+  removed = with_paths ("/dev/stdin:8: removed: Bo Kim (Product Manager), who reported to Ada Obi\n",
+                        old_path, new_path);
+  assert_non_null (strstr (out, removed));
+  summary = with_paths ("/dev/stdin -> NEW: 3 added, 1 removed, 1 moved, 3 changed; findings: 6 new, 2 fixed\n",
+                        old_path, new_path);
+  assert_true (g_str_has_suffix (out, summary));
+}
+
+/* The phrases are translated; the words editors and CI read (added,
+ * moved, changed, removed, error, (new), (fixed)) are not. */
+static void
+test_german (void **state)
+{
+  g_autofree char *old_path = write_chart ("de-old.ladder", fields_new);
+  g_autofree char *new_path = write_chart ("de-new.ladder", fields_old);
+  g_autofree char *expected = NULL;
+  g_auto(LadderTestRun) run = { 0 };
+
+  (void) state;
+  ladder_test_run_ladder_in (&run, "de", "--diff", old_path, new_path, NULL);
+  assert_int_equal (run.status, 1);
+  expected = with_paths (
+    "NEW:2: changed: Organigramm: Titel (leer) -> \"T\"; Beschäftigte 40 -> (leer); Anordnung tree -> compact\n"
+    "NEW:4: moved: Vi Ng (VP Produkt) von Ada Obi zu Pat\n"
+    "NEW:4: changed: Vi Ng: besetzt (war unbesetzt); jetzt Assistenz; gepunktete Linie zu Ada Obi hinzugefügt; "
+    "Notiz geändert\n"
+    "NEW:9: moved: Pat (Produktmanager) von Vi Ng zu Ada Obi\n"
+    "NEW:9: changed: Pat: Name (leer) -> \"Pat\"; Titel (leer) -> \"PM, Core\"; nicht mehr Assistenz; "
+    "Notiz hinzugefügt\n"
+    "NEW:12: moved: r (Designer) von p an die Spitze\n"
+    "NEW:13: added: Xu (Lead Designer) an der Spitze\n",
+    old_path, new_path);
+  assert_true (g_str_has_prefix (run.out, expected));
+  g_free (expected);
+  expected = with_paths ("OLD -> NEW: 1 hinzugefügt, 0 entfernt, 3 verschoben, 3 geändert; "
+                         "Befunde: 3 neu, 0 behoben\n", old_path, new_path);
+  assert_true (g_str_has_suffix (run.out, expected));
+  assert_non_null (strstr (run.out, "[vp-reports-to-executive] (new)\n"));
+}
+
 static LadderChart *
 chart_from (const char *xml)
 {
@@ -364,6 +434,8 @@ main (void)
     cmocka_unit_test (test_same_chart),
     cmocka_unit_test (test_csv_and_ids),
     cmocka_unit_test (test_refused),
+    cmocka_unit_test (test_german),
+    cmocka_unit_test (test_pipe),
     cmocka_unit_test (test_engine),
     cmocka_unit_test (test_edited_chart),
   };

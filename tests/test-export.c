@@ -216,31 +216,73 @@ test_errors_leave_nothing (void **state)
   g_rmdir (is_dir);
 }
 
+/* Too wide for 32767 px at 1:1, readable at the scale that fits. */
 static void
-test_huge_png_scaled (void **state)
+test_wide_png_scaled (void **state)
 {
-  g_autoptr(LadderChart) chart = ladder_chart_new ();
-  guint root = ladder_chart_add_person (chart, NULL, "cpo", LADDER_NONE, LADDER_NONE, NULL);
+  g_autoptr(LadderChart) chart = ladder_test_wide_chart (200);
   LadderExportOptions options = { 0 };
   gsize length;
   g_autofree char *data = NULL;
   guint width, height;
   double w, h, scale;
 
-  for (guint i = 0; i < 400; i++)
-    ladder_chart_add_person (chart, NULL, "pm", root, LADDER_NONE, NULL);
   drawing_size (chart, &w, &h);
-  g_assert_cmpfloat (w, >, 80000);
+  g_assert_cmpfloat (w, >, 40000);
+  scale = 32767.0 / w;
+  g_assert_cmpfloat (scale * 10.5, >=, 6.0);
 
   data = export (chart, "wide.png", &options, &length);
   png_size (data, length, &width, &height);
-  scale = 32767.0 / w;
-  g_assert_cmpuint (width, <=, 32767);
   g_assert_cmpuint (width, ==, (guint) ceil (w * scale - 0.01));
   g_assert_cmpuint (height, ==, (guint) ceil (h * scale - 0.01));
   g_assert_nonnull (options.notice);
-  g_assert_nonnull (strstr (options.notice, "scaled to 0.4"));
+  g_assert_nonnull (strstr (options.notice, "scaled to 0.8"));
   g_clear_pointer (&options.notice, g_free);
+}
+
+/* Readable or refused: 400 reports would need text 4.3 px high. */
+static void
+test_huge_png_refused (void **state)
+{
+  g_autoptr(LadderChart) chart = ladder_test_wide_chart (400);
+  g_autofree char *path = g_build_filename (ladder_test_tmpdir (), "huge.png", NULL);
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+  LadderExportOptions options = { 0 };
+  guint before = count_files ();
+  double w, h;
+
+  drawing_size (chart, &w, &h);
+  expected = g_strdup_printf ("%s: error: the chart is %.0f × %.0f px, too large for a readable "
+                              "PNG (its text would be %.1f px high); export part of it with "
+                              "--levels=N or --root=ID, or export SVG or PDF",
+                              path, w, h, 32767.0 / w * 10.5);
+  g_assert_false (ladder_export_file (chart, NULL, NULL, path, &options, &error));
+  g_assert_error (error, LADDER_CHART_ERROR, LADDER_CHART_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, expected);
+  g_assert_cmpuint (count_files (), ==, before);
+  g_assert_null (options.notice);
+}
+
+/* A scale asked for is refused too when text would be below 6 px. */
+static void
+test_small_scale_refused (void **state)
+{
+  g_autoptr(LadderChart) chart = sample_chart ();
+  g_autoptr(GError) error = NULL;
+  LadderExportOptions options = { .scale = 0.5 };
+  g_autoptr(GBytes) png = NULL;
+
+  g_assert_null (ladder_export_bytes (chart, NULL, NULL, "png", &options, &error));
+  g_assert_error (error, LADDER_CHART_ERROR, LADDER_CHART_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "chart.png: error: at this scale the text would be 5.2 px high, too small to "
+                   "read (at least 6 px); use a larger --scale, export part of the chart with "
+                   "--levels=N or --root=ID, or export SVG or PDF");
+  options.scale = 0.6;
+  png = ladder_export_bytes (chart, NULL, NULL, "png", &options, NULL);
+  g_assert_nonnull (png);
 }
 
 static void
@@ -261,7 +303,9 @@ test_bytes (void **state)
   g_clear_error (&error);
 }
 
-/* 20,000 people in every image format. */
+/* 20,000 people: the whole chart in SVG; as PNG and PDF too big to be
+ * read (852 pages of A3), refused with what to do instead, and written
+ * with --levels. */
 static void
 test_big_chart (void **state)
 {
@@ -283,10 +327,23 @@ test_big_chart (void **state)
   for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
     {
       LadderExportOptions options = { 0 };
+      g_autofree char *path = g_build_filename (ladder_test_tmpdir (), formats[f], NULL);
       gint64 start = g_get_monotonic_time ();
+      g_autoptr(GError) error = NULL;
       gsize length;
-      g_autofree char *data = export (chart, formats[f], &options, &length);
+      g_autofree char *data = NULL;
 
+      if (f > 0)
+        {
+          g_assert_false (ladder_export_file (chart, NULL, NULL, path, &options, &error));
+          g_assert_error (error, LADDER_CHART_ERROR, LADDER_CHART_ERROR_INVALID);
+          g_assert_nonnull (strstr (error->message, "--levels=N or --root=ID"));
+          if (f == 1)
+            g_assert_nonnull (strstr (error->message, "852 pages of a3-landscape"));
+          g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+          options.levels = 4;
+        }
+      data = export (chart, formats[f], &options, &length);
       g_test_message ("%s: %" G_GSIZE_FORMAT " bytes in %.0f ms", formats[f], length,
                       (g_get_monotonic_time () - start) / 1000.0);
       if (f == 0)
@@ -299,25 +356,23 @@ test_big_chart (void **state)
     }
 }
 
-/* A million-deep chain: 112 million units tall.  The PNG is scaled down to
- * 32767 pixels and the program says so. */
+/* A million-deep chain: 112 million units tall.  No PNG can show it
+ * readably: refused, not squeezed into a strip. */
 static void
 test_million_chain_png (void **state)
 {
   g_autoptr(LadderChart) chart = ladder_chart_new ();
+  g_autofree char *path = g_build_filename (ladder_test_tmpdir (), "chain.png", NULL);
+  g_autoptr(GError) error = NULL;
   LadderExportOptions options = { 0 };
-  guint last = LADDER_NONE, width, height;
-  gsize length;
-  g_autofree char *data = NULL;
+  guint last = LADDER_NONE;
 
   for (guint i = 0; i < 1000000; i++)
     last = ladder_chart_add_person (chart, NULL, "pm", last, LADDER_NONE, NULL);
-  data = export (chart, "chain.png", &options, &length);
-  png_size (data, length, &width, &height);
-  g_assert_cmpuint (height, ==, 32767);
-  g_assert_cmpuint (width, ==, 1);
-  g_assert_nonnull (options.notice);
-  g_free (options.notice);
+  g_assert_false (ladder_export_file (chart, NULL, NULL, path, &options, &error));
+  g_assert_error (error, LADDER_CHART_ERROR, LADDER_CHART_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "too large for a readable PNG"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
 int
@@ -330,7 +385,9 @@ main (void)
     cmocka_unit_test (test_svg),
     cmocka_unit_test (test_chart_formats),
     cmocka_unit_test (test_errors_leave_nothing),
-    cmocka_unit_test (test_huge_png_scaled),
+    cmocka_unit_test (test_wide_png_scaled),
+    cmocka_unit_test (test_huge_png_refused),
+    cmocka_unit_test (test_small_scale_refused),
     cmocka_unit_test (test_bytes),
     cmocka_unit_test (test_big_chart),
     cmocka_unit_test (test_million_chain_png),

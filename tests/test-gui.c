@@ -597,6 +597,50 @@ test_keyboard_selection_and_fold (void **state)
   assert_false (ladder_chart_get_collapsed (f->chart, person (f, "cpo")));
 }
 
+/* A CSV named in any case (team.Csv) is an import: Ctrl+S never writes
+ * the chart back into it. */
+static void
+test_csv_any_case_is_import (void **state)
+{
+  Fixture *f = *state;
+  g_autofree char *csv_path = ladder_test_write ("team.Csv", "id,role,name\na,ceo,Ada Obi\n");
+  g_autofree char *out_path = g_build_filename (ladder_test_tmpdir (), "again.cSV", NULL);
+  g_autoptr(GFile) csv_file = g_file_new_for_path (csv_path);
+  g_autoptr(GFile) out_file = g_file_new_for_path (out_path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *written = NULL;
+
+  SKIP_WITHOUT_DISPLAY ();
+  assert_true (ladder_window_load (f->window, csv_file, &error));
+  drain ();
+  assert_null (ladder_window_get_file (f->window));
+  assert_true (ladder_window_get_modified (f->window));
+  /* Saving to another .cSV writes CSV and leaves the document unsaved. */
+  assert_true (ladder_window_save_to (f->window, out_file, &error));
+  written = ladder_test_read (out_path, NULL);
+  assert_true (g_str_has_prefix (written, "id,name,role,manager,"));
+  assert_null (ladder_window_get_file (f->window));
+  assert_true (ladder_window_get_modified (f->window));
+}
+
+/* A message of 90 KB (a CSV's unknown columns, a file's long id) is cut
+ * before the window shows it: a label that size spins for seconds. */
+static void
+test_huge_messages_cut_in_window (void **state)
+{
+  Fixture *f = *state;
+  g_autofree char *huge = g_strnfill (90000, 'x');
+  const char *toast;
+
+  SKIP_WITHOUT_DISPLAY ();
+  ladder_window_show_toast (f->window, huge);
+  toast = ladder_window_get_toast (f->window);
+  assert_int_equal (g_utf8_strlen (toast, -1), 1000);
+  assert_true (g_str_has_suffix (toast, "x…"));
+  assert_string_equal (gtk_label_get_label (f->window->toast_label), toast);
+  drain ();
+}
+
 int
 main (void)
 {
@@ -617,6 +661,8 @@ main (void)
     cmocka_unit_test_setup_teardown (test_csv_import_unsaved, setup, teardown),
     cmocka_unit_test_setup_teardown (test_other_imports_unsaved, setup, teardown),
     cmocka_unit_test_setup_teardown (test_save_button_suggested, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_csv_any_case_is_import, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_huge_messages_cut_in_window, setup, teardown),
   };
   g_autofree char *data_home = NULL;
 

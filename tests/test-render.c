@@ -829,6 +829,41 @@ test_ellipsize (void **state)
   g_assert_cmpfloat (height, <, 20);
 }
 
+/* Where a job title breaks onto its second line. */
+static void
+test_wrap (void **state)
+{
+  LadderFont font = { 11.5, FALSE, FALSE, { 0, 0, 0, 1 }, LADDER_ALIGN_CENTER };
+  const char *title = "Director of Product, Payments";
+  const char *word = "Produktmanagementverantwortlicher";
+  gsize cut;
+
+  g_assert_cmpuint (ladder_draw_wrap ("Ada Obi", &font, 150), ==, 7);
+  g_assert_cmpuint (ladder_draw_wrap ("", &font, 150), ==, 0);
+  g_assert_cmpuint (ladder_draw_wrap (title, &font, 0), ==, strlen (title));
+
+  /* At the last space where the words before it fit: the card's width. */
+  g_assert_cmpfloat (ladder_draw_measure_text (title, &font), >, LADDER_CARD_WIDTH - 24);
+  g_assert_cmpfloat (ladder_draw_measure_text ("Director of Product,", &font), <=,
+                     LADDER_CARD_WIDTH - 24);
+  g_assert_cmpuint (ladder_draw_wrap (title, &font, LADDER_CARD_WIDTH - 24), ==,
+                    strlen ("Director of Product, "));
+
+  /* One word wider than the line: cut between characters, as far as fits. */
+  cut = ladder_draw_wrap (word, &font, 60);
+  g_assert_cmpuint (cut, >, 1);
+  g_assert_cmpuint (cut, <, strlen (word));
+  {
+    g_autofree char *fits = g_strndup (word, cut);
+    g_autofree char *over = g_strndup (word, cut + 1);
+
+    g_assert_cmpfloat (ladder_draw_measure_text (fits, &font), <=, 60);
+    g_assert_cmpfloat (ladder_draw_measure_text (over, &font), >, 60);
+  }
+  /* Never nothing: at least the first character, even when it is wide. */
+  g_assert_cmpuint (ladder_draw_wrap ("Ärger", &font, 1), ==, strlen ("Ä"));
+}
+
 /* Not a timed test (the benchmark measures): reports one frame's cost. */
 static void
 test_big_frame (void **state)
@@ -914,6 +949,7 @@ main (void)
     cmocka_unit_test (test_svg_colors),
     cmocka_unit_test (test_svg_memory),
     cmocka_unit_test (test_ellipsize),
+    cmocka_unit_test (test_wrap),
     cmocka_unit_test (test_big_frame),
   };
 

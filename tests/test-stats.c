@@ -330,6 +330,75 @@ test_deep_chain (void **state)
   assert_int_equal (ladder_stats_get_n_in_layer (stats, depth), 1);
 }
 
+/* The counting rules count as --stats does: on the enterprise example
+ * with an assistant added, a span rule that flags every manager names
+ * each with its direct reports, the single-report rule flags the
+ * managers of one report, and the layers rule says the chart's levels. */
+static void
+test_counting_rules_agree (void **state)
+{
+  static const char rules[] =
+    "<rules version=\"1\">\n"
+    "  <role id=\"any\" color=\"#112233\"><name>Any</name></role>\n"
+    "  <rule id=\"every-manager\" severity=\"note\" check=\"span\" max=\"0\"><summary>S</summary>\n"
+    "    <message>{span}</message></rule>\n"
+    "  <rule id=\"one\" severity=\"note\" check=\"single-report\"><summary>S</summary>\n"
+    "    <message>{span}</message></rule>\n"
+    "  <rule id=\"deep\" severity=\"warning\" check=\"layers\" max=\"1\"><summary>S</summary>\n"
+    "    <message>{layers}</message></rule>\n"
+    "</rules>\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (rules, sizeof rules - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LadderCatalogue) catalogue = ladder_catalogue_new_from_bytes (bytes, "r.xml", &error);
+  g_autofree char *path = example ("enterprise.ladder");
+  g_autoptr(LadderChart) chart = ladder_xml_read_file (path, NULL);
+  g_autoptr(LadderFindings) findings = NULL;
+  g_autoptr(LadderStats) stats = NULL;
+  guint managers = 0, single = 0, deep = 0;
+  guint assistant;
+
+  (void) state;
+  assert_non_null (catalogue);
+  assert_non_null (chart);
+  /* An assistant for vp-design, who had no report: a manager of one. */
+  assistant = ladder_chart_add_person (chart, "asst", "any", ladder_chart_lookup (chart, "vp-design"),
+                                       LADDER_NONE, NULL);
+  ladder_chart_set_assistant (chart, assistant, TRUE);
+  findings = ladder_validate (chart, catalogue);
+  stats = ladder_stats_new (chart, catalogue, findings);
+  assert_int_equal (ladder_stats_get_managers (stats), 22);
+  assert_int_equal (ladder_stats_get_single_report_managers (stats), 9);
+
+  for (guint i = 0; i < ladder_findings_get_n (findings); i++)
+    {
+      const LadderFinding *finding = ladder_findings_get (findings, i);
+      const char *rule = ladder_rule_get_id (finding->rule);
+      g_autofree char *direct = g_strdup_printf ("%u", ladder_stats_get_direct_reports (stats, finding->person));
+
+      if (strcmp (rule, "every-manager") == 0)
+        {
+          managers++;
+          assert_string_equal (finding->message, direct);
+        }
+      else if (strcmp (rule, "one") == 0)
+        {
+          single++;
+          assert_string_equal (finding->message, "1");
+          assert_int_equal (ladder_stats_get_direct_reports (stats, finding->person), 1);
+        }
+      else if (strcmp (rule, "deep") == 0)
+        {
+          deep++;
+          assert_string_equal (finding->message, "8");
+          assert_int_equal (ladder_stats_get_level (stats, finding->person), ladder_stats_get_layers (stats));
+        }
+    }
+  assert_int_equal (managers, 22);
+  assert_int_equal (single, 9);
+  assert_int_equal (deep, 1);
+  assert_int_equal (ladder_stats_get_layers (stats), 8);
+}
+
 /* ---- the command line ---- */
 
 static void
@@ -360,6 +429,41 @@ test_cli_text (void **state)
   assert_int_equal (run.status, 0);
   assert_string_equal (run.out, expected);
   assert_string_equal (run.err, "");
+}
+
+/* Translated: the words, not the figures (C.UTF-8 writes 2.5). */
+static void
+test_cli_text_german (void **state)
+{
+  g_autofree char *path = example ("startup.ladder");
+  g_autofree char *expected = g_strconcat (path, ": Fernweh — product team\n",
+    "Personen: 6, davon 0 unbesetzt\n"
+    "Ebenen: 3, von 1 Person an der Spitze aus\n"
+    "Führungskräfte: 2, davon 0 mit nur einem Mitarbeiter\n"
+    "Führungsspanne: Minimum 2, Median 2.5, Maximum 3, Mittel 2.5\n"
+    "  2 Mitarbeiter ████████████████████████████████████████ 1\n"
+    "  3 Mitarbeiter ████████████████████████████████████████ 1\n"
+    "Personen je Ebene:\n"
+    "  Ebene 1 ██████████████ 1\n"
+    "  Ebene 2 ███████████████████████████ 2\n"
+    "  Ebene 3 ████████████████████████████████████████ 3\n"
+    "Personen nach Rolle:\n"
+    "  CEO            ██████████████ 1\n"
+    "  Produktleiter  ██████████████ 1\n"
+    "  Produktmanager ████████████████████████████████████████ 3\n"
+    "  Sonstige       ██████████████ 1\n"
+    "Befunde: 0 Fehler, 0 Warnungen, 0 Hinweise\n", NULL);
+  g_auto(LadderTestRun) run = { 0 };
+
+  (void) state;
+  ladder_test_run_ladder_in (&run, "de", "--stats", path, NULL);
+  assert_int_equal (run.status, 0);
+  assert_string_equal (run.out, expected);
+  ladder_test_run_clear (&run);
+
+  /* JSON is for programs: the same in every language. */
+  ladder_test_run_ladder_in (&run, "de", "--stats", "--format=json", path, NULL);
+  assert_string_equal (run.out, startup_json);
 }
 
 static void
@@ -410,7 +514,9 @@ main (void)
     cmocka_unit_test (test_no_manager),
     cmocka_unit_test (test_after_edits),
     cmocka_unit_test (test_deep_chain),
+    cmocka_unit_test (test_counting_rules_agree),
     cmocka_unit_test (test_cli_text),
+    cmocka_unit_test (test_cli_text_german),
     cmocka_unit_test (test_cli_refusals),
   };
 

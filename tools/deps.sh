@@ -3,7 +3,7 @@
 LADDER_BUILD_DEPS="meson ninja-build pkg-config gcc libgtk-4-dev libcairo2-dev
   libpango1.0-dev libxml2-dev libglib2.0-dev libglib2.0-bin libcmocka-dev gettext"
 LADDER_TEST_DEPS="xvfb xauth xdotool imagemagick x11-utils desktop-file-utils
-  appstream libxml2-utils python3 clang libclang-rt-14-dev valgrind"
+  appstream libxml2-utils python3 clang libclang-rt-14-dev valgrind graphviz"
 
 ladder_install_deps () {
   local wanted="$*" missing=""

@@ -89,3 +89,28 @@ GTK_THEME=Adwaita:dark shoot dark '
 GTK_THEME=HighContrast shoot high-contrast '
   xdotool key Down Down
   sleep 0.3' "$work/scale-up.ladder"
+
+# The export dialog (Ctrl+E) with a person selected, so that "only the
+# team of" names them; PDF chosen from the format list.
+shoot export-dialog '
+  xdotool key Down Down Down Down
+  sleep 0.3
+  xdotool key ctrl+e
+  sleep 1
+  xdotool key space
+  sleep 0.5
+  xdotool key Down Down Return
+  sleep 0.5' "$work/scale-up.ladder"
+
+# A PDF tiled over A4 landscape pages (the enterprise example, with its
+# findings): its first page as an image, through poppler's pdftoppm.
+case " ${ONLY:-tiled-pdf-page} " in
+  *" tiled-pdf-page "*)
+    if command -v pdftoppm >/dev/null; then
+      "$ladder" --export="$work/wall.pdf" --page=a4-landscape --findings examples/enterprise.ladder
+      pdftoppm -f 1 -l 1 -r 96 -png -singlefile "$work/wall.pdf" "$out/tiled-pdf-page"
+      echo "$out/tiled-pdf-page.png"
+    else
+      echo "tiled-pdf-page: pdftoppm (poppler-utils) is not installed: skipped"
+    fi ;;
+esac

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "ladder-chart-instance-private.h"
+#include "ladder-text.h"
 
 #include <string.h>
 
@@ -34,8 +35,10 @@ ladder_chart_add_person (LadderChart *self, const char *id, const char *role,
     id = fresh = ladder_chart_dup_free_id (self);
   if (!ladder_id_is_valid (id))
     {
+      g_autofree char *shown = ladder_text_shorten (id, LADDER_TEXT_QUOTE_MAX);
+
       g_set_error (error, LADDER_CHART_ERROR, LADDER_CHART_ERROR_INVALID,
-                   "“%s” is not a valid id (1–64 letters, digits, “_”, “.” or “-”)", id);
+                   "“%s” is not a valid id (1–64 letters, digits, “_”, “.” or “-”)", shown);
       return LADDER_NONE;
     }
   slot = ladder_chart_append_record (self, id, role, 0);
@@ -240,9 +243,10 @@ ladder_chart_set_id (LadderChart *self, guint person, const char *id, GError **e
     return TRUE;
   if (!ladder_id_is_valid (id))
     {
+      g_autofree char *shown = ladder_text_shorten (id ? id : "", LADDER_TEXT_QUOTE_MAX);
+
       g_set_error (error, LADDER_CHART_ERROR, LADDER_CHART_ERROR_INVALID,
-                   "“%s” is not a valid id (1–64 letters, digits, “_”, “.” or “-”)",
-                   id ? id : "");
+                   "“%s” is not a valid id (1–64 letters, digits, “_”, “.” or “-”)", shown);
       return FALSE;
     }
   if (ladder_chart_lookup (self, id) != LADDER_NONE)

@@ -61,6 +61,24 @@ LadderPersonRecord *ladder_chart_get_records   (LadderChart *self);
  * people of one cycle, in manager order (free with g_free). */
 gboolean            ladder_chart_link_records  (LadderChart *self, guint **cycle, guint *n_cycle);
 
+/* A second dotted line of one person to the same target, found in
+ * constant time per line (a person may have 200,000): for each target,
+ * the last person seen drawing a line to it.  Zero-initialise; the
+ * people's dotted lines must come person by person. */
+typedef struct {
+  guint *last_from;   /* per slot, or NULL until the first line */
+  guint  n_slots;
+  gsize  checks;      /* lines checked */
+} LadderDottedSeen;
+
+/* FALSE when @person already has a dotted line to @target. */
+gboolean            ladder_dotted_seen_add     (LadderDottedSeen *seen, LadderChart *chart,
+                                                guint person, guint target);
+void                ladder_dotted_seen_clear   (LadderDottedSeen *seen);
+/* Lines checked by every LadderDottedSeen cleared so far in this process
+ * (tests of cost). */
+gsize               ladder_dotted_seen_get_total_checks (void);
+
 /* A display label for messages: the name, else the id. */
 const char         *ladder_chart_get_label     (LadderChart *self, guint person);
 

@@ -310,3 +310,42 @@ ladder_chart_link_records (LadderChart *self, guint **cycle, guint *n_cycle)
     }
   return FALSE;
 }
+
+static gsize dotted_checks_total;
+
+gboolean
+ladder_dotted_seen_add (LadderDottedSeen *seen, LadderChart *chart, guint person, guint target)
+{
+  g_return_val_if_fail (seen != NULL, FALSE);
+
+  if (seen->last_from == NULL)
+    {
+      seen->n_slots = ladder_chart_get_capacity (chart);
+      seen->last_from = g_new (guint, MAX (seen->n_slots, 1));
+      for (guint i = 0; i < seen->n_slots; i++)
+        seen->last_from[i] = LADDER_NONE;
+    }
+  g_return_val_if_fail (target < seen->n_slots, FALSE);
+  seen->checks++;
+  if (seen->last_from[target] == person)
+    return FALSE;
+  seen->last_from[target] = person;
+  return TRUE;
+}
+
+void
+ladder_dotted_seen_clear (LadderDottedSeen *seen)
+{
+  g_return_if_fail (seen != NULL);
+
+  g_atomic_pointer_add (&dotted_checks_total, seen->checks);
+  g_clear_pointer (&seen->last_from, g_free);
+  seen->n_slots = 0;
+  seen->checks = 0;
+}
+
+gsize
+ladder_dotted_seen_get_total_checks (void)
+{
+  return (gsize) g_atomic_pointer_get (&dotted_checks_total);
+}

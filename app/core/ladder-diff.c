@@ -396,7 +396,13 @@ people_by_line (LadderChart *chart,
         line = ladder_chart_get_line (chart, order[i]);
       placed[i] = (Placed) { line, i, order[i] };
     }
-  qsort (placed, n, sizeof (Placed), compare_placed);
+  /* A file Ladder saved is in chart order already. */
+  for (guint i = 1; i < n; i++)
+    if (compare_placed (&placed[i - 1], &placed[i]) > 0)
+      {
+        qsort (placed, n, sizeof (Placed), compare_placed);
+        break;
+      }
   out = g_steal_pointer (&order);
   for (guint i = 0; i < n; i++)
     out[i] = placed[i].person;

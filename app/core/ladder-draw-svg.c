@@ -559,6 +559,19 @@ svg_begin_group (LadderDraw *draw, const char *id)
 }
 
 static void
+svg_describe (LadderDraw *draw, const char *text)
+{
+  LadderDrawSvg *self = (LadderDrawSvg *) draw;
+  Buffer *out = &self->buffer;
+
+  if (self->failed)
+    return;
+  put_literal (out, "<title>");
+  put_escaped (out, text);
+  put_literal (out, "</title>\n");
+}
+
+static void
 svg_end_group (LadderDraw *draw)
 {
   LadderDrawSvg *self = (LadderDrawSvg *) draw;
@@ -582,6 +595,7 @@ static const LadderDrawClass svg_class = {
   .text = svg_text,
   .begin_group = svg_begin_group,
   .end_group = svg_end_group,
+  .describe = svg_describe,
   .free = svg_free,
 };
 

@@ -428,6 +428,79 @@ ladder_draw_ellipsize (const char *text, const LadderFont *font, double width)
   return g_strdup_printf ("%.*s" ELLIPSIS, (int) length, text);
 }
 
+/* Width of the first @length bytes of @text, trailing spaces left out. */
+static double
+prefix_width (FontEntry *font, const char *text, gsize length)
+{
+  g_autofree char *prefix = NULL;
+
+  while (length > 0 && text[length - 1] == ' ')
+    length--;
+  prefix = g_strndup (text, length);
+  return text_width (font, prefix);
+}
+
+gsize
+ladder_draw_wrap (const char *text, const LadderFont *font, double width)
+{
+  FontEntry *entry;
+  gsize length, best = 0, lo, hi;
+
+  g_return_val_if_fail (text != NULL, 0);
+  g_return_val_if_fail (font != NULL, 0);
+
+  length = strlen (text);
+  if (width <= 0 || length == 0)
+    return length;
+  ladder_text_lock ();
+  entry = get_font (font);
+  if (text_width (entry, text) <= width)
+    {
+      ladder_text_unlock ();
+      return length;
+    }
+  /* The last space after which the words before it fit. */
+  for (const char *space = strchr (text, ' '); space != NULL; space = strchr (space + 1, ' '))
+    {
+      gsize end = space - text;
+
+      if (end > 0 && prefix_width (entry, text, end) > width)
+        break;
+      if (end > 0)
+        best = end + 1;
+    }
+  if (best == 0)
+    {
+      /* One word wider than the line: cut between characters, the
+       * longest start that fits (the first character at least). */
+      g_autoptr(GArray) ends = g_array_new (FALSE, FALSE, sizeof (gsize));
+
+      for (const char *p = g_utf8_next_char (text); *p != '\0'; p = g_utf8_next_char (p))
+        {
+          gsize end = p - text;
+
+          g_array_append_val (ends, end);
+        }
+      best = g_utf8_next_char (text) - text;
+      lo = 0;
+      hi = ends->len;
+      while (lo < hi)
+        {
+          gsize mid = (lo + hi) / 2;
+
+          if (prefix_width (entry, text, g_array_index (ends, gsize, mid)) <= width)
+            {
+              best = g_array_index (ends, gsize, mid);
+              lo = mid + 1;
+            }
+          else
+            hi = mid;
+        }
+    }
+  ladder_text_unlock ();
+  return best;
+}
+
 /* ---- the interface ---- */
 
 void
@@ -486,6 +559,15 @@ ladder_draw_begin_group (LadderDraw *draw, const char *id)
 
   if (draw->klass->begin_group)
     draw->klass->begin_group (draw, id);
+}
+
+void
+ladder_draw_describe (LadderDraw *draw, const char *text)
+{
+  g_return_if_fail (draw != NULL);
+
+  if (draw->klass->describe && text != NULL)
+    draw->klass->describe (draw, text);
 }
 
 void

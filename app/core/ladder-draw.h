@@ -66,6 +66,8 @@ struct _LadderDrawClass {
   /* Optional: group what follows (an SVG <g>), e.g. one person's card. */
   void (*begin_group) (LadderDraw *draw, const char *id);
   void (*end_group)   (LadderDraw *draw);
+  /* Optional: a description of the current group (an SVG <title>). */
+  void (*describe)    (LadderDraw *draw, const char *text);
   void (*free)        (LadderDraw *draw);
 };
 
@@ -93,6 +95,9 @@ void   ladder_draw_text        (LadderDraw *draw, double x, double y, double wid
                                 const char *text, const LadderFont *font);
 void   ladder_draw_begin_group (LadderDraw *draw, const char *id);
 void   ladder_draw_end_group   (LadderDraw *draw);
+/* The whole text of what the current group shows, for a tooltip and for
+ * search (an SVG <title>); backends without one ignore it. */
+void   ladder_draw_describe    (LadderDraw *draw, const char *text);
 void   ladder_draw_free        (LadderDraw *draw);
 
 /* ---- measuring (no backend needed) ---- */
@@ -100,6 +105,11 @@ void   ladder_draw_free        (LadderDraw *draw);
 double ladder_draw_measure_text (const char *text, const LadderFont *font);
 /* Ascent (top to baseline) and height of a line of @font. */
 void   ladder_draw_font_metrics (const LadderFont *font, double *ascent, double *height);
+/* Where @text breaks into two lines for @width: the length in bytes of
+ * the first line (its trailing spaces included), at the last space
+ * where it fits, else at the last character that fits (one at least);
+ * strlen(@text) when all of it fits. */
+gsize  ladder_draw_wrap        (const char *text, const LadderFont *font, double width);
 /* @text shortened with "…" so that it fits @width; a copy in any case. */
 char  *ladder_draw_ellipsize    (const char *text, const LadderFont *font, double width);
 

@@ -1,20 +1,22 @@
-/* ladder-export.c — writing a chart as PNG, SVG, PDF, .ladder or .csv
+/* ladder-export.c — writing a chart in every format Ladder exports
  *
- * Images are drawn by the one renderer: PNG and PDF through cairo, SVG
- * through the streaming SVG backend.  Output streams into the atomic
- * writer of ladder-io.c, which replaces OUT only when everything was
- * written.
+ * Images are drawn by the one renderer: PNG and PDF through cairo (PDF
+ * in ladder-export-pdf.c), SVG through the streaming SVG backend; the
+ * other tools' formats are in ladder-export-text.c and -graph.c, and the
+ * part of the chart that is shown comes from ladder-export-part.c.
+ * Output streams into the atomic writer of ladder-io.c, which replaces
+ * OUT only when everything was written.
  */
 #include "config.h"
 
 #include "ladder-export.h"
+#include "ladder-export-private.h"
 #include "ladder-draw.h"
 #include "ladder-draw-private.h"
 #include "ladder-io.h"
 #include "ladder-layout.h"
 #include "ladder-render.h"
 
-#include <cairo-pdf.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
@@ -27,16 +29,29 @@
 #define PNG_MAX_SIDE      32767.0              /* cairo's limit */
 #define PNG_MAX_PIXELS    (64.0 * 1024 * 1024) /* 256 MB of image in memory */
 #define PNG_SHARP_PIXELS  (16.0 * 1024 * 1024) /* up to here, double resolution */
-#define PDF_MAX_SIDE      14400.0              /* points: the PDF page limit */
-#define PDF_PT_PER_PX     0.75                 /* 96 px to the inch */
 
 typedef enum {
   FORMAT_UNKNOWN,
   FORMAT_PNG,
   FORMAT_SVG,
   FORMAT_PDF,
+  FORMAT_JSON,
+  FORMAT_GRAPHML,
+  FORMAT_DRAWIO,
+  FORMAT_DOT,
+  FORMAT_MERMAID,
   FORMAT_CHART,     /* .ladder, .xml, .csv: ladder_save_file */
 } Format;
+
+static const struct {
+  const char *extension;
+  Format      format;
+} extensions[] = {
+  { "png", FORMAT_PNG }, { "svg", FORMAT_SVG }, { "pdf", FORMAT_PDF },
+  { "json", FORMAT_JSON }, { "graphml", FORMAT_GRAPHML }, { "drawio", FORMAT_DRAWIO },
+  { "dot", FORMAT_DOT }, { "gv", FORMAT_DOT }, { "mmd", FORMAT_MERMAID },
+  { "ladder", FORMAT_CHART }, { "xml", FORMAT_CHART }, { "csv", FORMAT_CHART },
+};
 
 typedef struct {
   LadderAtomicFile *file;   /* or NULL: into bytes */
@@ -70,20 +85,27 @@ static Format
 format_of (const char *name)
 {
   const char *dot = strrchr (name, '.');
-  g_autofree char *ext = NULL;
 
   if (dot == NULL || strchr (dot, G_DIR_SEPARATOR) != NULL)
     return FORMAT_UNKNOWN;
-  ext = g_ascii_strdown (dot + 1, -1);
-  if (g_str_equal (ext, "png"))
-    return FORMAT_PNG;
-  if (g_str_equal (ext, "svg"))
-    return FORMAT_SVG;
-  if (g_str_equal (ext, "pdf"))
-    return FORMAT_PDF;
-  if (g_str_equal (ext, "ladder") || g_str_equal (ext, "xml") || g_str_equal (ext, "csv"))
-    return FORMAT_CHART;
+  for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
+    if (g_ascii_strcasecmp (dot + 1, extensions[i].extension) == 0)
+      return extensions[i].format;
   return FORMAT_UNKNOWN;
+}
+
+gboolean
+ladder_export_knows_format (const char *path)
+{
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  return format_of (path) != FORMAT_UNKNOWN;
+}
+
+static gboolean
+is_picture (Format format)
+{
+  return format == FORMAT_PNG || format == FORMAT_SVG || format == FORMAT_PDF;
 }
 
 /* The largest scale not above @wanted that keeps the image within
@@ -122,6 +144,24 @@ write_png (LadderChart *chart, LadderCatalogue *catalogue, LadderFindings *findi
         scale = fit_png_scale (width, height, 1.0, PNG_MAX_PIXELS);
       wanted = MIN (1.0, wanted);
     }
+  /* Readable or refused: an image whose names cannot be read is no
+   * picture of the chart, whatever its size. */
+  if (scale * LADDER_EXPORT_SMALL_FACE < LADDER_EXPORT_MIN_TEXT)
+    {
+      if (scale < wanted && options->scale <= 0)
+        g_set_error (error, LADDER_CHART_ERROR, LADDER_CHART_ERROR_INVALID,
+                     _("%s: error: the chart is %.0f × %.0f px, too large for a readable PNG "
+                       "(its text would be %.1f px high); export part of it with --levels=N "
+                       "or --root=ID, or export SVG or PDF"),
+                     name, width, height, scale * LADDER_EXPORT_SMALL_FACE);
+      else
+        g_set_error (error, LADDER_CHART_ERROR, LADDER_CHART_ERROR_INVALID,
+                     _("%s: error: at this scale the text would be %.1f px high, too small to "
+                       "read (at least %.0f px); use a larger --scale, export part of the chart "
+                       "with --levels=N or --root=ID, or export SVG or PDF"),
+                     name, scale * LADDER_EXPORT_SMALL_FACE, LADDER_EXPORT_MIN_TEXT);
+      return FALSE;
+    }
   if (scale < wanted)
     {
       g_free (options->notice);
@@ -157,49 +197,6 @@ write_png (LadderChart *chart, LadderCatalogue *catalogue, LadderFindings *findi
     {
       g_set_error (error, LADDER_CHART_ERROR, LADDER_CHART_ERROR_IO,
                    _("%s: error: cannot write the image: %s"), name,
-                   cairo_status_to_string (status));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-write_pdf (LadderChart *chart, LadderCatalogue *catalogue, LadderFindings *findings,
-           LadderLayout *layout, LadderRenderOptions *render, double width, double height,
-           LadderExportOptions *options, Sink *sink, const char *name, GError **error)
-{
-  double scale = MIN (PDF_PT_PER_PX, PDF_MAX_SIDE / MAX (width, height));
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  LadderDraw *draw;
-  cairo_status_t status;
-
-  if (scale < PDF_PT_PER_PX)
-    {
-      g_free (options->notice);
-      options->notice = g_strdup_printf (_("chart is %.0f × %.0f px; scaled to %.3g to fit a PDF page"),
-                                         width, height, scale / PDF_PT_PER_PX);
-    }
-
-  surface = cairo_pdf_surface_create_for_stream (sink_write_cairo, sink,
-                                                 width * scale, height * scale);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
-                                  ladder_chart_get_title (chart) ? ladder_chart_get_title (chart) : "");
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Ladder");
-  cr = cairo_create (surface);
-  cairo_scale (cr, scale, scale);
-  render->zoom = scale / PDF_PT_PER_PX;
-  draw = ladder_draw_cairo_new (cr);
-  ladder_render_chart (draw, chart, catalogue, layout, findings, render);
-  ladder_draw_free (draw);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS && !sink->failed)
-    {
-      g_set_error (error, LADDER_CHART_ERROR, LADDER_CHART_ERROR_IO,
-                   _("%s: error: cannot write the PDF: %s"), name,
                    cairo_status_to_string (status));
       return FALSE;
     }
@@ -287,8 +284,8 @@ write_image (LadderChart *chart, LadderCatalogue *catalogue, LadderFindings *fin
                       options, sink, name, error);
       break;
     case FORMAT_PDF:
-      ok = write_pdf (chart, catalogue, findings, layout, &render, width, height,
-                      options, sink, name, error);
+      ok = ladder_export_write_pdf (chart, catalogue, findings, layout, &render, options,
+                                    sink_write_cairo, sink, name, error);
       break;
     case FORMAT_SVG:
       draw = ladder_draw_svg_new (sink_write, sink, width, height,
@@ -305,11 +302,111 @@ write_image (LadderChart *chart, LadderCatalogue *catalogue, LadderFindings *fin
   return ok;
 }
 
+/* Never fails by itself: a failed write shows in @sink's error. */
+static gboolean
+write_data (LadderChart *chart, LadderCatalogue *catalogue, Format format, Sink *sink)
+{
+  g_autoptr(LadderLayout) layout = NULL;
+  LadderTextOut out;
+
+  ladder_text_out_init (&out, sink_write, sink);
+  if (format == FORMAT_GRAPHML || format == FORMAT_DRAWIO)
+    {
+      layout = ladder_layout_new ();
+      ladder_layout_compute (layout, chart);
+    }
+  switch (format)
+    {
+    case FORMAT_JSON:
+      ladder_export_write_json (chart, &out);
+      break;
+    case FORMAT_DOT:
+      ladder_export_write_dot (chart, catalogue, &out);
+      break;
+    case FORMAT_MERMAID:
+      ladder_export_write_mermaid (chart, catalogue, &out);
+      break;
+    case FORMAT_GRAPHML:
+      ladder_export_write_graphml (chart, catalogue, layout, &out);
+      break;
+    case FORMAT_DRAWIO:
+      ladder_export_write_drawio (chart, catalogue, layout, &out);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  ladder_text_out_finish (&out);
+  return TRUE;
+}
+
+/* The part of @chart that the options ask for, in @format. */
+static gboolean
+write_export (LadderChart *chart, LadderCatalogue *catalogue, LadderFindings *findings,
+              Format format, LadderExportOptions *options, Sink *sink, const char *name,
+              GError **error)
+{
+  g_autoptr(LadderChart) part = NULL;
+  g_autoptr(LadderFindings) part_findings = NULL;
+  GError *local = NULL;
+
+  part = ladder_export_part (chart, options, is_picture (format), name, &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, local);
+      return FALSE;
+    }
+  if (!is_picture (format))
+    return write_data (part ? part : chart, catalogue, format, sink);
+
+  /* Pictures are clean unless asked: they go on slides.  A part shows
+   * the whole chart's findings (its root's manager is not missing). */
+  if (!options->findings)
+    findings = NULL;
+  else if (part != NULL && findings != NULL)
+    findings = part_findings = ladder_findings_for_part (findings, chart, part);
+  return write_image (part ? part : chart, catalogue, findings, format, options, sink, name,
+                      error);
+}
+
+/* What every export checks before it writes anything. */
+static gboolean
+check_options (const LadderExportOptions *options, const char *name, GError **error)
+{
+  if (options->page != NULL && !ladder_export_parse_page (options->page, NULL, NULL))
+    {
+      g_set_error (error, LADDER_CHART_ERROR, LADDER_CHART_ERROR_INVALID,
+                   _("%s: error: unknown page size “%s” (use a4, a3, letter or legal, "
+                     "optionally with -landscape)"), name, options->page);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* .ladder, .xml and .csv keep the folds: they are the chart's file. */
+static gboolean
+save_chart (LadderChart *chart, const char *out_path, const LadderExportOptions *options,
+            GError **error)
+{
+  LadderExportOptions keep_folds = *options;
+  g_autoptr(LadderChart) part = NULL;
+  GError *local = NULL;
+
+  keep_folds.as_shown = TRUE;
+  part = ladder_export_part (chart, &keep_folds, FALSE, out_path, &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, local);
+      return FALSE;
+    }
+  return ladder_save_file (part ? part : chart, out_path, error);
+}
+
 static gboolean
 unknown_format (const char *name, GError **error)
 {
   g_set_error (error, LADDER_CHART_ERROR, LADDER_CHART_ERROR_INVALID,
-               _("%s: error: unknown file type (use .png, .svg, .pdf, .ladder or .csv)"), name);
+               _("%s: error: unknown file type (use .png, .svg, .pdf, .ladder, .csv, .json, "
+                 ".graphml, .drawio, .dot or .mmd)"), name);
   return FALSE;
 }
 
@@ -330,13 +427,15 @@ ladder_export_file (LadderChart *chart, LadderCatalogue *catalogue, LadderFindin
   format = format_of (out_path);
   if (format == FORMAT_UNKNOWN)
     return unknown_format (out_path, error);
+  if (!check_options (options, out_path, error))
+    return FALSE;
   if (format == FORMAT_CHART)
-    return ladder_save_file (chart, out_path, error);
+    return save_chart (chart, out_path, options, error);
 
   sink.file = ladder_atomic_file_open (out_path, LADDER_ATOMIC_NONE, error);
   if (sink.file == NULL)
     return FALSE;
-  if (!write_image (chart, catalogue, findings, format, options, &sink, out_path, error))
+  if (!write_export (chart, catalogue, findings, format, options, &sink, out_path, error))
     {
       ladder_atomic_file_abort (sink.file);
       return FALSE;
@@ -363,9 +462,11 @@ ladder_export_bytes (LadderChart *chart, LadderCatalogue *catalogue, LadderFindi
   kind = format_of (name);
   if (kind == FORMAT_UNKNOWN || kind == FORMAT_CHART)
     return unknown_format (name, error), NULL;
+  if (!check_options (options, name, error))
+    return NULL;
 
   sink.bytes = g_byte_array_new ();
-  if (!write_image (chart, catalogue, findings, kind, options, &sink, name, error))
+  if (!write_export (chart, catalogue, findings, kind, options, &sink, name, error))
     {
       g_byte_array_unref (sink.bytes);
       return NULL;

@@ -1,6 +1,9 @@
-/* ladder-export.h — writing a chart as PNG, SVG, PDF, .ladder or .csv
+/* ladder-export.h — writing a chart as PNG, SVG, PDF, .ladder, .csv,
+ * .json, .graphml, .drawio, .dot or .mmd
  *
- * The format is chosen by the extension of the output path.  Nothing
+ * The format is chosen by the extension of the output path.  Every
+ * export shows everyone (folds are the view's) unless the options say
+ * otherwise.  Nothing
  * partial is ever left behind: the file is written beside OUT under a
  * temporary name and renamed over OUT only when complete.
  *
@@ -19,7 +22,23 @@ typedef struct {
   gboolean transparent;  /* PNG: no white background */
   char    *notice;       /* out: e.g. "chart is 50000 px wide; scaled to 0.65 to fit
                           * PNG limits" or NULL (g_free) */
+  const char *root;      /* that person's id and everyone below; NULL: everyone */
+  guint    levels;       /* only this many levels from the top (pictures fold the
+                          * deeper teams, data formats leave them out); 0: all */
+  gboolean findings;     /* pictures: draw the finding marks (default: clean) */
+  gboolean as_shown;     /* keep the chart's folds (the window's view) */
+  const char *page;      /* PDF: tile over pages of this size ("a4", "a3-landscape",
+                          * see ladder_export_parse_page()); NULL: one page when it
+                          * fits, else A3 landscape */
 } LadderExportOptions;
+
+/* "a4", "a3", "letter" or "legal", optionally with "-landscape", in any
+ * case: TRUE, and the page's size in points when @width and @height are
+ * not NULL. */
+gboolean ladder_export_parse_page (const char *page, double *width, double *height);
+
+/* TRUE when @path's extension names a format ladder_export_file() writes. */
+gboolean ladder_export_knows_format (const char *path);
 
 /* Starts loading what image exports draw text with (fontconfig's
  * configuration, about 10 ms, then every face of the drawing) on a
@@ -34,8 +53,9 @@ gboolean ladder_export_file   (LadderChart *chart, LadderCatalogue *catalogue,
                                LadderFindings *findings, const char *out_path,
                                LadderExportOptions *options, GError **error);
 
-/* The same output in memory, for tests and fuzzing.  @format is "png",
- * "svg" or "pdf".  @options may be NULL. */
+/* The same output in memory, for tests and fuzzing.  @format is an
+ * extension without its dot ("png", "json", …) but not a chart format
+ * (.ladder, .xml, .csv).  @options may be NULL. */
 GBytes  *ladder_export_bytes  (LadderChart *chart, LadderCatalogue *catalogue,
                                LadderFindings *findings, const char *format,
                                LadderExportOptions *options, GError **error);

@@ -14,6 +14,7 @@
 
 #include "ladder-import-private.h"
 #include "ladder-chart-private.h"
+#include "ladder-text.h"
 
 /* Longest id (SPEC: 1–64 characters); a clash suffix is "-" and 6 hex. */
 #define MAX_ID 64
@@ -106,7 +107,7 @@ ladder_import_set_error (GError    **error,
   va_list args;
 
   va_start (args, format);
-  what = g_strdup_vprintf (format, args);
+  what = ladder_text_bound (g_strdup_vprintf (format, args));
   va_end (args);
   /* "error" stays English, like a compiler's, for editors and CI. */
   if (line > 0)
@@ -128,7 +129,7 @@ ladder_import_warn (GPtrArray  *warnings,
   if (warnings == NULL)
     return;
   va_start (args, format);
-  what = g_strdup_vprintf (format, args);
+  what = ladder_text_bound (g_strdup_vprintf (format, args));
   va_end (args);
   if (line > 0)
     g_ptr_array_add (warnings, g_strdup_printf ("%s:%u: warning: %s", display_name, line, what));
@@ -136,24 +137,22 @@ ladder_import_warn (GPtrArray  *warnings,
     g_ptr_array_add (warnings, g_strdup_printf ("%s: warning: %s", display_name, what));
 }
 
-#define MAX_LISTED 10
-
 char *
 ladder_import_list_values (GPtrArray *values, gboolean quoted)
 {
   GString *out = g_string_new (NULL);
-  guint shown = MIN (values->len, MAX_LISTED);
+  guint shown = MIN (values->len, LADDER_TEXT_LIST_SHOWN);
 
   for (guint i = 0; i < shown; i++)
     {
+      g_autofree char *value = ladder_text_shorten (g_ptr_array_index (values, i), LADDER_TEXT_QUOTE_MAX);
+
       if (i > 0)
         g_string_append (out, ", ");
       /* TRANSLATORS: a column, key or title quoted in a list of them */
-      g_string_append_printf (out, quoted ? _("“%s”") : "%s", (const char *) g_ptr_array_index (values, i));
+      g_string_append_printf (out, quoted ? _("“%s”") : "%s", value);
     }
-  if (values->len > shown)
-    g_string_append_printf (out, ngettext (" and %u more", " and %u more", values->len - shown),
-                            values->len - shown);
+  ladder_text_append_more (out, values->len - shown);
   return g_string_free (out, FALSE);
 }
 
@@ -544,6 +543,7 @@ link_dotted (Finish *finish, GPtrArray *warnings, GError **error)
 {
   LadderImportBuilder *builder = finish->builder;
   g_autoptr(GPtrArray) unmatched = g_ptr_array_new_with_free_func (g_free);
+  LadderDottedSeen seen = { 0 };
 
   for (guint r = 0; r < builder->rows->len; r++)
     {
@@ -565,6 +565,7 @@ link_dotted (Finish *finish, GPtrArray *warnings, GError **error)
           switch (find_person (finish, targets[k], FALSE, row->line, &to, error))
             {
             case MATCH_MANY:
+              ladder_dotted_seen_clear (&seen);
               return FALSE;
             case MATCH_NONE:
               g_ptr_array_add (unmatched, g_strdup_printf (_("“%s” (line %u)"), targets[k], row->line));
@@ -573,14 +574,16 @@ link_dotted (Finish *finish, GPtrArray *warnings, GError **error)
               break;
             }
           person = finish->persons[to];
-          for (guint j = 0; j < record->n_dotted; j++)
-            again = again || record->dotted[j] == person;
+          again = to != r && !ladder_dotted_seen_add (&seen, finish->chart, finish->persons[r], person);
           if (to == r || again)
             continue;
-          record->dotted = g_renew (guint, record->dotted, record->n_dotted + 1);
+          /* Grown by doubling: a person may have 200,000. */
+          if ((record->n_dotted & (record->n_dotted - 1)) == 0)
+            record->dotted = g_renew (guint, record->dotted, MAX (record->n_dotted * 2, 1));
           record->dotted[record->n_dotted++] = person;
         }
     }
+  ladder_dotted_seen_clear (&seen);
 
   warn_values (finish, warnings, unmatched, FALSE,
                ngettext ("%u dotted line goes to no one in the file and was left out: %s",
@@ -652,27 +655,14 @@ link_chart (Finish *finish, GError **error)
 {
   LadderChart *chart = finish->chart;
   g_autofree guint *cycle = NULL;
-  g_autoptr(GString) path = g_string_new (NULL);
-  guint n_cycle = 0, first = 0;
+  g_autofree char *path = NULL;
+  guint n_cycle = 0, line = 0;
 
   if (ladder_chart_link_records (chart, &cycle, &n_cycle))
     return TRUE;
-
-  g_assert (n_cycle > 0);
-  /* Start at the person highest in the file, so that the message does
-   * not depend on where the linker found the loop. */
-  for (guint i = 1; i < n_cycle; i++)
-    if (ladder_chart_get_line (chart, cycle[i]) < ladder_chart_get_line (chart, cycle[first]))
-      first = i;
-  for (guint i = 0; i <= n_cycle; i++)
-    {
-      if (i > 0)
-        g_string_append (path, " → ");
-      g_string_append (path, ladder_chart_get_id (chart, cycle[(first + i) % n_cycle]));
-    }
-  ladder_import_set_error (error, LADDER_CHART_ERROR_CYCLE, finish->builder->name,
-                           ladder_chart_get_line (chart, cycle[first]),
-                           _("the reporting lines form a cycle: %s"), path->str);
+  path = ladder_text_cycle (chart, cycle, n_cycle, &line);
+  ladder_import_set_error (error, LADDER_CHART_ERROR_CYCLE, finish->builder->name, line,
+                           _("the reporting lines form a cycle: %s"), path);
   return FALSE;
 }
 

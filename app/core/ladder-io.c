@@ -26,13 +26,15 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-static gboolean
-has_extension (const char *path, const char *extension)
+gboolean
+ladder_path_is_csv (const char *path)
 {
-  gsize path_len = strlen (path), ext_len = strlen (extension);
+  gsize length;
 
-  return path_len > ext_len
-         && g_ascii_strcasecmp (path + path_len - ext_len, extension) == 0;
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  length = strlen (path);
+  return length > 4 && g_ascii_strcasecmp (path + length - 4, ".csv") == 0;
 }
 
 LadderChart *
@@ -527,7 +529,7 @@ ladder_save_file (LadderChart *chart, const char *path, GError **error)
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (has_extension (path, ".csv"))
+  if (ladder_path_is_csv (path))
     data = ladder_csv_write (chart, &length);
   else
     data = ladder_xml_write (chart, &length);

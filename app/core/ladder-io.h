@@ -47,6 +47,9 @@ LadderChart *ladder_csv_read_memory (const char *data, gsize length, const char 
 char        *ladder_csv_write       (LadderChart *chart, gsize *length);
 
 /* ---- by file name ---- */
+/* Whether @path ends in ".csv" in any case (team.Csv too): the one check
+ * of the engine, the command line and the window. */
+gboolean     ladder_path_is_csv     (const char *path);
 /* Any input Ladder reads, by extension or content: ladder_import_file()
  * without options (ladder-import.h). */
 LadderChart *ladder_load_file       (const char *path, LadderCatalogue *catalogue,

@@ -49,6 +49,28 @@ scalar_text (const LadderJsonNode *node)
     }
 }
 
+/* A list of scalars (Ladder's own export writes "dotted": ["p2", "p3"])
+ * as the delimited text would hold it: joined by spaces. */
+static const char *
+field_text (JsonImport *import, const LadderJsonNode *node, GString *joined)
+{
+  if (node->type != LADDER_JSON_ARRAY)
+    return scalar_text (node);
+  g_string_truncate (joined, 0);
+  for (guint c = node->first_child; c != LADDER_JSON_NONE;
+       c = ladder_json_get_node (import->document, c)->next)
+    {
+      const char *text = scalar_text (ladder_json_get_node (import->document, c));
+
+      if (text == NULL)
+        continue;
+      if (joined->len > 0)
+        g_string_append_c (joined, ' ');
+      g_string_append (joined, text);
+    }
+  return joined->str;
+}
+
 static gboolean
 is_children (const LadderJsonNode *member)
 {
@@ -86,6 +108,7 @@ read_object (JsonImport *import, guint node, guint parent, GArray *stack, GError
   g_autoptr(GPtrArray) keys = g_ptr_array_new ();
   g_autoptr(GArray) members = g_array_new (FALSE, FALSE, sizeof (guint));
   const char *fields[LADDER_IMPORT_N_FIELDS] = { NULL };
+  GString *lists[LADDER_IMPORT_N_FIELDS] = { NULL };
   int columns[LADDER_IMPORT_N_FIELDS];
   g_autofree char *missing = NULL;
   guint children = LADDER_JSON_NONE;
@@ -118,9 +141,14 @@ read_object (JsonImport *import, guint node, guint parent, GArray *stack, GError
 
   for (guint f = 0; f < LADDER_IMPORT_N_FIELDS; f++)
     if (columns[f] >= 0)
-      fields[f] = scalar_text (ladder_json_get_node (import->document,
-                                                     g_array_index (members, guint, columns[f])));
+      fields[f] = field_text (import,
+                              ladder_json_get_node (import->document,
+                                                    g_array_index (members, guint, columns[f])),
+                              lists[f] = g_string_new (NULL));
   row = ladder_import_builder_add (import->builder, object->line, fields, parent);
+  for (guint f = 0; f < LADDER_IMPORT_N_FIELDS; f++)
+    if (lists[f] != NULL)
+      g_string_free (lists[f], TRUE);
 
   for (guint i = 0; i < keys->len; i++)
     {

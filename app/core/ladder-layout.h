@@ -7,7 +7,7 @@ G_BEGIN_DECLS
 
 /* Chart units are pixels at 100% zoom. */
 #define LADDER_CARD_WIDTH   180.0
-#define LADDER_CARD_HEIGHT   64.0
+#define LADDER_CARD_HEIGHT   80.0   /* a name and a title on two lines */
 #define LADDER_H_GAP         24.0   /* between neighbouring cards */
 #define LADDER_V_GAP         48.0   /* between a manager and its row of reports */
 #define LADDER_ROOT_GAP      64.0   /* between separate trees (unattached people) */

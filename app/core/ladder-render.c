@@ -21,6 +21,7 @@
 #define CARD_RADIUS    10.0
 #define BAND_HEIGHT     6.0
 #define TEXT_INSET     12.0
+#define TITLE_LINE     15.0   /* from one line of a job title to the next */
 #define BADGE_RADIUS    9.0
 
 /* The palette: quiet greys, one accent per meaning. */
@@ -491,6 +492,48 @@ draw_fold_marker (Render *r, double cx, double y, guint n_folded)
   ladder_draw_text (r->draw, cx - w / 2, y - height / 2, w, label, &font);
 }
 
+/* The name, then the title on up to two lines, the block centred in
+ * the card below its band; what does not fit the second line ends in
+ * "…". */
+static void
+draw_card_text (Render *r, double x, double y, double w, const char *name,
+                const LadderFont *name_font, const char *title, const LadderFont *title_font)
+{
+  double inner = w - 2 * TEXT_INSET;
+  gsize first = ladder_draw_wrap (title, title_font, inner);
+  gboolean two_lines = title[first] != '\0';
+  double shift = two_lines ? 0 : TITLE_LINE / 2;
+
+  ladder_draw_text (r->draw, x + TEXT_INSET, y + 16 + shift, inner, name, name_font);
+  if (!two_lines)
+    {
+      ladder_draw_text (r->draw, x + TEXT_INSET, y + 37 + shift, inner, title, title_font);
+      return;
+    }
+  {
+    g_autofree char *line = g_strndup (title, first);
+    const char *rest = title + first;
+
+    g_strchomp (line);
+    while (*rest == ' ')
+      rest++;
+    ladder_draw_text (r->draw, x + TEXT_INSET, y + 37, inner, line, title_font);
+    ladder_draw_text (r->draw, x + TEXT_INSET, y + 37 + TITLE_LINE, inner, rest, title_font);
+  }
+}
+
+/* The whole name and title, which the card may shorten. */
+static void
+describe_card (Render *r, const char *name, const char *title)
+{
+  g_autofree char *text = NULL;
+
+  if (r->draw->klass->describe == NULL)
+    return;
+  text = g_strconcat (name, " — ", title, NULL);
+  ladder_draw_describe (r->draw, text);
+}
+
 static void
 draw_card (Render *r, guint person)
 {
@@ -536,6 +579,7 @@ draw_card (Render *r, guint person)
   memcpy (group, "person-", 7);
   g_strlcpy (group + 7, ladder_chart_get_id (r->chart, person), sizeof group - 7);
   ladder_draw_begin_group (r->draw, group);
+  describe_card (r, name, title);
   draw_highlights_below (r, person, x, y, w, h);
   ladder_draw_box (r->draw, x, y + 2, w, h, CARD_RADIUS, LADDER_CORNER_ALL, &shadow);
   card.fill = vacant ? LADDER_RGB (0xF9FAFB) : LADDER_RGB (0xFFFFFF);
@@ -551,8 +595,7 @@ draw_card (Render *r, guint person)
   ladder_draw_box (r->draw, x, y, w, BAND_HEIGHT, CARD_RADIUS,
                    LADDER_CORNER_TOP_LEFT | LADDER_CORNER_TOP_RIGHT, &top);
 
-  ladder_draw_text (r->draw, x + TEXT_INSET, y + 16, w - 2 * TEXT_INSET, name, &name_font);
-  ladder_draw_text (r->draw, x + TEXT_INSET, y + 37, w - 2 * TEXT_INSET, title, &title_font);
+  draw_card_text (r, x, y, w, name, &name_font, title, &title_font);
 
   if (worst >= 0)
     draw_badge (r, x + w - 3, y + 3, worst);

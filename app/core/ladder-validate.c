@@ -11,6 +11,7 @@
 #include "ladder-validate.h"
 #include "ladder-catalogue-private.h"
 #include "ladder-chart-private.h"
+#include "ladder-text.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
@@ -218,7 +219,9 @@ role_label (Validation *v,
 }
 
 /* Fills the message template of @rule.  The catalogue has checked that
- * every placeholder is one this rule's check can fill. */
+ * every placeholder is one this rule's check can fill.  A message stops
+ * at LADDER_TEXT_MESSAGE_MAX characters: a rules file repeating {person}
+ * a few hundred thousand times would otherwise ask for gigabytes. */
 static char *
 format_message (Validation       *v,
                 const LadderRule *rule,
@@ -230,7 +233,8 @@ format_message (Validation       *v,
 
   g_string_truncate (text, 0);
 
-  while (*p)
+  /* A character takes at most four bytes. */
+  while (*p && text->len <= 4 * LADDER_TEXT_MESSAGE_MAX)
     {
       const char *open = strchr (p, '{');
       const char *close;
@@ -263,6 +267,12 @@ format_message (Validation       *v,
         g_string_append_len (text, open, close - open + 1);
 #undef IS
       p = close + 1;
+    }
+  if (text->len > LADDER_TEXT_MESSAGE_MAX && g_utf8_strlen (text->str, -1) > LADDER_TEXT_MESSAGE_MAX)
+    {
+      g_autofree char *cut = ladder_text_shorten (text->str, LADDER_TEXT_MESSAGE_MAX);
+
+      return g_string_chunk_insert (v->out->messages, cut);
     }
   return g_string_chunk_insert_len (v->out->messages, text->str, text->len);
 }
@@ -502,6 +512,17 @@ summarise (LadderFindings           *findings,
     }
 }
 
+static LadderFindings *
+findings_new (guint capacity)
+{
+  LadderFindings *findings = g_new0 (LadderFindings, 1);
+
+  findings->findings = g_array_new (FALSE, FALSE, sizeof (LadderFinding));
+  findings->messages = g_string_chunk_new (64 * 1024);
+  findings->capacity = capacity;
+  return findings;
+}
+
 LadderFindings *
 ladder_validate (LadderChart     *chart,
                  LadderCatalogue *catalogue)
@@ -514,10 +535,7 @@ ladder_validate (LadderChart     *chart,
   g_return_val_if_fail (LADDER_IS_CHART (chart), NULL);
   g_return_val_if_fail (LADDER_IS_CATALOGUE (catalogue), NULL);
 
-  findings = g_new0 (LadderFindings, 1);
-  findings->findings = g_array_new (FALSE, FALSE, sizeof (LadderFinding));
-  findings->messages = g_string_chunk_new (64 * 1024);
-  findings->capacity = ladder_chart_get_capacity (chart);
+  findings = findings_new (ladder_chart_get_capacity (chart));
 
   n_rules = ladder_catalogue_get_n_rules (catalogue);
   v.chart = chart;
@@ -657,4 +675,37 @@ ladder_findings_line_severity (LadderFindings *findings,
 {
   g_return_val_if_fail (findings != NULL, -1);
   return person < findings->capacity ? findings->line_worst[person] : -1;
+}
+
+LadderFindings *
+ladder_findings_for_part (LadderFindings *findings,
+                          LadderChart    *chart,
+                          LadderChart    *part)
+{
+  LadderFindings *out;
+
+  g_return_val_if_fail (findings != NULL, NULL);
+  g_return_val_if_fail (LADDER_IS_CHART (chart), NULL);
+  g_return_val_if_fail (LADDER_IS_CHART (part), NULL);
+
+  out = findings_new (ladder_chart_get_capacity (part));
+  for (guint i = 0; i < findings->findings->len; i++)
+    {
+      LadderFinding f = g_array_index (findings->findings, LadderFinding, i);
+
+      if (f.person >= ladder_chart_get_capacity (chart) || !ladder_chart_is_alive (chart, f.person))
+        continue;
+      f.person = ladder_chart_lookup (part, ladder_chart_get_id (chart, f.person));
+      if (f.person == LADDER_NONE)
+        continue;
+      if (f.other != LADDER_NONE)
+        f.other = ladder_chart_is_alive (chart, f.other)
+                  ? ladder_chart_lookup (part, ladder_chart_get_id (chart, f.other)) : LADDER_NONE;
+      f.message = g_string_chunk_insert (out->messages, f.message);
+      g_array_append_val (out->findings, f);
+    }
+  /* The part keeps the chart's order of people, so the findings stay in
+   * line order. */
+  summarise (out, ladder_chart_get_records (part));
+  return out;
 }

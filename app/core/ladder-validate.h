@@ -19,6 +19,11 @@ typedef struct _LadderFindings LadderFindings;
 /* Runs every rule.  Linear in the number of people; no recursion. */
 LadderFindings      *ladder_validate               (LadderChart *chart, LadderCatalogue *catalogue);
 void                 ladder_findings_free          (LadderFindings *findings);
+/* @findings (of @chart) about the people of @part, a chart made from a
+ * part of @chart (people matched by id), as @part's: a finding that
+ * rests on people outside the part is still the chart's finding. */
+LadderFindings      *ladder_findings_for_part      (LadderFindings *findings, LadderChart *chart,
+                                                    LadderChart *part);
 
 /* Sorted by the person's line, then by rule order in the catalogue. */
 guint                ladder_findings_get_n         (LadderFindings *findings);

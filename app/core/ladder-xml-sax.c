@@ -11,6 +11,7 @@
 
 #include "ladder-chart-private.h"
 #include "ladder-xml-private.h"
+#include "ladder-text.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
@@ -343,8 +344,10 @@ start_person (LadderXmlReader *r, guint line)
     }
   if (!ladder_id_is_valid (id))
     {
+      g_autofree char *shown = ladder_text_shorten (id, LADDER_TEXT_QUOTE_MAX);
+
       ladder_xml_fail (r, LADDER_CHART_ERROR_INVALID, line,
-            _("id=\"%s\" is not a valid id (1 to 64 letters, digits, “_”, “.” or “-”)"), id);
+            _("id=\"%s\" is not a valid id (1 to 64 letters, digits, “_”, “.” or “-”)"), shown);
       return;
     }
   if (role == NULL)

@@ -24,6 +24,7 @@
 #include "ladder-io.h"
 #include "ladder-chart-private.h"
 #include "ladder-xml-private.h"
+#include "ladder-text.h"
 
 #include <glib/gi18n-lib.h>
 #include <libxml/parserInternals.h>
@@ -58,7 +59,7 @@ ladder_xml_fail (LadderXmlReader *r,
   if (r->error != NULL)
     return;
   va_start (args, format);
-  what = g_strdup_vprintf (format, args);
+  what = ladder_text_bound (g_strdup_vprintf (format, args));
   va_end (args);
   if (line > 0)
     r->error = g_error_new (LADDER_CHART_ERROR, code, "%s:%u: error: %s",
@@ -163,7 +164,7 @@ fail_from_xml (LadderXmlReader *r)
 /* ---- after the document ---- */
 
 static gboolean
-resolve_references (LadderXmlReader *r)
+resolve_lines (LadderXmlReader *r, LadderDottedSeen *seen)
 {
   guint i = 0;
 
@@ -215,15 +216,12 @@ resolve_references (LadderXmlReader *r)
                     _("“%s” has a dotted line to themselves"), dotted->to);
               return FALSE;
             }
-          for (guint j = 0; j < record->n_dotted; j++)
+          if (!ladder_dotted_seen_add (seen, r->chart, dotted->person, target))
             {
-              if (record->dotted[j] == target)
-                {
-                  ladder_xml_fail (r, LADDER_CHART_ERROR_INVALID, dotted->line,
-                        _("“%s” has a second dotted line to “%s”"),
-                        ladder_chart_get_id (r->chart, dotted->person), dotted->to);
-                  return FALSE;
-                }
+              ladder_xml_fail (r, LADDER_CHART_ERROR_INVALID, dotted->line,
+                    _("“%s” has a second dotted line to “%s”"),
+                    ladder_chart_get_id (r->chart, dotted->person), dotted->to);
+              return FALSE;
             }
           record->dotted[record->n_dotted++] = target;
         }
@@ -232,40 +230,27 @@ resolve_references (LadderXmlReader *r)
   return TRUE;
 }
 
-/* How many people of a cycle its message names. */
-#define CYCLE_SHOWN 12
+static gboolean
+resolve_references (LadderXmlReader *r)
+{
+  LadderDottedSeen seen = { 0 };
+  gboolean ok = resolve_lines (r, &seen);
+
+  ladder_dotted_seen_clear (&seen);
+  return ok;
+}
 
 static gboolean
 link_hierarchy (LadderXmlReader *r)
 {
   g_autofree guint *cycle = NULL;
-  g_autoptr(GString) names = NULL;
-  guint n_cycle = 0, first = 0;
+  g_autofree char *names = NULL;
+  guint n_cycle = 0, line = 0;
 
   if (ladder_chart_link_records (r->chart, &cycle, &n_cycle))
     return TRUE;
-
-  /* Start the list at the person who comes first in the file. */
-  for (guint i = 1; i < n_cycle; i++)
-    {
-      if (ladder_chart_get_line (r->chart, cycle[i]) < ladder_chart_get_line (r->chart, cycle[first]))
-        first = i;
-    }
-  /* A long cycle is shown by its ends: the message stays one line. */
-  names = g_string_new (NULL);
-  for (guint i = 0; i <= n_cycle; i++)
-    {
-      if (n_cycle > CYCLE_SHOWN && i == CYCLE_SHOWN / 2)
-        {
-          g_string_append_printf (names, " → … %u more …", n_cycle - CYCLE_SHOWN);
-          i = n_cycle - CYCLE_SHOWN / 2;
-        }
-      if (i > 0)
-        g_string_append (names, " → ");
-      g_string_append (names, ladder_chart_get_id (r->chart, cycle[(first + i) % n_cycle]));
-    }
-  ladder_xml_fail (r, LADDER_CHART_ERROR_CYCLE, ladder_chart_get_line (r->chart, cycle[first]),
-        _("the manager references form a cycle: %s"), names->str);
+  names = ladder_text_cycle (r->chart, cycle, n_cycle, &line);
+  ladder_xml_fail (r, LADDER_CHART_ERROR_CYCLE, line, _("the manager references form a cycle: %s"), names);
   return FALSE;
 }
 

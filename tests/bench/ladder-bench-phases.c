@@ -16,13 +16,15 @@
 #include "ladder-layout.h"
 #include "ladder-render.h"
 #include "ladder-validate.h"
+#include "ladder-stats.h"
+#include "ladder-diff.h"
 
 #define FRAME_WIDTH  1920
 #define FRAME_HEIGHT 1080
 
 static const char *const phase_names[LADDER_N_PHASES] = {
   "load", "validate", "layout", "save", "export-svg", "export-png", "export-pdf",
-  "frame-100", "frame-fit", "edit",
+  "frame-100", "frame-fit", "edit", "stats", "diff",
 };
 
 const char *
@@ -288,6 +290,75 @@ run_export (LadderPhase phase, LadderChart *chart, LadderCatalogue *catalogue,
   g_unlink (out);
 }
 
+/* --stats as the command line and the Overview page compute it, the
+ * findings at hand. */
+static void
+run_stats (LadderChart *chart, LadderCatalogue *catalogue, double *times, guint runs,
+           LadderPhaseResult *result)
+{
+  g_autoptr(LadderFindings) findings = ladder_validate (chart, catalogue);
+
+  for (guint r = 0; r < runs; r++)
+    {
+      double start = now_ms ();
+      LadderStats *stats = ladder_stats_new (chart, catalogue, findings);
+
+      times[r] = now_ms () - start;
+      if (r == 0)
+        g_snprintf (result->note, sizeof result->note, "%u layers, %u managers",
+                    ladder_stats_get_layers (stats), ladder_stats_get_managers (stats));
+      ladder_stats_free (stats);
+    }
+  summarize (times, runs, result);
+}
+
+/* --diff against a second copy of the file with one person in a hundred
+ * renamed, one in a hundred moved to the top and a hundred people
+ * removed (untimed, as is validating both: removing a person scans the
+ * chart for dotted lines to it, so more would make the setup quadratic);
+ * the diff itself is timed. */
+static void
+run_diff (LadderChart *chart, const char *path, LadderCatalogue *catalogue, double *times,
+          guint runs, LadderPhaseResult *result)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LadderChart) plan = ladder_xml_read_file (path, &error);
+  g_autoptr(LadderFindings) findings = NULL;
+  g_autoptr(LadderFindings) plan_findings = NULL;
+  guint n, removal_step;
+
+  if (plan == NULL)
+    {
+      fail (result, "load", error);
+      return;
+    }
+  n = ladder_chart_get_capacity (plan);
+  removal_step = MAX (n / 100, 100);
+
+  for (guint p = 1; p < n; p += 100)
+    {
+      ladder_chart_set_name (plan, p, "Renamed");
+      if (p + 33 < n)
+        ladder_chart_reparent (plan, p + 33, LADDER_NONE, LADDER_NONE, NULL);
+    }
+  /* Slots 66, 66 + step, ...: neither renamed nor moved. */
+  for (guint p = 66; p < n; p += removal_step - removal_step % 100)
+    ladder_chart_remove_person (plan, p);
+  findings = ladder_validate (chart, catalogue);
+  plan_findings = ladder_validate (plan, catalogue);
+  for (guint r = 0; r < runs; r++)
+    {
+      double start = now_ms ();
+      LadderDiff *diff = ladder_diff_new (chart, findings, plan, plan_findings, catalogue);
+
+      times[r] = now_ms () - start;
+      if (r == 0)
+        g_snprintf (result->note, sizeof result->note, "%u changes", ladder_diff_get_n_changes (diff));
+      ladder_diff_free (diff);
+    }
+  summarize (times, runs, result);
+}
+
 void
 ladder_phase_run (LadderPhase phase, const char *path, guint runs, const char *tmp_dir,
                   LadderPhaseResult *result)
@@ -411,6 +482,14 @@ ladder_phase_run (LadderPhase phase, const char *path, guint runs, const char *t
 
     case LADDER_PHASE_EDIT:
       run_edits (chart, catalogue, times, runs, result);
+      break;
+
+    case LADDER_PHASE_STATS:
+      run_stats (chart, catalogue, times, runs, result);
+      break;
+
+    case LADDER_PHASE_DIFF:
+      run_diff (chart, path, catalogue, times, runs, result);
       break;
 
     case LADDER_PHASE_LOAD:

@@ -307,7 +307,7 @@ main (int argc, char **argv)
   context = g_option_context_new ("- time Ladder on generated charts");
   g_option_context_set_summary (context,
     "Phases: load validate layout save export-svg export-png export-pdf\n"
-    "        frame-100 frame-fit edit");
+    "        frame-100 frame-fit edit stats diff");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
@@ -326,7 +326,7 @@ main (int argc, char **argv)
                       parse_shape, "shape", &error)
       || !parse_list (phases ? phases
                       : "load,validate,layout,save,export-svg,export-png,export-pdf,"
-                        "frame-100,frame-fit,edit",
+                        "frame-100,frame-fit,edit,stats,diff",
                       config.phases, parse_phase, "phase", &error))
     {
       g_printerr ("ladder-bench: %s\n", error ? error->message : "empty list");
