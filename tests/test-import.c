@@ -677,6 +677,22 @@ test_sample_bamboohr (void **state)
 }
 
 static void
+test_sample_visio (void **state)
+{
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(LadderChart) chart = sample ("visio-orgchart-wizard.csv", NULL, warnings);
+  static const char * const people[] = {
+    "Joe Sampletwo>=ceo", "Rob Sample>Joe Sampletwo=cpo", "Mary Sample>Rob Sample=director-product",
+    "Bob Sample>Mary Sample=senior-pm", "Jane Sample>Bob Sample=associate-pm",
+    "Tom Sample>Joe Sampletwo=other", NULL
+  };
+
+  /* Ids from the names, managers by name. */
+  assert_people (chart, people, 1);
+  assert_string_equal (manager_of (chart, "Jane-Sample"), "Bob-Sample");
+}
+
+static void
 test_sample_workday (void **state)
 {
   g_autoptr(LadderImportOptions) options = ladder_import_options_new ();
@@ -721,6 +737,7 @@ main (void)
     cmocka_unit_test (test_sample_oracle_hr),
     cmocka_unit_test (test_sample_bamboohr),
     cmocka_unit_test (test_sample_workday),
+    cmocka_unit_test (test_sample_visio),
   };
 
   return cmocka_run_group_tests (tests, NULL, NULL);
