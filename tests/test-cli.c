@@ -708,7 +708,7 @@ test_import_samples_validate (void **state)
   static const char * const names[] = {
     "d3-org-chart.csv", "orgchartjs-import.csv", "orgchartjs-demo.json", "dabeng-nested.json",
     "drawio-orgchart.csv", "oracle-hr-employees.csv", "bamboohr-style.csv", "workday-style.txt",
-    "visio-orgchart-wizard.csv",
+    "visio-orgchart-wizard.csv", "orgchartnow.csv",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)

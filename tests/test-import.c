@@ -693,6 +693,19 @@ test_sample_visio (void **state)
 }
 
 static void
+test_sample_orgchartnow (void **state)
+{
+  g_autoptr(LadderChart) chart = sample ("orgchartnow.csv", NULL, NULL);
+  static const char * const people[] = {
+    "Steve Smith>=ceo", "Sandra Chen>Steve Smith=other", "George Lopez>Steve Smith=other",
+    "Arnold Osborne>Sandra Chen=other", NULL
+  };
+
+  /* The top person given as their own manager is the top, not a cycle. */
+  assert_people (chart, people, 1);
+}
+
+static void
 test_sample_workday (void **state)
 {
   g_autoptr(LadderImportOptions) options = ladder_import_options_new ();
@@ -738,6 +751,7 @@ main (void)
     cmocka_unit_test (test_sample_bamboohr),
     cmocka_unit_test (test_sample_workday),
     cmocka_unit_test (test_sample_visio),
+    cmocka_unit_test (test_sample_orgchartnow),
   };
 
   return cmocka_run_group_tests (tests, NULL, NULL);
