@@ -786,6 +786,7 @@ test_import_options (void **state)
   g_auto(Run) run = { 0 };
   g_auto(Run) bad = { 0 };
   g_auto(Run) alone = { 0 };
+  g_auto(Run) stats = { 0 };
 
   run_ladder (&run, "--validate", "--column", "id=Emp", "--column", "name=worker",
               "--column", "title=Post", "--column", "manager=BOSS",
@@ -800,7 +801,15 @@ test_import_options (void **state)
                                 "Try “ladder --help” for more information.\n");
   run_ladder (&alone, "--column", "id=Emp", path, NULL);
   assert_int_equal (alone.status, 2);
-  assert_true (g_str_has_prefix (alone.err, "ladder: --column and --role go with --validate or --export\n"));
+  assert_true (g_str_has_prefix (alone.err,
+                                 "ladder: --column and --role go with --validate, --export, --stats or --diff\n"));
+
+  /* --stats and --diff read the file with the same choices. */
+  run_ladder (&stats, "--stats", "--format=json", "--column", "id=Emp", "--column", "name=worker",
+              "--column", "manager=BOSS", "--column", "title=Post", "--role", "Chief=CEO", path, NULL);
+  assert_int_equal (stats.status, 0);
+  assert_non_null (strstr (stats.out, "\"roots\": 1"));
+  assert_non_null (strstr (stats.out, "\"ceo\": 1"));
 }
 
 int
