@@ -30,6 +30,7 @@ struct _LadderImportDialog
 
   GtkLabel            *summary_label;
   GtkLabel            *message_label;
+  GtkLabel            *command_label;
   GtkWidget           *delimiter_box;
   GtkDropDown         *delimiter_dropdown;
   GtkGrid             *columns_grid;
@@ -322,6 +323,25 @@ update_summary (LadderImportDialog *self)
   gtk_label_set_label (self->message_label, messages->str);
   gtk_widget_set_visible (GTK_WIDGET (self->message_label), messages->len > 0);
   gtk_widget_set_sensitive (self->import_button, preview->chart != NULL);
+
+  /* What to give the command line for the same import. */
+  {
+    g_autofree char *arguments = ladder_import_options_dup_arguments (self->options);
+    g_autofree char *command = NULL;
+
+    if (arguments[0] != '\0')
+      command = g_strdup_printf (_("On the command line: %s"), arguments);
+    gtk_label_set_label (self->command_label, command ? command : "");
+    gtk_widget_set_visible (GTK_WIDGET (self->command_label), command != NULL);
+  }
+}
+
+const char *
+ladder_import_dialog_get_command_line (LadderImportDialog *self)
+{
+  g_return_val_if_fail (LADDER_IS_IMPORT_DIALOG (self), NULL);
+
+  return gtk_label_get_label (self->command_label);
 }
 
 void
@@ -436,6 +456,7 @@ ladder_import_dialog_class_init (LadderImportDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ladderchart/Ladder/ui/ladder-import-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, LadderImportDialog, summary_label);
   gtk_widget_class_bind_template_child (widget_class, LadderImportDialog, message_label);
+  gtk_widget_class_bind_template_child (widget_class, LadderImportDialog, command_label);
   gtk_widget_class_bind_template_child (widget_class, LadderImportDialog, delimiter_box);
   gtk_widget_class_bind_template_child (widget_class, LadderImportDialog, delimiter_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LadderImportDialog, columns_grid);

@@ -28,6 +28,8 @@ LadderImportDialog        *ladder_import_dialog_new         (GtkWindow *parent, 
 LadderImportOptions       *ladder_import_dialog_get_options (LadderImportDialog *self);
 void                       ladder_import_dialog_refresh     (LadderImportDialog *self);
 const LadderImportPreview *ladder_import_dialog_get_preview (LadderImportDialog *self);
+/* The line that gives the choices as --column and --role ("" for none). */
+const char                *ladder_import_dialog_get_command_line (LadderImportDialog *self);
 /* The counts line as shown. */
 const char                *ladder_import_dialog_get_summary (LadderImportDialog *self);
 

@@ -65,6 +65,8 @@ test_counts_and_choices (void **state)
   ladder_import_dialog_refresh (dialog);
   assert_string_equal (ladder_import_dialog_get_summary (dialog),
                        "4 people, 1 at the top, 1 title not recognised");
+  assert_string_equal (ladder_import_dialog_get_command_line (dialog),
+                       "On the command line: --column name=Worker --role chef=pm");
 
   g_signal_connect (dialog, "imported", G_CALLBACK (imported_cb), &chart);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "import.accept", NULL);

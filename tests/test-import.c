@@ -533,6 +533,18 @@ test_preview (void **state)
   assert_int_equal (chosen->n_unrecognised, 0);
   assert_string_equal (ladder_chart_get_name (chosen->chart, person (chosen->chart, "2")), "Ben");
 
+  {
+    g_autofree char *arguments = ladder_import_options_dup_arguments (options);
+
+    assert_string_equal (arguments, "--column name=Worker --role chef=pm");
+    ladder_import_options_set_column (options, LADDER_IMPORT_TITLE, "Job Title");
+    ladder_import_options_set_role (options, "Head, Kitchen", "head-of-product");
+    g_free (arguments);
+    arguments = ladder_import_options_dup_arguments (options);
+    assert_string_equal (arguments, "--column name=Worker --column 'title=Job Title' "
+                                    "--role chef=pm --role 'head, kitchen=head-of-product'");
+  }
+
   nested = ladder_import_preview_new (json, sizeof json - 1, "t.json", LADDER_FILE_FORMAT_JSON,
                                       NULL, NULL, 10);
   assert_int_equal (nested->headers->len, 3);

@@ -270,6 +270,31 @@ ladder_import_options_dup_roles (const LadderImportOptions *options)
   return (char **) g_ptr_array_free (out, FALSE);
 }
 
+char *
+ladder_import_options_dup_arguments (const LadderImportOptions *options)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_auto(GStrv) roles = ladder_import_options_dup_roles (options);
+
+  for (guint f = 0; options != NULL && f < LADDER_IMPORT_N_FIELDS; f++)
+    if (options->columns[f] != NULL)
+      {
+        g_autofree char *pair = g_strdup_printf ("%s=%s", field_names[f], options->columns[f]);
+        g_autofree char *quoted = g_shell_quote (pair);
+
+        g_string_append_printf (out, "%s--column %s", out->len > 0 ? " " : "",
+                                strpbrk (pair, " '\"\\$`!&|;<>()*?[]#~") ? quoted : pair);
+      }
+  for (guint i = 0; roles[i] != NULL; i++)
+    {
+      g_autofree char *quoted = g_shell_quote (roles[i]);
+
+      g_string_append_printf (out, "%s--role %s", out->len > 0 ? " " : "",
+                              strpbrk (roles[i], " '\"\\$`!&|;<>()*?[]#~") ? quoted : roles[i]);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 void
 ladder_import_options_set_delimiter (LadderImportOptions *options,
                                      char                 delimiter)

@@ -72,6 +72,10 @@ void        ladder_import_options_set_role   (LadderImportOptions *options,
 /* The titles chosen by hand as "TITLE=ROLE" (what --role takes), the
  * titles casefolded, sorted. */
 char      **ladder_import_options_dup_roles  (const LadderImportOptions *options);
+/* The same choices as command-line arguments ("--column name=Worker
+ * --role 'Chef=pm'", quoted for a shell; "" for none).  The delimiter
+ * has no argument: the header decides on the command line. */
+char       *ladder_import_options_dup_arguments (const LadderImportOptions *options);
 /* Delimited text: the delimiter (0: found from the header). */
 void        ladder_import_options_set_delimiter (LadderImportOptions *options, char delimiter);
 char        ladder_import_options_get_delimiter (const LadderImportOptions *options);
