@@ -6,19 +6,18 @@
  * built only when a row is first expanded: a big chart can have thousands
  * of findings.
  *
- * Rows come errors first, then warnings, then notes, each in chart order.
- * The findings that condemn one reporting line (a PM under a PM breaks
- * rank-order and pm-manager) share one row: one complaint, both rules.
- * The panel's API speaks of finding indices, as LadderFindings does.
+ * The rows (ladder-findings-rows.c) go errors, warnings, notes, and the
+ * findings of one reporting line share one.  The list is a GtkListView:
+ * only the rows in sight have widgets, filled in again when they scroll
+ * into sight or the findings change.  The panel's API speaks of finding
+ * indices, as LadderFindings does.
  */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 
 #include "ladder-findings-panel.h"
-
-/* More rows than this help no one and slow every edit down. */
-#define MAX_ROWS 500
+#include "ladder-findings-rows.h"
 
 struct _LadderFindingsPanel
 {
@@ -26,19 +25,16 @@ struct _LadderFindingsPanel
 
   GtkLabel          *summary_label;
   GtkStack          *stack;
-  GtkScrolledWindow *scroller;
-  GtkListBox        *list;
-  guint              scroll_tick;      /* brings the selected row into view */
-  guint              scroll_frames;    /* how many frames it has waited */
+  GtkListView       *list;
 
-  /* "rule-id:person" of the rows the user opened, kept across updates */
+  LadderFindingsRows *rows;
+  GtkSingleSelection *selection;
+  guint               followed;   /* the person selected on the canvas, or LADDER_NONE */
+  gboolean            selecting;  /* the panel itself is changing the selection */
+
+  /* The keys (see row_key()) of the rows the user opened, kept across
+   * updates and scrolling. */
   GHashTable *expanded;
-
-  /* The rows' order over every finding, including those past MAX_ROWS. */
-  GArray *order;        /* finding indices, row by row, each row's worst first */
-  GArray *row_start;    /* row -> its first place in order, then order->len */
-  GArray *row_of;       /* finding index -> row */
-  guint   followed;     /* the person selected on the canvas, or LADDER_NONE */
 };
 
 G_DEFINE_FINAL_TYPE (LadderFindingsPanel, ladder_findings_panel, GTK_TYPE_WIDGET)
@@ -123,7 +119,9 @@ build_why (const LadderRule *rule, LadderSeverity severity)
 
   if (n == 0)
     {
-      label = gtk_label_new (_("This rule checks the structure of the chart; no document is cited."));
+      /* A company's own rule says why in its <policy>. */
+      label = gtk_label_new (ladder_rule_get_policy (rule) ? ladder_rule_get_policy (rule)
+                             : _("This rule checks the structure of the chart; no document is cited."));
       gtk_label_set_xalign (GTK_LABEL (label), 0.0);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_widget_add_css_class (label, "dim-label");
@@ -155,49 +153,31 @@ build_why (const LadderRule *rule, LadderSeverity severity)
   return box;
 }
 
-static const LadderFinding *
-row_finding (LadderFindingsPanel *self, LadderFindings *findings, guint row, guint k)
-{
-  guint start = g_array_index (self->row_start, guint, row);
-
-  return ladder_findings_get (findings, g_array_index (self->order, guint, start + k));
-}
-
-static guint
-row_size (LadderFindingsPanel *self, guint row)
-{
-  return g_array_index (self->row_start, guint, row + 1) - g_array_index (self->row_start, guint, row);
-}
-
-static void
-expanded_cb (GtkExpander *expander, GParamSpec *pspec, LadderFindingsPanel *self)
-{
-  const char *key = g_object_get_data (G_OBJECT (expander), "key");
-
-  if (gtk_expander_get_expanded (expander))
-    {
-      if (gtk_expander_get_child (expander) == NULL)
-        {
-          LadderFindings *findings = g_object_get_data (G_OBJECT (expander), "findings");
-          guint row = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (expander), "row"));
-          GtkWidget *whys = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-
-          for (guint k = 0; k < row_size (self, row); k++)
-            {
-              const LadderFinding *finding = row_finding (self, findings, row, k);
-
-              gtk_box_append (GTK_BOX (whys), build_why (finding->rule, finding->severity));
-            }
-          gtk_expander_set_child (expander, whys);
-        }
-      g_hash_table_add (self->expanded, g_strdup (key));
-    }
-  else
-    g_hash_table_remove (self->expanded, key);
-}
+/* The widgets of one row, made once per GtkListItem and filled in for
+ * whichever row it shows. */
+typedef struct {
+  LadderFindingsPanel *panel;
+  GtkListItem *item;
+  GtkWidget   *icon;
+  GtkLabel    *message;
+  GtkWidget   *also;         /* a box of the other findings' messages */
+  GtkLabel    *rule_ids;     /* small print */
+  GtkExpander *expander;
+  char        *key;
+  gboolean     binding;
+} RowWidgets;
 
 static void
-add_small_print (GtkWidget *box, const char *text, gboolean wrap)
+row_widgets_free (gpointer data)
+{
+  RowWidgets *widgets = data;
+
+  g_free (widgets->key);
+  g_free (widgets);
+}
+
+static GtkWidget *
+small_print (const char *text, gboolean wrap)
 {
   GtkWidget *label = gtk_label_new (text);
 
@@ -207,40 +187,113 @@ add_small_print (GtkWidget *box, const char *text, gboolean wrap)
   gtk_widget_add_css_class (label, "dim-label");
   if (!wrap)
     gtk_widget_add_css_class (label, "caption");
-  gtk_box_append (GTK_BOX (box), label);
+  return label;
 }
 
-static GtkWidget *
-make_row (LadderFindingsPanel *self, LadderFindings *findings, guint index)
+/* The row @item shows, or G_MAXUINT.  Rows are known by their position:
+ * a row that stays the same keeps its widgets when rows before it come
+ * or go. */
+static guint
+item_row (GtkListItem *item)
 {
-  const LadderFinding *finding = row_finding (self, findings, index, 0);
-  guint size = row_size (self, index);
-  GtkWidget *row = gtk_list_box_row_new ();
+  guint position = gtk_list_item_get_position (item);
+
+  return position != GTK_INVALID_LIST_POSITION ? position : G_MAXUINT;
+}
+
+/* The Why? of every rule the row names, built when it is opened. */
+static void
+expanded_cb (GtkExpander *expander, GParamSpec *pspec, RowWidgets *widgets)
+{
+  LadderFindingsPanel *self = widgets->panel;
+  guint row = item_row (widgets->item);
+
+  if (!gtk_expander_get_expanded (expander))
+    {
+      gtk_expander_set_child (expander, NULL);
+      if (!widgets->binding && widgets->key != NULL)
+        g_hash_table_remove (self->expanded, widgets->key);
+      return;
+    }
+  if (row == G_MAXUINT)
+    return;
+  if (gtk_expander_get_child (expander) == NULL)
+    {
+      GtkWidget *whys = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+
+      for (guint k = 0; k < ladder_findings_rows_get_size (self->rows, row); k++)
+        {
+          const LadderFinding *finding = ladder_findings_rows_get_finding (self->rows, row, k);
+
+          gtk_box_append (GTK_BOX (whys), build_why (finding->rule, finding->severity));
+        }
+      gtk_expander_set_child (expander, whys);
+    }
+  if (!widgets->binding && widgets->key != NULL)
+    g_hash_table_add (self->expanded, g_strdup (widgets->key));
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory, GtkListItem *item, LadderFindingsPanel *self)
+{
+  RowWidgets *widgets = g_new0 (RowWidgets, 1);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
   GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *icon = gtk_image_new_from_icon_name (severity_icon (finding->severity));
-  GtkWidget *label = gtk_label_new (finding->message);
-  GtkWidget *expander;
-  g_autoptr(GString) key = g_string_new (NULL);
-  g_autoptr(GString) rule_ids = g_string_new (NULL);
 
-  gtk_widget_add_css_class (icon, severity_class (finding->severity));
-  gtk_widget_set_valign (icon, GTK_ALIGN_START);
-  gtk_widget_set_margin_top (icon, 2);
-  gtk_widget_set_tooltip_text (icon, severity_name (finding->severity));
-  gtk_box_append (GTK_BOX (box), icon);
+  widgets->panel = self;
+  widgets->item = item;
+  widgets->icon = gtk_image_new ();
+  gtk_widget_set_valign (widgets->icon, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (widgets->icon, 2);
+  gtk_box_append (GTK_BOX (box), widgets->icon);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (text), label);
+  widgets->message = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (widgets->message, 0.0);
+  gtk_label_set_wrap (widgets->message, TRUE);
+  gtk_label_set_wrap_mode (widgets->message, PANGO_WRAP_WORD_CHAR);
+  gtk_widget_set_hexpand (GTK_WIDGET (widgets->message), TRUE);
+  gtk_box_append (GTK_BOX (text), GTK_WIDGET (widgets->message));
 
   /* The other rules the same reporting line breaks, in their own words;
-   * the rule ids, for the command line and the rules file, in small print. */
+   * the rule ids, for the command line and rules files, in small print. */
+  widgets->also = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_box_append (GTK_BOX (text), widgets->also);
+  widgets->rule_ids = GTK_LABEL (small_print (NULL, FALSE));
+  gtk_box_append (GTK_BOX (text), GTK_WIDGET (widgets->rule_ids));
+
+  widgets->expander = GTK_EXPANDER (gtk_expander_new (_("Why?")));
+  gtk_widget_add_css_class (GTK_WIDGET (widgets->expander), "why-expander");
+  g_signal_connect (widgets->expander, "notify::expanded", G_CALLBACK (expanded_cb), widgets);
+  gtk_box_append (GTK_BOX (text), GTK_WIDGET (widgets->expander));
+
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_list_item_set_child (item, box);
+  g_object_set_data_full (G_OBJECT (item), "ladder-row-widgets", widgets, row_widgets_free);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory, GtkListItem *item, LadderFindingsPanel *self)
+{
+  RowWidgets *widgets = g_object_get_data (G_OBJECT (item), "ladder-row-widgets");
+  guint row = item_row (item);
+  guint size = ladder_findings_rows_get_size (self->rows, row);
+  const LadderFinding *finding = ladder_findings_rows_get_finding (self->rows, row, 0);
+  g_autoptr(GString) key = g_string_new (NULL);
+  g_autoptr(GString) rule_ids = g_string_new (NULL);
+  GtkWidget *child;
+
+  for (LadderSeverity severity = LADDER_SEVERITY_ERROR; severity <= LADDER_SEVERITY_NOTE; severity++)
+    gtk_widget_remove_css_class (widgets->icon, severity_class (severity));
+  gtk_image_set_from_icon_name (GTK_IMAGE (widgets->icon), severity_icon (finding->severity));
+  gtk_widget_add_css_class (widgets->icon, severity_class (finding->severity));
+  gtk_widget_set_tooltip_text (widgets->icon, severity_name (finding->severity));
+  gtk_label_set_label (widgets->message, finding->message);
+
+  while ((child = gtk_widget_get_first_child (widgets->also)) != NULL)
+    gtk_box_remove (GTK_BOX (widgets->also), child);
   for (guint k = 0; k < size; k++)
     {
-      const LadderFinding *also = row_finding (self, findings, index, k);
+      const LadderFinding *also = ladder_findings_rows_get_finding (self->rows, row, k);
       const char *rule_id = also->rule ? ladder_rule_get_id (also->rule) : "";
 
       if (k > 0)
@@ -248,113 +301,73 @@ make_row (LadderFindingsPanel *self, LadderFindings *findings, guint index)
           /* Translators: a second rule broken by the same reporting line */
           g_autofree char *more = g_strdup_printf (_("Also: %s"), also->message);
 
-          add_small_print (text, more, TRUE);
+          gtk_box_append (GTK_BOX (widgets->also), small_print (more, TRUE));
           g_string_append (rule_ids, " · ");
           g_string_append_c (key, ' ');
         }
       g_string_append (rule_ids, rule_id);
       g_string_append_printf (key, "%s:%u", rule_id, also->person);
     }
-  add_small_print (text, rule_ids->str, FALSE);
+  gtk_widget_set_visible (widgets->also, size > 1);
+  gtk_label_set_label (widgets->rule_ids, rule_ids->str);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (widgets->expander), rule_ids->str);
 
-  expander = gtk_expander_new (_("Why?"));
-  gtk_widget_add_css_class (expander, "why-expander");
-  gtk_widget_set_tooltip_text (expander, rule_ids->str);
-  g_object_set_data_full (G_OBJECT (expander), "key", g_strdup (key->str), g_free);
-  g_object_set_data (G_OBJECT (expander), "row", GUINT_TO_POINTER (index));
-  g_object_set_data (G_OBJECT (expander), "findings", findings);
-  g_signal_connect (expander, "notify::expanded", G_CALLBACK (expanded_cb), self);
-  if (g_hash_table_contains (self->expanded, key->str))
-    gtk_expander_set_expanded (GTK_EXPANDER (expander), TRUE);
-  gtk_box_append (GTK_BOX (text), expander);
-
-  gtk_box_append (GTK_BOX (box), text);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  g_object_set_data (G_OBJECT (row), "person", GUINT_TO_POINTER (finding->person));
-  return row;
+  /* What was open stays open; the Why? of another row is not kept. */
+  g_free (widgets->key);
+  widgets->key = g_strdup (key->str);
+  widgets->binding = TRUE;
+  gtk_expander_set_child (widgets->expander, NULL);
+  gtk_expander_set_expanded (widgets->expander, g_hash_table_contains (self->expanded, key->str));
+  widgets->binding = FALSE;
 }
 
 static void
-row_activated_cb (GtkListBox *list, GtkListBoxRow *row, LadderFindingsPanel *self)
+unbind_row_cb (GtkSignalListItemFactory *factory, GtkListItem *item, LadderFindingsPanel *self)
 {
-  gpointer data = g_object_get_data (G_OBJECT (row), "person");
+  RowWidgets *widgets = g_object_get_data (G_OBJECT (item), "ladder-row-widgets");
 
-  if (g_object_get_data (G_OBJECT (row), "more") != NULL)
+  widgets->binding = TRUE;
+  gtk_expander_set_expanded (widgets->expander, FALSE);
+  widgets->binding = FALSE;
+  g_clear_pointer (&widgets->key, g_free);
+}
+
+/* A row chosen by the user, with a click or the keys, goes to its person. */
+static void
+selection_changed_cb (GtkSelectionModel *model, guint position, guint n_items,
+                      LadderFindingsPanel *self)
+{
+  guint row = gtk_single_selection_get_selected (self->selection);
+
+  if (self->selecting || row == GTK_INVALID_LIST_POSITION)
     return;
-  g_signal_emit (self, signals[PERSON_ACTIVATED], 0, GPOINTER_TO_UINT (data));
+  g_signal_emit (self, signals[PERSON_ACTIVATED], 0,
+                 ladder_findings_rows_get_finding (self->rows, row, 0)->person);
 }
 
-/* Whether @finding condemns its person's reporting line (its `other` is
- * the person's manager), as ladder_findings_line_severity() counts. */
-static gboolean
-is_about_line (LadderChart *chart, const LadderFinding *finding)
-{
-  return finding->person != LADDER_NONE && finding->other != LADDER_NONE &&
-         ladder_chart_is_alive (chart, finding->person) &&
-         ladder_chart_get_manager (chart, finding->person) == finding->other;
-}
-
-/* Fills order, row_start and row_of: the findings of one reporting line
- * (adjacent: they are sorted by person) make one row, its worst first;
- * rows go errors, warnings, notes, each in chart order. */
 static void
-arrange_rows (LadderFindingsPanel *self, LadderChart *chart, LadderFindings *findings)
+activate_cb (GtkListView *list, guint row, LadderFindingsPanel *self)
 {
-  guint n = ladder_findings_get_n (findings);
-  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GArray) worst = g_array_new (FALSE, FALSE, sizeof (int));
+  if (row < ladder_findings_rows_get_n_rows (self->rows))
+    g_signal_emit (self, signals[PERSON_ACTIVATED], 0,
+                   ladder_findings_rows_get_finding (self->rows, row, 0)->person);
+}
 
-  g_array_set_size (self->order, 0);
-  g_array_set_size (self->row_start, 0);
-  g_array_set_size (self->row_of, n);
-
-  /* The rows in chart order, and each one's worst severity. */
-  for (guint i = 0; i < n; i++)
+/* Selects @row (G_MAXUINT: none) and scrolls it into view, without
+ * telling anyone: the panel follows, it does not lead. */
+static void
+select_row (LadderFindingsPanel *self, guint row)
+{
+  self->selecting = TRUE;
+  if (row < ladder_findings_rows_get_n_rows (self->rows))
     {
-      const LadderFinding *finding = ladder_findings_get (findings, i);
-      const LadderFinding *previous = i > 0 ? ladder_findings_get (findings, i - 1) : NULL;
-
-      if (previous != NULL && previous->person == finding->person &&
-          is_about_line (chart, previous) && is_about_line (chart, finding))
-        {
-          int *row_worst = &g_array_index (worst, int, worst->len - 1);
-
-          *row_worst = MIN (*row_worst, (int) finding->severity);
-          continue;
-        }
-      g_array_append_val (starts, i);
-      g_array_append_val (worst, finding->severity);
+      gtk_single_selection_set_selected (self->selection, row);
+      gtk_widget_activate_action (GTK_WIDGET (self->list), "list.scroll-to-item", "u", row);
     }
-  g_array_append_val (starts, n);
-
-  /* Severity by severity, so chart order holds within each. */
-  for (int severity = LADDER_SEVERITY_ERROR; severity <= LADDER_SEVERITY_NOTE; severity++)
-    for (guint row = 0; row < worst->len; row++)
-      {
-        guint first = g_array_index (starts, guint, row);
-        guint end = g_array_index (starts, guint, row + 1);
-
-        if (g_array_index (worst, int, row) != severity)
-          continue;
-        g_array_append_val (self->row_start, self->order->len);
-        for (int pass = 0; pass < 2; pass++)
-          for (guint i = first; i < end; i++)
-            if ((ladder_findings_get (findings, i)->severity == (LadderSeverity) severity) == (pass == 0))
-              {
-                g_array_append_val (self->order, i);
-                g_array_index (self->row_of, guint, i) = self->row_start->len - 1;
-              }
-      }
-  g_array_append_val (self->row_start, self->order->len);
+  else
+    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  self->selecting = FALSE;
 }
-
-static guint
-n_rows (LadderFindingsPanel *self)
-{
-  return self->row_start->len > 0 ? self->row_start->len - 1 : 0;
-}
-
-static void select_row (LadderFindingsPanel *self, guint index);
 
 /* Selects @person's first row, unless the selected row is already one of
  * theirs (a click on their second finding stays there); none for someone
@@ -362,63 +375,33 @@ static void select_row (LadderFindingsPanel *self, guint index);
 static void
 follow_person (LadderFindingsPanel *self, guint person)
 {
-  GtkListBoxRow *selected = gtk_list_box_get_selected_row (self->list);
-  GtkListBoxRow *row;
+  guint selected = gtk_single_selection_get_selected (self->selection);
 
   self->followed = person;
-  if (person != LADDER_NONE && selected != NULL &&
-      GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (selected), "person")) == person)
+  if (person != LADDER_NONE && selected != GTK_INVALID_LIST_POSITION &&
+      selected < ladder_findings_rows_get_n_rows (self->rows) &&
+      ladder_findings_rows_get_finding (self->rows, selected, 0)->person == person)
     return;
-  for (int i = 0; person != LADDER_NONE && (row = gtk_list_box_get_row_at_index (self->list, i)) != NULL; i++)
-    if (g_object_get_data (G_OBJECT (row), "more") == NULL &&
-        GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "person")) == person)
-      {
-        select_row (self, (guint) i);
-        return;
-      }
-  gtk_list_box_unselect_all (self->list);
+  select_row (self, ladder_findings_rows_find_person (self->rows, person));
 }
 
 void
 ladder_findings_panel_set_findings (LadderFindingsPanel *self, LadderChart *chart,
                                     LadderFindings *findings)
 {
-  GtkWidget *child;
-  guint n, rows, errors, warnings, notes;
+  guint n, errors, warnings, notes;
   g_autofree char *summary = NULL;
 
   g_return_if_fail (LADDER_IS_FINDINGS_PANEL (self));
   g_return_if_fail (findings != NULL);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
-    gtk_list_box_remove (self->list, child);
-
-  n = ladder_findings_get_n (findings);
-  arrange_rows (self, chart, findings);
-  rows = n_rows (self);
-  for (guint row = 0; row < rows && row < MAX_ROWS; row++)
-    gtk_list_box_append (self->list, make_row (self, findings, row));
-  if (rows > MAX_ROWS)
-    {
-      guint more = n - g_array_index (self->row_start, guint, MAX_ROWS);
-      g_autofree char *text = g_strdup_printf (ngettext ("… and %u more finding. Run ladder --validate for the full list.",
-                                                         "… and %u more findings. Run ladder --validate for the full list.",
-                                                         more),
-                                               more);
-      GtkWidget *label = gtk_label_new (text);
-      GtkWidget *row = gtk_list_box_row_new ();
-
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-      gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
-      g_object_set_data (G_OBJECT (row), "more", GINT_TO_POINTER (1));
-      gtk_list_box_append (self->list, row);
-    }
-  /* The canvas' selection keeps its row across the rebuild. */
+  self->selecting = TRUE;
+  ladder_findings_rows_set (self->rows, chart, findings);
+  self->selecting = FALSE;
+  /* The canvas' selection keeps its row across the update. */
   follow_person (self, self->followed);
 
+  n = ladder_findings_get_n (findings);
   errors = ladder_findings_count (findings, LADDER_SEVERITY_ERROR);
   warnings = ladder_findings_count (findings, LADDER_SEVERITY_WARNING);
   notes = ladder_findings_count (findings, LADDER_SEVERITY_NOTE);
@@ -437,76 +420,25 @@ ladder_findings_panel_set_findings (LadderFindingsPanel *self, LadderChart *char
   gtk_stack_set_visible_child_name (self->stack, n == 0 ? "clean" : "list");
 }
 
-/* A row appended just now has no place yet: try again for a few frames
- * until the list is laid out.  A hidden panel is not scrolled. */
-static gboolean
-scroll_tick_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
-{
-  LadderFindingsPanel *self = LADDER_FINDINGS_PANEL (widget);
-  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->list);
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
-  graphene_rect_t bounds;
-  double value, page;
-
-  if (row == NULL || !gtk_widget_get_mapped (GTK_WIDGET (row)) || ++self->scroll_frames > 10)
-    {
-      self->scroll_tick = 0;
-      return G_SOURCE_REMOVE;
-    }
-  if (!gtk_widget_compute_bounds (GTK_WIDGET (row), GTK_WIDGET (self->list), &bounds) ||
-      bounds.size.height <= 0)
-    return G_SOURCE_CONTINUE;
-
-  value = gtk_adjustment_get_value (adjustment);
-  page = gtk_adjustment_get_page_size (adjustment);
-  if (bounds.origin.y < value)
-    gtk_adjustment_set_value (adjustment, bounds.origin.y);
-  else if (bounds.origin.y + bounds.size.height > value + page)
-    gtk_adjustment_set_value (adjustment, bounds.origin.y + bounds.size.height - page);
-  self->scroll_tick = 0;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-select_row (LadderFindingsPanel *self, guint index)
-{
-  GtkListBoxRow *row = NULL;
-
-  if (index < MAX_ROWS)
-    row = gtk_list_box_get_row_at_index (self->list, (int) index);
-  if (row == NULL || g_object_get_data (G_OBJECT (row), "more") != NULL)
-    {
-      gtk_list_box_unselect_all (self->list);
-      return;
-    }
-  gtk_list_box_select_row (self->list, row);
-  self->scroll_frames = 0;
-  if (self->scroll_tick == 0)
-    self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_tick_cb,
-                                                      NULL, NULL);
-}
-
 void
 ladder_findings_panel_select (LadderFindingsPanel *self, guint index)
 {
   g_return_if_fail (LADDER_IS_FINDINGS_PANEL (self));
 
-  select_row (self, index < self->row_of->len ? g_array_index (self->row_of, guint, index)
-                                              : G_MAXUINT);
+  select_row (self, ladder_findings_rows_find (self->rows, index));
 }
 
 guint
 ladder_findings_panel_get_selected (LadderFindingsPanel *self)
 {
-  GtkListBoxRow *row;
+  guint row;
 
   g_return_val_if_fail (LADDER_IS_FINDINGS_PANEL (self), G_MAXUINT);
 
-  row = gtk_list_box_get_selected_row (self->list);
-  if (row == NULL)
+  row = gtk_single_selection_get_selected (self->selection);
+  if (row == GTK_INVALID_LIST_POSITION || row >= ladder_findings_rows_get_n_rows (self->rows))
     return G_MAXUINT;
-  return g_array_index (self->order, guint,
-                        g_array_index (self->row_start, guint, gtk_list_box_row_get_index (row)));
+  return ladder_findings_rows_get_first (self->rows, row);
 }
 
 guint
@@ -516,14 +448,15 @@ ladder_findings_panel_step (LadderFindingsPanel *self, guint index, int directio
 
   g_return_val_if_fail (LADDER_IS_FINDINGS_PANEL (self), G_MAXUINT);
 
-  rows = n_rows (self);
+  rows = ladder_findings_rows_get_n_rows (self->rows);
   if (rows == 0)
     return G_MAXUINT;
-  if (index < self->row_of->len)
-    row = (g_array_index (self->row_of, guint, index) + rows + (direction > 0 ? 1 : -1)) % rows;
+  row = ladder_findings_rows_find (self->rows, index);
+  if (row != G_MAXUINT)
+    row = (row + rows + (direction > 0 ? 1 : -1)) % rows;
   else
     row = direction > 0 ? 0 : rows - 1;
-  return g_array_index (self->order, guint, g_array_index (self->row_start, guint, row));
+  return ladder_findings_rows_get_first (self->rows, row);
 }
 
 guint
@@ -531,7 +464,7 @@ ladder_findings_panel_get_row (LadderFindingsPanel *self, guint index)
 {
   g_return_val_if_fail (LADDER_IS_FINDINGS_PANEL (self), G_MAXUINT);
 
-  return index < self->row_of->len ? g_array_index (self->row_of, guint, index) : G_MAXUINT;
+  return ladder_findings_rows_find (self->rows, index);
 }
 
 guint
@@ -539,7 +472,7 @@ ladder_findings_panel_get_n_rows (LadderFindingsPanel *self)
 {
   g_return_val_if_fail (LADDER_IS_FINDINGS_PANEL (self), 0);
 
-  return n_rows (self);
+  return ladder_findings_rows_get_n_rows (self->rows);
 }
 
 void
@@ -556,20 +489,13 @@ ladder_findings_panel_dispose (GObject *object)
   LadderFindingsPanel *self = LADDER_FINDINGS_PANEL (object);
   GtkWidget *child;
 
-  if (self->scroll_tick != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick);
-      self->scroll_tick = 0;
-    }
-
   gtk_widget_dispose_template (GTK_WIDGET (self), LADDER_TYPE_FINDINGS_PANEL);
   /* The template's unnamed children too. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->rows);
   g_clear_pointer (&self->expanded, g_hash_table_unref);
-  g_clear_pointer (&self->order, g_array_unref);
-  g_clear_pointer (&self->row_start, g_array_unref);
-  g_clear_pointer (&self->row_of, g_array_unref);
   G_OBJECT_CLASS (ladder_findings_panel_parent_class)->dispose (object);
 }
 
@@ -590,7 +516,6 @@ ladder_findings_panel_class_init (LadderFindingsPanelClass *klass)
                                                "/io/github/ladderchart/Ladder/ui/ladder-findings-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, LadderFindingsPanel, summary_label);
   gtk_widget_class_bind_template_child (widget_class, LadderFindingsPanel, stack);
-  gtk_widget_class_bind_template_child (widget_class, LadderFindingsPanel, scroller);
   gtk_widget_class_bind_template_child (widget_class, LadderFindingsPanel, list);
   gtk_widget_class_set_css_name (widget_class, "ladderfindings");
 }
@@ -598,11 +523,22 @@ ladder_findings_panel_class_init (LadderFindingsPanelClass *klass)
 static void
 ladder_findings_panel_init (LadderFindingsPanel *self)
 {
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
   self->expanded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->order = g_array_new (FALSE, FALSE, sizeof (guint));
-  self->row_start = g_array_new (FALSE, FALSE, sizeof (guint));
-  self->row_of = g_array_new (FALSE, FALSE, sizeof (guint));
   self->followed = LADDER_NONE;
-  g_signal_connect (self->list, "row-activated", G_CALLBACK (row_activated_cb), self);
+  self->rows = ladder_findings_rows_new ();
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb), self);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
+  gtk_list_view_set_factory (self->list, factory);
+  g_object_unref (factory);
+  gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect (self->list, "activate", G_CALLBACK (activate_cb), self);
 }

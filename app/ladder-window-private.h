@@ -93,6 +93,8 @@ struct _LadderWindow
 /* ladder-window.c */
 void     ladder_window_update_title     (LadderWindow *self);
 void     ladder_window_revalidate_now   (LadderWindow *self);
+/* Checks the chart against @catalogue from now on (ladder-rules-file.c). */
+void     ladder_window_set_catalogue    (LadderWindow *self, LadderCatalogue *catalogue);
 void     ladder_window_update_search    (LadderWindow *self);
 void     ladder_window_step_match       (LadderWindow *self, int direction);
 /* Replaces the chart's content with @chart's, as a new document. */

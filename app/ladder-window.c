@@ -903,6 +903,23 @@ ladder_window_init (LadderWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 }
 
+void
+ladder_window_set_catalogue (LadderWindow    *self,
+                             LadderCatalogue *catalogue)
+{
+  g_return_if_fail (LADDER_IS_WINDOW (self));
+  g_return_if_fail (LADDER_IS_CATALOGUE (catalogue));
+
+  if (!g_set_object (&self->catalogue, catalogue))
+    return;
+  ladder_palette_set_catalogue (self->palette, self->catalogue);
+  ladder_canvas_set_chart (self->canvas, self->chart, self->catalogue);
+  ladder_inspector_bind (self->inspector, self->chart, self->history, self->catalogue);
+  ladder_window_init_people (self);
+  ladder_overview_bind (self->overview, self->chart, self->catalogue);
+  ladder_window_revalidate_now (self);
+}
+
 LadderWindow *
 ladder_window_new (LadderApplication *app)
 {

@@ -11,7 +11,10 @@
 
 #include "ladder-application.h"
 #include "ladder-history.h"
+#include "ladder-findings-rows.h"
+#include "ladder-io.h"
 #include "ladder-palette.h"
+#include "ladder-rules-file.h"
 #include "ladder-settings.h"
 #include "ladder-canvas-private.h"
 #include "ladder-window-private.h"
@@ -759,15 +762,27 @@ find_descendant (GtkWidget *widget, GType type)
   return NULL;
 }
 
-/* The list box's row @index. */
-static GtkListBoxRow *
+/* The widget of row @index: the list view keeps its rows' widgets in
+ * the rows' order (all five rows of the panel team are in sight). */
+static GtkWidget *
 panel_row (Fixture *f, int index)
 {
   GtkWidget *panel = GTK_WIDGET (f->window->findings_panel);
-  GtkListBox *list = GTK_LIST_BOX (find_descendant (panel, GTK_TYPE_LIST_BOX));
+  GtkWidget *list = find_descendant (panel, GTK_TYPE_LIST_VIEW);
+  GtkWidget *row;
 
   assert_non_null (list);
-  return gtk_list_box_get_row_at_index (list, index);
+  /* Laid out: the rows exist. */
+  for (int wait = 0; wait < 200 && gtk_widget_get_first_child (list) == NULL; wait++)
+    {
+      drain ();
+      g_usleep (5000);
+    }
+  row = gtk_widget_get_first_child (list);
+  for (int i = 0; i < index && row != NULL; i++)
+    row = gtk_widget_get_next_sibling (row);
+  assert_non_null (row);
+  return row;
 }
 
 /* Errors, warnings, notes, each in chart order; Fay's two findings are
@@ -810,7 +825,7 @@ test_findings_row_text (void **state)
 
   SKIP_WITHOUT_DISPLAY ();
   load_panel_team (f);
-  collect_labels (GTK_WIDGET (panel_row (f, 0)), fay);
+  collect_labels (panel_row (f, 0), fay);
   assert_string_equal (fay->str,
                        "Fay Gul (Product Manager) reports to Eve Fox (Product Manager), who does "
                        "not rank above them on the product ladder\n"
@@ -819,23 +834,62 @@ test_findings_row_text (void **state)
                        "Product, a Group Product Manager or a Senior Product Manager\n"
                        "rank-order · pm-manager\n"
                        "Why?\n");
-  expander = find_descendant (GTK_WIDGET (panel_row (f, 0)), GTK_TYPE_EXPANDER);
+  expander = find_descendant (panel_row (f, 0), GTK_TYPE_EXPANDER);
   assert_string_equal (gtk_widget_get_tooltip_text (expander), "rank-order · pm-manager");
 
   /* Opened, the row explains both rules. */
   gtk_expander_set_expanded (GTK_EXPANDER (expander), TRUE);
   g_string_truncate (fay, 0);
-  collect_labels (GTK_WIDGET (panel_row (f, 0)), fay);
+  collect_labels (panel_row (f, 0), fay);
   assert_non_null (strstr (fay->str, "Error · rule rank-order\n"));
   assert_non_null (strstr (fay->str, "Warning · rule pm-manager\n"));
+  /* Quotes are credited to the article's title, never its file. */
+  assert_non_null (strstr (fay->str, "\nHead of Product: experience, VP and Director of Product Management\n"));
+  assert_non_null (strstr (fay->str, "\nWhat Does a Head of Product Do? (vs. Product Manager)\n"));
+  assert_null (strstr (fay->str, ".txt"));
 
-  collect_labels (GTK_WIDGET (panel_row (f, 2)), dev);
+  collect_labels (panel_row (f, 2), dev);
   assert_string_equal (dev->str,
                        "Dev Ray (Senior Product Manager) reports to Ben Cruz (Chief Product "
                        "Officer); a Senior Product Manager usually reports to a Head of Product, "
                        "a Director of Product or a Group Product Manager\n"
                        "senior-pm-manager\n"
                        "Why?\n");
+}
+
+/* A company's own rule (examples/rules/org-health.xml) quotes no article:
+ * its "Why?" shows its <policy>. */
+static void
+test_findings_policy (void **state)
+{
+  Fixture *f = *state;
+  g_autofree char *rules = ladder_test_source_path ("examples/rules/org-health.xml");
+  g_autoptr(GError) error = NULL;
+  gboolean seen = FALSE;
+
+  SKIP_WITHOUT_DISPLAY ();
+  load_panel_team (f);
+  assert_true (ladder_rules_file_use (app, rules, &error));
+  drain ();
+  for (guint row = 0; row < ladder_findings_panel_get_n_rows (f->window->findings_panel); row++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      GtkWidget *expander;
+
+      collect_labels (GTK_WIDGET (panel_row (f, row)), text);
+      if (strstr (text->str, "\nspan-too-narrow\n") == NULL)
+        continue;
+      expander = find_descendant (GTK_WIDGET (panel_row (f, row)), GTK_TYPE_EXPANDER);
+      gtk_expander_set_expanded (GTK_EXPANDER (expander), TRUE);
+      g_string_truncate (text, 0);
+      collect_labels (GTK_WIDGET (panel_row (f, row)), text);
+      assert_non_null (strstr (text->str, "\nCompany policy: a product leader with fewer than three "
+                                          "reports is a layer to fold into the one above or below.\n"));
+      assert_null (strstr (text->str, "no document is cited"));
+      seen = TRUE;
+    }
+  assert_true (seen);
+  assert_true (ladder_rules_file_use (app, NULL, &error));
 }
 
 /* The row of the selected person's finding follows the canvas. */
@@ -860,12 +914,78 @@ test_findings_follow_selection (void **state)
   ladder_window_select (f->window, ladder_chart_lookup (f->chart, "ceo"));
   assert_int_equal (ladder_findings_panel_get_selected (f->window->findings_panel), G_MAXUINT);
 
+  /* A row chosen in the list (a click) selects its person on the canvas. */
+  {
+    GtkWidget *list = find_descendant (GTK_WIDGET (f->window->findings_panel), GTK_TYPE_LIST_VIEW);
+
+    gtk_selection_model_select_item (gtk_list_view_get_model (GTK_LIST_VIEW (list)), 2, TRUE);
+    assert_int_equal (ladder_window_get_selected (f->window), ladder_chart_lookup (f->chart, "spm"));
+    assert_int_equal (ladder_findings_panel_get_selected (f->window->findings_panel), 2);
+  }
+
   /* After an edit, the list is rebuilt and the row follows still. */
   ladder_window_select (f->window, ladder_chart_lookup (f->chart, "solo"));
   ladder_chart_set_name (f->chart, ladder_chart_lookup (f->chart, "solo"), "Ike Jones");
   ladder_window_get_findings (f->window);
   drain ();
   assert_int_equal (ladder_findings_panel_get_selected (f->window->findings_panel), 5);
+}
+
+static void
+record_change_cb (GListModel *model, guint position, guint removed, guint added, GString *changes)
+{
+  g_string_append_printf (changes, "%u -%u +%u;", position, removed, added);
+}
+
+/* An update says which rows changed, not every row: a list view then
+ * fills in again only those. */
+static void
+test_findings_rows_update (void **state)
+{
+  g_autofree char *path = ladder_test_write ("panel-team.ladder", panel_team_xml);
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LadderChart) chart = ladder_load_file (path, ladder_catalogue_get_default (), warnings,
+                                                   &error);
+  g_autoptr(LadderFindingsRows) rows = ladder_findings_rows_new ();
+  g_autoptr(GString) changes = g_string_new (NULL);
+  LadderFindings *findings[5];
+
+  assert_non_null (chart);
+  g_signal_connect (rows, "items-changed", G_CALLBACK (record_change_cb), changes);
+  findings[0] = ladder_validate (chart, ladder_catalogue_get_default ());
+  ladder_findings_rows_set (rows, chart, findings[0]);
+  assert_string_equal (changes->str, "0 -0 +5;");
+  assert_int_equal (g_list_model_get_n_items (G_LIST_MODEL (rows)), 5);
+  assert_int_equal (ladder_findings_rows_get_size (rows, 0), 2);
+  assert_int_equal (ladder_findings_rows_get_first (rows, 0), 3);
+  assert_int_equal (ladder_findings_rows_find_person (rows, ladder_chart_lookup (chart, "hal")), 1);
+
+  /* Eve's name is in Fay's row (row 0) only; Ike's in row 3. */
+  g_string_truncate (changes, 0);
+  ladder_chart_set_name (chart, ladder_chart_lookup (chart, "pm1"), "Eve Fox-Lee");
+  findings[1] = ladder_validate (chart, ladder_catalogue_get_default ());
+  ladder_findings_rows_set (rows, chart, findings[1]);
+  assert_string_equal (changes->str, "0 -1 +1;");
+  g_string_truncate (changes, 0);
+  ladder_chart_set_name (chart, ladder_chart_lookup (chart, "solo"), "Ike Jones");
+  findings[2] = ladder_validate (chart, ladder_catalogue_get_default ());
+  ladder_findings_rows_set (rows, chart, findings[2]);
+  assert_string_equal (changes->str, "3 -1 +1;");
+  /* Nothing changed: nothing said. */
+  g_string_truncate (changes, 0);
+  findings[3] = ladder_validate (chart, ladder_catalogue_get_default ());
+  ladder_findings_rows_set (rows, chart, findings[3]);
+  assert_string_equal (changes->str, "");
+  /* Eve a Junior PM: a new error row at the top, Fay's row changed. */
+  ladder_chart_set_role (chart, ladder_chart_lookup (chart, "pm1"), "junior-pm");
+  findings[4] = ladder_validate (chart, ladder_catalogue_get_default ());
+  ladder_findings_rows_set (rows, chart, findings[4]);
+  assert_string_equal (changes->str, "0 -1 +2;");
+  assert_int_equal (g_list_model_get_n_items (G_LIST_MODEL (rows)), 6);
+
+  for (guint i = 0; i < G_N_ELEMENTS (findings); i++)
+    ladder_findings_free (findings[i]);
 }
 
 /* The palette says what a role's number means, in words, and shows no
@@ -951,7 +1071,9 @@ main (void)
     cmocka_unit_test_setup_teardown (test_save_name_and_folder, setup, teardown),
     cmocka_unit_test_setup_teardown (test_findings_order, setup, teardown),
     cmocka_unit_test_setup_teardown (test_findings_row_text, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_findings_policy, setup, teardown),
     cmocka_unit_test_setup_teardown (test_findings_follow_selection, setup, teardown),
+    cmocka_unit_test (test_findings_rows_update),
     cmocka_unit_test (test_palette_text),
   };
   g_autofree char *data_home = NULL;

@@ -119,6 +119,7 @@ test_bad_arguments (void **state)
     { { "--no-such-option", startup, NULL }, "ladder: Unknown option --no-such-option\n" },
     { { startup, "-x", NULL }, "ladder: Unknown option -x\n" },
     { { "--rules", startup, "--no-such-option", NULL }, "ladder: Unknown option --no-such-option\n" },
+    { { startup, "--rules", NULL }, "ladder: Missing argument for --rules\n" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -561,6 +562,31 @@ test_stats_and_diff_escape (void **state)
   assert_string_equal (diff.out, changed);
 }
 
+/* Input may be a pipe: `ladder --validate <(cat x.ladder)` (was refused:
+ * "mmap() failed: Invalid argument"), and a folder says so. */
+static void
+test_validate_pipe_and_folder (void **state)
+{
+  g_autofree char *in = example ("startup.ladder");
+  g_autofree char *script = g_strdup_printf ("exec \"$LADDER_BINARY\" --validate <(cat '%s')", in);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *folder_expected = g_strdup_printf ("%s: error: is a folder\n", ladder_test_tmpdir ());
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) folder = { 0 };
+  const char *argv[] = { "bash", "-c", script, NULL };
+  int wait_status;
+
+  assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                             &out, &err, &wait_status, &error));
+  assert_string_equal (err, "");
+  assert_true (g_str_has_prefix (out, "/dev/fd/"));
+  assert_non_null (strstr (out, ": 0 errors, "));
+  run_ladder (&folder, "--validate", ladder_test_tmpdir (), NULL);
+  assert_int_equal (folder.status, 2);
+  assert_string_equal (folder.err, folder_expected);
+}
+
 /* ---- other tools' formats, options, readable or refused ---- */
 
 static void
@@ -600,6 +626,9 @@ test_export_levels_mermaid (void **state)
   assert_int_equal (run.status, 0);
   mmd = ladder_test_read (out, NULL);
   assert_string_equal (mmd,
+    "---\n"
+    "title: \"Quillpay — product organisation\"\n"
+    "---\n"
     "flowchart TD\n"
     "  n0[\"Daniel Achterberg<br/>CEO\"]\n"
     "  n1[\"Amara Nwosu<br/>Chief Product Officer\"]\n"
@@ -657,6 +686,31 @@ test_export_unreadable_refused (void **state)
   assert_int_equal (root_run.status, 0);
   assert_string_equal (root_run.err, "");
   assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
+}
+
+/* Folds are the view's: an export of a chart saved with a team folded
+ * still shows everyone. */
+static void
+test_export_draws_folded_people (void **state)
+{
+  g_autofree char *chart = ladder_test_write ("folded.ladder",
+    HEAD "<orgchart version=\"1\">\n"
+    "  <person id=\"a\" role=\"ceo\" name=\"Ada Obi\"/>\n"
+    "  <person id=\"b\" role=\"cpo\" name=\"Ben Cruz\" manager=\"a\" collapsed=\"true\"/>\n"
+    "  <person id=\"c\" role=\"vp-product\" name=\"Chen Li\" manager=\"b\"/>\n"
+    "  <person id=\"d\" role=\"pm\" name=\"Dev Roy\" manager=\"c\"/>\n"
+    "</orgchart>\n");
+  g_autofree char *out = g_build_filename (ladder_test_tmpdir (), "folded.svg", NULL);
+  g_autofree char *option = g_strconcat ("--export=", out, NULL);
+  g_autofree char *svg = NULL;
+  g_auto(Run) run = { 0 };
+
+  run_ladder (&run, option, chart, NULL);
+  assert_int_equal (run.status, 0);
+  svg = ladder_test_read (out, NULL);
+  assert_non_null (strstr (svg, ">Chen Li</text>"));
+  assert_non_null (strstr (svg, ">Dev Roy</text>"));
+  assert_null (strstr (svg, ">+2</text>"));
 }
 
 static void
@@ -837,9 +891,11 @@ main (void)
     cmocka_unit_test (test_huge_messages_bounded),
     cmocka_unit_test (test_failed_export_keeps_dangling_link),
     cmocka_unit_test (test_stats_and_diff_escape),
+    cmocka_unit_test (test_validate_pipe_and_folder),
     cmocka_unit_test (test_export_json_of_a_team),
     cmocka_unit_test (test_export_levels_mermaid),
     cmocka_unit_test (test_export_unreadable_refused),
+    cmocka_unit_test (test_export_draws_folded_people),
     cmocka_unit_test (test_export_unknown_root),
     cmocka_unit_test (test_export_pdf_pages_notice),
     cmocka_unit_test (test_import_samples_validate),

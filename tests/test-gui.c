@@ -10,6 +10,8 @@
 #include "ladder-canvas-private.h"
 #include "ladder-history.h"
 #include "ladder-io.h"
+#include "ladder-rules-file.h"
+#include "ladder-settings.h"
 #include "ladder-window-private.h"
 
 static const char *team_xml =
@@ -641,6 +643,55 @@ test_huge_messages_cut_in_window (void **state)
   drain ();
 }
 
+/* Main menu "Rules File…": the open window checks its chart against the
+ * chosen file at once, the choice is remembered, a file that cannot be
+ * read changes nothing, and "Built-in Rules" goes back. */
+static void
+test_rules_file (void **state)
+{
+  Fixture *f = *state;
+  g_autofree char *rules = ladder_test_source_path ("examples/rules/org-health.xml");
+  g_autofree char *bad = ladder_test_write ("bad-rules.xml", "<rules version=\"1\">\n</rules>\n");
+  g_autofree char *bad_message = g_strdup_printf ("%s:1: error: a rules file needs at least one <role>", bad);
+  g_autofree char *remembered = NULL;
+  g_autoptr(GError) error = NULL;
+  GAction *builtin;
+  LadderFindings *findings;
+  guint n_builtin;
+
+  SKIP_WITHOUT_DISPLAY ();
+  builtin = g_action_map_lookup_action (G_ACTION_MAP (app), "builtin-rules");
+  assert_non_null (g_action_map_lookup_action (G_ACTION_MAP (app), "rules-file"));
+  assert_false (g_action_get_enabled (builtin));
+  n_builtin = ladder_findings_get_n (ladder_window_get_findings (f->window));
+
+  assert_true (ladder_rules_file_use (app, rules, &error));
+  assert_null (error);
+  assert_ptr_equal (ladder_window_get_catalogue (f->window), ladder_application_get_catalogue (app));
+  /* The CPO and the Head of Product lead one person each. */
+  findings = ladder_window_get_findings (f->window);
+  assert_int_equal (ladder_findings_get_n (findings), n_builtin + 2);
+  assert_string_equal (ladder_findings_get (findings, 0)->message,
+                       "Ben Cruz (Chief Product Officer) has only 1 of the 3 direct reports our "
+                       "policy asks of a product leader");
+  assert_true (g_action_get_enabled (builtin));
+  remembered = ladder_settings_dup_rules_file ();
+  if (ladder_settings_get () != NULL)
+    assert_string_equal (remembered, rules);
+
+  assert_false (ladder_rules_file_use (app, bad, &error));
+  assert_string_equal (error->message, bad_message);
+  assert_int_equal (ladder_findings_get_n (ladder_window_get_findings (f->window)), n_builtin + 2);
+
+  g_action_activate (builtin, NULL);
+  assert_ptr_equal (ladder_window_get_catalogue (f->window), ladder_catalogue_get_default ());
+  assert_int_equal (ladder_findings_get_n (ladder_window_get_findings (f->window)), n_builtin);
+  assert_false (g_action_get_enabled (builtin));
+  g_free (remembered);
+  remembered = ladder_settings_dup_rules_file ();
+  assert_null (remembered);
+}
+
 int
 main (void)
 {
@@ -663,6 +714,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_save_button_suggested, setup, teardown),
     cmocka_unit_test_setup_teardown (test_csv_any_case_is_import, setup, teardown),
     cmocka_unit_test_setup_teardown (test_huge_messages_cut_in_window, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_rules_file, setup, teardown),
   };
   g_autofree char *data_home = NULL;
 

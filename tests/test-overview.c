@@ -146,6 +146,20 @@ assert_bars (LadderBarChart *chart, const char *const *labels, const guint *valu
     }
 }
 
+/* What ladder_window_add_role() does, then Enter in the name's popover,
+ * as the user would before going on. */
+static guint
+add_report (Fixture *f, const char *role, const char *manager)
+{
+  guint added = ladder_window_add_role (f->window, role, person (f, manager));
+
+  assert_int_not_equal (added, LADDER_NONE);
+  drain ();
+  gtk_popover_popdown (GTK_POPOVER (f->window->canvas->rename_popover));
+  drain ();
+  return added;
+}
+
 static void
 show_overview (Fixture *f)
 {
@@ -251,9 +265,7 @@ test_overview_follows_edits (void **state)
   ladder_bar_chart_activate (levels, 3);
   assert_string_equal ((before = chosen_ids (f)), "spm");
 
-  added = ladder_window_add_role (f->window, "pm", person (f, "hop"));
-  assert_int_not_equal (added, LADDER_NONE);
-  drain ();
+  added = add_report (f, "pm", "hop");
   assert_int_equal (ladder_bar_chart_get_value (levels, 3), 2);
   assert_int_equal (ladder_bar_chart_get_chosen (levels), 3);
   after = chosen_ids (f);
@@ -363,8 +375,9 @@ static void
 test_compare_follows_and_leaves (void **state)
 {
   Fixture *f = *state;
-  g_autofree char *changed = NULL, *moved = NULL, *none = NULL;
+  g_autofree char *changed = NULL, *moved = NULL, *none = NULL, *added = NULL, *expected = NULL;
   GError *error = NULL;
+  guint added_person;
 
   SKIP_WITHOUT_DISPLAY ();
   compare_with_old (f);
@@ -377,6 +390,16 @@ test_compare_follows_and_leaves (void **state)
   drain ();
   assert_string_equal ((moved = marked (f, LADDER_CANVAS_MARK_MOVED)), "");
   assert_string_equal ((changed = marked (f, LADDER_CANVAS_MARK_CHANGED)), "ceo dir");
+
+  /* Someone added while comparing is new; undone, no longer there. */
+  added_person = add_report (f, "pm", "hop");
+  added = marked (f, LADDER_CANVAS_MARK_ADDED);
+  expected = g_strdup_printf ("pm2 %s", ladder_chart_get_id (f->chart, added_person));
+  assert_string_equal (added, expected);
+  assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  drain ();
+  g_clear_pointer (&added, g_free);
+  assert_string_equal ((added = marked (f, LADDER_CANVAS_MARK_ADDED)), "pm2");
 
   assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.compare-leave", NULL));
   drain ();

@@ -19,8 +19,17 @@ typedef struct {
   double dash;
 } RecordedLine;
 
+/* A box or a text, in drawing order, where it was drawn. */
+typedef struct {
+  gboolean    text;
+  double      x, y, width, height;
+  LadderPaint paint;
+  char        label[8];
+} RecordedOp;
+
 typedef struct {
   LadderDraw  parent;
+  GArray     *ops;          /* RecordedOp */
   GPtrArray  *texts;        /* char* */
   GArray     *text_fonts;   /* LadderFont */
   GArray     *text_widths;  /* double */
@@ -35,7 +44,9 @@ rec_box (LadderDraw *draw, double x, double y, double width, double height,
          double radius, LadderCorners corners, const LadderPaint *paint)
 {
   Recorder *self = (Recorder *) draw;
+  RecordedOp op = { FALSE, x, y, width, height, *paint, "" };
 
+  g_array_append_val (self->ops, op);
   self->n_boxes++;
   if (paint->dash > 0 && paint->stroke.alpha > 0)
     self->n_dashed_boxes++;
@@ -57,7 +68,10 @@ rec_text (LadderDraw *draw, double x, double y, double width, const char *text,
           const LadderFont *font)
 {
   Recorder *self = (Recorder *) draw;
+  RecordedOp op = { TRUE, x, y, width, 0, { { 0 } }, "" };
 
+  g_strlcpy (op.label, text, sizeof op.label);
+  g_array_append_val (self->ops, op);
   g_ptr_array_add (self->texts, g_strdup (text));
   g_array_append_val (self->text_fonts, *font);
   g_array_append_val (self->text_widths, width);
@@ -68,6 +82,7 @@ rec_free (LadderDraw *draw)
 {
   Recorder *self = (Recorder *) draw;
 
+  g_array_unref (self->ops);
   g_ptr_array_unref (self->texts);
   g_array_unref (self->text_fonts);
   g_array_unref (self->text_widths);
@@ -86,6 +101,7 @@ recorder_new (void)
   Recorder *self = g_new0 (Recorder, 1);
 
   self->parent.klass = &recorder_class;
+  self->ops = g_array_new (FALSE, FALSE, sizeof (RecordedOp));
   self->texts = g_ptr_array_new_with_free_func (g_free);
   self->text_fonts = g_array_new (FALSE, FALSE, sizeof (LadderFont));
   self->text_widths = g_array_new (FALSE, FALSE, sizeof (double));
@@ -210,6 +226,95 @@ test_records_everything (void **state)
     if (g_str_equal (rec->texts->pdata[i], "Ada Obi"))
       g_assert_cmpfloat (g_array_index (rec->text_widths, double, i), ==, LADDER_CARD_WIDTH - 24);
 
+  ladder_draw_free (&rec->parent);
+  sample_clear (&s);
+}
+
+/* The index of the first text op @label from @from on, or G_MAXUINT. */
+static guint
+find_text_op (Recorder *rec, const char *label, guint from)
+{
+  for (guint i = from; i < rec->ops->len; i++)
+    {
+      const RecordedOp *op = &g_array_index (rec->ops, RecordedOp, i);
+
+      if (op->text && g_str_equal (op->label, label))
+        return i;
+    }
+  return G_MAXUINT;
+}
+
+/* The index of the box stroked in @rgb, or G_MAXUINT. */
+static guint
+find_stroked_box (Recorder *rec, guint rgb)
+{
+  LadderColor color = LADDER_RGB (rgb);
+
+  for (guint i = 0; i < rec->ops->len; i++)
+    {
+      const RecordedOp *op = &g_array_index (rec->ops, RecordedOp, i);
+
+      if (!op->text && op->paint.line_width > 0 && memcmp (&op->paint.stroke, &color, sizeof color) == 0)
+        return i;
+    }
+  return G_MAXUINT;
+}
+
+/* The fold pill hangs whole below its card, clear of the card's edge
+ * and of the selection ring; a badge is drawn over the ring, its white
+ * edge cutting the ring short round it. */
+static void
+test_pill_and_badge_clear (void **state)
+{
+  Sample s;
+  LadderRenderOptions options;
+  const LadderBox *box;
+  double ox, oy, card_bottom, ring_outside;
+  guint text, ring;
+  const RecordedOp *pill, *ring_op, *badge;
+  Recorder *rec = recorder_new ();
+
+  sample_init (&s);
+  ladder_render_options_init (&options);
+  options.selected = s.folded;
+  ladder_render_chart (&rec->parent, s.chart, s.catalogue, s.layout, s.findings, &options);
+  ladder_render_get_origin (s.chart, &options, &ox, &oy);
+  box = ladder_layout_get_box (s.layout, s.folded);
+  card_bottom = oy + box->y + box->height;
+
+  text = find_text_op (rec, "+2", 0);
+  g_assert_cmpuint (text, !=, G_MAXUINT);
+  pill = &g_array_index (rec->ops, RecordedOp, text - 1);
+  ring = find_stroked_box (rec, 0x2563EB);
+  g_assert_cmpuint (ring, !=, G_MAXUINT);
+  ring_op = &g_array_index (rec->ops, RecordedOp, ring);
+  ring_outside = ring_op->y + ring_op->height + ring_op->paint.line_width / 2;
+  g_assert_cmpfloat (ring_outside, ==, card_bottom + 4.75);
+  g_assert_cmpfloat (pill->y, ==, card_bottom + 7);
+  g_assert_cmpfloat (pill->height, ==, 18);
+  g_assert_cmpfloat (pill->y - pill->paint.line_width / 2, >, ring_outside);
+  g_assert_cmpfloat (pill->x + pill->width / 2, ==, ox + box->x + box->width / 2);
+  ladder_draw_free (&rec->parent);
+
+  /* The misplaced VP: an error badge at the card's top-right corner. */
+  rec = recorder_new ();
+  options.selected = s.wrong;
+  ladder_render_chart (&rec->parent, s.chart, s.catalogue, s.layout, s.findings, &options);
+  box = ladder_layout_get_box (s.layout, s.wrong);
+  ring = find_stroked_box (rec, 0x2563EB);
+  g_assert_cmpuint (ring, !=, G_MAXUINT);
+  text = find_text_op (rec, "!", ring);
+  g_assert_cmpuint (text, !=, G_MAXUINT);
+  badge = &g_array_index (rec->ops, RecordedOp, text - 1);
+  g_assert_cmpfloat (badge->x + badge->width / 2, ==, ox + box->x + box->width - 3);
+  g_assert_cmpfloat (badge->y + badge->height / 2, ==, oy + box->y + 3);
+  g_assert_cmpfloat (badge->paint.line_width, ==, 3);
+  g_assert_cmpfloat (badge->paint.stroke.red, ==, 1);
+  g_assert_cmpfloat (badge->paint.stroke.green, ==, 1);
+  g_assert_cmpfloat (badge->paint.stroke.blue, ==, 1);
+  /* The ring's line (2.5 wide) is wholly under the halo where they cross. */
+  g_assert_cmpfloat (badge->paint.line_width, >=,
+                     g_array_index (rec->ops, RecordedOp, ring).paint.line_width);
   ladder_draw_free (&rec->parent);
   sample_clear (&s);
 }
@@ -942,6 +1047,7 @@ main (void)
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_records_everything),
     cmocka_unit_test (test_culling_and_zoom),
+    cmocka_unit_test (test_pill_and_badge_clear),
     cmocka_unit_test (test_cairo_pixels),
     cmocka_unit_test (test_svg),
     cmocka_unit_test (test_clipped_lines),

@@ -23,6 +23,13 @@
 #define TEXT_INSET     12.0
 #define TITLE_LINE     15.0   /* from one line of a job title to the next */
 #define BADGE_RADIUS    9.0
+#define BADGE_HALO      3.0    /* white round a badge, over the selection ring */
+#define FOLD_GAP        7.0    /* card to fold pill: clear of the selection ring */
+#define FOLD_HEIGHT    18.0
+/* How far badges and highlights reach out of a card, and the fold pill
+ * below it (less than LADDER_H_GAP: a card beside the view is not drawn). */
+#define OVERHANG       16.0
+#define OVERHANG_BELOW (FOLD_GAP + FOLD_HEIGHT + 4.0)
 
 /* The palette: quiet greys, one accent per meaning. */
 #define INK            0x101828
@@ -467,8 +474,10 @@ draw_badge (Render *r, double cx, double cy, int severity)
   LadderFont font = { 11, TRUE, FALSE, LADDER_RGB (0xFFFFFF), LADDER_ALIGN_CENTER };
   double ascent, height;
 
+  /* Drawn after the selection ring, its white edge cuts the ring short
+   * round it: the badge is whole, the ring passes behind it. */
   paint.stroke = LADDER_RGB (0xFFFFFF);
-  paint.line_width = 2;
+  paint.line_width = BADGE_HALO;
   ladder_draw_box (r->draw, cx - BADGE_RADIUS, cy - BADGE_RADIUS, 2 * BADGE_RADIUS,
                    2 * BADGE_RADIUS, BADGE_RADIUS, LADDER_CORNER_ALL, &paint);
   ladder_draw_font_metrics (&font, &ascent, &height);
@@ -476,20 +485,26 @@ draw_badge (Render *r, double cx, double cy, int severity)
                     severity == LADDER_SEVERITY_NOTE ? "i" : "!", &font);
 }
 
+/* Below the card (@y is its bottom edge), where its reports would hang,
+ * joined to it by a stub: whole, and clear of the card's edge and of the
+ * selection ring. */
 static void
 draw_fold_marker (Render *r, double cx, double y, guint n_folded)
 {
   LadderFont font = { 10.5, TRUE, FALSE, LADDER_RGB (0x344054), LADDER_ALIGN_CENTER };
   LadderPaint paint = stroke_paint (LINE, 1, 0);
+  double top = y + FOLD_GAP;
   char label[32];
   double w, ascent, height;
 
   g_snprintf (label, sizeof label, "+%u", n_folded);
   w = ladder_draw_measure_text (label, &font) + 16;
   ladder_draw_font_metrics (&font, &ascent, &height);
+  ladder_draw_line (r->draw, cx, y, cx, top, &paint);
   paint.fill = LADDER_RGB (0xF2F4F7);
-  ladder_draw_box (r->draw, cx - w / 2, y - 9, w, 18, 9, LADDER_CORNER_ALL, &paint);
-  ladder_draw_text (r->draw, cx - w / 2, y - height / 2, w, label, &font);
+  ladder_draw_box (r->draw, cx - w / 2, top, w, FOLD_HEIGHT, FOLD_HEIGHT / 2,
+                   LADDER_CORNER_ALL, &paint);
+  ladder_draw_text (r->draw, cx - w / 2, top + (FOLD_HEIGHT - height) / 2, w, label, &font);
 }
 
 /* The name, then the title on up to two lines, the block centred in
@@ -597,11 +612,11 @@ draw_card (Render *r, guint person)
 
   draw_card_text (r, x, y, w, name, &name_font, title, &title_font);
 
-  if (worst >= 0)
-    draw_badge (r, x + w - 3, y + 3, worst);
   if (n_folded > 0)
     draw_fold_marker (r, x + w / 2, y + h, n_folded);
   draw_highlights_above (r, person, x, y, w, h);
+  if (worst >= 0)
+    draw_badge (r, x + w - 3, y + 3, worst);
   ladder_draw_end_group (r->draw);
 }
 
@@ -691,9 +706,10 @@ ladder_render_chart (LadderDraw *draw, LadderChart *chart, LadderCatalogue *cata
   if (shows_title (chart, options) && r.clip_y0 < 0)
     draw_title (&r);
 
-  /* Badges and highlights stick out of the cards a little. */
-  ladder_layout_iter_init (&iter, layout, r.clip_x0 - 16, r.clip_y0 - 16,
-                           r.clip_x1 - r.clip_x0 + 32, r.clip_y1 - r.clip_y0 + 32);
+  /* Badges, fold pills and highlights stick out of the cards. */
+  ladder_layout_iter_init (&iter, layout, r.clip_x0 - OVERHANG, r.clip_y0 - OVERHANG_BELOW,
+                           r.clip_x1 - r.clip_x0 + 2 * OVERHANG,
+                           r.clip_y1 - r.clip_y0 + OVERHANG + OVERHANG_BELOW);
   while (ladder_layout_iter_next (&iter, &person, &kind))
     {
       if (kind == LADDER_ITEM_CONNECTOR)
@@ -714,8 +730,9 @@ ladder_render_chart (LadderDraw *draw, LadderChart *chart, LadderCatalogue *cata
     }
   draw_dotted_lines (&r);
 
-  ladder_layout_iter_init (&iter, layout, r.clip_x0 - 16, r.clip_y0 - 16,
-                           r.clip_x1 - r.clip_x0 + 32, r.clip_y1 - r.clip_y0 + 32);
+  ladder_layout_iter_init (&iter, layout, r.clip_x0 - OVERHANG, r.clip_y0 - OVERHANG_BELOW,
+                           r.clip_x1 - r.clip_x0 + 2 * OVERHANG,
+                           r.clip_y1 - r.clip_y0 + OVERHANG + OVERHANG_BELOW);
   while (ladder_layout_iter_next (&iter, &person, &kind))
     if (kind == LADDER_ITEM_CARD)
       draw_card (&r, person);

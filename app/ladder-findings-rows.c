@@ -1,0 +1,302 @@
+/* ladder-findings-rows.c — the findings list's rows, as a list model */
+#include "config.h"
+
+#include "ladder-findings-rows.h"
+
+struct _LadderFindingRow
+{
+  GObject parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (LadderFindingRow, ladder_finding_row, G_TYPE_OBJECT)
+
+static void
+ladder_finding_row_class_init (LadderFindingRowClass *klass)
+{
+}
+
+static void
+ladder_finding_row_init (LadderFindingRow *self)
+{
+}
+
+struct _LadderFindingsRows
+{
+  GObject parent_instance;
+
+  LadderFindings *findings;   /* borrowed */
+  GArray *order;              /* finding indices, row by row, each row's worst first */
+  GArray *row_start;          /* row -> its first place in order, then order->len */
+  GArray *row_of;             /* finding index -> row */
+  GArray *signature;          /* row -> a hash of what it shows */
+};
+
+static void list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (LadderFindingsRows, ladder_findings_rows, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_init))
+
+static GType
+get_item_type (GListModel *model)
+{
+  return LADDER_TYPE_FINDING_ROW;
+}
+
+static guint
+get_n_items (GListModel *model)
+{
+  return ladder_findings_rows_get_n_rows (LADDER_FINDINGS_ROWS (model));
+}
+
+static gpointer
+get_item (GListModel *model, guint position)
+{
+  if (position >= get_n_items (model))
+    return NULL;
+  return g_object_new (LADDER_TYPE_FINDING_ROW, NULL);
+}
+
+static void
+list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = get_item_type;
+  iface->get_n_items = get_n_items;
+  iface->get_item = get_item;
+}
+
+/* Whether @finding condemns its person's reporting line (its `other` is
+ * the person's manager), as ladder_findings_line_severity() counts. */
+static gboolean
+is_about_line (LadderChart *chart, const LadderFinding *finding)
+{
+  return finding->person != LADDER_NONE && finding->other != LADDER_NONE &&
+         ladder_chart_is_alive (chart, finding->person) &&
+         ladder_chart_get_manager (chart, finding->person) == finding->other;
+}
+
+/* The findings of one reporting line are adjacent: LadderFindings sorts
+ * them by person. */
+static void
+arrange (LadderFindingsRows *self, LadderChart *chart, LadderFindings *findings)
+{
+  guint n = ladder_findings_get_n (findings);
+  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) worst = g_array_new (FALSE, FALSE, sizeof (int));
+
+  g_array_set_size (self->order, 0);
+  g_array_set_size (self->row_start, 0);
+  g_array_set_size (self->row_of, n);
+
+  /* The rows in chart order, and each one's worst severity. */
+  for (guint i = 0; i < n; i++)
+    {
+      const LadderFinding *finding = ladder_findings_get (findings, i);
+      const LadderFinding *previous = i > 0 ? ladder_findings_get (findings, i - 1) : NULL;
+
+      if (previous != NULL && previous->person == finding->person &&
+          is_about_line (chart, previous) && is_about_line (chart, finding))
+        {
+          int *row_worst = &g_array_index (worst, int, worst->len - 1);
+
+          *row_worst = MIN (*row_worst, (int) finding->severity);
+          continue;
+        }
+      g_array_append_val (starts, i);
+      g_array_append_val (worst, finding->severity);
+    }
+  g_array_append_val (starts, n);
+
+  /* Severity by severity, so that chart order holds within each; in a
+   * row, its worst findings first. */
+  for (int severity = LADDER_SEVERITY_ERROR; severity <= LADDER_SEVERITY_NOTE; severity++)
+    for (guint row = 0; row < worst->len; row++)
+      {
+        guint first = g_array_index (starts, guint, row);
+        guint end = g_array_index (starts, guint, row + 1);
+
+        if (g_array_index (worst, int, row) != severity)
+          continue;
+        g_array_append_val (self->row_start, self->order->len);
+        for (int pass = 0; pass < 2; pass++)
+          for (guint i = first; i < end; i++)
+            if ((ladder_findings_get (findings, i)->severity == (LadderSeverity) severity) == (pass == 0))
+              {
+                g_array_append_val (self->order, i);
+                g_array_index (self->row_of, guint, i) = self->row_start->len - 1;
+              }
+      }
+  g_array_append_val (self->row_start, self->order->len);
+}
+
+#define FNV_PRIME 1099511628211ULL
+
+static inline guint64
+mix (guint64 hash, guint64 value)
+{
+  return (hash ^ value) * FNV_PRIME;
+}
+
+/* Fills signature: a hash of each row's findings (rule, person, severity
+ * and the words of the message, which name the people). */
+static void
+sign_rows (LadderFindingsRows *self)
+{
+  guint rows = ladder_findings_rows_get_n_rows (self);
+
+  g_array_set_size (self->signature, rows);
+  for (guint row = 0; row < rows; row++)
+    {
+      guint64 hash = 14695981039346656037ULL;
+
+      for (guint k = 0; k < ladder_findings_rows_get_size (self, row); k++)
+        {
+          const LadderFinding *finding = ladder_findings_rows_get_finding (self, row, k);
+
+          hash = mix (hash, GPOINTER_TO_SIZE (finding->rule));
+          hash = mix (hash, ((guint64) finding->person << 8) | (guint64) finding->severity);
+          hash = mix (hash, g_str_hash (finding->message));
+        }
+      g_array_index (self->signature, guint64, row) = hash;
+    }
+}
+
+void
+ladder_findings_rows_set (LadderFindingsRows *self, LadderChart *chart, LadderFindings *findings)
+{
+  g_autoptr(GArray) before = NULL;
+  guint n_before, n_after, same_start = 0, same_end = 0;
+
+  g_return_if_fail (LADDER_IS_FINDINGS_ROWS (self));
+  g_return_if_fail (LADDER_IS_CHART (chart));
+  g_return_if_fail (findings != NULL);
+
+  before = g_array_copy (self->signature);
+  n_before = before->len;
+  self->findings = findings;
+  arrange (self, chart, findings);
+  sign_rows (self);
+  n_after = self->signature->len;
+
+  /* An edit changes a few rows: only those are said to change, so that a
+   * list view fills in again only them.  Between the rows that stayed the
+   * same at the start and at the end, a stretch as long as it was is
+   * compared row by row (a rename changes rows far apart); one that grew
+   * or shrank changes whole. */
+  while (same_start < MIN (n_before, n_after) &&
+         g_array_index (before, guint64, same_start) ==
+         g_array_index (self->signature, guint64, same_start))
+    same_start++;
+  while (same_end < MIN (n_before, n_after) - same_start &&
+         g_array_index (before, guint64, n_before - 1 - same_end) ==
+         g_array_index (self->signature, guint64, n_after - 1 - same_end))
+    same_end++;
+  if (n_before != n_after)
+    {
+      g_list_model_items_changed (G_LIST_MODEL (self), same_start,
+                                  n_before - same_start - same_end, n_after - same_start - same_end);
+      return;
+    }
+  for (guint row = same_start; row < n_after - same_end;)
+    {
+      guint end = row;
+
+      while (end < n_after - same_end &&
+             g_array_index (before, guint64, end) != g_array_index (self->signature, guint64, end))
+        end++;
+      if (end > row)
+        g_list_model_items_changed (G_LIST_MODEL (self), row, end - row, end - row);
+      row = end + 1;
+    }
+}
+
+guint
+ladder_findings_rows_get_n_rows (LadderFindingsRows *self)
+{
+  g_return_val_if_fail (LADDER_IS_FINDINGS_ROWS (self), 0);
+
+  return self->row_start->len > 0 ? self->row_start->len - 1 : 0;
+}
+
+guint
+ladder_findings_rows_get_size (LadderFindingsRows *self, guint row)
+{
+  g_return_val_if_fail (LADDER_IS_FINDINGS_ROWS (self), 0);
+  g_return_val_if_fail (row < ladder_findings_rows_get_n_rows (self), 0);
+
+  return g_array_index (self->row_start, guint, row + 1) - g_array_index (self->row_start, guint, row);
+}
+
+const LadderFinding *
+ladder_findings_rows_get_finding (LadderFindingsRows *self, guint row, guint k)
+{
+  g_return_val_if_fail (LADDER_IS_FINDINGS_ROWS (self), NULL);
+  g_return_val_if_fail (k < ladder_findings_rows_get_size (self, row), NULL);
+
+  return ladder_findings_get (self->findings,
+                              g_array_index (self->order, guint,
+                                             g_array_index (self->row_start, guint, row) + k));
+}
+
+guint
+ladder_findings_rows_get_first (LadderFindingsRows *self, guint row)
+{
+  g_return_val_if_fail (LADDER_IS_FINDINGS_ROWS (self), G_MAXUINT);
+  g_return_val_if_fail (row < ladder_findings_rows_get_n_rows (self), G_MAXUINT);
+
+  return g_array_index (self->order, guint, g_array_index (self->row_start, guint, row));
+}
+
+guint
+ladder_findings_rows_find (LadderFindingsRows *self, guint index)
+{
+  g_return_val_if_fail (LADDER_IS_FINDINGS_ROWS (self), G_MAXUINT);
+
+  return index < self->row_of->len ? g_array_index (self->row_of, guint, index) : G_MAXUINT;
+}
+
+guint
+ladder_findings_rows_find_person (LadderFindingsRows *self, guint person)
+{
+  guint rows;
+
+  g_return_val_if_fail (LADDER_IS_FINDINGS_ROWS (self), G_MAXUINT);
+
+  rows = ladder_findings_rows_get_n_rows (self);
+  for (guint row = 0; person != LADDER_NONE && row < rows; row++)
+    if (ladder_findings_rows_get_finding (self, row, 0)->person == person)
+      return row;
+  return G_MAXUINT;
+}
+
+LadderFindingsRows *
+ladder_findings_rows_new (void)
+{
+  return g_object_new (LADDER_TYPE_FINDINGS_ROWS, NULL);
+}
+
+static void
+ladder_findings_rows_finalize (GObject *object)
+{
+  LadderFindingsRows *self = LADDER_FINDINGS_ROWS (object);
+
+  g_array_unref (self->order);
+  g_array_unref (self->row_start);
+  g_array_unref (self->row_of);
+  g_array_unref (self->signature);
+  G_OBJECT_CLASS (ladder_findings_rows_parent_class)->finalize (object);
+}
+
+static void
+ladder_findings_rows_class_init (LadderFindingsRowsClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = ladder_findings_rows_finalize;
+}
+
+static void
+ladder_findings_rows_init (LadderFindingsRows *self)
+{
+  self->order = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->row_start = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->row_of = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->signature = g_array_new (FALSE, FALSE, sizeof (guint64));
+}
