@@ -16,6 +16,7 @@
 #include "ladder-io.h"
 
 #define PREVIEW_ROWS 5
+#define TITLE_ROWS 200
 
 enum {
   IMPORTED,
@@ -269,7 +270,7 @@ build_titles (LadderImportDialog *self)
     g_ptr_array_add (names, (gpointer) ladder_catalogue_get_role (self->catalogue, i)->name);
   g_ptr_array_add (names, NULL);
 
-  for (guint t = 0; t < preview->titles->len; t++)
+  for (guint t = 0; t < MIN (preview->titles->len, TITLE_ROWS); t++)
     {
       const char *title = g_ptr_array_index (preview->titles, t);
       const char *role_id = g_ptr_array_index (preview->title_roles, t);
@@ -285,6 +286,16 @@ build_titles (LadderImportDialog *self)
       g_signal_connect (dropdown, "notify::selected", G_CALLBACK (role_changed_cb), self);
       gtk_grid_attach (self->titles_grid, plain_label (title, FALSE, 40), 0, t, 1, 1);
       gtk_grid_attach (self->titles_grid, dropdown, 1, t, 1, 1);
+    }
+  /* A drop-down per title costs; past a few hundred, --role does it. */
+  if (preview->titles->len > TITLE_ROWS)
+    {
+      guint more = preview->titles->len - TITLE_ROWS;
+      g_autofree char *text = g_strdup_printf (ngettext ("and %u more title, which --role can map",
+                                                         "and %u more titles, which --role can map", more),
+                                               more);
+
+      gtk_grid_attach (self->titles_grid, plain_label (text, TRUE, 0), 0, TITLE_ROWS, 2, 1);
     }
 }
 

@@ -85,6 +85,39 @@ test_counts_and_choices (void **state)
   drain ();
 }
 
+/* Whether a label with @text is somewhere in @widget. */
+static gboolean
+has_label (GtkWidget *widget, const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* Hundreds of distinct titles: the first 200 get a drop-down, the rest
+ * are counted. */
+static void
+test_many_titles (void **state)
+{
+  g_autoptr(GString) csv = g_string_new ("id,name,title\n");
+  LadderImportDialog *dialog;
+
+  SKIP_WITHOUT_DISPLAY ();
+  for (guint i = 0; i < 250; i++)
+    g_string_append_printf (csv, "%u,Person %u,Job %u\n", i, i, i);
+  dialog = ladder_import_dialog_new (NULL, "many.csv", csv->str, csv->len, LADDER_FILE_FORMAT_DELIMITED, NULL);
+  assert_int_equal (ladder_import_dialog_get_preview (dialog)->titles->len, 250);
+  assert_true (has_label (GTK_WIDGET (dialog), "Job 199"));
+  assert_false (has_label (GTK_WIDGET (dialog), "Job 200"));
+  assert_true (has_label (GTK_WIDGET (dialog), "and 50 more titles, which --role can map"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  drain ();
+}
+
 /* A file that cannot be imported shows why, and Import is off. */
 static void
 test_refused (void **state)
@@ -162,6 +195,7 @@ main (void)
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_counts_and_choices),
     cmocka_unit_test (test_refused),
+    cmocka_unit_test (test_many_titles),
     cmocka_unit_test (test_window_open),
   };
   g_autofree char *choices = NULL;
