@@ -86,7 +86,8 @@ header_group (const LadderImportPreview *preview)
   return g_compute_checksum_for_string (G_CHECKSUM_SHA256, joined->str, joined->len);
 }
 
-static void
+/* TRUE when there were choices for this header. */
+static gboolean
 load_choices (LadderImportDialog *self)
 {
   g_autoptr(GKeyFile) file = g_key_file_new ();
@@ -96,7 +97,7 @@ load_choices (LadderImportDialog *self)
 
   if (!g_key_file_load_from_file (file, path, G_KEY_FILE_NONE, NULL)
       || !g_key_file_has_group (file, group))
-    return;
+    return FALSE;
   for (guint f = 0; f < LADDER_IMPORT_N_FIELDS; f++)
     {
       g_autofree char *header = g_key_file_get_string (file, group,
@@ -115,6 +116,7 @@ load_choices (LadderImportDialog *self)
   /* A role the catalogue no longer has is forgotten, not an error. */
   for (guint i = 0; roles && roles[i]; i++)
     ladder_import_options_add_role (self->options, roles[i], self->catalogue, NULL);
+  return TRUE;
 }
 
 static void
@@ -514,9 +516,10 @@ ladder_import_dialog_new (GtkWindow       *parent,
   }
   gtk_window_set_title (GTK_WINDOW (self), title);
 
+  /* The header first; then, when it was seen before, its choices. */
   ladder_import_dialog_refresh (self);
-  load_choices (self);
-  ladder_import_dialog_refresh (self);
+  if (load_choices (self))
+    ladder_import_dialog_refresh (self);
   return self;
 }
 
