@@ -383,6 +383,28 @@ test_json_flat (void **state)
 }
 
 static void
+test_json_columns_option (void **state)
+{
+  static const char json[] = "[{\"uid\": \"a\", \"boss\": null},\n {\"uid\": \"b\", \"boss\": \"a\"}]";
+  g_autoptr(LadderImportOptions) options = ladder_import_options_new ();
+  g_autoptr(LadderChart) chart = NULL;
+  g_autoptr(LadderChart) none = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ladder_import_options_set_column (options, LADDER_IMPORT_ID, "uid");
+  ladder_import_options_set_column (options, LADDER_IMPORT_MANAGER, "Boss");
+  chart = import_as (json, sizeof json - 1, LADDER_FILE_FORMAT_JSON, options, NULL, &error);
+  assert_null (error);
+  assert_string_equal (manager_of (chart, "b"), "a");
+
+  ladder_import_options_set_column (options, LADDER_IMPORT_TITLE, "role_name");
+  none = import_as (json, sizeof json - 1, LADDER_FILE_FORMAT_JSON, options, NULL, &error);
+  assert_null (none);
+  assert_string_equal (error->message,
+                       "t.csv:1: error: --column names “role_name”, but no one in the file has such a key");
+}
+
+static void
 test_json_nested (void **state)
 {
   g_autoptr(LadderChart) chart = json_ok (
@@ -749,6 +771,7 @@ main (void)
     cmocka_unit_test (test_flattened_is_said),
     cmocka_unit_test (test_export_round_trip),
     cmocka_unit_test (test_json_flat),
+    cmocka_unit_test (test_json_columns_option),
     cmocka_unit_test (test_json_nested),
     cmocka_unit_test (test_json_deep),
     cmocka_unit_test (test_json_errors),

@@ -27,6 +27,7 @@ typedef struct {
   LadderImportBuilder       *builder;
   GPtrArray                 *unused;        /* distinct keys no field took */
   GHashTable                *unused_seen;
+  gboolean                   found[LADDER_IMPORT_N_FIELDS];  /* a key for the field was seen */
 } JsonImport;
 
 static const char *
@@ -140,11 +141,15 @@ read_object (JsonImport *import, guint node, guint parent, GArray *stack, GError
                                 columns, &missing);
 
   for (guint f = 0; f < LADDER_IMPORT_N_FIELDS; f++)
-    if (columns[f] >= 0)
+    {
+      if (columns[f] < 0)
+        continue;
+      import->found[f] = TRUE;
       fields[f] = field_text (import,
                               ladder_json_get_node (import->document,
                                                     g_array_index (members, guint, columns[f])),
                               lists[f] = g_string_new (NULL));
+    }
   row = ladder_import_builder_add (import->builder, object->line, fields, parent);
   for (guint f = 0; f < LADDER_IMPORT_N_FIELDS; f++)
     if (lists[f] != NULL)
@@ -262,9 +267,19 @@ ladder_json_read_memory (const char                *data,
     return NULL;
 
   builder = ladder_import_builder_new (display_name, catalogue, options);
-  import = (JsonImport) { display_name, options, document, builder, unused, unused_seen };
+  import = (JsonImport) { display_name, options, document, builder, unused, unused_seen, { FALSE } };
   if (!read_people (&import, error))
     return NULL;
+  /* As for a delimited file's header: a key chosen by hand that no one
+   * has is a mistake to say, not a field left empty. */
+  for (guint f = 0; f < LADDER_IMPORT_N_FIELDS; f++)
+    if (ladder_import_options_get_column (options, f) != NULL && !import.found[f])
+      {
+        ladder_import_set_error (error, LADDER_CHART_ERROR_INVALID, display_name, 1,
+                                 _("--column names “%s”, but no one in the file has such a key"),
+                                 ladder_import_options_get_column (options, f));
+        return NULL;
+      }
 
   if (unused->len > 0)
     {
