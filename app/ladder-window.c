@@ -10,6 +10,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "ladder-describe.h"
+#include "ladder-import-dialog.h"
+#include "ladder-import.h"
 #include "ladder-io.h"
 #include "ladder-settings.h"
 #include "ladder-text.h"
@@ -554,15 +556,11 @@ ladder_window_load (LadderWindow *self, GFile *file, GError **error)
   if (chart == NULL)
     return FALSE;
 
-  /* A CSV import is a new document, unsaved until it is saved as a chart:
-   * Save asks where (the CSV itself stays as it is), closing asks first. */
-  if (ladder_path_is_csv (path))
-    {
-      ladder_window_replace_chart (self, chart, NULL);
-      self->imported_from = g_object_ref (file);
-      ladder_history_mark_unsaved (self->history);
-      ladder_window_update_title (self);
-    }
+  /* An import (CSV, TSV, JSON, or a file without a chart's extension) is
+   * a new document, unsaved until it is saved as a chart: Save asks where
+   * (the file itself stays as it is), closing asks first. */
+  if (ladder_import_format_for_path (path, NULL) != LADDER_FILE_FORMAT_CHART)
+    ladder_window_adopt_import (self, chart, file);
   else
     {
       ladder_window_replace_chart (self, chart, file);
@@ -576,13 +574,49 @@ ladder_window_load (LadderWindow *self, GFile *file, GError **error)
 }
 
 void
+ladder_window_adopt_import (LadderWindow *self, LadderChart *chart, GFile *file)
+{
+  ladder_window_replace_chart (self, chart, NULL);
+  g_set_object (&self->imported_from, file);
+  ladder_history_mark_unsaved (self->history);
+  ladder_window_update_title (self);
+}
+
+static void
+import_chosen_cb (LadderImportDialog *dialog, LadderChart *chart, LadderWindow *self)
+{
+  GFile *file = g_object_get_data (G_OBJECT (dialog), "file");
+
+  ladder_window_adopt_import (self, chart, file);
+  ladder_window_add_recent (self, file);
+}
+
+static gboolean
+present_dialog_idle (gpointer dialog)
+{
+  gtk_window_present (GTK_WINDOW (dialog));
+  return G_SOURCE_REMOVE;
+}
+
+void
 ladder_window_open (LadderWindow *self, GFile *file)
 {
   g_autoptr(GError) error = NULL;
+  LadderImportDialog *dialog;
 
   g_return_if_fail (LADDER_IS_WINDOW (self));
 
-  if (!ladder_window_load (self, file, &error))
+  /* Delimited text and JSON go through the import dialog first. */
+  dialog = ladder_import_dialog_offer (GTK_WINDOW (self), file, self->catalogue, &error);
+  if (dialog != NULL)
+    {
+      g_signal_connect_object (dialog, "imported", G_CALLBACK (import_chosen_cb), self, 0);
+      /* After the window itself, which a file given at start presents
+       * only once this returns: the dialog then stays above it. */
+      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, present_dialog_idle, g_object_ref (dialog), g_object_unref);
+      return;
+    }
+  if (error != NULL || !ladder_window_load (self, file, &error))
     ladder_window_show_error (self, _("Could not open the chart"), error->message);
 }
 

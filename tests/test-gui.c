@@ -353,6 +353,37 @@ test_csv_import_unsaved (void **state)
   assert_string_equal (csv_after, csv);
 }
 
+/* JSON, TSV and a file with no chart's extension open as imports too:
+ * never written over by Save. */
+static void
+test_other_imports_unsaved (void **state)
+{
+  Fixture *f = *state;
+  static const char * const names[] = { "team.json", "team.TSV", "team.ladder~" };
+  static const char * const texts[] = {
+    "[{\"id\": \"a\", \"name\": \"Ada Obi\", \"title\": \"CEO\"},\n"
+    " {\"id\": \"b\", \"pid\": \"a\", \"name\": \"Ben Cruz\", \"title\": \"Senior PM\"}]\n",
+    "id\tname\tmanager\na\tAda Obi\t\nb\tBen Cruz\ta\n",
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<orgchart version=\"1\">\n"
+    "  <person id=\"a\" role=\"ceo\" name=\"Ada Obi\"/>\n"
+    "  <person id=\"b\" role=\"pm\" name=\"Ben Cruz\" manager=\"a\"/>\n</orgchart>\n",
+  };
+
+  SKIP_WITHOUT_DISPLAY ();
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = ladder_test_write (names[i], texts[i]);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+
+      assert_true (ladder_window_load (f->window, file, &error));
+      drain ();
+      assert_int_equal (ladder_chart_get_n_people (ladder_window_get_chart (f->window)), 2);
+      assert_null (ladder_window_get_file (f->window));
+      assert_true (ladder_window_get_modified (f->window));
+    }
+}
+
 /* Save is the suggested button only while there is something to save. */
 static void
 test_save_button_suggested (void **state)
@@ -710,6 +741,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_drag_edge_scroll, setup, teardown),
     cmocka_unit_test_setup_teardown (test_open_readable, setup, teardown),
     cmocka_unit_test_setup_teardown (test_csv_import_unsaved, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_other_imports_unsaved, setup, teardown),
     cmocka_unit_test_setup_teardown (test_save_button_suggested, setup, teardown),
     cmocka_unit_test_setup_teardown (test_csv_any_case_is_import, setup, teardown),
     cmocka_unit_test_setup_teardown (test_huge_messages_cut_in_window, setup, teardown),
