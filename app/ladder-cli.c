@@ -490,8 +490,9 @@ ladder_cli_run (int argc, char **argv)
     return usage_error (_("--validate needs at least one FILE"));
   if (options.export_path != NULL && n_files != 1)
     return usage_error (_("--export needs exactly one FILE"));
-  if (!options.validate && options.export_path == NULL && (options.columns || options.roles))
-    return usage_error (_("--column and --role go with --validate or --export"));
+  if (!options.validate && options.export_path == NULL && !options.stats && !options.diff
+      && (options.columns || options.roles))
+    return usage_error (_("--column and --role go with --validate, --export, --stats or --diff"));
   if (!options.validate && options.export_path == NULL && !options.stats && !options.diff)
     return usage_error (_("--scale, --background, --root, --levels, --findings and --page go "
                           "with --export"));
@@ -536,6 +537,7 @@ ladder_cli_run (int argc, char **argv)
     if (!ladder_import_options_add_role (options.import, options.roles[i], catalogue, &error))
       return usage_error ("%s", error->message);
 
+  ladder_cli_set_import_options (options.import);
   if (options.export_path != NULL)
     return export_file (&options, catalogue);
   if (options.stats)

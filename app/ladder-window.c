@@ -11,6 +11,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "ladder-describe.h"
+#include "ladder-import-dialog.h"
+#include "ladder-import.h"
 #include "ladder-io.h"
 #include "ladder-settings.h"
 #include "ladder-text.h"
@@ -411,13 +413,49 @@ ladder_window_load (LadderWindow *self, GFile *file, GError **error)
 }
 
 void
+ladder_window_adopt_import (LadderWindow *self, LadderChart *chart, GFile *file)
+{
+  ladder_document_adopt_import (self->document, chart, file);
+  ladder_window_track_file (self, NULL);
+  ladder_window_update_actions (self);
+  ladder_canvas_zoom_readable (self->canvas);
+}
+
+static void
+import_chosen_cb (LadderImportDialog *dialog, LadderChart *chart, LadderWindow *self)
+{
+  GFile *file = g_object_get_data (G_OBJECT (dialog), "file");
+
+  ladder_window_adopt_import (self, chart, file);
+  ladder_window_add_recent (self, file);
+}
+
+static gboolean
+present_dialog_idle (gpointer dialog)
+{
+  gtk_window_present (GTK_WINDOW (dialog));
+  return G_SOURCE_REMOVE;
+}
+
+void
 ladder_window_open (LadderWindow *self, GFile *file)
 {
   g_autoptr(GError) error = NULL;
+  LadderImportDialog *dialog;
 
   g_return_if_fail (LADDER_IS_WINDOW (self));
 
-  if (!ladder_window_load (self, file, &error))
+  /* Delimited text and JSON go through the import dialog first. */
+  dialog = ladder_import_dialog_offer (GTK_WINDOW (self), file, self->catalogue, &error);
+  if (dialog != NULL)
+    {
+      g_signal_connect_object (dialog, "imported", G_CALLBACK (import_chosen_cb), self, 0);
+      /* After the window itself, which a file given at start presents
+       * only once this returns: the dialog then stays above it. */
+      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, present_dialog_idle, g_object_ref (dialog), g_object_unref);
+      return;
+    }
+  if (error != NULL || !ladder_window_load (self, file, &error))
     ladder_window_show_error (self, _("Could not open the chart"), error->message);
 }
 

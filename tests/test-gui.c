@@ -314,6 +314,37 @@ test_csv_import_unsaved (void **state)
   assert_string_equal (csv_after, csv);
 }
 
+/* JSON, TSV and a file with no chart's extension open as imports too:
+ * never written over by Save. */
+static void
+test_other_imports_unsaved (void **state)
+{
+  Fixture *f = *state;
+  static const char * const names[] = { "team.json", "team.TSV", "team.ladder~" };
+  static const char * const texts[] = {
+    "[{\"id\": \"a\", \"name\": \"Ada Obi\", \"title\": \"CEO\"},\n"
+    " {\"id\": \"b\", \"pid\": \"a\", \"name\": \"Ben Cruz\", \"title\": \"Senior PM\"}]\n",
+    "id\tname\tmanager\na\tAda Obi\t\nb\tBen Cruz\ta\n",
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<orgchart version=\"1\">\n"
+    "  <person id=\"a\" role=\"ceo\" name=\"Ada Obi\"/>\n"
+    "  <person id=\"b\" role=\"pm\" name=\"Ben Cruz\" manager=\"a\"/>\n</orgchart>\n",
+  };
+
+  SKIP_WITHOUT_DISPLAY ();
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = ladder_test_write (names[i], texts[i]);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+
+      assert_true (ladder_window_load (f->window, file, &error));
+      drain ();
+      assert_int_equal (ladder_chart_get_n_people (ladder_window_get_chart (f->window)), 2);
+      assert_null (ladder_window_get_file (f->window));
+      assert_true (ladder_window_get_modified (f->window));
+    }
+}
+
 /* Save is the suggested button only while there is something to save. */
 static void
 test_save_button_suggested (void **state)
@@ -698,6 +729,37 @@ test_huge_messages_cut_in_window (void **state)
   drain ();
 }
 
+/* A CSV of 10,000 unknown columns, one named in 60 KB (its warning was a
+ * 90 KB toast that kept the window busy for seconds), opens with a toast
+ * naming ten, each cut, and "and N more". */
+static void
+test_many_columns_toast (void **state)
+{
+  Fixture *f = *state;
+  GString *csv = g_string_new ("id,role,");
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *toast;
+
+  SKIP_WITHOUT_DISPLAY ();
+  for (guint i = 0; i < 60000; i++)
+    g_string_append_c (csv, 'c');
+  for (guint i = 1; i <= 10000; i++)
+    g_string_append_printf (csv, ",extra%u", i);
+  g_string_append (csv, "\na,ceo\n");
+  path = ladder_test_write ("columns.csv", csv->str);
+  g_string_free (csv, TRUE);
+  file = g_file_new_for_path (path);
+  assert_true (ladder_window_load (f->window, file, &error));
+  drain ();
+  toast = ladder_window_get_toast (f->window);
+  assert_non_null (toast);
+  assert_non_null (strstr (toast, "10001 columns are not used: “cccccccc"));
+  assert_true (g_str_has_suffix (toast, "“extra8”, “extra9” and 9991 more"));
+  assert_true (g_utf8_strlen (toast, -1) < 300);
+}
+
 /* Main menu "Rules File…": the open window checks its chart against the
  * chosen file at once, the choice is remembered, a file that cannot be
  * read changes nothing, and "Built-in Rules" goes back. */
@@ -766,9 +828,11 @@ main (void)
     cmocka_unit_test_setup_teardown (test_drag_edge_scroll, setup, teardown),
     cmocka_unit_test_setup_teardown (test_open_readable, setup, teardown),
     cmocka_unit_test_setup_teardown (test_csv_import_unsaved, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_other_imports_unsaved, setup, teardown),
     cmocka_unit_test_setup_teardown (test_save_button_suggested, setup, teardown),
     cmocka_unit_test_setup_teardown (test_csv_any_case_is_import, setup, teardown),
     cmocka_unit_test_setup_teardown (test_huge_messages_cut_in_window, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_many_columns_toast, setup, teardown),
     cmocka_unit_test_setup_teardown (test_rules_file, setup, teardown),
     cmocka_unit_test_setup_teardown (test_search_unfolds, setup, teardown),
     cmocka_unit_test_setup_teardown (test_undo_names_the_step, setup, teardown),

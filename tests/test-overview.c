@@ -61,6 +61,9 @@ setup (void **state)
 static int
 teardown (void **state)
 {
+  /* Each test starts from the default view options. */
+  if (ladder_settings_get () != NULL)
+    g_settings_reset (ladder_settings_get (), "show-report-counts");
   ladder_gui_fixture_free (*state);
   return 0;
 }
@@ -253,6 +256,7 @@ test_report_counts (void **state)
 {
   Fixture *f = *state;
   GSettings *settings = ladder_settings_get ();
+  g_autofree char *description = NULL;
 
   SKIP_WITHOUT_DISPLAY ();
   assert_non_null (settings);
@@ -302,7 +306,7 @@ test_compare_marks (void **state)
 {
   Fixture *f = *state;
   LadderComparePanel *panel;
-  g_autofree char *added = NULL, *moved = NULL, *changed = NULL;
+  g_autofree char *added = NULL, *moved = NULL, *changed = NULL, *description = NULL;
   guint n_rows;
   gboolean removed_listed = FALSE;
 
@@ -314,6 +318,9 @@ test_compare_marks (void **state)
   assert_string_equal ((added = marked (f, LADDER_CANVAS_MARK_ADDED)), "pm2");
   assert_string_equal ((moved = marked (f, LADDER_CANVAS_MARK_MOVED)), "pm1");
   assert_string_equal ((changed = marked (f, LADDER_CANVAS_MARK_CHANGED)), "dir");
+  /* A screen reader hears the marks too. */
+  description = ladder_canvas_describe_marks (ladder_gui_canvas (f), person (f, "dir"));
+  assert_string_equal (description, "Changed since the compared chart.");
 
   n_rows = ladder_compare_panel_get_n_rows (panel);
   assert_true (n_rows >= 4);

@@ -76,6 +76,11 @@ gboolean         ladder_document_load            (LadderDocument *self, GFile *f
  * document saved to @file (NULL: never saved). */
 void             ladder_document_replace         (LadderDocument *self, LadderChart *chart,
                                                   GFile *file);
+/* Puts @chart's content (left empty) in place of the chart as a new
+ * document imported from @file (CSV, TSV, JSON...): unsaved, and Save asks
+ * where (the file itself stays as it is). */
+void             ladder_document_adopt_import    (LadderDocument *self, LadderChart *chart,
+                                                  GFile *file);
 /* Saves to @file; a .csv is an export and leaves the document as it was. */
 gboolean         ladder_document_save_to         (LadderDocument *self, GFile *file,
                                                   GError **error);
