@@ -96,9 +96,9 @@ void     ladder_window_update_search    (LadderWindow *self);
 void     ladder_window_step_match       (LadderWindow *self, int direction);
 /* Replaces the chart's content with @chart's, as a new document. */
 void     ladder_window_replace_chart    (LadderWindow *self, LadderChart *chart, GFile *file);
+/* @chart, imported from @file, as a new document with unsaved changes. */
+void     ladder_window_adopt_import     (LadderWindow *self, LadderChart *chart, GFile *file);
 void     ladder_window_hide_toast       (LadderWindow *self);
-void     ladder_window_show_error       (LadderWindow *self, const char *primary,
-                                         const char *secondary);
 /* Name, else title, else role: how people are named in messages. */
 const char *ladder_window_person_label  (LadderWindow *self, guint person);
 

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ladder-document-private.h"
+#include "ladder-import.h"
 #include "ladder-io.h"
 
 G_DEFINE_FINAL_TYPE (LadderDocument, ladder_document, G_TYPE_OBJECT)
@@ -208,21 +209,30 @@ ladder_document_load (LadderDocument *self, GFile *file, GPtrArray *warnings, GE
   if (chart == NULL)
     return FALSE;
 
-  /* A CSV import is a new document, unsaved until it is saved as a chart:
-   * Save asks where (the CSV itself stays as it is), closing asks first. */
-  if (ladder_path_is_csv (path))
-    {
-      ladder_document_replace (self, chart, NULL);
-      self->imported_from = g_object_ref (file);
-      ladder_history_mark_unsaved (self->history);
-      ladder_document_update_names (self);
-    }
+  /* An import (CSV, TSV, JSON, or a file without a chart's extension) is
+   * a new document, unsaved until it is saved as a chart: Save asks where
+   * (the file itself stays as it is), closing asks first. */
+  if (ladder_import_format_for_path (path, NULL) != LADDER_FILE_FORMAT_CHART)
+    ladder_document_adopt_import (self, chart, file);
   else
     {
       ladder_document_replace (self, chart, file);
       self->disk_stamp = g_steal_pointer (&stamp);
     }
   return TRUE;
+}
+
+void
+ladder_document_adopt_import (LadderDocument *self, LadderChart *chart, GFile *file)
+{
+  g_return_if_fail (LADDER_IS_DOCUMENT (self));
+  g_return_if_fail (LADDER_IS_CHART (chart));
+  g_return_if_fail (G_IS_FILE (file));
+
+  ladder_document_replace (self, chart, NULL);
+  g_set_object (&self->imported_from, file);
+  ladder_history_mark_unsaved (self->history);
+  ladder_document_update_names (self);
 }
 
 gboolean
@@ -317,6 +327,17 @@ ladder_document_get_catalogue (LadderDocument *self)
 {
   g_return_val_if_fail (LADDER_IS_DOCUMENT (self), NULL);
   return self->catalogue;
+}
+
+void
+ladder_document_set_catalogue (LadderDocument *self, LadderCatalogue *catalogue)
+{
+  g_return_if_fail (LADDER_IS_DOCUMENT (self));
+  g_return_if_fail (LADDER_IS_CATALOGUE (catalogue));
+
+  if (!g_set_object (&self->catalogue, catalogue))
+    return;
+  revalidate (self);
 }
 
 const char *
