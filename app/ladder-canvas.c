@@ -509,6 +509,10 @@ ladder_canvas_reveal (LadderCanvas *self, guint person, gboolean center)
   if (box == NULL)
     return;
   self->auto_fit = FALSE;
+  /* Going to someone (search, F8, the lists) shows them readable, however
+   * far out the chart was zoomed to fit. */
+  if (center && ladder_viewport_get_zoom (self->viewport) < READABLE_ZOOM)
+    ladder_viewport_set_zoom (self->viewport, READABLE_ZOOM);
   if (center)
     ladder_viewport_center_on (self->viewport, x + box->width / 2.0, y + box->height / 2.0);
   else
