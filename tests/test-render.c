@@ -527,6 +527,41 @@ test_fold_marker_tells_worst (void **state)
   g_assert_nonnull (strstr (hiding, "fill=\"#f2f4f7\" stroke=\"#d92d20\" stroke-width=\"2\"/>"));
 }
 
+/* The same for a folded team bigger than the list of findings (a big chart
+ * opened folded), which is read from the findings' side: only a finding
+ * under the fold colours it. */
+static void
+test_fold_marker_big_team (void **state)
+{
+  g_autoptr(LadderChart) chart = ladder_chart_new ();
+  guint ceo = add (chart, "ceo", LADDER_NONE, "Ada Obi");
+  guint cpo = add (chart, "cpo", ceo, "Ben Cruz");
+  guint gpm = add (chart, "group-pm", cpo, "Cleo Diaz");
+  guint other = add (chart, "group-pm", cpo, "Dev Ray");
+  guint pm = LADDER_NONE;
+  g_autofree char *outside = NULL, *inside = NULL;
+
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Pat %u", i);
+      guint p = add (chart, "pm", gpm, name);
+
+      if (i == 20)
+        pm = p;
+    }
+  ladder_chart_set_collapsed (chart, gpm, TRUE);
+  /* A VP of Product under the other, open Group PM: not hidden. */
+  add (chart, "vp-product", other, "Sam Lee");
+  outside = render_svg (chart);
+  g_assert_nonnull (strstr (outside, "fill=\"#344054\">+40</text>"));
+
+  /* One under a PM of the folded team: two levels down, folded away. */
+  add (chart, "vp-product", pm, "Kim Ode");
+  inside = render_svg (chart);
+  g_assert_null (strstr (inside, "Kim Ode"));
+  g_assert_nonnull (strstr (inside, "fill=\"#d92d20\">+41</text>"));
+}
+
 static void
 test_svg (void **state)
 {
@@ -1140,6 +1175,7 @@ main (void)
     cmocka_unit_test (test_wrap),
     cmocka_unit_test (test_big_frame),
     cmocka_unit_test (test_fold_marker_tells_worst),
+    cmocka_unit_test (test_fold_marker_big_team),
   };
 
   return cmocka_run_group_tests (tests, NULL, NULL);
