@@ -373,7 +373,9 @@ static void
 viewport_changed_cb (LadderCanvas *self)
 {
   update_adjustments (self);
-  if (self->rename_popover != NULL)
+  /* Only a name being typed follows its card; a resize in the middle of
+   * size_allocate (fitting the chart) must not ask for another. */
+  if (self->rename_popover != NULL && gtk_widget_get_visible (self->rename_popover))
     gtk_widget_queue_allocate (GTK_WIDGET (self));
   ladder_canvas_a11y_queue (self->a11y, FALSE);
   gtk_widget_queue_draw (GTK_WIDGET (self));

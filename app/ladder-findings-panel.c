@@ -32,8 +32,8 @@ struct _LadderFindingsPanel
   guint               followed;   /* the person selected on the canvas, or LADDER_NONE */
   gboolean            selecting;  /* the panel itself is changing the selection */
 
-  /* The keys (see row_key()) of the rows the user opened, kept across
-   * updates and scrolling. */
+  /* The rows the user opened, as "rule-id:person" of each of their
+   * findings (bind_row_cb()), kept across updates and scrolling. */
   GHashTable *expanded;
 };
 
@@ -316,7 +316,7 @@ bind_row_cb (GtkSignalListItemFactory *factory, GtkListItem *item, LadderFinding
   g_free (widgets->key);
   widgets->key = g_strdup (key->str);
   widgets->binding = TRUE;
-  gtk_expander_set_child (widgets->expander, NULL);
+  gtk_expander_set_expanded (widgets->expander, FALSE);
   gtk_expander_set_expanded (widgets->expander, g_hash_table_contains (self->expanded, key->str));
   widgets->binding = FALSE;
 }

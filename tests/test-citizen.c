@@ -848,6 +848,16 @@ test_findings_row_text (void **state)
   assert_non_null (strstr (fay->str, "\nWhat Does a Head of Product Do? (vs. Product Manager)\n"));
   assert_null (strstr (fay->str, ".txt"));
 
+  /* An edit that changes the row fills it in again: still open. */
+  ladder_chart_set_name (f->chart, ladder_chart_lookup (f->chart, "pm2"), "Fay Gul-Ito");
+  ladder_window_get_findings (f->window);
+  drain ();
+  g_string_truncate (fay, 0);
+  collect_labels (panel_row (f, 0), fay);
+  assert_true (g_str_has_prefix (fay->str, "Fay Gul-Ito (Product Manager) reports to Eve Fox"));
+  assert_non_null (strstr (fay->str, "Error · rule rank-order\n"));
+  assert_non_null (strstr (fay->str, "Warning · rule pm-manager\n"));
+
   collect_labels (panel_row (f, 2), dev);
   assert_string_equal (dev->str,
                        "Dev Ray (Senior Product Manager) reports to Ben Cruz (Chief Product "

@@ -643,6 +643,37 @@ test_huge_messages_cut_in_window (void **state)
   drain ();
 }
 
+/* A CSV of 10,000 unknown columns, one named in 60 KB (its warning was a
+ * 90 KB toast that kept the window busy for seconds), opens with a toast
+ * naming ten, each cut, and "and N more". */
+static void
+test_many_columns_toast (void **state)
+{
+  Fixture *f = *state;
+  GString *csv = g_string_new ("id,role,");
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *toast;
+
+  SKIP_WITHOUT_DISPLAY ();
+  for (guint i = 0; i < 60000; i++)
+    g_string_append_c (csv, 'c');
+  for (guint i = 1; i <= 10000; i++)
+    g_string_append_printf (csv, ",extra%u", i);
+  g_string_append (csv, "\na,ceo\n");
+  path = ladder_test_write ("columns.csv", csv->str);
+  g_string_free (csv, TRUE);
+  file = g_file_new_for_path (path);
+  assert_true (ladder_window_load (f->window, file, &error));
+  drain ();
+  toast = ladder_window_get_toast (f->window);
+  assert_non_null (toast);
+  assert_non_null (strstr (toast, "10001 columns are not used: “cccccccc"));
+  assert_true (g_str_has_suffix (toast, "“extra8”, “extra9” and 9991 more"));
+  assert_true (g_utf8_strlen (toast, -1) < 300);
+}
+
 /* Main menu "Rules File…": the open window checks its chart against the
  * chosen file at once, the choice is remembered, a file that cannot be
  * read changes nothing, and "Built-in Rules" goes back. */
@@ -714,6 +745,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_save_button_suggested, setup, teardown),
     cmocka_unit_test_setup_teardown (test_csv_any_case_is_import, setup, teardown),
     cmocka_unit_test_setup_teardown (test_huge_messages_cut_in_window, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_many_columns_toast, setup, teardown),
     cmocka_unit_test_setup_teardown (test_rules_file, setup, teardown),
   };
   g_autofree char *data_home = NULL;

@@ -638,6 +638,65 @@ test_huge_attribute_named (void **state)
   g_string_free (text, TRUE);
 }
 
+typedef struct {
+  GString *bytes;
+  gsize    largest;
+  guint    pieces;
+} Collected;
+
+static gboolean
+collect (gpointer closure, const char *data, gsize length)
+{
+  Collected *collected = closure;
+
+  g_string_append_len (collected->bytes, data, length);
+  collected->largest = MAX (collected->largest, length);
+  collected->pieces++;
+  return TRUE;
+}
+
+/* A save streams the chart in pieces of about 64 KB: the same bytes as
+ * the whole-buffer writer, never the whole file at once. */
+static void
+test_save_streams (void **state)
+{
+  g_autofree char *text = chart_text (20000);
+  g_autoptr(LadderChart) chart = ladder_xml_read_memory (text, strlen (text), "t.ladder", NULL);
+  g_autofree char *whole = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *path = g_build_filename (ladder_test_tmpdir (), "streamed.ladder", NULL);
+  Collected collected = { g_string_new (NULL), 0, 0 };
+  gsize length = 0, saved_length = 0;
+
+  whole = ladder_xml_write (chart, &length);
+  assert_true (length > 10 * 64 * 1024);
+  assert_true (ladder_xml_write_stream (chart, collect, &collected));
+  assert_int_equal (collected.bytes->len, length);
+  assert_memory_equal (collected.bytes->str, whole, length);
+  assert_true (collected.largest < 64 * 1024 + 1024);
+  assert_int_equal (collected.pieces, length / (64 * 1024) + 1);
+  assert_true (ladder_save_file (chart, path, NULL));
+  saved = ladder_test_read (path, &saved_length);
+  assert_int_equal (saved_length, length);
+  assert_memory_equal (saved, whole, length);
+  g_string_free (collected.bytes, TRUE);
+}
+
+/* The one check for CSV by name, in any case (the window's imports,
+ * saves and recent files use it). */
+static void
+test_path_is_csv (void **state)
+{
+  assert_true (ladder_path_is_csv ("team.csv"));
+  assert_true (ladder_path_is_csv ("team.Csv"));
+  assert_true (ladder_path_is_csv ("/a/b/TEAM.CSV"));
+  assert_true (ladder_path_is_csv ("file:///a/team.cSv"));
+  assert_false (ladder_path_is_csv ("team.csvx"));
+  assert_false (ladder_path_is_csv ("team.ladder"));
+  assert_false (ladder_path_is_csv ("csv"));
+  assert_false (ladder_path_is_csv (".csv"));
+}
+
 /* ---- text shown to users ---- */
 
 static void
@@ -833,6 +892,8 @@ main (void)
     cmocka_unit_test (test_encodings_named),
     cmocka_unit_test (test_cr_line_ends_counted),
     cmocka_unit_test (test_huge_attribute_named),
+    cmocka_unit_test (test_save_streams),
+    cmocka_unit_test (test_path_is_csv),
     cmocka_unit_test (test_escape_controls),
     cmocka_unit_test (test_shorten),
     cmocka_unit_test (test_many_dotted_lines_linear),

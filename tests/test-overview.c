@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "ladder-application.h"
+#include "ladder-gui-test-util.h"
 #include "ladder-canvas-private.h"
 #include "ladder-history.h"
 #include "ladder-settings.h"
@@ -43,64 +44,26 @@ static const char *old_xml =
 static LadderApplication *app;
 static gboolean have_display;
 
-typedef struct {
-  LadderWindow *window;
-  LadderChart  *chart;
-  char         *path;
-} Fixture;
+typedef LadderGuiFixture Fixture;
 
-static void
-drain (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
+#define SKIP_WITHOUT_DISPLAY() do { if (!have_display) skip (); } while (0)
 
 static int
 setup (void **state)
 {
-  Fixture *f;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (!have_display)
-    return 0;
-  f = g_new0 (Fixture, 1);
-  f->path = ladder_test_write ("team.ladder", team_xml);
-  f->window = ladder_window_new (app);
-  gtk_window_present (GTK_WINDOW (f->window));
-  file = g_file_new_for_path (f->path);
-  assert_true (ladder_window_load (f->window, file, &error));
-  assert_null (error);
-  f->chart = ladder_window_get_chart (f->window);
-  drain ();
-  *state = f;
+  if (have_display)
+    *state = ladder_gui_fixture_new (app, "team.ladder", team_xml);
   return 0;
 }
 
 static int
 teardown (void **state)
 {
-  Fixture *f = *state;
-
-  if (f == NULL)
-    return 0;
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  drain ();
-  g_free (f->path);
-  g_free (f);
+  /* Each test starts from the default view options. */
+  if (ladder_settings_get () != NULL)
+    g_settings_reset (ladder_settings_get (), "show-report-counts");
+  ladder_gui_fixture_free (*state);
   return 0;
-}
-
-#define SKIP_WITHOUT_DISPLAY() do { if (!have_display) skip (); } while (0)
-
-static guint
-person (Fixture *f, const char *id)
-{
-  guint p = ladder_chart_lookup (f->chart, id);
-
-  assert_int_not_equal (p, LADDER_NONE);
-  return p;
 }
 
 /* The ids of the people whose cards carry @bits, in slot order, space
@@ -151,12 +114,12 @@ assert_bars (LadderBarChart *chart, const char *const *labels, const guint *valu
 static guint
 add_report (Fixture *f, const char *role, const char *manager)
 {
-  guint added = ladder_window_add_role (f->window, role, person (f, manager));
+  guint added = ladder_window_add_role (f->window, role, ladder_gui_fixture_person (f, manager));
 
   assert_int_not_equal (added, LADDER_NONE);
-  drain ();
+  ladder_test_drain ();
   gtk_popover_popdown (GTK_POPOVER (f->window->canvas->rename_popover));
-  drain ();
+  ladder_test_drain ();
   return added;
 }
 
@@ -164,7 +127,7 @@ static void
 show_overview (Fixture *f)
 {
   gtk_stack_set_visible_child_name (f->window->side_stack, "overview");
-  drain ();
+  ladder_test_drain ();
 }
 
 /* ------------------------------------------------------------- overview */
@@ -215,8 +178,8 @@ test_overview_choose_bar (void **state)
   assert_string_equal ((level2 = chosen_ids (f)), "cpo dir");
   assert_string_equal ((marks2 = marked (f, LADDER_CANVAS_MARK_CHOSEN)), "cpo dir");
   assert_int_equal (ladder_overview_get_n_rows (overview), 2);
-  assert_int_equal (ladder_overview_get_row_person (overview, 0), person (f, "cpo"));
-  assert_int_equal (ladder_overview_get_row_person (overview, 1), person (f, "dir"));
+  assert_int_equal (ladder_overview_get_row_person (overview, 0), ladder_gui_fixture_person (f, "cpo"));
+  assert_int_equal (ladder_overview_get_row_person (overview, 1), ladder_gui_fixture_person (f, "dir"));
 
   /* One bar at a time, over all the charts. */
   ladder_bar_chart_activate (ladder_overview_get_chart (overview, LADDER_OVERVIEW_ATTENTION), 1);
@@ -229,11 +192,11 @@ test_overview_choose_bar (void **state)
   assert_string_equal ((vacant = marked (f, LADDER_CANVAS_MARK_CHOSEN)), "pm2");
 
   ladder_overview_activate_row (overview, 0);
-  drain ();
-  assert_int_equal (ladder_window_get_selected (f->window), person (f, "pm2"));
+  ladder_test_drain ();
+  assert_int_equal (ladder_window_get_selected (f->window), ladder_gui_fixture_person (f, "pm2"));
 
   gtk_stack_set_visible_child_name (f->window->side_stack, "findings");
-  drain ();
+  ladder_test_drain ();
   assert_null (f->window->canvas->marks);
   assert_string_equal ((after_page = marked (f, LADDER_CANVAS_MARK_CHOSEN)), "");
   show_overview (f);
@@ -276,7 +239,7 @@ test_overview_follows_edits (void **state)
 
   /* Undo takes the new person and their bar away again. */
   assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
-  drain ();
+  ladder_test_drain ();
   assert_int_equal (ladder_bar_chart_get_value (levels, 3), 1);
 }
 
@@ -286,12 +249,13 @@ test_report_counts (void **state)
 {
   Fixture *f = *state;
   GSettings *settings = ladder_settings_get ();
+  g_autofree char *description = NULL;
 
   SKIP_WITHOUT_DISPLAY ();
   assert_non_null (settings);
   assert_false (ladder_canvas_get_show_counts (f->window->canvas));
   g_action_group_activate_action (G_ACTION_GROUP (app), "show-report-counts", NULL);
-  drain ();
+  ladder_test_drain ();
   assert_true (g_settings_get_boolean (settings, "show-report-counts"));
   assert_true (ladder_canvas_get_show_counts (f->window->canvas));
   /* Drawn once (the next frame): the counts were taken then. */
@@ -299,18 +263,23 @@ test_report_counts (void **state)
   for (int i = 0; i < 200 && f->window->canvas->counts == NULL; i++)
     {
       g_usleep (10000);
-      drain ();
+      ladder_test_drain ();
     }
   assert_non_null (f->window->canvas->counts);
   assert_int_equal (ladder_stats_get_direct_reports (f->window->canvas->counts,
-                                                     person (f, "ceo")), 2);
+                                                     ladder_gui_fixture_person (f, "ceo")), 2);
   assert_int_equal (ladder_stats_get_total_reports (f->window->canvas->counts,
-                                                    person (f, "ceo")), 6);
+                                                    ladder_gui_fixture_person (f, "ceo")), 6);
+  description = ladder_canvas_describe_marks (f->window->canvas, ladder_gui_fixture_person (f, "ceo"));
+  assert_string_equal (description, "2 direct reports, 6 in all.");
+  g_free (description);
+  description = ladder_canvas_describe_marks (f->window->canvas, ladder_gui_fixture_person (f, "cpo"));
+  assert_string_equal (description, "1 direct report, 4 in all.");
   assert_false (ladder_window_get_modified (f->window));
   assert_false (ladder_history_can_undo (f->window->history));
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "show-report-counts", NULL);
-  drain ();
+  ladder_test_drain ();
   assert_false (ladder_canvas_get_show_counts (f->window->canvas));
 }
 
@@ -325,7 +294,7 @@ compare_with_old (Fixture *f)
 
   assert_true (ladder_window_compare_with (f->window, old_file, &error));
   assert_null (error);
-  drain ();
+  ladder_test_drain ();
 }
 
 /* Exactly the added, moved and changed cards are marked; the removed
@@ -335,7 +304,7 @@ test_compare_marks (void **state)
 {
   Fixture *f = *state;
   LadderComparePanel *panel;
-  g_autofree char *added = NULL, *moved = NULL, *changed = NULL;
+  g_autofree char *added = NULL, *moved = NULL, *changed = NULL, *description = NULL;
   guint n_rows;
   gboolean removed_listed = FALSE;
 
@@ -347,13 +316,16 @@ test_compare_marks (void **state)
   assert_string_equal ((added = marked (f, LADDER_CANVAS_MARK_ADDED)), "pm2");
   assert_string_equal ((moved = marked (f, LADDER_CANVAS_MARK_MOVED)), "pm1");
   assert_string_equal ((changed = marked (f, LADDER_CANVAS_MARK_CHANGED)), "dir");
+  /* A screen reader hears the marks too. */
+  description = ladder_canvas_describe_marks (f->window->canvas, ladder_gui_fixture_person (f, "dir"));
+  assert_string_equal (description, "Changed since the compared chart.");
 
   n_rows = ladder_compare_panel_get_n_rows (panel);
   assert_true (n_rows >= 4);
   /* People of NEW in NEW's line order, then the removed. */
-  assert_int_equal (ladder_compare_panel_get_row_person (panel, 0), person (f, "pm1"));
-  assert_int_equal (ladder_compare_panel_get_row_person (panel, 1), person (f, "pm2"));
-  assert_int_equal (ladder_compare_panel_get_row_person (panel, 2), person (f, "dir"));
+  assert_int_equal (ladder_compare_panel_get_row_person (panel, 0), ladder_gui_fixture_person (f, "pm1"));
+  assert_int_equal (ladder_compare_panel_get_row_person (panel, 1), ladder_gui_fixture_person (f, "pm2"));
+  assert_int_equal (ladder_compare_panel_get_row_person (panel, 2), ladder_gui_fixture_person (f, "dir"));
   assert_int_equal (ladder_compare_panel_get_row_person (panel, 3), LADDER_NONE);
   assert_non_null (strstr (ladder_compare_panel_get_row_text (panel, 3), "Gus Ott"));
   for (guint i = 0; i < n_rows; i++)
@@ -363,8 +335,8 @@ test_compare_marks (void **state)
                            "old.ladder -> this chart: 1 added, 1 removed, 1 moved, 1 changed"));
 
   ladder_compare_panel_activate_row (panel, 2);
-  drain ();
-  assert_int_equal (ladder_window_get_selected (f->window), person (f, "dir"));
+  ladder_test_drain ();
+  assert_int_equal (ladder_window_get_selected (f->window), ladder_gui_fixture_person (f, "dir"));
   /* The comparison is the view: the chart is as it was. */
   assert_false (ladder_window_get_modified (f->window));
 }
@@ -383,11 +355,11 @@ test_compare_follows_and_leaves (void **state)
   compare_with_old (f);
 
   /* Eve back under Cleo: no longer moved. */
-  assert_true (ladder_window_move_person (f->window, person (f, "pm1"), person (f, "hop"),
+  assert_true (ladder_window_move_person (f->window, ladder_gui_fixture_person (f, "pm1"), ladder_gui_fixture_person (f, "hop"),
                                           LADDER_NONE, &error));
   assert_null (error);
-  ladder_chart_set_name (f->chart, person (f, "ceo"), "Ada O.");
-  drain ();
+  ladder_chart_set_name (f->chart, ladder_gui_fixture_person (f, "ceo"), "Ada O.");
+  ladder_test_drain ();
   assert_string_equal ((moved = marked (f, LADDER_CANVAS_MARK_MOVED)), "");
   assert_string_equal ((changed = marked (f, LADDER_CANVAS_MARK_CHANGED)), "ceo dir");
 
@@ -397,12 +369,12 @@ test_compare_follows_and_leaves (void **state)
   expected = g_strdup_printf ("pm2 %s", ladder_chart_get_id (f->chart, added_person));
   assert_string_equal (added, expected);
   assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
-  drain ();
+  ladder_test_drain ();
   g_clear_pointer (&added, g_free);
   assert_string_equal ((added = marked (f, LADDER_CANVAS_MARK_ADDED)), "pm2");
 
   assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.compare-leave", NULL));
-  drain ();
+  ladder_test_drain ();
   assert_false (ladder_window_is_comparing (f->window));
   assert_null (f->window->canvas->marks);
   assert_string_equal ((none = marked (f, 0xff)), "");
@@ -410,7 +382,7 @@ test_compare_follows_and_leaves (void **state)
   assert_false (gtk_stack_page_get_visible (gtk_stack_get_page (f->window->side_stack,
                                                                 GTK_WIDGET (f->window->compare_panel))));
   /* The edits made while comparing stay. */
-  assert_string_equal (ladder_chart_get_name (f->chart, person (f, "ceo")), "Ada O.");
+  assert_string_equal (ladder_chart_get_name (f->chart, ladder_gui_fixture_person (f, "ceo")), "Ada O.");
 }
 
 /* A file that cannot be read is refused with its line; the window stays

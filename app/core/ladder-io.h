@@ -36,6 +36,11 @@ LadderChart *ladder_xml_read_memory (const char *data, gsize length,
                                      const char *display_name, GError **error);
 /* The whole file, stable: an unchanged chart gives the same bytes. */
 char        *ladder_xml_write       (LadderChart *chart, gsize *length);
+/* The same bytes, handed to @write_func about 64 KB at a time (so a
+ * save holds no whole-file buffer); FALSE as soon as it returns FALSE. */
+typedef gboolean (*LadderXmlWriteFunc) (gpointer closure, const char *data, gsize length);
+gboolean     ladder_xml_write_stream (LadderChart *chart, LadderXmlWriteFunc write_func,
+                                      gpointer closure);
 
 /* ---- CSV ---- */
 /* @warnings (nullable) collects "FILE:LINE: warning: ..." strings. */

@@ -115,16 +115,18 @@ write_person (GString *out, LadderChart *chart, guint person)
   g_string_append (out, "  </person>\n");
 }
 
-char *
-ladder_xml_write (LadderChart *chart, gsize *length)
+/* How much of the file is given to a stream at a time. */
+#define STREAM_PIECE (64 * 1024)
+
+/* The whole document into @out, or, with @write_func, through it in
+ * pieces of about STREAM_PIECE, @out then holding only the last bytes. */
+static gboolean
+write_document (LadderChart *chart, GString *out, LadderXmlWriteFunc write_func, gpointer closure)
 {
   static gsize escape_ready;
   g_autofree guint *order = NULL;
-  GString *out;
   guint n_people, n;
   gint64 employees;
-
-  g_return_val_if_fail (LADDER_IS_CHART (chart), NULL);
 
   if (g_once_init_enter (&escape_ready))
     {
@@ -133,7 +135,6 @@ ladder_xml_write (LadderChart *chart, gsize *length)
     }
 
   n_people = ladder_chart_get_n_people (chart);
-  out = g_string_sized_new (128 + (gsize) n_people * 96);
   g_string_append (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<orgchart version=\"1\"");
   append_attribute (out, "title", ladder_chart_get_title (chart));
   employees = ladder_chart_get_employees (chart);
@@ -146,10 +147,42 @@ ladder_xml_write (LadderChart *chart, gsize *length)
   order = g_new (guint, MAX (n_people, 1));
   n = ladder_chart_preorder (chart, order, FALSE);
   for (guint i = 0; i < n; i++)
-    write_person (out, chart, order[i]);
+    {
+      write_person (out, chart, order[i]);
+      if (write_func != NULL && out->len >= STREAM_PIECE)
+        {
+          if (!write_func (closure, out->str, out->len))
+            return FALSE;
+          g_string_truncate (out, 0);
+        }
+    }
   g_string_append (out, "</orgchart>\n");
+  return write_func == NULL || write_func (closure, out->str, out->len);
+}
 
+char *
+ladder_xml_write (LadderChart *chart, gsize *length)
+{
+  GString *out;
+
+  g_return_val_if_fail (LADDER_IS_CHART (chart), NULL);
+
+  out = g_string_sized_new (128 + (gsize) ladder_chart_get_n_people (chart) * 96);
+  write_document (chart, out, NULL, NULL);
   if (length != NULL)
     *length = out->len;
   return g_string_free (out, FALSE);
+}
+
+gboolean
+ladder_xml_write_stream (LadderChart *chart, LadderXmlWriteFunc write_func, gpointer closure)
+{
+  g_autoptr(GString) out = NULL;
+
+  g_return_val_if_fail (LADDER_IS_CHART (chart), FALSE);
+  g_return_val_if_fail (write_func != NULL, FALSE);
+
+  /* A person rarely takes more than a few hundred bytes. */
+  out = g_string_sized_new (STREAM_PIECE + 4096);
+  return write_document (chart, out, write_func, closure);
 }
