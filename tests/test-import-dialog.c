@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "ladder-application.h"
+#include "ladder-gui-test-util.h"
 #include "ladder-import-dialog.h"
 #include "ladder-window-private.h"
 
@@ -21,13 +22,6 @@ static const char team_csv[] =
   "2;Ben Cruz;Chef;1;A2\n"
   "3;Cy Li;Chef;2;A3\n"
   "4;Di Ng;Barista;2;A4\n";
-
-static void
-drain (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static void
 imported_cb (LadderImportDialog *dialog, LadderChart *chart, LadderChart **out)
@@ -70,7 +64,7 @@ test_counts_and_choices (void **state)
 
   g_signal_connect (dialog, "imported", G_CALLBACK (imported_cb), &chart);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "import.accept", NULL);
-  drain ();
+  ladder_test_drain ();
   assert_non_null (chart);
   assert_string_equal (ladder_chart_get_name (chart, ladder_chart_lookup (chart, "2")), "Ben Cruz");
   assert_string_equal (ladder_chart_get_role (chart, ladder_chart_lookup (chart, "3")), "pm");
@@ -82,7 +76,7 @@ test_counts_and_choices (void **state)
   assert_string_equal (ladder_import_dialog_get_summary (again),
                        "4 people, 1 at the top, 1 title not recognised");
   gtk_window_destroy (GTK_WINDOW (again));
-  drain ();
+  ladder_test_drain ();
 }
 
 /* Whether a label with @text is somewhere in @widget. */
@@ -115,7 +109,7 @@ test_many_titles (void **state)
   assert_false (has_label (GTK_WIDGET (dialog), "Job 200"));
   assert_true (has_label (GTK_WIDGET (dialog), "and 50 more titles, which --role can map"));
   gtk_window_destroy (GTK_WINDOW (dialog));
-  drain ();
+  ladder_test_drain ();
 }
 
 /* A file that cannot be imported shows why, and Import is off. */
@@ -136,7 +130,7 @@ test_refused (void **state)
   assert_string_equal (ladder_import_dialog_get_summary (dialog), "This file cannot be imported as it is");
   assert_false (gtk_widget_get_sensitive (GTK_WIDGET (gtk_window_get_default_widget (GTK_WINDOW (dialog)))));
   gtk_window_destroy (GTK_WINDOW (dialog));
-  drain ();
+  ladder_test_drain ();
 }
 
 /* Open on a .json file shows the dialog; Import gives the window the
@@ -156,7 +150,7 @@ test_window_open (void **state)
   window = ladder_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
   ladder_window_open (window, file);
-  drain ();
+  ladder_test_drain ();
   toplevels = gtk_window_get_toplevels ();
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
@@ -170,7 +164,7 @@ test_window_open (void **state)
   assert_int_equal (ladder_chart_get_n_people (ladder_window_get_chart (window)), 0);
 
   gtk_widget_activate_action (GTK_WIDGET (dialog), "import.accept", NULL);
-  drain ();
+  ladder_test_drain ();
   assert_int_equal (ladder_chart_get_n_people (ladder_window_get_chart (window)), 2);
   assert_null (ladder_window_get_file (window));
   assert_true (ladder_window_get_modified (window));
@@ -186,7 +180,7 @@ test_window_open (void **state)
     assert_string_equal (label, "team.json");
   }
   gtk_window_destroy (GTK_WINDOW (window));
-  drain ();
+  ladder_test_drain ();
 }
 
 int
