@@ -457,6 +457,9 @@ test_json_errors (void **state)
     { "{\"name\": \"A\",\n \"children\": {}}", "t.csv:2: error: “children” must be an array of people" },
     { "[{\"id\": 1, \"pid\": 2},\n{\"id\": 2, \"pid\": 1}]", "t.csv:1: error: the reporting lines form a cycle: 1 → 2 → 1" },
     { "[[[", "t.csv:1: error: not valid JSON: the text ends inside an array" },
+    { "{\"data\": [{\"id\": 1}], \"total\": 1}",
+      "t.csv:1: error: the object at the top is no person; its people seem to be in “data”: Ladder "
+      "reads an array of people, or one person with their reports in “children”" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
