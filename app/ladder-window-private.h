@@ -84,6 +84,7 @@ struct _LadderWindow
   GByteArray          *marks;
   LadderChart         *compare_old;
   LadderFindings      *compare_old_findings;
+  LadderCatalogue     *compare_catalogue;  /* OLD's findings were found with it */
   LadderDiff          *compare_diff;
   guint                compare_capacity;   /* of NEW when compared */
   char                *compare_name;
@@ -185,5 +186,7 @@ void     ladder_window_clear_compare      (LadderWindow *self);
 gboolean ladder_window_compare_with       (LadderWindow *self, GFile *file, GError **error);
 void     ladder_window_leave_comparison   (LadderWindow *self);
 gboolean ladder_window_is_comparing       (LadderWindow *self);
+/* Compares again now, after the window's catalogue changed. */
+void     ladder_window_compare_again      (LadderWindow *self);
 
 G_END_DECLS

@@ -918,6 +918,7 @@ ladder_window_set_catalogue (LadderWindow    *self,
   ladder_window_init_people (self);
   ladder_overview_bind (self->overview, self->chart, self->catalogue);
   ladder_window_revalidate_now (self);
+  ladder_window_compare_again (self);
 }
 
 LadderWindow *
