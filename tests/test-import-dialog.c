@@ -123,7 +123,7 @@ test_refused (void **state)
   assert_null (preview->chart);
   assert_string_equal (preview->error->message,
                        "bad.csv:1: error: the header has no column for an id, an email or a name "
-                       "(its columns: Desk, Room); name one with --column id=HEADER");
+                       "(its columns: “Desk”, “Room”); name one with --column id=HEADER");
   assert_string_equal (ladder_import_dialog_get_summary (dialog), "This file cannot be imported as it is");
   assert_false (gtk_widget_get_sensitive (GTK_WIDGET (gtk_window_get_default_widget (GTK_WINDOW (dialog)))));
   gtk_window_destroy (GTK_WINDOW (dialog));
