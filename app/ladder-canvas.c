@@ -236,6 +236,7 @@ ladder_canvas_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   options.zoom = zoom;
   options.selected = self->selected;
   options.matches = self->matches;
+  options.dotted_stubs = TRUE;
   if (self->drag_mode == DRAG_CARD)
     {
       options.drop_target = self->drop_target;

@@ -393,6 +393,26 @@ draw_broken_lines (Render *r, guint manager)
     }
 }
 
+#define STUB_PX 48.0   /* a dotted line's stub on screen */
+
+/* From (@x0, @y0) a stub toward (@x1, @y1), and the name of @other, whom
+ * the line goes to, at its end. */
+static void
+draw_dotted_stub (Render *r, double x0, double y0, double x1, double y1, guint other,
+                  const LadderPaint *paint)
+{
+  LadderFont font = { 10.5, FALSE, TRUE, LADDER_RGB (DOTTED_SLATE), LADDER_ALIGN_START };
+  double zoom = r->options->zoom > 0 ? r->options->zoom : 1.0;
+  double length = hypot (x1 - x0, y1 - y0), stub = STUB_PX / zoom;
+  double ex = x0 + (x1 - x0) / length * stub, ey = y0 + (y1 - y0) / length * stub;
+  const char *name = ladder_chart_get_name (r->chart, other);
+
+  draw_clipped_line (r, x0, y0, ex, ey, paint);
+  if (r->simple || name == NULL || *name == '\0')
+    return;
+  ladder_draw_text (r->draw, ex + r->ox + (ex < x0 ? -164 : 4), ey + r->oy - 7, 160, name, &font);
+}
+
 static void
 draw_dotted_lines (Render *r)
 {
@@ -425,6 +445,13 @@ draw_dotted_lines (Render *r)
         {
           ay = a->y + a->height;
           by = b->y;
+        }
+      if (r->options->dotted_stubs && r->options->clip_width > 0
+          && hypot (bx - ax, by - ay) > MAX (r->options->clip_width, r->options->clip_height))
+        {
+          draw_dotted_stub (r, ax, ay, bx, by, pairs[2 * i + 1], &paint);
+          draw_dotted_stub (r, bx, by, ax, ay, pairs[2 * i], &paint);
+          continue;
         }
       draw_clipped_line (r, ax, ay, bx, by, &paint);
     }
