@@ -393,36 +393,6 @@ ladder_window_replace_chart (LadderWindow *self, LadderChart *chart, GFile *file
 }
 
 gboolean
-ladder_window_load (LadderWindow *self, GFile *file, GError **error)
-{
-  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
-
-  g_return_val_if_fail (LADDER_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  if (!ladder_document_load (self->document, file, warnings, error))
-    return FALSE;
-  ladder_window_track_file (self, ladder_document_get_disk_stamp (self->document));
-  ladder_window_update_actions (self);
-  ladder_canvas_zoom_readable (self->canvas);
-  ladder_window_add_recent (self, file);
-  if (warnings->len > 0)
-    ladder_window_show_toast (self, g_ptr_array_index (warnings, 0));
-  return TRUE;
-}
-
-void
-ladder_window_open (LadderWindow *self, GFile *file)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_return_if_fail (LADDER_IS_WINDOW (self));
-
-  if (!ladder_window_load (self, file, &error))
-    ladder_window_show_error (self, _("Could not open the chart"), error->message);
-}
-
-gboolean
 ladder_window_save_to (LadderWindow *self, GFile *file, GError **error)
 {
   g_return_val_if_fail (LADDER_IS_WINDOW (self), FALSE);
@@ -484,7 +454,7 @@ gboolean
 ladder_window_is_pristine (LadderWindow *self)
 {
   g_return_val_if_fail (LADDER_IS_WINDOW (self), FALSE);
-  return ladder_document_is_pristine (self->document);
+  return ladder_document_is_pristine (self->document) && self->loading == NULL;
 }
 
 LadderChart *
@@ -530,6 +500,7 @@ ladder_window_dispose (GObject *object)
   LadderWindow *self = LADDER_WINDOW (object);
 
   g_clear_handle_id (&self->toast_timeout, g_source_remove);
+  ladder_window_cancel_loading (self);
   /* Closed on purpose (saved, or the changes discarded): no recovery. */
   if (self->autosave != NULL)
     ladder_autosave_close (self->autosave);
@@ -628,6 +599,7 @@ ladder_window_init (LadderWindow *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  ladder_window_init_loading (self);
 
   g_signal_connect_object (self->canvas, "notify::selected",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);

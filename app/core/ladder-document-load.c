@@ -92,9 +92,10 @@ read_chart (const char *path, LadderCatalogue *catalogue, LadderProgress *progre
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
-                            NULL, NULL);
-  if (info != NULL && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE))
+  /* A pipe's size says nothing of what will come through it. */
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR)
     state.total = g_file_info_get_size (info);
 
   data = ladder_read_file (path, &length, count_bytes, &state, error);
