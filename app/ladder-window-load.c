@@ -62,6 +62,9 @@ describe_progress (LadderWindow *self)
         g_autofree char *done = g_format_size (bytes);
         g_autofree char *all = total >= 0 ? g_format_size (total) : NULL;
 
+        if (bytes == 0)
+          /* Translators: "Opening team.ladder" (before the first bytes) */
+          return g_strdup_printf (_("Opening %s"), name);
         if (all == NULL)
           /* Translators: "Opening team.ladder: 3.1 MB read" */
           return g_strdup_printf (_("Opening %s: %s read"), name, done);
@@ -157,8 +160,9 @@ ensure_load_bar (LadderWindow *self)
   gtk_widget_add_css_class (self->load_bar, "osd");
   gtk_widget_add_css_class (self->load_bar, "toolbar");
   gtk_widget_set_halign (self->load_bar, GTK_ALIGN_CENTER);
-  gtk_widget_set_valign (self->load_bar, GTK_ALIGN_END);
-  gtk_widget_set_margin_bottom (self->load_bar, 24);
+  /* At the top: the zoom buttons are at the bottom. */
+  gtk_widget_set_valign (self->load_bar, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (self->load_bar, 12);
 
   self->load_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_width_chars (self->load_label, 40);
