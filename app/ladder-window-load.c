@@ -16,9 +16,15 @@
 
 #define PROGRESS_INTERVAL_MS 100
 
+/* Takes @loaded into the document (and its layout into the canvas). */
 static void
-finish_load (LadderWindow *self, GFile *file, GPtrArray *warnings)
+take_loaded (LadderWindow *self, LadderLoaded *loaded, GFile *file)
 {
+  g_autoptr(GPtrArray) warnings = g_ptr_array_ref (ladder_loaded_get_warnings (loaded));
+  LadderLayout *layout = ladder_loaded_steal_layout (loaded);
+
+  ladder_document_take_loaded (self->document, loaded);
+  ladder_canvas_take_layout (self->canvas, layout);
   ladder_window_track_file (self, ladder_document_get_disk_stamp (self->document));
   ladder_window_update_actions (self);
   ladder_canvas_zoom_readable (self->canvas);
@@ -31,7 +37,6 @@ gboolean
 ladder_window_load (LadderWindow *self, GFile *file, GError **error)
 {
   LadderLoaded *loaded;
-  g_autoptr(GPtrArray) warnings = NULL;
 
   g_return_val_if_fail (LADDER_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -39,9 +44,7 @@ ladder_window_load (LadderWindow *self, GFile *file, GError **error)
   loaded = ladder_loaded_read (file, self->catalogue, NULL, error);
   if (loaded == NULL)
     return FALSE;
-  warnings = g_ptr_array_ref (ladder_loaded_get_warnings (loaded));
-  ladder_document_take_loaded (self->document, loaded);
-  finish_load (self, file, warnings);
+  take_loaded (self, loaded, file);
   return TRUE;
 }
 
@@ -83,8 +86,8 @@ describe_progress (LadderWindow *self)
     case LADDER_PROGRESS_CHECKING:
     case LADDER_PROGRESS_DONE:
     default:
-      /* Translators: "Opening team.ladder: checking the chart" */
-      return g_strdup_printf (_("Opening %s: checking the chart"), name);
+      /* Translators: "Opening team.ladder: checking and laying out the chart" */
+      return g_strdup_printf (_("Opening %s: checking and laying out the chart"), name);
     }
 }
 
@@ -219,7 +222,6 @@ loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   LadderWindow *self = job->window;
   g_autoptr(GError) error = NULL;
   LadderLoaded *loaded = ladder_loaded_read_finish (result, &error);
-  g_autoptr(GPtrArray) warnings = NULL;
 
   /* Cancelled, or a newer open took its place: the chart stays. */
   if (self->loading != job->progress || gtk_widget_in_destruction (GTK_WIDGET (self)))
@@ -232,11 +234,7 @@ loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   if (loaded == NULL)
     ladder_window_show_error (self, _("Could not open the chart"), error->message);
   else
-    {
-      warnings = g_ptr_array_ref (ladder_loaded_get_warnings (loaded));
-      ladder_document_take_loaded (self->document, loaded);
-      finish_load (self, job->file, warnings);
-    }
+    take_loaded (self, loaded, job->file);
   open_job_free (job);
 }
 

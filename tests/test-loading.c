@@ -144,6 +144,7 @@ test_open_keeps_chart_until_read (void **state)
   g_autofree char *path_b = NULL;
   g_autoptr(GFile) file_b = NULL;
   g_autoptr(LadderFindings) checked = NULL;
+  LadderLayout *fresh;
 
   LADDER_GUI_SKIP_WITHOUT_DISPLAY ();
   f = ladder_gui_fixture_new ("a.ladder", chart_a);
@@ -166,6 +167,18 @@ test_open_keeps_chart_until_read (void **state)
   checked = ladder_validate (f->chart, ladder_window_get_catalogue (f->window));
   assert_int_equal (ladder_findings_get_n (ladder_window_get_findings (f->window)),
                     ladder_findings_get_n (checked));
+  /* Laid out on the worker too: where a layout made here puts each card. */
+  fresh = ladder_layout_new ();
+  ladder_layout_compute (fresh, f->chart);
+  for (const char * const *id = (const char * const[]) { "b1", "b2", "b3", NULL }; *id; id++)
+    {
+      const LadderBox *taken = ladder_layout_get_box (ladder_canvas_get_layout (ladder_gui_canvas (f)),
+                                                      ladder_gui_person (f, *id));
+      const LadderBox *made = ladder_layout_get_box (fresh, ladder_gui_person (f, *id));
+
+      assert_true (taken->x == made->x && taken->y == made->y && taken->visible == made->visible);
+    }
+  ladder_layout_free (fresh);
   ladder_gui_fixture_free (f);
 }
 

@@ -13,6 +13,7 @@
 #include "ladder-document-private.h"
 #include "ladder-import.h"
 #include "ladder-io.h"
+#include "ladder-layout.h"
 
 struct _LadderLoaded {
   GFile           *file;
@@ -20,6 +21,7 @@ struct _LadderLoaded {
   LadderChart     *chart;
   LadderCatalogue *catalogue;    /* what the findings were checked against */
   LadderFindings  *findings;
+  LadderLayout    *layout;
   GPtrArray       *warnings;
   char            *stamp;
 };
@@ -33,6 +35,7 @@ ladder_loaded_free (LadderLoaded *loaded)
   g_clear_object (&loaded->chart);
   g_clear_object (&loaded->catalogue);
   g_clear_pointer (&loaded->findings, ladder_findings_free);
+  g_clear_pointer (&loaded->layout, ladder_layout_free);
   g_clear_pointer (&loaded->warnings, g_ptr_array_unref);
   g_free (loaded->stamp);
   g_free (loaded);
@@ -43,6 +46,13 @@ ladder_loaded_get_warnings (LadderLoaded *loaded)
 {
   g_return_val_if_fail (loaded != NULL, NULL);
   return loaded->warnings;
+}
+
+LadderLayout *
+ladder_loaded_steal_layout (LadderLoaded *loaded)
+{
+  g_return_val_if_fail (loaded != NULL, NULL);
+  return g_steal_pointer (&loaded->layout);
 }
 
 LadderChart *
@@ -148,6 +158,14 @@ ladder_loaded_read (GFile *file, LadderCatalogue *catalogue, LadderProgress *pro
     }
   ladder_progress_set_stage (progress, LADDER_PROGRESS_CHECKING);
   loaded->findings = ladder_validate (loaded->chart, catalogue);
+  if (set_cancelled (progress, error))
+    {
+      ladder_loaded_free (loaded);
+      return NULL;
+    }
+  /* Slots stay what they are when the chart is taken: the layout holds. */
+  loaded->layout = ladder_layout_new ();
+  ladder_layout_compute (loaded->layout, loaded->chart);
   if (set_cancelled (progress, error))
     {
       ladder_loaded_free (loaded);

@@ -99,6 +99,9 @@ void             ladder_loaded_read_async        (GFile *file, LadderCatalogue *
                                                   gpointer user_data);
 LadderLoaded    *ladder_loaded_read_finish       (GAsyncResult *result, GError **error);
 LadderChart     *ladder_loaded_get_chart         (LadderLoaded *loaded);
+/* The chart's layout, computed on the thread that read it (NULL when
+ * taken already); free with ladder_layout_free(). */
+struct _LadderLayout *ladder_loaded_steal_layout (LadderLoaded *loaded);
 /* What the reader had to say, "FILE:LINE: warning: ...". */
 GPtrArray       *ladder_loaded_get_warnings      (LadderLoaded *loaded);
 void             ladder_loaded_free              (LadderLoaded *loaded);
