@@ -115,13 +115,20 @@ write_person (GString *out, LadderChart *chart, guint person)
   g_string_append (out, "  </person>\n");
 }
 
-char *
-ladder_xml_write (LadderChart *chart, gsize *length)
+struct _LadderXmlWriter {
+  LadderChart *chart;
+  GString     *out;
+  guint       *order;      /* the people in the order they are written */
+  guint        n;
+  guint        next;
+};
+
+LadderXmlWriter *
+ladder_xml_writer_new (LadderChart *chart)
 {
   static gsize escape_ready;
-  g_autofree guint *order = NULL;
-  GString *out;
-  guint n_people, n;
+  LadderXmlWriter *writer;
+  guint n_people;
   gint64 employees;
 
   g_return_val_if_fail (LADDER_IS_CHART (chart), NULL);
@@ -132,24 +139,69 @@ ladder_xml_write (LadderChart *chart, gsize *length)
       g_once_init_leave (&escape_ready, 1);
     }
 
+  writer = g_new0 (LadderXmlWriter, 1);
+  writer->chart = g_object_ref (chart);
   n_people = ladder_chart_get_n_people (chart);
-  out = g_string_sized_new (128 + (gsize) n_people * 96);
-  g_string_append (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<orgchart version=\"1\"");
-  append_attribute (out, "title", ladder_chart_get_title (chart));
+  writer->out = g_string_sized_new (128 + (gsize) n_people * 96);
+  g_string_append (writer->out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<orgchart version=\"1\"");
+  append_attribute (writer->out, "title", ladder_chart_get_title (chart));
   employees = ladder_chart_get_employees (chart);
   if (employees >= 0)
-    g_string_append_printf (out, " employees=\"%" G_GINT64_FORMAT "\"", employees);
+    g_string_append_printf (writer->out, " employees=\"%" G_GINT64_FORMAT "\"", employees);
   if (ladder_chart_get_layout (chart) == LADDER_LAYOUT_COMPACT)
-    g_string_append (out, " layout=\"compact\"");
-  g_string_append (out, ">\n");
+    g_string_append (writer->out, " layout=\"compact\"");
+  g_string_append (writer->out, ">\n");
 
-  order = g_new (guint, MAX (n_people, 1));
-  n = ladder_chart_preorder (chart, order, FALSE);
-  for (guint i = 0; i < n; i++)
-    write_person (out, chart, order[i]);
-  g_string_append (out, "</orgchart>\n");
+  writer->order = g_new (guint, MAX (n_people, 1));
+  writer->n = ladder_chart_preorder (chart, writer->order, FALSE);
+  return writer;
+}
 
+gboolean
+ladder_xml_writer_step (LadderXmlWriter *writer, guint n_people)
+{
+  guint end;
+
+  g_return_val_if_fail (writer != NULL, TRUE);
+
+  end = writer->n - writer->next > n_people ? writer->next + n_people : writer->n;
+  for (; writer->next < end; writer->next++)
+    write_person (writer->out, writer->chart, writer->order[writer->next]);
+  return writer->next == writer->n;
+}
+
+char *
+ladder_xml_writer_finish (LadderXmlWriter *writer, gsize *length)
+{
+  char *data;
+
+  g_return_val_if_fail (writer != NULL, NULL);
+
+  ladder_xml_writer_step (writer, G_MAXUINT);
+  g_string_append (writer->out, "</orgchart>\n");
   if (length != NULL)
-    *length = out->len;
-  return g_string_free (out, FALSE);
+    *length = writer->out->len;
+  data = g_string_free (g_steal_pointer (&writer->out), FALSE);
+  ladder_xml_writer_free (writer);
+  return data;
+}
+
+void
+ladder_xml_writer_free (LadderXmlWriter *writer)
+{
+  if (writer == NULL)
+    return;
+  g_object_unref (writer->chart);
+  if (writer->out != NULL)
+    g_string_free (writer->out, TRUE);
+  g_free (writer->order);
+  g_free (writer);
+}
+
+char *
+ladder_xml_write (LadderChart *chart, gsize *length)
+{
+  g_return_val_if_fail (LADDER_IS_CHART (chart), NULL);
+
+  return ladder_xml_writer_finish (ladder_xml_writer_new (chart), length);
 }
