@@ -7,6 +7,7 @@
 #include "ladder-autosave.h"
 #include "ladder-recovery-dialog.h"
 #include "ladder-settings.h"
+#include "ladder-rules-file.h"
 #include "ladder-window.h"
 
 struct _LadderApplication
@@ -20,8 +21,9 @@ struct _LadderApplication
 G_DEFINE_FINAL_TYPE (LadderApplication, ladder_application, GTK_TYPE_APPLICATION)
 
 static const GOptionEntry option_entries[] = {
-  { "rules", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Use another role catalogue and rule set"), N_("RULES.xml") },
+  { "rules", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
+    N_("Use another role catalogue and rule set; repeatable, each on top of the ones before"),
+    N_("RULES.xml") },
   { NULL }
 };
 
@@ -94,17 +96,23 @@ static int
 ladder_application_handle_local_options (GApplication *app, GVariantDict *options)
 {
   LadderApplication *self = LADDER_APPLICATION (app);
-  g_autofree char *rules = NULL;
+  g_auto(GStrv) rules = NULL;
 
-  if (g_variant_dict_lookup (options, "rules", "^ay", &rules))
+  if (g_variant_dict_lookup (options, "rules", "^aay", &rules))
     {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(LadderCatalogue) catalogue = ladder_catalogue_new_from_file (rules, &error);
+      g_autoptr(LadderCatalogue) catalogue = g_object_ref (ladder_catalogue_get_default ());
 
-      if (catalogue == NULL)
+      for (guint i = 0; rules[i]; i++)
         {
-          g_printerr ("%s\n", error->message);
-          return 2;
+          g_autoptr(GError) error = NULL;
+          LadderCatalogue *next = ladder_catalogue_new_extending (catalogue, rules[i], &error);
+
+          g_object_unref (catalogue);
+          if ((catalogue = next) == NULL)
+            {
+              g_printerr ("%s\n", error->message);
+              return 2;
+            }
         }
       ladder_application_set_catalogue (self, catalogue);
     }
@@ -160,6 +168,10 @@ ladder_application_startup (GApplication *app)
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
   ladder_settings_add_actions (G_ACTION_MAP (app));
+  /* --rules, read before startup, wins over the remembered file. */
+  if (LADDER_APPLICATION (app)->catalogue == NULL)
+    ladder_rules_file_restore (LADDER_APPLICATION (app));
+  ladder_rules_file_add_actions (LADDER_APPLICATION (app));
   /* Shown beside the menu items; the window binds the same keys itself. */
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.save-as", save_as_accels);

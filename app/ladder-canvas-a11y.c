@@ -185,8 +185,11 @@ describe_item (LadderCanvasA11y *self, LadderCardItem *item)
   g_autofree char *label = ladder_describe_person (canvas->chart, canvas->catalogue,
                                                    canvas->findings, item->person);
 
+  g_autofree char *marks = ladder_canvas_describe_marks (canvas, item->person);
+
   gtk_accessible_update_property (GTK_ACCESSIBLE (item),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, marks,
                                   -1);
   if (ladder_chart_get_first_report (canvas->chart, item->person) != LADDER_NONE)
     gtk_accessible_update_state (GTK_ACCESSIBLE (item),

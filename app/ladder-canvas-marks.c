@@ -148,6 +148,38 @@ ladder_canvas_draw_marks (LadderCanvas *self, cairo_t *cr)
   ladder_draw_free (draw);
 }
 
+char *
+ladder_canvas_describe_marks (LadderCanvas *self, guint person)
+{
+  guint8 mark = self->marks != NULL && person < self->n_marks ? self->marks[person] : 0;
+  GString *text = g_string_new (NULL);
+
+  if (mark & LADDER_CANVAS_MARK_ADDED)
+    g_string_append (text, _("New since the compared chart."));
+  else if ((mark & LADDER_CANVAS_MARK_MOVED) && (mark & LADDER_CANVAS_MARK_CHANGED))
+    g_string_append (text, _("Moved and changed since the compared chart."));
+  else if (mark & LADDER_CANVAS_MARK_MOVED)
+    g_string_append (text, _("Moved since the compared chart."));
+  else if (mark & LADDER_CANVAS_MARK_CHANGED)
+    g_string_append (text, _("Changed since the compared chart."));
+  if (mark & LADDER_CANVAS_MARK_CHOSEN)
+    g_string_append_printf (text, "%s%s", text->len > 0 ? " " : "",
+                            _("Highlighted by the Overview."));
+  if (self->show_counts)
+    {
+      if (self->counts == NULL)
+        self->counts = ladder_stats_new (self->chart, self->catalogue, NULL);
+      g_string_append_printf (text, "%s", text->len > 0 ? " " : "");
+      guint direct = ladder_stats_get_direct_reports (self->counts, person);
+
+      /* Translators: a card's report counts, for a screen reader */
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u direct report, %u in all.",
+                                                 "%u direct reports, %u in all.", direct),
+                              direct, ladder_stats_get_total_reports (self->counts, person));
+    }
+  return g_string_free (text, FALSE);
+}
+
 void
 ladder_canvas_set_marks (LadderCanvas *self, const guint8 *marks, guint n_marks)
 {
@@ -155,6 +187,8 @@ ladder_canvas_set_marks (LadderCanvas *self, const guint8 *marks, guint n_marks)
 
   self->marks = marks;
   self->n_marks = marks != NULL ? n_marks : 0;
+  /* The cards' descriptions say the marks. */
+  ladder_canvas_a11y_queue (self->a11y, TRUE);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -167,6 +201,7 @@ ladder_canvas_set_show_counts (LadderCanvas *self, gboolean show)
   if (show == self->show_counts)
     return;
   self->show_counts = show;
+  ladder_canvas_a11y_queue (self->a11y, TRUE);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

@@ -133,5 +133,8 @@ void              ladder_canvas_a11y_allocate (LadderCanvasA11y *self);
 /* Draws the marks and counts over the cards in view (chart coordinates,
  * zoomed). */
 void     ladder_canvas_draw_marks      (LadderCanvas *self, cairo_t *cr);
+/* The marks and counts of @person's card in words, for its accessible
+ * description ("" when there are none; free with g_free). */
+char    *ladder_canvas_describe_marks  (LadderCanvas *self, guint person);
 
 G_END_DECLS

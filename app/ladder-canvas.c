@@ -389,7 +389,9 @@ static void
 viewport_changed_cb (LadderCanvas *self)
 {
   update_adjustments (self);
-  if (self->rename_popover != NULL)
+  /* Only a name being typed follows its card; a resize in the middle of
+   * size_allocate (fitting the chart) must not ask for another. */
+  if (self->rename_popover != NULL && gtk_widget_get_visible (self->rename_popover))
     gtk_widget_queue_allocate (GTK_WIDGET (self));
   ladder_canvas_a11y_queue (self->a11y, FALSE);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -598,6 +600,9 @@ ladder_canvas_move_person (LadderCanvas *self, guint person, guint manager, guin
 {
   g_autoptr(GError) error = NULL;
 
+  g_return_val_if_fail (LADDER_IS_CANVAS (self), FALSE);
+  g_return_val_if_fail (self->document != NULL, FALSE);
+
   if (!ladder_document_move_person (self->document, person, manager, position, &error))
     {
       ladder_canvas_message (self, error->message);
@@ -612,6 +617,10 @@ ladder_canvas_add_role (LadderCanvas *self, const char *role, guint manager)
 {
   g_autoptr(GError) error = NULL;
   guint person;
+
+  g_return_val_if_fail (LADDER_IS_CANVAS (self), LADDER_NONE);
+  g_return_val_if_fail (self->document != NULL, LADDER_NONE);
+  g_return_val_if_fail (role != NULL, LADDER_NONE);
 
   person = ladder_document_add_person (self->document, role, manager, LADDER_NONE, NULL, &error);
   if (person == LADDER_NONE)

@@ -7,6 +7,7 @@
 
 #include "ladder-catalogue.h"
 #include "ladder-chart.h"
+#include "ladder-import.h"
 
 #include <stdio.h>
 
@@ -24,9 +25,12 @@ void         ladder_cli_print_line  (FILE *stream, const char *format, ...) G_GN
 /* Our own text of several lines (the help, JSON), each line as above. */
 void         ladder_cli_print_lines (FILE *stream, const char *text);
 
-/* Reads @path as ladder_load_file() does; its warnings and, on failure,
- * its error go to stderr. */
+/* Reads @path as ladder_load_file() does, with the --column and --role
+ * choices given to ladder_cli_set_import_options(); its warnings and, on
+ * failure, its error go to stderr. */
 LadderChart *ladder_cli_load_chart (const char *path, LadderCatalogue *catalogue);
+/* For the rest of the run (borrowed; nullable). */
+void         ladder_cli_set_import_options (const LadderImportOptions *options);
 
 /* ladder --stats [--format=text|json] FILE */
 int          ladder_cli_stats      (const char *path, gboolean json, LadderCatalogue *catalogue);

@@ -19,6 +19,14 @@
 /* The widest bar of the text report, in characters. */
 #define BAR_WIDTH 40
 
+static const LadderImportOptions *import_options;
+
+void
+ladder_cli_set_import_options (const LadderImportOptions *options)
+{
+  import_options = options;
+}
+
 LadderChart *
 ladder_cli_load_chart (const char      *path,
                        LadderCatalogue *catalogue)
@@ -27,7 +35,7 @@ ladder_cli_load_chart (const char      *path,
   g_autoptr(GError) error = NULL;
   LadderChart *chart;
 
-  chart = ladder_load_file (path, catalogue, warnings, &error);
+  chart = ladder_import_file (path, catalogue, import_options, warnings, &error);
   for (guint i = 0; i < warnings->len; i++)
     ladder_cli_print_line (stderr, "%s\n", (const char *) g_ptr_array_index (warnings, i));
   if (chart == NULL)

@@ -38,7 +38,7 @@ enum {
 typedef struct {
   gboolean  validate;
   char     *export_path;
-  char     *rules_path;
+  char    **rules_paths;
   double    scale;
   char     *background;
   char     *root;
@@ -60,7 +60,7 @@ static void
 options_clear (Options *options)
 {
   g_free (options->export_path);
-  g_free (options->rules_path);
+  g_strfreev (options->rules_paths);
   g_free (options->background);
   g_free (options->root);
   g_free (options->page);
@@ -90,7 +90,9 @@ ladder_cli_wants (int argc, char **argv)
         break;
       if (strcmp (argv[i], EDITOR_OPTION) == 0)
         {
-          i++;
+          /* Without its value it is a wrong argument, the parser's too. */
+          if (++i >= argc || argv[i] == NULL)
+            return TRUE;
           continue;
         }
       if (g_str_has_prefix (argv[i], EDITOR_OPTION "="))
@@ -116,8 +118,9 @@ make_context (Options *options)
       N_("Write FILE as OUT; the format follows OUT's extension (.png, .svg, .pdf, .ladder, .csv, "
          ".json, .graphml, .drawio, .dot, .mmd)"),
       N_("OUT") },
-    { "rules", 0, 0, G_OPTION_ARG_FILENAME, &options->rules_path,
-      N_("Use another role catalogue and rule set"), N_("RULES.xml") },
+    { "rules", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options->rules_paths,
+      N_("Use another role catalogue and rule set; repeatable, each on top of the ones before"),
+      N_("RULES.xml") },
     { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &options->scale,
       N_("PNG export: pixels per chart unit (default 2, less when the chart is too large)"), N_("N") },
     { "background", 0, 0, G_OPTION_ARG_STRING, &options->background,
@@ -487,8 +490,9 @@ ladder_cli_run (int argc, char **argv)
     return usage_error (_("--validate needs at least one FILE"));
   if (options.export_path != NULL && n_files != 1)
     return usage_error (_("--export needs exactly one FILE"));
-  if (!options.validate && options.export_path == NULL && (options.columns || options.roles))
-    return usage_error (_("--column and --role go with --validate or --export"));
+  if (!options.validate && options.export_path == NULL && !options.stats && !options.diff
+      && (options.columns || options.roles))
+    return usage_error (_("--column and --role go with --validate, --export, --stats or --diff"));
   if (!options.validate && options.export_path == NULL && !options.stats && !options.diff)
     return usage_error (_("--scale, --background, --root, --levels, --findings and --page go "
                           "with --export"));
@@ -512,17 +516,18 @@ ladder_cli_run (int argc, char **argv)
    * it touches is torn down at exit (400 refused exports ran clean). */
   if (options.export_path != NULL && is_image (options.export_path))
     ladder_export_prepare ();
-  if (options.rules_path != NULL)
+  catalogue = g_object_ref (ladder_catalogue_get_default ());
+  for (guint i = 0; options.rules_paths && options.rules_paths[i]; i++)
     {
-      catalogue = ladder_catalogue_new_from_file (options.rules_path, &error);
-      if (catalogue == NULL)
+      LadderCatalogue *next = ladder_catalogue_new_extending (catalogue, options.rules_paths[i], &error);
+
+      g_object_unref (catalogue);
+      if ((catalogue = next) == NULL)
         {
           ladder_cli_print_line (stderr, "%s", error->message);
           return EXIT_REFUSED;
         }
     }
-  else
-    catalogue = g_object_ref (ladder_catalogue_get_default ());
 
   options.import = ladder_import_options_new ();
   for (guint i = 0; options.columns && options.columns[i]; i++)
@@ -532,6 +537,7 @@ ladder_cli_run (int argc, char **argv)
     if (!ladder_import_options_add_role (options.import, options.roles[i], catalogue, &error))
       return usage_error ("%s", error->message);
 
+  ladder_cli_set_import_options (options.import);
   if (options.export_path != NULL)
     return export_file (&options, catalogue);
   if (options.stats)

@@ -32,8 +32,8 @@ struct _LadderFindingsPanel
   guint               followed;   /* the person selected on the canvas, or LADDER_NONE */
   gboolean            selecting;  /* the panel itself is changing the selection */
 
-  /* The keys (see row_key()) of the rows the user opened, kept across
-   * updates and scrolling. */
+  /* The rows the user opened, as "rule-id:person" of each of their
+   * findings (bind_row_cb()), kept across updates and scrolling. */
   GHashTable *expanded;
 };
 
@@ -119,7 +119,9 @@ build_why (const LadderRule *rule, LadderSeverity severity)
 
   if (n == 0)
     {
-      label = gtk_label_new (_("This rule checks the structure of the chart; no document is cited."));
+      /* A company's own rule says why in its <policy>. */
+      label = gtk_label_new (ladder_rule_get_policy (rule) ? ladder_rule_get_policy (rule)
+                             : _("This rule checks the structure of the chart; no document is cited."));
       gtk_label_set_xalign (GTK_LABEL (label), 0.0);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_widget_add_css_class (label, "dim-label");
@@ -314,7 +316,7 @@ bind_row_cb (GtkSignalListItemFactory *factory, GtkListItem *item, LadderFinding
   g_free (widgets->key);
   widgets->key = g_strdup (key->str);
   widgets->binding = TRUE;
-  gtk_expander_set_child (widgets->expander, NULL);
+  gtk_expander_set_expanded (widgets->expander, FALSE);
   gtk_expander_set_expanded (widgets->expander, g_hash_table_contains (self->expanded, key->str));
   widgets->binding = FALSE;
 }

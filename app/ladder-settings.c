@@ -12,7 +12,7 @@
 static const char * const keys[] = {
   "window-width", "window-height", "window-maximized",
   "palette-width", "side-panel-width", "side-panel-position",
-  "default-layout", "last-export-folder",
+  "default-layout", "last-export-folder", "rules-file",
 };
 
 #define MIN_WIDTH  360
@@ -122,6 +122,26 @@ ladder_settings_remember_export (GFile *file)
     return;
   uri = g_file_get_uri (folder);
   g_settings_set_string (settings, "last-export-folder", uri);
+}
+
+/* ---------------------------------------------------------------- rules */
+
+char *
+ladder_settings_dup_rules_file (void)
+{
+  GSettings *settings = ladder_settings_get ();
+  g_autofree char *path = settings ? g_settings_get_string (settings, "rules-file") : NULL;
+
+  return path && path[0] != '\0' ? g_steal_pointer (&path) : NULL;
+}
+
+void
+ladder_settings_set_rules_file (const char *path)
+{
+  GSettings *settings = ladder_settings_get ();
+
+  if (settings != NULL)
+    g_settings_set_string (settings, "rules-file", path ? path : "");
 }
 
 /* --------------------------------------------------------------- window */

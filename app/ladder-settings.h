@@ -22,6 +22,11 @@ LadderLayoutKind ladder_settings_get_default_layout  (void);
 GFile           *ladder_settings_dup_export_folder   (void);
 void             ladder_settings_remember_export     (GFile *file);
 
+/* The rules file the window uses (an absolute path), or NULL for the
+ * built-in rules; also NULL without a schema. */
+char            *ladder_settings_dup_rules_file      (void);
+void             ladder_settings_set_rules_file      (const char *path);
+
 /* Window size, maximized state and panel widths, restored when a window
  * is made and saved when it closes.  @side_pane is the window's side
  * panel, inside the chart pane, inside the palette pane. */

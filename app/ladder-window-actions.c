@@ -5,6 +5,7 @@
 
 #include "ladder-export.h"
 #include "ladder-export-dialog.h"
+#include "ladder-import.h"
 #include "ladder-io.h"
 #include "ladder-print.h"
 #include "ladder-settings.h"
@@ -141,17 +142,17 @@ static void
 open_then (LadderWindow *self, gpointer data)
 {
   GtkFileChooserNative *native;
-  static const char * const charts[] = { "*.ladder", "*.xml", "*.csv", NULL };
+  static const char * const charts[] = { "*.ladder", "*.xml", "*.csv", "*.tsv", "*.txt", "*.json", NULL };
   static const char * const ladder[] = { "*.ladder", "*.xml", NULL };
-  static const char * const csv[] = { "*.csv", NULL };
+  static const char * const csv[] = { "*.csv", "*.tsv", "*.txt", "*.json", NULL };
   static const char * const all[] = { "*", NULL };
 
   native = gtk_file_chooser_native_new (_("Open a Chart"), GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  add_filter (GTK_FILE_CHOOSER (native), _("Charts and CSV files"), charts);
+  add_filter (GTK_FILE_CHOOSER (native), _("Charts and people to import"), charts);
   add_filter (GTK_FILE_CHOOSER (native), _("Ladder charts"), ladder);
-  add_filter (GTK_FILE_CHOOSER (native), _("CSV files"), csv);
+  add_filter (GTK_FILE_CHOOSER (native), _("People to import (CSV, TSV, JSON)"), csv);
   add_filter (GTK_FILE_CHOOSER (native), _("All files"), all);
   g_signal_connect (native, "response", G_CALLBACK (open_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
@@ -473,9 +474,8 @@ ladder_window_dup_step_tooltip (LadderWindow *self, gboolean redo)
               : g_strdup_printf (_("Undo %s (Ctrl+Z)"), step);
 }
 
-/* Asked for when the tooltip shows: setting the text on every edit would
- * make GTK 4.8 look for the pointer's window, which may be one just
- * destroyed. */
+/* Asked for when the tooltip shows, rather than set on every edit (which
+ * makes GTK look for the window under the pointer each time). */
 static gboolean
 step_tooltip_cb (GtkWidget *button, int x, int y, gboolean keyboard, GtkTooltip *tooltip,
                  LadderWindow *self)
@@ -533,8 +533,7 @@ ladder_window_update_recent (LadderWindow *self)
       GtkRecentInfo *info = l->data;
       const char *uri = gtk_recent_info_get_uri (info);
 
-      if ((g_str_has_suffix (uri, ".ladder") || g_str_has_suffix (uri, ".xml") ||
-           g_str_has_suffix (uri, ".csv")) &&
+      if (ladder_import_format_for_path (uri, NULL) != LADDER_FILE_FORMAT_UNKNOWN &&
           gtk_recent_info_has_application (info, RECENT_APP_NAME) &&
           gtk_recent_info_exists (info))
         g_ptr_array_add (ours, info);
@@ -562,7 +561,21 @@ ladder_window_add_recent (LadderWindow *self, GFile *file)
   static char *groups[] = { (char *) "ladder", NULL };
 
   data.display_name = NULL;
-  data.mime_type = (char *) (g_str_has_suffix (uri, ".csv") ? "text/csv" : "application/x-ladder+xml");
+  switch (ladder_import_format_for_path (uri, NULL))
+    {
+    case LADDER_FILE_FORMAT_DELIMITED:
+      data.mime_type = (char *) (g_str_has_suffix (uri, ".tsv") ? "text/tab-separated-values"
+                                 : g_str_has_suffix (uri, ".txt") ? "text/plain" : "text/csv");
+      break;
+    case LADDER_FILE_FORMAT_JSON:
+      data.mime_type = (char *) "application/json";
+      break;
+    case LADDER_FILE_FORMAT_CHART:
+    case LADDER_FILE_FORMAT_UNKNOWN:
+    default:
+      data.mime_type = (char *) "application/x-ladder+xml";
+      break;
+    }
   data.app_name = (char *) RECENT_APP_NAME;
   data.app_exec = (char *) "ladder %f";
   data.groups = groups;

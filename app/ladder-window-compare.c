@@ -36,6 +36,9 @@ update_marks (LadderWindow *self)
   guint n_chosen = 0;
   gboolean any = FALSE;
 
+  /* Pages going away in dispose may still say so. */
+  if (self->marks == NULL)
+    return;
   g_byte_array_set_size (self->marks, capacity);
   if (capacity > 0)
     memset (self->marks->data, 0, capacity);

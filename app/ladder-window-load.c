@@ -247,6 +247,8 @@ ladder_window_open (LadderWindow *self, GFile *file)
   g_return_if_fail (G_IS_FILE (file));
 
   ladder_window_cancel_loading (self);
+  if (ladder_window_offer_import (self, file))
+    return;
   self->loading = ladder_progress_new (NULL);
   self->loading_file = g_object_ref (file);
   ensure_load_bar (self);

@@ -11,6 +11,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "ladder-describe.h"
+#include "ladder-import-dialog.h"
+#include "ladder-import.h"
 #include "ladder-io.h"
 #include "ladder-settings.h"
 #include "ladder-text.h"
@@ -47,7 +49,6 @@ ladder_window_update_title (LadderWindow *self)
     gtk_widget_add_css_class (self->save_button, "suggested-action");
   else
     gtk_widget_remove_css_class (self->save_button, "suggested-action");
-  gtk_label_set_label (self->subtitle_label, ladder_document_get_subtitle (self->document));
 }
 
 /* ------------------------------------------------------------- findings */
@@ -392,6 +393,55 @@ ladder_window_replace_chart (LadderWindow *self, LadderChart *chart, GFile *file
   ladder_canvas_zoom_readable (self->canvas);
 }
 
+void
+ladder_window_adopt_import (LadderWindow *self, LadderChart *chart, GFile *file)
+{
+  ladder_document_adopt_import (self->document, chart, file);
+  ladder_window_track_file (self, NULL);
+  ladder_window_update_actions (self);
+  ladder_canvas_zoom_readable (self->canvas);
+}
+
+static void
+import_chosen_cb (LadderImportDialog *dialog, LadderChart *chart, LadderWindow *self)
+{
+  GFile *file = g_object_get_data (G_OBJECT (dialog), "file");
+
+  ladder_window_adopt_import (self, chart, file);
+  ladder_window_add_recent (self, file);
+}
+
+static gboolean
+present_dialog_idle (gpointer dialog)
+{
+  gtk_window_present (GTK_WINDOW (dialog));
+  return G_SOURCE_REMOVE;
+}
+
+gboolean
+ladder_window_offer_import (LadderWindow *self, GFile *file)
+{
+  g_autoptr(GError) error = NULL;
+  LadderImportDialog *dialog;
+
+  /* Delimited text and JSON go through the import dialog first. */
+  dialog = ladder_import_dialog_offer (GTK_WINDOW (self), file, self->catalogue, &error);
+  if (dialog != NULL)
+    {
+      g_signal_connect_object (dialog, "imported", G_CALLBACK (import_chosen_cb), self, 0);
+      /* After the window itself, which a file given at start presents
+       * only once this returns: the dialog then stays above it. */
+      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, present_dialog_idle, g_object_ref (dialog), g_object_unref);
+      return TRUE;
+    }
+  if (error != NULL)
+    {
+      ladder_window_show_error (self, _("Could not open the chart"), error->message);
+      return TRUE;
+    }
+  return FALSE;
+}
+
 gboolean
 ladder_window_save_to (LadderWindow *self, GFile *file, GError **error)
 {
@@ -641,6 +691,25 @@ ladder_window_init (LadderWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 }
 
+void
+ladder_window_set_catalogue (LadderWindow    *self,
+                             LadderCatalogue *catalogue)
+{
+  g_return_if_fail (LADDER_IS_WINDOW (self));
+  g_return_if_fail (LADDER_IS_CATALOGUE (catalogue));
+
+  if (catalogue == self->catalogue)
+    return;
+  /* The document checks against it from now on (findings notify). */
+  ladder_document_set_catalogue (self->document, catalogue);
+  self->catalogue = ladder_document_get_catalogue (self->document);
+  ladder_palette_set_catalogue (self->palette, self->catalogue);
+  ladder_canvas_set_document (self->canvas, self->document);
+  ladder_inspector_bind (self->inspector, self->document);
+  ladder_window_init_people (self);
+  ladder_overview_bind (self->overview, self->chart, self->catalogue);
+}
+
 LadderWindow *
 ladder_window_new (LadderApplication *app)
 {
@@ -668,8 +737,8 @@ ladder_window_new (LadderApplication *app)
                            G_CALLBACK (ladder_window_update_title), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document, "notify::title",
                            G_CALLBACK (ladder_window_update_title), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->document, "notify::subtitle",
-                           G_CALLBACK (ladder_window_update_title), self, G_CONNECT_SWAPPED);
+  g_object_bind_property (self->document, "subtitle", self->subtitle_label, "label",
+                          G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->document, "notify::folds-changed",
                            G_CALLBACK (ladder_window_update_actions), self, G_CONNECT_SWAPPED);
   self->autosave = ladder_autosave_new (self->document);

@@ -77,6 +77,13 @@ const char     *ladder_window_get_toast      (LadderWindow *self);
 /* The Undo (or Redo) button's tooltip: "Undo Move Chen Li (Ctrl+Z)". */
 char    *ladder_window_dup_step_tooltip   (LadderWindow *self, gboolean redo);
 
+/* A dialog: @primary, and @secondary under it (an error message). */
+void     ladder_window_show_error       (LadderWindow *self, const char *primary,
+                                         const char *secondary);
+
+/* Checks the chart against @catalogue from now on (ladder-rules-file.c). */
+void     ladder_window_set_catalogue    (LadderWindow *self, LadderCatalogue *catalogue);
+
 /* Checks the chart now if a check is due (the panels follow). */
 void     ladder_window_revalidate_now   (LadderWindow *self);
 

@@ -714,6 +714,12 @@ test_title_matching (void **state)
   assert_null (role_for (catalogue, ""));
   assert_null (role_for (catalogue, ", - ("));
   assert_null (role_for (catalogue, NULL));
+  /* Bytes that are not UTF-8 are read as U+FFFD, which ends a word, and
+   * never past the end. */
+  assert_string_equal (role_for (catalogue, "Chef, \xf0"), "a");
+  assert_string_equal (role_for (catalogue, "Chef\xff"), "a");
+  assert_null (role_for (catalogue, "Chef\xffx"));
+  assert_null (role_for (catalogue, "\xe2\x80"));
 }
 
 static void
@@ -801,6 +807,110 @@ test_refuse_sources (void **state)
           INVALID, "bad.xml:4: error: unexpected content in <source>");
 }
 
+/* SPEC.md "Rules files that add to the built-in ones". */
+static void
+test_extends (void **state)
+{
+  LadderCatalogue *builtin = ladder_catalogue_get_default ();
+  g_autofree char *first = ladder_test_write ("first.xml",
+    "<rules version=\"1\" extends=\"builtin\">\n"
+    "  <source seed=\"000_25191a4dbd4584d4.txt\" title=\"Our copy\"/>\n"
+    "  <role id=\"pm\" level=\"6\" product-team=\"yes\" color=\"#000000\"><name>PM</name>\n"
+    "    <alias>Product Lead</alias></role>\n"
+    "  <role id=\"designer\" product-team=\"yes\" color=\"#123456\"><name>Designer</name>\n"
+    "    <alias>Product Designer</alias></role>\n"
+    "  <alias role=\"designer\">UX Lead</alias>\n"
+    "  <set id=\"pm-family\" roles=\"pm\"/>\n"
+    "  <rule id=\"senior-pm-mentors\" severity=\"warning\" check=\"has-reports\" subjects=\"@pm-family\">\n"
+    "    <summary>S</summary><message>{person}</message><policy>Ours.</policy></rule>\n"
+    "  <rule id=\"wide\" severity=\"note\" check=\"span\" max=\"9\">\n"
+    "    <summary>S</summary><message>{person}</message></rule>\n"
+    "</rules>\n");
+  g_autofree char *second = ladder_test_write ("second.xml",
+    "<rules version=\"1\" extends=\"builtin\">\n"
+    "  <alias role=\"group-pm\">UX Lead</alias>\n"
+    "</rules>\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LadderCatalogue) one = ladder_catalogue_new_extending (NULL, first, &error);
+  g_autoptr(LadderCatalogue) two = NULL;
+  g_autoptr(LadderCatalogue) alone = NULL;
+  guint n_builtin_roles = ladder_catalogue_get_n_roles (builtin);
+  guint n_builtin_rules = ladder_catalogue_get_n_rules (builtin);
+  const LadderRule *rule;
+
+  assert_null (error);
+  /* A role with a built-in id replaces it in place; a new one comes last. */
+  assert_int_equal (ladder_catalogue_get_n_roles (one), n_builtin_roles + 1);
+  for (guint i = 0; i < n_builtin_roles; i++)
+    assert_string_equal (ladder_catalogue_get_role (one, i)->id, ladder_catalogue_get_role (builtin, i)->id);
+  assert_string_equal (ladder_catalogue_lookup_role (one, "pm")->name, "PM");
+  assert_string_equal (ladder_catalogue_get_role (one, n_builtin_roles)->id, "designer");
+  /* Rules likewise; the built-in sets see the new role (@all). */
+  assert_int_equal (ladder_catalogue_get_n_rules (one), n_builtin_rules + 1);
+  rule = ladder_catalogue_lookup_rule (one, "senior-pm-mentors");
+  assert_ptr_equal (rule, ladder_catalogue_get_rule (one, n_builtin_rules - 2));
+  assert_int_equal (ladder_rule_get_severity (rule), LADDER_SEVERITY_WARNING);
+  assert_string_equal (ladder_rule_get_policy (rule), "Ours.");
+  assert_null (ladder_rule_get_policy (ladder_catalogue_lookup_rule (one, "pm-manager")));
+  assert_string_equal (ladder_rule_get_id (ladder_catalogue_get_rule (one, n_builtin_rules)), "wide");
+  /* Aliases: the replaced pm's built-in aliases went with it; the others stay. */
+  assert_string_equal (role_for (one, "Product Lead"), "pm");
+  assert_null (role_for (one, "Product Manager"));
+  assert_string_equal (role_for (one, "Sr. PM"), "senior-pm");
+  assert_string_equal (role_for (one, "Product Designer, Mobile"), "designer");
+  assert_string_equal (role_for (one, "UX Lead"), "designer");
+  /* Sources: a later title for the same seed wins. */
+  assert_string_equal (ladder_catalogue_get_source_title (one, "000_25191a4dbd4584d4.txt"), "Our copy");
+  assert_string_equal (ladder_rule_get_citation (ladder_catalogue_lookup_rule (one, "head-has-team"), 0)->title,
+                       "Our copy");
+  assert_string_equal (ladder_catalogue_get_source_title (one, "002_0fa7e50639bc32eb.txt"),
+                       "CPO vs Head of Product: What's the Difference? (2023)");
+  /* The base is untouched. */
+  assert_string_equal (role_for (builtin, "Product Lead"), "group-pm");
+  assert_string_equal (ladder_catalogue_lookup_role (builtin, "pm")->name, "Product Manager");
+
+  /* On top of @one, a later alias wins over an earlier file's. */
+  two = ladder_catalogue_new_extending (one, second, &error);
+  assert_null (error);
+  assert_string_equal (role_for (two, "UX Lead"), "group-pm");
+  assert_string_equal (role_for (two, "Product Designer"), "designer");
+  assert_int_equal (ladder_catalogue_get_n_rules (two), n_builtin_rules + 1);
+
+  /* new_from_file() of a file that extends: on the built-in catalogue. */
+  alone = ladder_catalogue_new_from_file (second, &error);
+  assert_null (error);
+  assert_int_equal (ladder_catalogue_get_n_roles (alone), n_builtin_roles);
+  assert_string_equal (role_for (alone, "UX Lead"), "group-pm");
+}
+
+static void
+test_refuse_extends (void **state)
+{
+  const int INVALID = LADDER_CHART_ERROR_INVALID;
+
+  refuse ("<rules version=\"1\" extends=\"base.xml\">\n" ROLE_A "</rules>\n",
+          INVALID, "bad.xml:1: error: extends must be “builtin”, not “base.xml”");
+  /* The same id twice in one file is still refused. */
+  refuse ("<rules version=\"1\" extends=\"builtin\">\n" ROLE_A ROLE_A "</rules>\n",
+          LADDER_CHART_ERROR_DUPLICATE_ID, "bad.xml:3: error: duplicate role id “a”");
+  refuse ("<rules version=\"1\" extends=\"builtin\">\n"
+          "  <rule id=\"r\" severity=\"note\" check=\"single-report\">" MSG "</rule>\n"
+          "  <rule id=\"r\" severity=\"note\" check=\"single-report\">" MSG "</rule>\n</rules>\n",
+          LADDER_CHART_ERROR_DUPLICATE_ID, "bad.xml:3: error: duplicate rule id “r”");
+  refuse ("<rules version=\"1\" extends=\"builtin\">\n"
+          "  <set id=\"s\" roles=\"pm\"/>\n  <set id=\"s\" roles=\"ceo\"/>\n</rules>\n",
+          LADDER_CHART_ERROR_DUPLICATE_ID, "bad.xml:3: error: duplicate set id “s”");
+  refuse ("<rules version=\"1\" extends=\"builtin\">\n"
+          "  <alias role=\"pm\">Lead</alias>\n  <alias role=\"ceo\">lead</alias>\n</rules>\n",
+          LADDER_CHART_ERROR_DUPLICATE_ID, "bad.xml:3: error: alias “lead” already stands for role “pm”");
+  /* A file that extends may add no role, but a plain one must have one. */
+  refuse ("<rules version=\"1\">\n</rules>\n",
+          INVALID, "bad.xml:1: error: a rules file needs at least one <role>");
+  refuse (HEAD ROLE_A "  <rule id=\"r\" severity=\"note\" check=\"single-report\">" MSG
+          "<policy>a</policy><policy>b</policy></rule>\n</rules>\n",
+          INVALID, "bad.xml:4: error: rule “r” has more than one <policy>");
+}
+
 /* tests/data/titles.tsv: real titles, each with the role it should get. */
 static void
 test_real_titles (void **state)
@@ -865,6 +975,8 @@ main (void)
     cmocka_unit_test (test_real_titles),
     cmocka_unit_test (test_sources),
     cmocka_unit_test (test_refuse_sources),
+    cmocka_unit_test (test_extends),
+    cmocka_unit_test (test_refuse_extends),
     cmocka_unit_test (test_quotes_in_seeds),
     cmocka_unit_test (test_matches_role_rules_md),
     cmocka_unit_test (test_sources_match_role_rules_md),

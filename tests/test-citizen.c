@@ -14,6 +14,7 @@
 #include "ladder-findings-rows.h"
 #include "ladder-io.h"
 #include "ladder-palette.h"
+#include "ladder-rules-file.h"
 #include "ladder-settings.h"
 #include "ladder-canvas-private.h"
 #include "ladder-findings-panel.h"
@@ -793,6 +794,20 @@ test_findings_row_text (void **state)
   collect_labels (panel_row (f, 0), fay);
   assert_non_null (strstr (fay->str, "Error · rule rank-order\n"));
   assert_non_null (strstr (fay->str, "Warning · rule pm-manager\n"));
+  /* Quotes are credited to the article's title, never its file. */
+  assert_non_null (strstr (fay->str, "\nHead of Product: experience, VP and Director of Product Management\n"));
+  assert_non_null (strstr (fay->str, "\nWhat Does a Head of Product Do? (vs. Product Manager)\n"));
+  assert_null (strstr (fay->str, ".txt"));
+
+  /* An edit that changes the row fills it in again: still open. */
+  ladder_chart_set_name (f->chart, ladder_chart_lookup (f->chart, "pm2"), "Fay Gul-Ito");
+  ladder_window_get_findings (f->window);
+  drain ();
+  g_string_truncate (fay, 0);
+  collect_labels (panel_row (f, 0), fay);
+  assert_true (g_str_has_prefix (fay->str, "Fay Gul-Ito (Product Manager) reports to Eve Fox"));
+  assert_non_null (strstr (fay->str, "Error · rule rank-order\n"));
+  assert_non_null (strstr (fay->str, "Warning · rule pm-manager\n"));
 
   collect_labels (panel_row (f, 2), dev);
   assert_string_equal (dev->str,
@@ -801,6 +816,41 @@ test_findings_row_text (void **state)
                        "a Director of Product or a Group Product Manager\n"
                        "senior-pm-manager\n"
                        "Why?\n");
+}
+
+/* A company's own rule (examples/rules/org-health.xml) quotes no article:
+ * its "Why?" shows its <policy>. */
+static void
+test_findings_policy (void **state)
+{
+  Fixture *f = *state;
+  g_autofree char *rules = ladder_test_source_path ("examples/rules/org-health.xml");
+  g_autoptr(GError) error = NULL;
+  gboolean seen = FALSE;
+
+  SKIP_WITHOUT_DISPLAY ();
+  load_panel_team (f);
+  assert_true (ladder_rules_file_use (ladder_gui_test_get_app (), rules, &error));
+  drain ();
+  for (guint row = 0; row < ladder_findings_panel_get_n_rows (findings_panel (f)); row++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      GtkWidget *expander;
+
+      collect_labels (GTK_WIDGET (panel_row (f, row)), text);
+      if (strstr (text->str, "\nspan-too-narrow\n") == NULL)
+        continue;
+      expander = find_descendant (GTK_WIDGET (panel_row (f, row)), GTK_TYPE_EXPANDER);
+      gtk_expander_set_expanded (GTK_EXPANDER (expander), TRUE);
+      g_string_truncate (text, 0);
+      collect_labels (GTK_WIDGET (panel_row (f, row)), text);
+      assert_non_null (strstr (text->str, "\nCompany policy: a product leader with fewer than three "
+                                          "reports is a layer to fold into the one above or below.\n"));
+      assert_null (strstr (text->str, "no document is cited"));
+      seen = TRUE;
+    }
+  assert_true (seen);
+  assert_true (ladder_rules_file_use (ladder_gui_test_get_app (), NULL, &error));
 }
 
 /* The row of the selected person's finding follows the canvas. */
@@ -982,6 +1032,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_save_name_and_folder, setup, teardown),
     cmocka_unit_test_setup_teardown (test_findings_order, setup, teardown),
     cmocka_unit_test_setup_teardown (test_findings_row_text, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_findings_policy, setup, teardown),
     cmocka_unit_test_setup_teardown (test_findings_follow_selection, setup, teardown),
     cmocka_unit_test (test_findings_rows_update),
     cmocka_unit_test (test_palette_text),

@@ -119,6 +119,7 @@ test_bad_arguments (void **state)
     { { "--no-such-option", startup, NULL }, "ladder: Unknown option --no-such-option\n" },
     { { startup, "-x", NULL }, "ladder: Unknown option -x\n" },
     { { "--rules", startup, "--no-such-option", NULL }, "ladder: Unknown option --no-such-option\n" },
+    { { startup, "--rules", NULL }, "ladder: Missing argument for --rules\n" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -230,9 +231,10 @@ test_validate_refused_file (void **state)
   assert_string_equal (run.err, expected);
 }
 
-/* Folds are the editor's view: an export draws everyone. */
+/* Folds are the editor's view: an export draws everyone, and someone not
+ * named yet is "Unnamed" (not their id). */
 static void
-test_export_draws_folded_people (void **state)
+test_export_unnamed_and_folded (void **state)
 {
   g_autofree char *path = ladder_test_write ("folded.ladder",
     HEAD "<orgchart version=\"1\">\n"
@@ -591,6 +593,31 @@ test_stats_and_diff_escape (void **state)
   assert_string_equal (diff.out, changed);
 }
 
+/* Input may be a pipe: `ladder --validate <(cat x.ladder)` (was refused:
+ * "mmap() failed: Invalid argument"), and a folder says so. */
+static void
+test_validate_pipe_and_folder (void **state)
+{
+  g_autofree char *in = example ("startup.ladder");
+  g_autofree char *script = g_strdup_printf ("exec \"$LADDER_BINARY\" --validate <(cat '%s')", in);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *folder_expected = g_strdup_printf ("%s: error: is a folder\n", ladder_test_tmpdir ());
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) folder = { 0 };
+  const char *argv[] = { "bash", "-c", script, NULL };
+  int wait_status;
+
+  assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                             &out, &err, &wait_status, &error));
+  assert_string_equal (err, "");
+  assert_true (g_str_has_prefix (out, "/dev/fd/"));
+  assert_non_null (strstr (out, ": 0 errors, "));
+  run_ladder (&folder, "--validate", ladder_test_tmpdir (), NULL);
+  assert_int_equal (folder.status, 2);
+  assert_string_equal (folder.err, folder_expected);
+}
+
 /* ---- other tools' formats, options, readable or refused ---- */
 
 static void
@@ -630,6 +657,9 @@ test_export_levels_mermaid (void **state)
   assert_int_equal (run.status, 0);
   mmd = ladder_test_read (out, NULL);
   assert_string_equal (mmd,
+    "---\n"
+    "title: \"Quillpay — product organisation\"\n"
+    "---\n"
     "flowchart TD\n"
     "  n0[\"Daniel Achterberg<br/>CEO\"]\n"
     "  n1[\"Amara Nwosu<br/>Chief Product Officer\"]\n"
@@ -689,6 +719,31 @@ test_export_unreadable_refused (void **state)
   assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
 }
 
+/* Folds are the view's: an export of a chart saved with a team folded
+ * still shows everyone. */
+static void
+test_export_draws_folded_people (void **state)
+{
+  g_autofree char *chart = ladder_test_write ("folded.ladder",
+    HEAD "<orgchart version=\"1\">\n"
+    "  <person id=\"a\" role=\"ceo\" name=\"Ada Obi\"/>\n"
+    "  <person id=\"b\" role=\"cpo\" name=\"Ben Cruz\" manager=\"a\" collapsed=\"true\"/>\n"
+    "  <person id=\"c\" role=\"vp-product\" name=\"Chen Li\" manager=\"b\"/>\n"
+    "  <person id=\"d\" role=\"pm\" name=\"Dev Roy\" manager=\"c\"/>\n"
+    "</orgchart>\n");
+  g_autofree char *out = g_build_filename (ladder_test_tmpdir (), "folded.svg", NULL);
+  g_autofree char *option = g_strconcat ("--export=", out, NULL);
+  g_autofree char *svg = NULL;
+  g_auto(Run) run = { 0 };
+
+  run_ladder (&run, option, chart, NULL);
+  assert_int_equal (run.status, 0);
+  svg = ladder_test_read (out, NULL);
+  assert_non_null (strstr (svg, ">Chen Li</text>"));
+  assert_non_null (strstr (svg, ">Dev Roy</text>"));
+  assert_null (strstr (svg, ">+2</text>"));
+}
+
 static void
 test_export_unknown_root (void **state)
 {
@@ -721,6 +776,127 @@ test_export_pdf_pages_notice (void **state)
   assert_string_equal (run.err, expected);
 }
 
+/* ---- import (SPEC, second part, "Import") ---- */
+
+static char *
+import_sample (const char *name)
+{
+  g_autofree char *relative = g_build_filename ("tests", "data", "import", name, NULL);
+
+  return ladder_test_source_path (relative);
+}
+
+/* Every sample opens as it is: findings maybe, but no refusal. */
+static void
+test_import_samples_validate (void **state)
+{
+  static const char * const names[] = {
+    "d3-org-chart.csv", "orgchartjs-import.csv", "orgchartjs-demo.json", "dabeng-nested.json",
+    "drawio-orgchart.csv", "oracle-hr-employees.csv", "bamboohr-style.csv", "workday-style.txt",
+    "visio-orgchart-wizard.csv", "orgchartnow.csv",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = import_sample (names[i]);
+      g_autofree char *summary = g_strdup_printf ("%s: 0 errors, ", path);
+      g_auto(Run) run = { 0 };
+
+      run_ladder (&run, "--validate", path, NULL);
+      if (run.status != 0 || strstr (run.err, ": error: ") != NULL)
+        fail_msg ("%s: exit %d\n%s%s", names[i], run.status, run.out, run.err);
+      assert_non_null (strstr (run.out, summary));
+    }
+}
+
+static void
+test_import_refused_formats (void **state)
+{
+  static const char * const names[] = { "org.xlsx", "org.GRAPHML", "org.drawio", "org.vsdx" };
+  static const char * const messages[] = {
+    "this is an Excel workbook, which Ladder does not read; save it as CSV (UTF-8) and open that",
+    "GraphML files are not imported; Ladder opens .ladder, CSV, TSV and JSON",
+    "draw.io diagrams are not imported; Ladder opens .ladder, CSV, TSV and JSON",
+    "Visio drawings are not imported; Ladder opens .ladder, CSV, TSV and JSON",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = ladder_test_write (names[i], "PK\3\4");
+      g_autofree char *line = g_strdup_printf ("%s: error: %s\n", path, messages[i]);
+      g_auto(Run) run = { 0 };
+
+      run_ladder (&run, "--validate", path, NULL);
+      assert_int_equal (run.status, 2);
+      assert_string_equal (run.err, line);
+      assert_string_equal (run.out, "");
+    }
+}
+
+/* A pipe and a backup have no telling extension: the content decides. */
+static void
+test_import_by_content (void **state)
+{
+  g_autofree char *json = import_sample ("orgchartjs-import.csv");
+  g_autofree char *backup = ladder_test_write ("team.ladder~",
+    HEAD "<orgchart version=\"1\">\n  <person id=\"a\" role=\"ceo\"/>\n</orgchart>\n");
+  g_autofree char *command = g_strdup_printf ("cat '%s' | \"$0\" --validate /dev/stdin", json);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *argv[] = { "/bin/sh", "-c", command, g_getenv ("LADDER_BINARY"), NULL };
+  int wait_status = 0;
+  g_auto(Run) run = { 0 };
+
+  assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                             &out, &err, &wait_status, &error));
+  assert_true (WIFEXITED (wait_status));
+  assert_int_equal (WEXITSTATUS (wait_status), 0);
+  assert_non_null (strstr (out, "/dev/stdin: 0 errors, 0 warnings, 1 note\n"));
+
+  run_ladder (&run, "--validate", backup, NULL);
+  assert_int_equal (run.status, 0);
+  assert_string_equal (run.err, "");
+}
+
+static void
+test_import_options (void **state)
+{
+  g_autofree char *path = ladder_test_write ("people.tsv",
+    "Emp\tWorker\tPost\tBoss\n1\tAda Obi\tChief\t\n2\tBen Cruz\tMaker\t1\n");
+  g_autofree char *expected = g_strdup_printf (
+    "%s:3: warning: Ben Cruz (Product Manager) reports to Ada Obi (CEO); a Product Manager usually "
+    "reports to a Head of Product, a Director of Product, a Group Product Manager or a Senior "
+    "Product Manager [pm-manager]\n", path);
+  g_auto(Run) run = { 0 };
+  g_auto(Run) bad = { 0 };
+  g_auto(Run) alone = { 0 };
+  g_auto(Run) stats = { 0 };
+
+  run_ladder (&run, "--validate", "--column", "id=Emp", "--column", "name=worker",
+              "--column", "title=Post", "--column", "manager=BOSS",
+              "--role", "Chief=CEO", "--role", "maker=pm", path, NULL);
+  assert_int_equal (run.status, 0);
+  assert_string_equal (run.err, "");
+  assert_true (g_str_has_prefix (run.out, expected));
+
+  run_ladder (&bad, "--validate", "--role", "Chief=Chef", path, NULL);
+  assert_int_equal (bad.status, 2);
+  assert_string_equal (bad.err, "ladder: --role “Chief=Chef”: “Chef” is no role of the catalogue\n"
+                                "Try “ladder --help” for more information.\n");
+  run_ladder (&alone, "--column", "id=Emp", path, NULL);
+  assert_int_equal (alone.status, 2);
+  assert_true (g_str_has_prefix (alone.err,
+                                 "ladder: --column and --role go with --validate, --export, --stats or --diff\n"));
+
+  /* --stats and --diff read the file with the same choices. */
+  run_ladder (&stats, "--stats", "--format=json", "--column", "id=Emp", "--column", "name=worker",
+              "--column", "manager=BOSS", "--column", "title=Post", "--role", "Chief=CEO", path, NULL);
+  assert_int_equal (stats.status, 0);
+  assert_non_null (strstr (stats.out, "\"roots\": 1"));
+  assert_non_null (strstr (stats.out, "\"ceo\": 1"));
+}
+
 int
 main (void)
 {
@@ -746,11 +922,17 @@ main (void)
     cmocka_unit_test (test_huge_messages_bounded),
     cmocka_unit_test (test_failed_export_keeps_dangling_link),
     cmocka_unit_test (test_stats_and_diff_escape),
+    cmocka_unit_test (test_validate_pipe_and_folder),
     cmocka_unit_test (test_export_json_of_a_team),
     cmocka_unit_test (test_export_levels_mermaid),
     cmocka_unit_test (test_export_unreadable_refused),
+    cmocka_unit_test (test_export_unnamed_and_folded),
     cmocka_unit_test (test_export_unknown_root),
     cmocka_unit_test (test_export_pdf_pages_notice),
+    cmocka_unit_test (test_import_samples_validate),
+    cmocka_unit_test (test_import_refused_formats),
+    cmocka_unit_test (test_import_by_content),
+    cmocka_unit_test (test_import_options),
     cmocka_unit_test (test_export_draws_folded_people),
   };
 

@@ -181,6 +181,24 @@ test_same_chart (void **state)
     "OLD -> NEW: 0 added, 0 removed, 0 moved, 0 changed; findings: 0 new, 0 fixed\n");
 }
 
+/* Folds are the view, and the order of siblings only where they are
+ * drawn: neither is a change. */
+static void
+test_view_is_no_change (void **state)
+{
+  (void) state;
+  assert_diff ("view-old.ladder", spec_old, "view-new.ladder", HEAD
+    "<orgchart version=\"1\" title=\"Acme\" employees=\"1200\">\n"
+    "  <person id=\"c\" role=\"ceo\" name=\"Ada Obi\" collapsed=\"true\"/>\n"
+    "  <person id=\"k\" role=\"pm\" name=\"Bo Kim\" manager=\"c\" order=\"0\"/>\n"
+    "  <person id=\"b\" role=\"cpo\" name=\"Ben Cruz\" manager=\"c\"/>\n"
+    "  <person id=\"h\" role=\"head-of-product\" name=\"Hal Fox\" manager=\"b\" collapsed=\"true\"/>\n"
+    "  <person id=\"l\" role=\"pm\" name=\"Chen Li\" manager=\"c\" title=\"PM\"/>\n"
+    "  <person id=\"d\" role=\"pm\" name=\"Dev\" manager=\"h\" vacant=\"true\"/>\n"
+    "</orgchart>\n", 0,
+    "OLD -> NEW: 0 added, 0 removed, 0 moved, 0 changed; findings: 0 new, 0 fixed\n");
+}
+
 /* A CSV file has no chart line: OLD's lines are its rows. */
 static void
 test_csv_and_ids (void **state)
@@ -432,6 +450,7 @@ main (void)
     cmocka_unit_test (test_spec_pair),
     cmocka_unit_test (test_fields_and_fixes),
     cmocka_unit_test (test_same_chart),
+    cmocka_unit_test (test_view_is_no_change),
     cmocka_unit_test (test_csv_and_ids),
     cmocka_unit_test (test_refused),
     cmocka_unit_test (test_german),

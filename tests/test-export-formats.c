@@ -142,6 +142,9 @@ test_mermaid (void **state)
   g_autofree char *mmd = export_text (chart, "mmd", NULL);
 
   g_assert_cmpstr (mmd, ==,
+    "---\n"
+    "title: \"Acme \\\"R&D\\\" <team>\"\n"
+    "---\n"
     "flowchart TD\n"
     "  n0[\"Ada #34;The Boss#34; #60;Obi#62; #38; co<br/>CEO\"]\n"
     "  n1[\"Ben Cruz<br/>Chief Product\\Officer #35;1\"]\n"
@@ -214,6 +217,13 @@ test_graphml (void **state)
                 "1");
   assert_xpath (doc, "count(//g:edge[@source='ceo1'][@target='cpo1']//y:LineStyle[@type='line'])",
                 "1");
+  /* Reporting lines follow Ladder's: out of the bottom of the manager's
+   * card, into the top of a report's, and into the side of an assistant's. */
+  assert_xpath (doc, "count(//g:edge//y:Path)", "3");
+  assert_xpath (doc, "string(//g:edge[@target='vp1']//y:Path/@sy)", "40.0");
+  assert_xpath (doc, "string(//g:edge[@target='vp1']//y:Path/@ty)", "-40.0");
+  assert_xpath (doc, "string(//g:edge[@target='asst']//y:Path/@ty)", "0.0");
+  assert_xpath (doc, "count(//g:edge[@source='asst']//y:Path)", "0");
   xmlFreeDoc (doc);
 }
 

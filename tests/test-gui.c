@@ -11,6 +11,8 @@
 #include "ladder-history.h"
 #include "ladder-io.h"
 #include "ladder-properties-dialog.h"
+#include "ladder-rules-file.h"
+#include "ladder-settings.h"
 
 static const char *team_xml =
   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -310,6 +312,37 @@ test_csv_import_unsaved (void **state)
   assert_string_equal (ladder_document_get_subtitle (f->document), chart_path);
   csv_after = ladder_test_read (csv_path, NULL);
   assert_string_equal (csv_after, csv);
+}
+
+/* JSON, TSV and a file with no chart's extension open as imports too:
+ * never written over by Save. */
+static void
+test_other_imports_unsaved (void **state)
+{
+  Fixture *f = *state;
+  static const char * const names[] = { "team.json", "team.TSV", "team.ladder~" };
+  static const char * const texts[] = {
+    "[{\"id\": \"a\", \"name\": \"Ada Obi\", \"title\": \"CEO\"},\n"
+    " {\"id\": \"b\", \"pid\": \"a\", \"name\": \"Ben Cruz\", \"title\": \"Senior PM\"}]\n",
+    "id\tname\tmanager\na\tAda Obi\t\nb\tBen Cruz\ta\n",
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<orgchart version=\"1\">\n"
+    "  <person id=\"a\" role=\"ceo\" name=\"Ada Obi\"/>\n"
+    "  <person id=\"b\" role=\"pm\" name=\"Ben Cruz\" manager=\"a\"/>\n</orgchart>\n",
+  };
+
+  SKIP_WITHOUT_DISPLAY ();
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = ladder_test_write (names[i], texts[i]);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+
+      assert_true (ladder_window_load (f->window, file, &error));
+      drain ();
+      assert_int_equal (ladder_chart_get_n_people (ladder_window_get_chart (f->window)), 2);
+      assert_null (ladder_window_get_file (f->window));
+      assert_true (ladder_window_get_modified (f->window));
+    }
 }
 
 /* Save is the suggested button only while there is something to save. */
@@ -696,6 +729,87 @@ test_huge_messages_cut_in_window (void **state)
   drain ();
 }
 
+/* A CSV of 10,000 unknown columns, one named in 60 KB (its warning was a
+ * 90 KB toast that kept the window busy for seconds), opens with a toast
+ * naming ten, each cut, and "and N more". */
+static void
+test_many_columns_toast (void **state)
+{
+  Fixture *f = *state;
+  GString *csv = g_string_new ("id,role,");
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *toast;
+
+  SKIP_WITHOUT_DISPLAY ();
+  for (guint i = 0; i < 60000; i++)
+    g_string_append_c (csv, 'c');
+  for (guint i = 1; i <= 10000; i++)
+    g_string_append_printf (csv, ",extra%u", i);
+  g_string_append (csv, "\na,ceo\n");
+  path = ladder_test_write ("columns.csv", csv->str);
+  g_string_free (csv, TRUE);
+  file = g_file_new_for_path (path);
+  assert_true (ladder_window_load (f->window, file, &error));
+  drain ();
+  toast = ladder_window_get_toast (f->window);
+  assert_non_null (toast);
+  assert_non_null (strstr (toast, "10001 columns are not used: “cccccccc"));
+  assert_true (g_str_has_suffix (toast, "“extra8”, “extra9” and 9991 more"));
+  assert_true (g_utf8_strlen (toast, -1) < 300);
+}
+
+/* Main menu "Rules File…": the open window checks its chart against the
+ * chosen file at once, the choice is remembered, a file that cannot be
+ * read changes nothing, and "Built-in Rules" goes back. */
+static void
+test_rules_file (void **state)
+{
+  Fixture *f = *state;
+  g_autofree char *rules = ladder_test_source_path ("examples/rules/org-health.xml");
+  g_autofree char *bad = ladder_test_write ("bad-rules.xml", "<rules version=\"1\">\n</rules>\n");
+  g_autofree char *bad_message = g_strdup_printf ("%s:1: error: a rules file needs at least one <role>", bad);
+  g_autofree char *remembered = NULL;
+  g_autoptr(GError) error = NULL;
+  GAction *builtin;
+  LadderFindings *findings;
+  guint n_builtin;
+  LadderApplication *app = ladder_gui_test_get_app ();
+
+  SKIP_WITHOUT_DISPLAY ();
+  builtin = g_action_map_lookup_action (G_ACTION_MAP (app), "builtin-rules");
+  assert_non_null (g_action_map_lookup_action (G_ACTION_MAP (app), "rules-file"));
+  assert_false (g_action_get_enabled (builtin));
+  n_builtin = ladder_findings_get_n (ladder_window_get_findings (f->window));
+
+  assert_true (ladder_rules_file_use (app, rules, &error));
+  assert_null (error);
+  assert_ptr_equal (ladder_window_get_catalogue (f->window), ladder_application_get_catalogue (app));
+  /* The CPO and the Head of Product lead one person each. */
+  findings = ladder_window_get_findings (f->window);
+  assert_int_equal (ladder_findings_get_n (findings), n_builtin + 2);
+  assert_string_equal (ladder_findings_get (findings, 0)->message,
+                       "Ben Cruz (Chief Product Officer) has only 1 of the 3 direct reports our "
+                       "policy asks of a product leader");
+  assert_true (g_action_get_enabled (builtin));
+  remembered = ladder_settings_dup_rules_file ();
+  if (ladder_settings_get () != NULL)
+    assert_string_equal (remembered, rules);
+
+  assert_false (ladder_rules_file_use (app, bad, &error));
+  assert_string_equal (error->message, bad_message);
+  assert_int_equal (ladder_findings_get_n (ladder_window_get_findings (f->window)), n_builtin + 2);
+
+  g_action_activate (builtin, NULL);
+  assert_ptr_equal (ladder_window_get_catalogue (f->window), ladder_catalogue_get_default ());
+  assert_int_equal (ladder_findings_get_n (ladder_window_get_findings (f->window)), n_builtin);
+  assert_false (g_action_get_enabled (builtin));
+  g_free (remembered);
+  remembered = ladder_settings_dup_rules_file ();
+  assert_null (remembered);
+}
+
 int
 main (void)
 {
@@ -714,9 +828,12 @@ main (void)
     cmocka_unit_test_setup_teardown (test_drag_edge_scroll, setup, teardown),
     cmocka_unit_test_setup_teardown (test_open_readable, setup, teardown),
     cmocka_unit_test_setup_teardown (test_csv_import_unsaved, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_other_imports_unsaved, setup, teardown),
     cmocka_unit_test_setup_teardown (test_save_button_suggested, setup, teardown),
     cmocka_unit_test_setup_teardown (test_csv_any_case_is_import, setup, teardown),
     cmocka_unit_test_setup_teardown (test_huge_messages_cut_in_window, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_many_columns_toast, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_rules_file, setup, teardown),
     cmocka_unit_test_setup_teardown (test_search_unfolds, setup, teardown),
     cmocka_unit_test_setup_teardown (test_undo_names_the_step, setup, teardown),
     cmocka_unit_test_setup_teardown (test_chart_properties, setup, teardown),

@@ -23,6 +23,12 @@
 #include <utime.h>
 #include <glib/gstdio.h>
 
+/* Every format Ladder writes: charts, pictures, other tools' formats. */
+static const char *const formats[] = {
+  "ladder", "csv", "png", "svg", "pdf", "json", "graphml", "drawio", "dot", "mmd",
+};
+#define N_FORMATS G_N_ELEMENTS (formats)
+
 static LadderChart *
 small_chart (void)
 {
@@ -69,11 +75,10 @@ static void
 assert_every_write_refused (const char *dir, const char *stem, const char *what, guint entries)
 {
   g_autoptr(LadderChart) chart = small_chart ();
-  const char *extensions[] = { "ladder", "csv", "png", "svg", "pdf" };
 
-  for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
+  for (guint i = 0; i < N_FORMATS; i++)
     {
-      g_autofree char *name = g_strdup_printf ("%s.%s", stem, extensions[i]);
+      g_autofree char *name = g_strdup_printf ("%s.%s", stem, formats[i]);
       g_autofree char *path = g_build_filename (dir, name, NULL);
       g_autofree char *expected = g_strdup_printf ("%s: error: %s", path, what);
       g_autoptr(GError) error = NULL;
@@ -92,29 +97,28 @@ test_links_to_fifos_are_refused (void **state)
 {
   g_autofree char *dir = make_dir ("fifo");
   g_autofree char *fifo = g_build_filename (dir, "fifo", NULL);
-  const char *extensions[] = { "ladder", "csv", "png", "svg", "pdf" };
 
   assert_int_equal (mkfifo (fifo, 0600), 0);
-  for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
+  for (guint i = 0; i < N_FORMATS; i++)
     {
-      g_autofree char *name = g_strdup_printf ("out.%s", extensions[i]);
+      g_autofree char *name = g_strdup_printf ("out.%s", formats[i]);
       g_autofree char *link = g_build_filename (dir, name, NULL);
 
       assert_int_equal (symlink ("fifo", link), 0);
     }
-  assert_every_write_refused (dir, "out", NOT_REGULAR, 6);
+  assert_every_write_refused (dir, "out", NOT_REGULAR, 1 + N_FORMATS);
   assert_true (S_ISFIFO (lstat_mode (fifo)));
   /* FIFOs themselves, not through a link. */
-  for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
+  for (guint i = 0; i < N_FORMATS; i++)
     {
-      g_autofree char *name = g_strdup_printf ("%s/direct.%s", dir, extensions[i]);
+      g_autofree char *name = g_strdup_printf ("%s/direct.%s", dir, formats[i]);
 
       assert_int_equal (mkfifo (name, 0600), 0);
     }
-  assert_every_write_refused (dir, "direct", NOT_REGULAR, 11);
-  for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
+  assert_every_write_refused (dir, "direct", NOT_REGULAR, 1 + 2 * N_FORMATS);
+  for (guint i = 0; i < N_FORMATS; i++)
     {
-      g_autofree char *name = g_strdup_printf ("out.%s", extensions[i]);
+      g_autofree char *name = g_strdup_printf ("out.%s", formats[i]);
       g_autofree char *link = g_build_filename (dir, name, NULL);
 
       assert_true (S_ISLNK (lstat_mode (link)));
@@ -140,8 +144,8 @@ test_links_to_sockets_and_devices_are_refused (void **state)
     entries++;
   else
     print_message ("# not root: no device node made\n");
-  for (const char *const *ext = (const char *const[]) { "ladder", "csv", "png", "svg", "pdf", NULL };
-       *ext != NULL; ext++)
+  for (const char *const *ext = formats;
+       ext < formats + N_FORMATS; ext++)
     {
       g_autofree char *to_socket = g_strdup_printf ("%s/sock-link.%s", dir, *ext);
       g_autofree char *to_device = g_strdup_printf ("%s/dev-link.%s", dir, *ext);
@@ -168,15 +172,14 @@ static void
 test_folders_are_refused (void **state)
 {
   g_autofree char *dir = make_dir ("folders");
-  const char *extensions[] = { "ladder", "csv", "png", "svg", "pdf" };
 
-  for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
+  for (guint i = 0; i < N_FORMATS; i++)
     {
-      g_autofree char *name = g_strdup_printf ("%s/x.%s", dir, extensions[i]);
+      g_autofree char *name = g_strdup_printf ("%s/x.%s", dir, formats[i]);
 
       assert_int_equal (g_mkdir (name, 0755), 0);
     }
-  assert_every_write_refused (dir, "x", "is a folder", 5);
+  assert_every_write_refused (dir, "x", "is a folder", N_FORMATS);
 }
 
 /* A dangling link gets its target created; the link stays a link.  A
@@ -186,13 +189,12 @@ test_dangling_links (void **state)
 {
   g_autofree char *dir = make_dir ("dangling");
   g_autoptr(LadderChart) chart = small_chart ();
-  const char *extensions[] = { "ladder", "csv", "png", "svg", "pdf" };
 
-  for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
+  for (guint i = 0; i < N_FORMATS; i++)
     {
-      g_autofree char *link = g_strdup_printf ("%s/link.%s", dir, extensions[i]);
-      g_autofree char *target = g_strdup_printf ("%s/real.%s", dir, extensions[i]);
-      g_autofree char *nowhere = g_strdup_printf ("%s/nowhere.%s", dir, extensions[i]);
+      g_autofree char *link = g_strdup_printf ("%s/link.%s", dir, formats[i]);
+      g_autofree char *target = g_strdup_printf ("%s/real.%s", dir, formats[i]);
+      g_autofree char *nowhere = g_strdup_printf ("%s/nowhere.%s", dir, formats[i]);
       g_autofree char *expected = g_strdup_printf ("%s: error: cannot create a file in its folder: "
                                                    "No such file or directory", nowhere);
       g_autoptr(GError) error = NULL;
@@ -207,7 +209,7 @@ test_dangling_links (void **state)
       assert_string_equal (error->message, expected);
       assert_true (S_ISLNK (lstat_mode (nowhere)));
     }
-  assert_int_equal (count_entries (dir), 15);
+  assert_int_equal (count_entries (dir), 3 * N_FORMATS);
 }
 
 /* Every format keeps the mode of the file it replaces (and the link to
@@ -217,13 +219,12 @@ test_mode_and_owner_kept (void **state)
 {
   g_autofree char *dir = make_dir ("mode");
   g_autoptr(LadderChart) chart = small_chart ();
-  const char *extensions[] = { "ladder", "csv", "png", "svg", "pdf" };
   gboolean root = geteuid () == 0;
 
-  for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
+  for (guint i = 0; i < N_FORMATS; i++)
     {
-      g_autofree char *target = g_strdup_printf ("%s/private.%s", dir, extensions[i]);
-      g_autofree char *link = g_strdup_printf ("%s/link.%s", dir, extensions[i]);
+      g_autofree char *target = g_strdup_printf ("%s/private.%s", dir, formats[i]);
+      g_autofree char *link = g_strdup_printf ("%s/link.%s", dir, formats[i]);
       GStatBuf st;
 
       assert_true (g_file_set_contents (target, "old", 3, NULL));
@@ -637,6 +638,65 @@ test_huge_attribute_named (void **state)
   g_string_free (text, TRUE);
 }
 
+typedef struct {
+  GString *bytes;
+  gsize    largest;
+  guint    pieces;
+} Collected;
+
+static gboolean
+collect (gpointer closure, const char *data, gsize length)
+{
+  Collected *collected = closure;
+
+  g_string_append_len (collected->bytes, data, length);
+  collected->largest = MAX (collected->largest, length);
+  collected->pieces++;
+  return TRUE;
+}
+
+/* A save streams the chart in pieces of about 64 KB: the same bytes as
+ * the whole-buffer writer, never the whole file at once. */
+static void
+test_save_streams (void **state)
+{
+  g_autofree char *text = chart_text (20000);
+  g_autoptr(LadderChart) chart = ladder_xml_read_memory (text, strlen (text), "t.ladder", NULL);
+  g_autofree char *whole = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *path = g_build_filename (ladder_test_tmpdir (), "streamed.ladder", NULL);
+  Collected collected = { g_string_new (NULL), 0, 0 };
+  gsize length = 0, saved_length = 0;
+
+  whole = ladder_xml_write (chart, &length);
+  assert_true (length > 10 * 64 * 1024);
+  assert_true (ladder_xml_write_stream (chart, collect, &collected));
+  assert_int_equal (collected.bytes->len, length);
+  assert_memory_equal (collected.bytes->str, whole, length);
+  assert_true (collected.largest < 64 * 1024 + 1024);
+  assert_int_equal (collected.pieces, length / (64 * 1024) + 1);
+  assert_true (ladder_save_file (chart, path, NULL));
+  saved = ladder_test_read (path, &saved_length);
+  assert_int_equal (saved_length, length);
+  assert_memory_equal (saved, whole, length);
+  g_string_free (collected.bytes, TRUE);
+}
+
+/* The one check for CSV by name, in any case (the window's imports,
+ * saves and recent files use it). */
+static void
+test_path_is_csv (void **state)
+{
+  assert_true (ladder_path_is_csv ("team.csv"));
+  assert_true (ladder_path_is_csv ("team.Csv"));
+  assert_true (ladder_path_is_csv ("/a/b/TEAM.CSV"));
+  assert_true (ladder_path_is_csv ("file:///a/team.cSv"));
+  assert_false (ladder_path_is_csv ("team.csvx"));
+  assert_false (ladder_path_is_csv ("team.ladder"));
+  assert_false (ladder_path_is_csv ("csv"));
+  assert_false (ladder_path_is_csv (".csv"));
+}
+
 /* ---- text shown to users ---- */
 
 static void
@@ -790,6 +850,27 @@ test_rule_messages_bounded (void **state)
   assert_int_equal (total, 300 * (LADDER_TEXT_MESSAGE_MAX - 1 + strlen ("…")));
 }
 
+/* A rules file's refusal quoting 70 KB of it is cut like the others. */
+static void
+test_rules_refusal_bounded (void **state)
+{
+  g_autofree char *placeholder = g_strnfill (70000, 'q');
+  g_autofree char *text = g_strdup_printf (
+    "<?xml version=\"1.0\"?>\n<rules version=\"1\">\n"
+    " <role id=\"pm\" level=\"1\" color=\"#000000\"><name>x</name></role>\n"
+    " <rule id=\"x\" severity=\"error\" check=\"has-manager\" subjects=\"pm\"><summary>s</summary>"
+    "<message>{%s}</message></rule>\n</rules>\n", placeholder);
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LadderCatalogue) catalogue = ladder_catalogue_new_from_bytes (bytes, "big.xml", &error);
+  const char *prefix = "big.xml:4: error: unknown placeholder in message: {qqq";
+
+  assert_null (catalogue);
+  assert_true (g_str_has_prefix (error->message, prefix));
+  assert_int_equal (g_utf8_strlen (error->message, -1), strlen ("big.xml:4: error: ") + LADDER_TEXT_MESSAGE_MAX);
+  assert_true (g_str_has_suffix (error->message, "q…"));
+}
+
 int
 main (void)
 {
@@ -811,11 +892,14 @@ main (void)
     cmocka_unit_test (test_encodings_named),
     cmocka_unit_test (test_cr_line_ends_counted),
     cmocka_unit_test (test_huge_attribute_named),
+    cmocka_unit_test (test_save_streams),
+    cmocka_unit_test (test_path_is_csv),
     cmocka_unit_test (test_escape_controls),
     cmocka_unit_test (test_shorten),
     cmocka_unit_test (test_many_dotted_lines_linear),
     cmocka_unit_test (test_second_dotted_line_refused),
     cmocka_unit_test (test_rule_messages_bounded),
+    cmocka_unit_test (test_rules_refusal_bounded),
   };
 
   /* Forked children leave with _exit(), which valgrind counts as leaks

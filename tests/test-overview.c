@@ -61,6 +61,9 @@ setup (void **state)
 static int
 teardown (void **state)
 {
+  /* Each test starts from the default view options. */
+  if (ladder_settings_get () != NULL)
+    g_settings_reset (ladder_settings_get (), "show-report-counts");
   ladder_gui_fixture_free (*state);
   return 0;
 }
@@ -110,6 +113,21 @@ assert_bars (LadderBarChart *chart, const char *const *labels, const guint *valu
       assert_string_equal (ladder_bar_chart_get_label (chart, i), labels[i]);
       assert_int_equal (ladder_bar_chart_get_value (chart, i), values[i]);
     }
+}
+
+/* What ladder_window_add_role() does, then Enter in the name's popover,
+ * as the user would before going on. */
+static guint
+add_report (Fixture *f, const char *role, const char *manager)
+{
+  guint added = ladder_window_add_role (f->window, role, person (f, manager));
+
+  assert_int_not_equal (added, LADDER_NONE);
+  drain ();
+  gtk_popover_popdown (GTK_POPOVER (ladder_gui_find (GTK_WIDGET (ladder_gui_canvas (f)),
+                                                     GTK_TYPE_POPOVER, 0)));
+  drain ();
+  return added;
 }
 
 static void
@@ -217,9 +235,7 @@ test_overview_follows_edits (void **state)
   ladder_bar_chart_activate (levels, 3);
   assert_string_equal ((before = chosen_ids (f)), "spm");
 
-  added = ladder_window_add_role (f->window, "pm", person (f, "hop"));
-  assert_int_not_equal (added, LADDER_NONE);
-  drain ();
+  added = add_report (f, "pm", "hop");
   assert_int_equal (ladder_bar_chart_get_value (levels, 3), 2);
   assert_int_equal (ladder_bar_chart_get_chosen (levels), 3);
   after = chosen_ids (f);
@@ -240,6 +256,7 @@ test_report_counts (void **state)
 {
   Fixture *f = *state;
   GSettings *settings = ladder_settings_get ();
+  g_autofree char *description = NULL;
 
   SKIP_WITHOUT_DISPLAY ();
   assert_non_null (settings);
@@ -289,7 +306,7 @@ test_compare_marks (void **state)
 {
   Fixture *f = *state;
   LadderComparePanel *panel;
-  g_autofree char *added = NULL, *moved = NULL, *changed = NULL;
+  g_autofree char *added = NULL, *moved = NULL, *changed = NULL, *description = NULL;
   guint n_rows;
   gboolean removed_listed = FALSE;
 
@@ -301,6 +318,9 @@ test_compare_marks (void **state)
   assert_string_equal ((added = marked (f, LADDER_CANVAS_MARK_ADDED)), "pm2");
   assert_string_equal ((moved = marked (f, LADDER_CANVAS_MARK_MOVED)), "pm1");
   assert_string_equal ((changed = marked (f, LADDER_CANVAS_MARK_CHANGED)), "dir");
+  /* A screen reader hears the marks too. */
+  description = ladder_canvas_describe_marks (ladder_gui_canvas (f), person (f, "dir"));
+  assert_string_equal (description, "Changed since the compared chart.");
 
   n_rows = ladder_compare_panel_get_n_rows (panel);
   assert_true (n_rows >= 4);
@@ -329,8 +349,9 @@ static void
 test_compare_follows_and_leaves (void **state)
 {
   Fixture *f = *state;
-  g_autofree char *changed = NULL, *moved = NULL, *none = NULL;
+  g_autofree char *changed = NULL, *moved = NULL, *none = NULL, *added = NULL, *expected = NULL;
   GError *error = NULL;
+  guint added_person;
 
   SKIP_WITHOUT_DISPLAY ();
   compare_with_old (f);
@@ -343,6 +364,16 @@ test_compare_follows_and_leaves (void **state)
   drain ();
   assert_string_equal ((moved = marked (f, LADDER_CANVAS_MARK_MOVED)), "");
   assert_string_equal ((changed = marked (f, LADDER_CANVAS_MARK_CHANGED)), "ceo dir");
+
+  /* Someone added while comparing is new; undone, no longer there. */
+  added_person = add_report (f, "pm", "hop");
+  added = marked (f, LADDER_CANVAS_MARK_ADDED);
+  expected = g_strdup_printf ("pm2 %s", ladder_chart_get_id (f->chart, added_person));
+  assert_string_equal (added, expected);
+  assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  drain ();
+  g_clear_pointer (&added, g_free);
+  assert_string_equal ((added = marked (f, LADDER_CANVAS_MARK_ADDED)), "pm2");
 
   assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.compare-leave", NULL));
   drain ();

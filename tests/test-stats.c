@@ -466,6 +466,36 @@ test_cli_text_german (void **state)
   assert_string_equal (run.out, startup_json);
 }
 
+/* The import's warnings go to stderr; stdout stays one JSON object. */
+static void
+test_cli_json_with_warnings (void **state)
+{
+  g_autofree char *path = ladder_test_write ("hr.csv",
+    "id,name,role,manager,cost centre\n"
+    "c,Ada Obi,ceo,,100\n"
+    "p,Pat,pm,c,200\n");
+  g_auto(LadderTestRun) run = { 0 };
+
+  (void) state;
+  ladder_test_run_ladder (&run, "--stats", "--format=json", path, NULL);
+  assert_int_equal (run.status, 0);
+  assert_string_equal (run.out,
+    "{\n"
+    "  \"people\": 2,\n"
+    "  \"vacancies\": 0,\n"
+    "  \"roots\": 1,\n"
+    "  \"layers\": 2,\n"
+    "  \"managers\": 1,\n"
+    "  \"span\": {\"min\": 1, \"median\": 1, \"max\": 1, \"mean\": 1, \"histogram\": {\"1\": 1}},\n"
+    "  \"single_report_managers\": 1,\n"
+    "  \"by_role\": {\"ceo\": 1, \"pm\": 1},\n"
+    "  \"by_layer\": [1, 1],\n"
+    "  \"findings\": {\"errors\": 0, \"warnings\": 1, \"notes\": 0}\n"
+    "}\n");
+  assert_non_null (strstr (run.err, "cost centre"));
+  assert_non_null (strstr (run.err, ": warning: "));
+}
+
 static void
 test_cli_refusals (void **state)
 {
@@ -517,6 +547,7 @@ main (void)
     cmocka_unit_test (test_counting_rules_agree),
     cmocka_unit_test (test_cli_text),
     cmocka_unit_test (test_cli_text_german),
+    cmocka_unit_test (test_cli_json_with_warnings),
     cmocka_unit_test (test_cli_refusals),
   };
 

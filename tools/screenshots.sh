@@ -101,6 +101,11 @@ shoot export-dialog '
   sleep 0.5
   xdotool key Down Down Return
   sleep 0.5' "$work/scale-up.ladder"
+LANGUAGE=de LANG=C.UTF-8 shoot export-dialog-de '
+  xdotool key Down Down Down Down
+  sleep 0.3
+  xdotool key ctrl+e
+  sleep 1' "$work/scale-up.ladder"
 
 # A PDF tiled over A4 landscape pages (the enterprise example, with its
 # findings): its first page as an image, through poppler's pdftoppm.
@@ -114,3 +119,58 @@ case " ${ONLY:-tiled-pdf-page} " in
       echo "tiled-pdf-page: pdftoppm (poppler-utils) is not installed: skipped"
     fi ;;
 esac
+
+# The steps below click at places measured on a 1600x1000 window.
+full_window='
+  xdotool windowsize "$wid" 1600 1000 windowmove "$wid" 0 0
+  sleep 0.8
+  eval "$(xdotool getwindowgeometry --shell "$wid")"'
+
+# The findings list: errors, warnings, notes; Fay Gul, a PM under a PM,
+# breaks two rules with one reporting line: one row, both rules named.
+# Her row is chosen (she is selected on the canvas) and its Why? opened.
+cat > "$work/findings.ladder" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<orgchart version="1" title="Product team">
+  <person id="ceo" role="ceo" name="Ada Obi"/>
+  <person id="cpo" role="cpo" name="Ben Cruz" manager="ceo"/>
+  <person id="hal" role="senior-pm" name="Hal Ito" manager="cpo"/>
+  <person id="spm" role="senior-pm" name="Dev Ray" manager="cpo"/>
+  <person id="pm1" role="pm" name="Eve Fox" manager="spm"/>
+  <person id="pm2" role="pm" name="Fay Gul" manager="pm1"/>
+  <person id="jr" role="junior-pm" name="Gus Hay" manager="spm"/>
+  <person id="solo" role="pm" name="Ike Jo"/>
+</orgchart>
+XML
+findings_steps="$full_window"'
+  xdotool mousemove $((X + 1422)) $((Y + 633)) click 1
+  sleep 0.5
+  xdotool mousemove $((X + 1305)) $((Y + 767)) click 1
+  sleep 0.5
+  xdotool mousemove $((X + 1000)) $((Y + 950))'
+shoot findings "$findings_steps" "$work/findings.ladder"
+LANGUAGE=de LANG=C.UTF-8 shoot findings-de "$findings_steps" "$work/findings.ladder"
+
+# A chart built from nothing with the palette and Enter: a CEO, a CPO
+# under her, three reports under him; then, with no one selected, a
+# second CEO, who goes beside the whole chart (and is its first error).
+shoot new-chart "$full_window"'
+  add () {  # palette row y, then the name
+    xdotool mousemove $((X + 115)) $((Y + $1)) click 1
+    sleep 0.3
+    xdotool key Return
+    sleep 0.5
+    xdotool type --delay 30 "$2"
+    xdotool key Return
+    sleep 0.5
+  }
+  add 176 "Ada Obi"
+  add 228 "Ben Cruz"
+  add 541 "Cleo Diaz"
+  xdotool mousemove $((X + 735)) $((Y + 522)) click 1
+  add 488 "Eve Fox"
+  xdotool mousemove $((X + 735)) $((Y + 522)) click 1
+  add 541 "Gus Hay"
+  xdotool mousemove $((X + 400)) $((Y + 900)) click 1
+  add 176 "Zoe Lin"
+  xdotool mousemove $((X + 1000)) $((Y + 950))'

@@ -61,7 +61,8 @@ end_word (LadderTitleWords *words)
 
   if (words->word->len == 0)
     return;
-  for (guint i = 0; i < G_N_ELEMENTS (expansions); i++)
+  /* Every abbreviation is two or three letters long. */
+  for (guint i = 0; words->word->len <= 3 && i < G_N_ELEMENTS (expansions); i++)
     if (strcmp (word, expansions[i].word) == 0)
       word = expansions[i].expansion;
   push_word (words, word);
@@ -80,19 +81,31 @@ LadderTitleWords *
 ladder_title_words_new (const char *title)
 {
   LadderTitleWords *words = g_new0 (LadderTitleWords, 1);
-  g_autofree char *lower = g_utf8_strdown (title, -1);
+  g_autofree char *valid = NULL;
 
-  words->text = g_string_new (NULL);
-  words->ends = g_array_new (FALSE, FALSE, sizeof (guint));
-  words->qualified = g_array_new (FALSE, FALSE, sizeof (gboolean));
-  words->word = g_string_new (NULL);
+  /* A title comes from a file: a stray byte must not walk past its end. */
+  if (!g_utf8_validate (title, -1, NULL))
+    title = valid = g_utf8_make_valid (title, -1);
 
-  for (const char *p = lower; *p; p = g_utf8_next_char (p))
+  words->text = g_string_sized_new (64);
+  words->ends = g_array_sized_new (FALSE, FALSE, sizeof (guint), 8);
+  words->qualified = g_array_sized_new (FALSE, FALSE, sizeof (gboolean), 8);
+  words->word = g_string_sized_new (32);
+
+  /* A title is read once per imported row: ASCII, by far the most
+   * common, skips the Unicode tables. */
+  for (const char *p = title; *p; p = g_utf8_next_char (p))
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c = (guchar) *p < 0x80 ? (gunichar) g_ascii_tolower (*p)
+                                      : g_unichar_tolower (g_utf8_get_char (p));
 
-      if (g_unichar_isalnum (c))
-        g_string_append_unichar (words->word, c);
+      if (c < 0x80 ? g_ascii_isalnum ((char) c) : g_unichar_isalnum (c))
+        {
+          if (c < 0x80)
+            g_string_append_c (words->word, (char) c);
+          else
+            g_string_append_unichar (words->word, c);
+        }
       else if (c == '.' || c == '\'' || c == 0x2019)   /* "Sr.", "V.P." */
         continue;
       else if (c == ',' || c == '-' || c == '(' || c == 0x2013 || c == 0x2014)

@@ -9,6 +9,8 @@
 
 #include "ladder-catalogue.h"
 
+#include <libxml/tree.h>
+
 G_BEGIN_DECLS
 
 typedef enum {
@@ -38,6 +40,7 @@ struct _LadderRule {
   guint            line;             /* of <rule> in the rules file */
   const char      *summary;          /* translated */
   const char      *message;          /* template, translated */
+  const char      *policy;           /* translated; NULL when none */
   const guint8    *subjects;         /* never NULL */
   const guint8    *roles;            /* "managers" or "roles"; NULL if the kind has none */
   const guint8    *except_managers;  /* NULL when not given */
@@ -50,9 +53,24 @@ struct _LadderRule {
   guint            n_citations;
 };
 
-/* Reads a rules file into an empty catalogue (ladder-catalogue-reader.c). */
-gboolean     ladder_catalogue_load              (LadderCatalogue *self, GBytes *bytes,
-                                                 const char *display_name, GError **error);
+/* Reads a rules file into an empty catalogue; when the file says
+ * extends="builtin", on top of @base's files (the built-in catalogue
+ * when @base is NULL).  ladder-catalogue-layers.c. */
+gboolean     ladder_catalogue_load              (LadderCatalogue *self, LadderCatalogue *base,
+                                                 GBytes *bytes, const char *display_name,
+                                                 GError **error);
+/* Reads parsed rules files, each on top of those before it, into an
+ * empty catalogue (ladder-catalogue-reader.c).  A document's URL is the
+ * file name its errors give. */
+gboolean     ladder_catalogue_read              (LadderCatalogue *self, xmlDoc **docs,
+                                                 guint n_docs, GError **error);
+/* The files a catalogue was read from, bottom first: what a file that
+ * extends it is read on top of. */
+void         ladder_catalogue_add_layer         (LadderCatalogue *self, GBytes *bytes,
+                                                 const char *display_name);
+guint        ladder_catalogue_get_n_layers      (LadderCatalogue *self);
+GBytes      *ladder_catalogue_get_layer         (LadderCatalogue *self, guint index,
+                                                 const char **display_name);
 
 /* For the reader: strings and blocks live as long as the catalogue. */
 const char  *ladder_catalogue_intern            (LadderCatalogue *self, const char *text);

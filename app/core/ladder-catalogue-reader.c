@@ -1,6 +1,7 @@
-/* ladder-catalogue-reader.c — reading a rules file into a catalogue
+/* ladder-catalogue-reader.c — reading rules files into a catalogue
  *
- * The format is described in docs/RULES-FORMAT.md.  A rules file is data a
+ * The format is described in docs/RULES-FORMAT.md.  The files come parsed
+ * (ladder-catalogue-layers.c), bottom first when one extends another.  A rules file is data a
  * user may hand us (--rules), so it is read as strictly as a chart: no
  * DOCTYPE, no network, every element and attribute known, every role a
  * rule names defined; anything else is a GError naming the file and line.
@@ -9,15 +10,11 @@
 
 #include "ladder-catalogue-private.h"
 #include "ladder-chart.h"
+#include "ladder-text.h"
 
 #include <glib/gi18n-lib.h>
-#include <libxml/parser.h>
-#include <libxml/SAX2.h>
 #include <libxml/tree.h>
 #include <string.h>
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlParserCtxt, xmlFreeParserCtxt)
 
 /* Which attributes a check kind takes and which placeholders its message
  * may use.  Listed in LadderCheckKind order. */
@@ -76,6 +73,7 @@ typedef struct {
   LadderCatalogue *self;
   const char      *file;
   GHashTable      *sets;       /* set id -> guint8*, kept by the catalogue */
+  GHashTable      *layer_sets; /* ids of the sets of the document being read */
   GHashTable      *aliases;    /* normalised alias -> role id, of this file */
   GHashTable      *sources;    /* seeds of this file's <source>s */
   guint            n_roles;
@@ -91,7 +89,8 @@ fail_valist (Loader     *loader,
              const char *format,
              va_list     args)
 {
-  g_autofree char *what = g_strdup_vprintf (format, args);
+  /* Whatever of the file it quotes, a message stays readable. */
+  g_autofree char *what = ladder_text_bound (g_strdup_vprintf (format, args));
 
   g_set_error (error, LADDER_CHART_ERROR, code,
                "%s:%ld: error: %s", loader->file, MAX (line, 1L), what);
@@ -516,10 +515,6 @@ read_role (Loader   *loader,
     return FALSE;
 
   ladder_catalogue_add_role (loader->self, &role, msgid);
-  for (xmlNode *child = node->children; child; child = child->next)
-    if (is_name (child, "alias")
-        && !read_alias (loader, child, ladder_catalogue_get_n_roles (loader->self) - 1, error))
-      return FALSE;
   return TRUE;
 }
 
@@ -597,7 +592,7 @@ read_set (Loader   *loader,
   if (id == NULL || !ladder_id_is_valid (id))
     return fail (loader, node, error, _("a set needs an “id” of 1–64 characters among A-Z a-z 0-9 _ . -"));
   if (g_strcmp0 (id, "all") == 0 || g_strcmp0 (id, "product-team") == 0
-      || g_hash_table_contains (loader->sets, id))
+      || !g_hash_table_add (loader->layer_sets, (gpointer) keep (loader, id)))
     return fail_with (loader, node, error, LADDER_CHART_ERROR_DUPLICATE_ID,
                       _("duplicate set id “%s”"), id);
   if (roles == NULL)
@@ -781,7 +776,7 @@ read_rule (Loader   *loader,
   g_autofree char *check = dup_attr (node, "check");
   g_autofree LadderRule *rule = g_new0 (LadderRule, 1);
   g_autofree char *template = NULL;
-  xmlNode *summary = NULL, *message = NULL;
+  xmlNode *summary = NULL, *message = NULL, *policy = NULL;
   guint flags = 0;
   gboolean known = FALSE;
 
@@ -819,7 +814,9 @@ read_rule (Loader   *loader,
 
   for (xmlNode *child = node->children; child; child = child->next)
     {
-      xmlNode **slot = is_name (child, "summary") ? &summary : is_name (child, "message") ? &message : NULL;
+      xmlNode **slot = is_name (child, "summary") ? &summary
+                       : is_name (child, "message") ? &message
+                       : is_name (child, "policy") ? &policy : NULL;
 
       if (slot && *slot == NULL)
         *slot = child;
@@ -844,20 +841,23 @@ read_rule (Loader   *loader,
     rule->message = keep (loader, template);
   if (!read_citations (loader, node, &rule->citations, &rule->n_citations, error))
     return FALSE;
+  if (policy && !(rule->policy = read_translatable (loader, policy, error)))
+    return FALSE;
 
   ladder_catalogue_add_rule (loader->self, g_steal_pointer (&rule));
   return TRUE;
 }
 
-/* ---- the document ---- */
+/* ---- the documents ---- */
 
 static gboolean
-read_document (Loader   *loader,
-               xmlNode  *root,
-               GError  **error)
+read_root (Loader   *loader,
+           xmlNode  *root,
+           GError  **error)
 {
-  static const char *allowed[] = { "version", NULL };
+  static const char *allowed[] = { "version", "extends", NULL };
   g_autofree char *version = dup_attr (root, "version");
+  g_autofree char *extends = dup_attr (root, "extends");
   gint64 number;
 
   if (!is_name (root, "rules"))
@@ -870,126 +870,169 @@ read_document (Loader   *loader,
     return fail (loader, root, error, _("version “%s” is not a version number"), version);
   if (number > 1)
     return fail (loader, root, error, _("version %s is newer than this Ladder reads (1); update Ladder"), version);
+  if (extends && strcmp (extends, "builtin") != 0)
+    return fail (loader, root, error, _("extends must be “builtin”, not “%s”"), extends);
 
-  /* Sources first, so that every citation finds its title; then roles,
-   * so that sets and rules may name any of them. */
   for (xmlNode *node = root->children; node; node = node->next)
-    if (is_name (node, "source") && !read_source (loader, node, error))
-      return FALSE;
-  for (xmlNode *node = root->children; node; node = node->next)
+    if (node->type == XML_ELEMENT_NODE
+        && !is_name (node, "role") && !is_name (node, "set") && !is_name (node, "rule")
+        && !is_name (node, "alias") && !is_name (node, "source"))
+      return fail (loader, node, error, _("unknown element <%s> in <rules>"), (const char *) node->name);
+  return TRUE;
+}
+
+/* The <role> or <rule> elements of every document, in order, a later
+ * document's element replacing an earlier one with the same id in place;
+ * the same id twice in one document is refused. */
+static GPtrArray *
+collect_by_id (Loader      *loader,
+               xmlDoc     **docs,
+               guint        n_docs,
+               const char  *element,
+               const char  *duplicate_format,
+               GError     **error)
+{
+  g_autoptr(GPtrArray) nodes = g_ptr_array_new ();
+  g_autoptr(GHashTable) slot_of = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint d = 0; d < n_docs; d++)
     {
-      if (node->type != XML_ELEMENT_NODE)
-        continue;
-      if (!is_name (node, "role") && !is_name (node, "set") && !is_name (node, "rule")
-          && !is_name (node, "alias") && !is_name (node, "source"))
-        return fail (loader, node, error, _("unknown element <%s> in <rules>"), (const char *) node->name);
-      if (is_name (node, "role") && !read_role (loader, node, error))
-        return FALSE;
-    }
-  loader->n_roles = ladder_catalogue_get_n_roles (loader->self);
-  if (loader->n_roles == 0)
-    return fail (loader, root, error, _("a rules file needs at least one <role>"));
+      g_autoptr(GHashTable) in_this = g_hash_table_new (g_str_hash, g_str_equal);
 
+      loader->file = (const char *) docs[d]->URL;
+      for (xmlNode *node = xmlDocGetRootElement (docs[d])->children; node; node = node->next)
+        {
+          g_autofree char *id = NULL;
+          gpointer slot;
+
+          if (!is_name (node, element))
+            continue;
+          /* A missing or bad id is read_role()'s or read_rule()'s to refuse. */
+          if ((id = dup_attr (node, "id")) == NULL || !ladder_id_is_valid (id))
+            {
+              g_ptr_array_add (nodes, node);
+              continue;
+            }
+          if (g_hash_table_contains (in_this, id))
+            return fail_with (loader, node, error, LADDER_CHART_ERROR_DUPLICATE_ID,
+                              duplicate_format, id), NULL;
+          g_hash_table_add (in_this, (gpointer) keep (loader, id));
+          if (g_hash_table_lookup_extended (slot_of, id, NULL, &slot))
+            g_ptr_array_index (nodes, GPOINTER_TO_UINT (slot)) = node;
+          else
+            {
+              g_hash_table_insert (slot_of, g_strdup (id), GUINT_TO_POINTER (nodes->len));
+              g_ptr_array_add (nodes, node);
+            }
+        }
+    }
+  return g_steal_pointer (&nodes);
+}
+
+/* The aliases of one document: those inside its roles that were not
+ * replaced by a later document, then those outside. */
+static gboolean
+read_aliases (Loader    *loader,
+              xmlDoc    *doc,
+              GPtrArray *roles,
+              GError   **error)
+{
+  xmlNode *root = xmlDocGetRootElement (doc);
+
+  g_hash_table_remove_all (loader->aliases);
+  for (guint i = 0; i < roles->len; i++)
+    {
+      xmlNode *role = g_ptr_array_index (roles, i);
+      g_autofree char *id = NULL;
+
+      if (role->doc != doc)
+        continue;
+      id = dup_attr (role, "id");
+      for (xmlNode *child = role->children; child; child = child->next)
+        if (is_name (child, "alias")
+            && !read_alias (loader, child, ladder_catalogue_lookup_role_index (loader->self, id), error))
+          return FALSE;
+    }
   for (xmlNode *node = root->children; node; node = node->next)
     if (is_name (node, "alias") && !read_loose_alias (loader, node, error))
-      return FALSE;
-  for (xmlNode *node = root->children; node; node = node->next)
-    if (is_name (node, "set") && !read_set (loader, node, error))
-      return FALSE;
-  for (xmlNode *node = root->children; node; node = node->next)
-    if (is_name (node, "rule") && !read_rule (loader, node, error))
       return FALSE;
   return TRUE;
 }
 
-/* What the parser saw that we refuse, kept in the context's _private. */
-typedef struct {
-  int   doctype_line;        /* 0: none */
-  int   error_line;
-  char *error_message;       /* the first error: later ones are fallout */
-} ParseTrouble;
-
-static void
-refuse_doctype (void          *user_data,
-                const xmlChar *name,
-                const xmlChar *external_id,
-                const xmlChar *system_id)
-{
-  xmlParserCtxt *ctxt = user_data;
-  ParseTrouble *trouble = ctxt->_private;
-
-  /* Stop before any entity is declared. */
-  trouble->doctype_line = MAX (1, xmlSAX2GetLineNumber (ctxt));
-  xmlStopParser (ctxt);
-}
-
-static void
-keep_first_error (void     *user_data,
-                  xmlError *error)
-{
-  xmlParserCtxt *ctxt = user_data;
-  ParseTrouble *trouble = ctxt->_private;
-
-  if (trouble->error_message || error->level < XML_ERR_ERROR)
-    return;
-  trouble->error_line = error->line;
-  trouble->error_message = g_strchomp (g_strdup (error->message ? error->message : ""));
-}
-
+/* Reads @docs, each on top of the ones before it (docs/RULES-FORMAT.md,
+ * "Rules files that extend others"): sources, roles (a later one with
+ * the same id replaces an earlier one in place), aliases, sets, then
+ * rules (replaced like roles).  Errors name the document's URL. */
 gboolean
-ladder_catalogue_load (LadderCatalogue *self,
-                       GBytes          *bytes,
-                       const char      *display_name,
-                       GError         **error)
+ladder_catalogue_read (LadderCatalogue  *self,
+                       xmlDoc          **docs,
+                       guint             n_docs,
+                       GError          **error)
 {
-  g_autoptr(xmlParserCtxt) ctxt = NULL;
-  g_autoptr(xmlDoc) doc = NULL;
-  g_autoptr(GHashTable) sets = NULL;
-  g_autoptr(GHashTable) aliases = NULL;
-  g_autoptr(GHashTable) sources = NULL;
-  const char *data;
-  gsize size;
-  Loader loader;
-  ParseTrouble trouble = { 0 };
+  g_autoptr(GHashTable) sets = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) aliases = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) sources = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) layer_sets = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) roles = NULL;
+  g_autoptr(GPtrArray) rules = NULL;
+  Loader loader = { .self = self, .sets = sets, .layer_sets = layer_sets,
+                    .aliases = aliases, .sources = sources };
+  Loader *l = &loader;
 
-  data = g_bytes_get_data (bytes, &size);
-  if (size > G_MAXINT)
+  for (guint d = 0; d < n_docs; d++)
     {
-      g_set_error (error, LADDER_CHART_ERROR, LADDER_CHART_ERROR_PARSE,
-                   "%s:1: error: %s", display_name, _("the file is too large for a rules file"));
-      return FALSE;
+      xmlNode *root = xmlDocGetRootElement (docs[d]);
+
+      l->file = (const char *) docs[d]->URL;
+      if (!read_root (l, root, error))
+        return FALSE;
+      /* Sources first, so that every citation finds its title. */
+      g_hash_table_remove_all (sources);
+      for (xmlNode *node = root->children; node; node = node->next)
+        if (is_name (node, "source") && !read_source (l, node, error))
+          return FALSE;
     }
 
-  ctxt = xmlNewParserCtxt ();
-  g_assert (ctxt != NULL);
-  ctxt->_private = &trouble;
-  ctxt->sax->internalSubset = refuse_doctype;
-  ctxt->sax->serror = keep_first_error;
-  doc = xmlCtxtReadMemory (ctxt, data ? data : "", (int) size, display_name, NULL,
-                           XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  if (!(roles = collect_by_id (l, docs, n_docs, "role", _("duplicate role id “%s”"), error)))
+    return FALSE;
+  for (guint i = 0; i < roles->len; i++)
+    {
+      xmlNode *node = g_ptr_array_index (roles, i);
 
-  if (trouble.doctype_line)
-    {
-      g_set_error (error, LADDER_CHART_ERROR, LADDER_CHART_ERROR_FORBIDDEN,
-                   "%s:%d: error: %s", display_name, trouble.doctype_line,
-                   _("a rules file may not have a DOCTYPE"));
-      g_free (trouble.error_message);
-      return FALSE;
+      l->file = (const char *) node->doc->URL;
+      if (!read_role (l, node, error))
+        return FALSE;
     }
-  if (doc == NULL || trouble.error_message || xmlDocGetRootElement (doc) == NULL)
+  l->n_roles = ladder_catalogue_get_n_roles (self);
+  if (l->n_roles == 0)
     {
-      g_set_error (error, LADDER_CHART_ERROR, LADDER_CHART_ERROR_PARSE,
-                   "%s:%d: error: %s", display_name, MAX (trouble.error_line, 1),
-                   trouble.error_message ? trouble.error_message : _("not well-formed XML"));
-      g_free (trouble.error_message);
-      return FALSE;
+      l->file = (const char *) docs[n_docs - 1]->URL;
+      return fail (l, xmlDocGetRootElement (docs[n_docs - 1]), error,
+                   _("a rules file needs at least one <role>"));
     }
 
-  sets = g_hash_table_new (g_str_hash, g_str_equal);
-  aliases = g_hash_table_new (g_str_hash, g_str_equal);
-  sources = g_hash_table_new (g_str_hash, g_str_equal);
-  loader = (Loader) { .self = self, .file = display_name, .sets = sets, .aliases = aliases,
-                      .sources = sources };
-  return read_document (&loader, xmlDocGetRootElement (doc), error);
+  for (guint d = 0; d < n_docs; d++)
+    {
+      xmlNode *root = xmlDocGetRootElement (docs[d]);
+
+      l->file = (const char *) docs[d]->URL;
+      if (!read_aliases (l, docs[d], roles, error))
+        return FALSE;
+      g_hash_table_remove_all (layer_sets);
+      for (xmlNode *node = root->children; node; node = node->next)
+        if (is_name (node, "set") && !read_set (l, node, error))
+          return FALSE;
+    }
+
+  if (!(rules = collect_by_id (l, docs, n_docs, "rule", _("duplicate rule id “%s”"), error)))
+    return FALSE;
+  for (guint i = 0; i < rules->len; i++)
+    {
+      xmlNode *node = g_ptr_array_index (rules, i);
+
+      l->file = (const char *) node->doc->URL;
+      if (!read_rule (l, node, error))
+        return FALSE;
+    }
+  return TRUE;
 }
-

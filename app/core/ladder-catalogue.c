@@ -28,6 +28,8 @@ struct _LadderCatalogue
   GHashTable   *role_by_key;   /* casefolded id or name -> index + 1 */
   GHashTable   *role_by_alias; /* normalised alias -> index + 1 */
   GHashTable   *source_titles; /* seed -> title, both interned */
+  GPtrArray    *layer_bytes;   /* GBytes of each file read, bottom first */
+  GPtrArray    *layer_names;   /* and their names, interned */
 };
 
 G_DEFINE_FINAL_TYPE (LadderCatalogue, ladder_catalogue, G_TYPE_OBJECT)
@@ -45,6 +47,8 @@ ladder_catalogue_finalize (GObject *object)
   g_clear_pointer (&self->role_by_key, g_hash_table_unref);
   g_clear_pointer (&self->role_by_alias, g_hash_table_unref);
   g_clear_pointer (&self->source_titles, g_hash_table_unref);
+  g_clear_pointer (&self->layer_bytes, g_ptr_array_unref);
+  g_clear_pointer (&self->layer_names, g_ptr_array_unref);
 
   G_OBJECT_CLASS (ladder_catalogue_parent_class)->finalize (object);
 }
@@ -66,6 +70,8 @@ ladder_catalogue_init (LadderCatalogue *self)
   self->role_by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->role_by_alias = g_hash_table_new (g_str_hash, g_str_equal);
   self->source_titles = g_hash_table_new (g_str_hash, g_str_equal);
+  self->layer_bytes = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  self->layer_names = g_ptr_array_new ();
 }
 
 /* ---- building (ladder-catalogue-reader.c) ---- */
@@ -144,6 +150,31 @@ ladder_catalogue_add_source (LadderCatalogue *self,
 }
 
 void
+ladder_catalogue_add_layer (LadderCatalogue *self,
+                            GBytes          *bytes,
+                            const char      *display_name)
+{
+  g_ptr_array_add (self->layer_bytes, g_bytes_ref (bytes));
+  g_ptr_array_add (self->layer_names, (gpointer) ladder_catalogue_intern (self, display_name));
+}
+
+guint
+ladder_catalogue_get_n_layers (LadderCatalogue *self)
+{
+  return self->layer_bytes->len;
+}
+
+GBytes *
+ladder_catalogue_get_layer (LadderCatalogue *self,
+                            guint            index,
+                            const char     **display_name)
+{
+  g_assert (index < self->layer_bytes->len);
+  *display_name = g_ptr_array_index (self->layer_names, index);
+  return g_ptr_array_index (self->layer_bytes, index);
+}
+
+void
 ladder_catalogue_add_rule (LadderCatalogue *self,
                            LadderRule      *rule)
 {
@@ -162,22 +193,18 @@ ladder_catalogue_new_from_bytes (GBytes     *bytes,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   self = g_object_new (LADDER_TYPE_CATALOGUE, NULL);
-  if (!ladder_catalogue_load (self, bytes, display_name, error))
+  if (!ladder_catalogue_load (self, NULL, bytes, display_name, error))
     return NULL;
   return g_steal_pointer (&self);
 }
 
-LadderCatalogue *
-ladder_catalogue_new_from_file (const char *path,
-                                GError    **error)
+static GBytes *
+read_rules_file (const char *path,
+                 GError    **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *contents = NULL;
   gsize length;
-
-  g_return_val_if_fail (path != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (!g_file_get_contents (path, &contents, &length, &local_error))
     {
@@ -187,8 +214,40 @@ ladder_catalogue_new_from_file (const char *path,
                    "%s:1: error: %s", path, local_error->message);
       return NULL;
     }
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
-  return ladder_catalogue_new_from_bytes (bytes, path, error);
+  return g_bytes_new_take (g_steal_pointer (&contents), length);
+}
+
+LadderCatalogue *
+ladder_catalogue_new_from_file (const char *path,
+                                GError    **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  bytes = read_rules_file (path, error);
+  return bytes ? ladder_catalogue_new_from_bytes (bytes, path, error) : NULL;
+}
+
+LadderCatalogue *
+ladder_catalogue_new_extending (LadderCatalogue *base,
+                                const char      *path,
+                                GError         **error)
+{
+  g_autoptr(LadderCatalogue) self = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (base == NULL || LADDER_IS_CATALOGUE (base), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!(bytes = read_rules_file (path, error)))
+    return NULL;
+  self = g_object_new (LADDER_TYPE_CATALOGUE, NULL);
+  if (!ladder_catalogue_load (self, base, bytes, path, error))
+    return NULL;
+  return g_steal_pointer (&self);
 }
 
 LadderCatalogue *
@@ -335,6 +394,13 @@ ladder_rule_get_summary (const LadderRule *rule)
 {
   g_return_val_if_fail (rule != NULL, NULL);
   return rule->summary;
+}
+
+const char *
+ladder_rule_get_policy (const LadderRule *rule)
+{
+  g_return_val_if_fail (rule != NULL, NULL);
+  return rule->policy;
 }
 
 guint

@@ -45,6 +45,13 @@ LadderCatalogue *ladder_catalogue_get_default (void);
 LadderCatalogue *ladder_catalogue_new_from_file  (const char *path, GError **error);
 LadderCatalogue *ladder_catalogue_new_from_bytes (GBytes *bytes, const char *display_name,
                                                   GError **error);
+/* The rules file at @path read on top of @base (the built-in catalogue
+ * when NULL) if it says <rules extends="builtin">, else on its own:
+ * what each --rules=FILE does to the ones before it.  new_from_file()
+ * and new_from_bytes() read a file that extends on top of the built-in
+ * catalogue. */
+LadderCatalogue *ladder_catalogue_new_extending  (LadderCatalogue *base, const char *path,
+                                                  GError **error);
 
 guint             ladder_catalogue_get_n_roles   (LadderCatalogue *self);
 const LadderRole *ladder_catalogue_get_role      (LadderCatalogue *self, guint index);
@@ -68,6 +75,8 @@ const LadderRule *ladder_catalogue_lookup_rule   (LadderCatalogue *self, const c
 const char       *ladder_rule_get_id             (const LadderRule *rule);
 LadderSeverity    ladder_rule_get_severity       (const LadderRule *rule);
 const char       *ladder_rule_get_summary        (const LadderRule *rule); /* what is checked */
+/* Why a rule that quotes no document holds (a company's policy), or NULL. */
+const char       *ladder_rule_get_policy         (const LadderRule *rule);
 guint             ladder_rule_get_n_citations    (const LadderRule *rule);
 const LadderCitation *ladder_rule_get_citation   (const LadderRule *rule, guint index);
 

@@ -258,10 +258,13 @@ skip_line (CsvReader *reader)
 }
 
 /* Excel's "sep=X" first line, then draw.io's "#" configuration lines
- * (and blank lines) before the header. */
-static void
+ * (and blank lines) before the header.  TRUE when "sep=" chose the
+ * delimiter. */
+static gboolean
 skip_preamble (CsvReader *reader)
 {
+  gboolean chosen = FALSE;
+
   if (at_line_start_with (reader, "sep=") && reader->end - reader->pos >= 5)
     {
       const char *after = reader->pos + 5;
@@ -270,6 +273,7 @@ skip_preamble (CsvReader *reader)
           && strchr ("\"\n\r", reader->pos[4]) == NULL)
         {
           reader->delimiter = reader->pos[4];
+          chosen = TRUE;
           skip_line (reader);
         }
     }
@@ -278,7 +282,7 @@ skip_preamble (CsvReader *reader)
       while (csv_reader_line_end (reader))
         ;
       if (!at_line_start_with (reader, "#"))
-        return;
+        return chosen;
       skip_line (reader);
     }
 }
@@ -306,6 +310,19 @@ guess_delimiter (const char *p, const char *end)
     if (counts[k] > counts[best])
       best = k;
   return candidates[best];
+}
+
+/* After the preamble: the options' delimiter, else sep='s, else the
+ * header's. */
+static void
+choose_delimiter (CsvReader *reader, const LadderImportOptions *options)
+{
+  gboolean chosen = skip_preamble (reader);
+
+  if (ladder_import_options_get_delimiter (options) != 0)
+    reader->delimiter = ladder_import_options_get_delimiter (options);
+  else if (!chosen)
+    reader->delimiter = guess_delimiter (reader->pos, reader->end);
 }
 
 /* ---- rows ---- */
@@ -476,9 +493,7 @@ ladder_csv_import (const char                *data,
   import.builder = builder;
 
   csv_reader_init (&reader, display_name, data, length);
-  skip_preamble (&reader);
-  if (reader.delimiter == ',')
-    reader.delimiter = guess_delimiter (reader.pos, reader.end);
+  choose_delimiter (&reader, options);
 
   ok = csv_reader_next (&reader, &local_error);
   if (!ok && local_error == NULL)
@@ -502,6 +517,57 @@ ladder_csv_import (const char                *data,
       return NULL;
     }
   return ladder_import_builder_finish (builder, warnings, error);
+}
+
+gboolean
+ladder_csv_peek (const char                *data,
+                 gsize                      length,
+                 const char                *display_name,
+                 const LadderImportOptions *options,
+                 guint                      max_rows,
+                 char                      *delimiter,
+                 GPtrArray                 *headers,
+                 GPtrArray                 *rows,
+                 GError                   **error)
+{
+  g_autofree char *converted = NULL;
+  GError *local_error = NULL;
+  CsvReader reader;
+  guint n_headers;
+
+  if (!ladder_import_decode (display_name, &data, &length, &converted, error))
+    return FALSE;
+  csv_reader_init (&reader, display_name, data, length);
+  choose_delimiter (&reader, options);
+  *delimiter = reader.delimiter;
+
+  if (csv_reader_next (&reader, &local_error))
+    {
+      n_headers = csv_reader_n_fields (&reader);
+      for (guint i = 0; i < n_headers; i++)
+        g_ptr_array_add (headers, g_strstrip (g_strdup (csv_reader_field (&reader, i))));
+      while (rows->len < max_rows && csv_reader_next (&reader, &local_error))
+        {
+          char **row = g_new0 (char *, n_headers + 1);
+
+          if (record_is_blank (&reader))
+            {
+              g_free (row);
+              continue;
+            }
+          for (guint i = 0; i < n_headers; i++)
+            row[i] = g_strdup (i < csv_reader_n_fields (&reader)
+                               ? unneutralise (csv_reader_field (&reader, i)) : "");
+          g_ptr_array_add (rows, row);
+        }
+    }
+  csv_reader_clear (&reader);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 LadderChart *

@@ -146,7 +146,7 @@ ladder_loaded_read (GFile *file, LadderCatalogue *catalogue, LadderProgress *pro
   loaded->file = g_object_ref (file);
   loaded->catalogue = g_object_ref (catalogue);
   loaded->warnings = g_ptr_array_new_with_free_func (g_free);
-  loaded->imported = ladder_path_is_csv (path);
+  loaded->imported = ladder_import_format_for_path (path, NULL) != LADDER_FILE_FORMAT_CHART;
   /* Before reading: a change made while it is read then shows as one. */
   loaded->stamp = ladder_file_dup_stamp (file);
 
@@ -186,15 +186,11 @@ ladder_document_take_loaded (LadderDocument *self, LadderLoaded *loaded)
   if (loaded->catalogue == self->catalogue)
     self->incoming_findings = g_steal_pointer (&loaded->findings);
 
-  /* A CSV import is a new document, unsaved until it is saved as a chart:
-   * Save asks where (the CSV itself stays as it is), closing asks first. */
+  /* An import (CSV, TSV, JSON, or a file without a chart's extension) is
+   * a new document, unsaved until it is saved as a chart: Save asks where
+   * (the file itself stays as it is), closing asks first. */
   if (loaded->imported)
-    {
-      ladder_document_replace (self, loaded->chart, NULL);
-      self->imported_from = g_object_ref (loaded->file);
-      ladder_history_mark_unsaved (self->history);
-      ladder_document_update_names (self);
-    }
+    ladder_document_adopt_import (self, loaded->chart, loaded->file);
   else
     {
       ladder_document_replace (self, loaded->chart, loaded->file);

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ladder-document-private.h"
+#include "ladder-import.h"
 #include "ladder-io.h"
 
 G_DEFINE_FINAL_TYPE (LadderDocument, ladder_document, G_TYPE_OBJECT)
@@ -203,6 +204,19 @@ ladder_document_load (LadderDocument *self, GFile *file, GPtrArray *warnings, GE
   return TRUE;
 }
 
+void
+ladder_document_adopt_import (LadderDocument *self, LadderChart *chart, GFile *file)
+{
+  g_return_if_fail (LADDER_IS_DOCUMENT (self));
+  g_return_if_fail (LADDER_IS_CHART (chart));
+  g_return_if_fail (G_IS_FILE (file));
+
+  ladder_document_replace (self, chart, NULL);
+  g_set_object (&self->imported_from, file);
+  ladder_history_mark_unsaved (self->history);
+  ladder_document_update_names (self);
+}
+
 gboolean
 ladder_document_save_to (LadderDocument *self, GFile *file, GError **error)
 {
@@ -295,6 +309,17 @@ ladder_document_get_catalogue (LadderDocument *self)
 {
   g_return_val_if_fail (LADDER_IS_DOCUMENT (self), NULL);
   return self->catalogue;
+}
+
+void
+ladder_document_set_catalogue (LadderDocument *self, LadderCatalogue *catalogue)
+{
+  g_return_if_fail (LADDER_IS_DOCUMENT (self));
+  g_return_if_fail (LADDER_IS_CATALOGUE (catalogue));
+
+  if (!g_set_object (&self->catalogue, catalogue))
+    return;
+  revalidate (self);
 }
 
 const char *

@@ -36,6 +36,9 @@ LadderDocument  *ladder_document_new             (LadderCatalogue *catalogue);
 LadderChart     *ladder_document_get_chart       (LadderDocument *self);
 LadderHistory   *ladder_document_get_history     (LadderDocument *self);
 LadderCatalogue *ladder_document_get_catalogue   (LadderDocument *self);
+/* Checks the chart against @catalogue from now on (another rules file);
+ * not an edit. */
+void             ladder_document_set_catalogue   (LadderDocument *self, LadderCatalogue *catalogue);
 /* The findings of the chart as it is now (checks first if a check is
  * due).  Borrowed; ladder_findings_ref() to keep them past the next
  * change. */
@@ -73,6 +76,11 @@ gboolean         ladder_document_load            (LadderDocument *self, GFile *f
 /* Puts @chart's content (left empty) in place of the chart, as a new
  * document saved to @file (NULL: never saved). */
 void             ladder_document_replace         (LadderDocument *self, LadderChart *chart,
+                                                  GFile *file);
+/* Puts @chart's content (left empty) in place of the chart as a new
+ * document imported from @file (CSV, TSV, JSON...): unsaved, and Save asks
+ * where (the file itself stays as it is). */
+void             ladder_document_adopt_import    (LadderDocument *self, LadderChart *chart,
                                                   GFile *file);
 /* Saves to @file; a .csv is an export and leaves the document as it was. */
 gboolean         ladder_document_save_to         (LadderDocument *self, GFile *file,

@@ -74,7 +74,53 @@ graphml_data (LadderTextOut *out, const char *key, const char *text)
 typedef struct {
   LadderTextOut *out;
   guint          n_edges;
+  LadderLayout  *layout;
 } GraphmlLines;
+
+static void
+put_point (LadderTextOut *out, const char *element, const char *x_name, double x,
+           const char *y_name, double y)
+{
+  char xs[G_ASCII_DTOSTR_BUF_SIZE], ys[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_ascii_formatd (xs, sizeof xs, "%.1f", x);
+  g_ascii_formatd (ys, sizeof ys, "%.1f", y);
+  ladder_text_out_printf (out, "<%s %s=\"%s\" %s=\"%s\"", element, x_name, xs, y_name, ys);
+}
+
+/* The reporting line as Ladder draws it: down the manager's trunk, along
+ * the bus, down the stub to the report (or across, for an assistant):
+ * ports relative to the cards' centres, bends in chart coordinates. */
+static void
+graphml_path (LadderTextOut *out, LadderLayout *layout, guint manager, guint report)
+{
+  const LadderConnector *lines = ladder_layout_get_connector (layout, manager);
+  const LadderBox *from = ladder_layout_get_box (layout, manager);
+  const LadderBox *to = ladder_layout_get_box (layout, report);
+  double x0, y0, x1, y1;
+
+  if (lines == NULL || !ladder_layout_get_link (layout, report, &x0, &y0, &x1, &y1))
+    return;
+  {
+    char sx[G_ASCII_DTOSTR_BUF_SIZE], sy[G_ASCII_DTOSTR_BUF_SIZE];
+    char tx[G_ASCII_DTOSTR_BUF_SIZE], ty[G_ASCII_DTOSTR_BUF_SIZE];
+
+    g_ascii_formatd (sx, sizeof sx, "%.1f", lines->trunk_x - (from->x + from->width / 2));
+    g_ascii_formatd (sy, sizeof sy, "%.1f", lines->trunk_y0 - (from->y + from->height / 2));
+    g_ascii_formatd (tx, sizeof tx, "%.1f", x0 - (to->x + to->width / 2));
+    g_ascii_formatd (ty, sizeof ty, "%.1f", y0 - (to->y + to->height / 2));
+    ladder_text_out_printf (out, "<y:Path sx=\"%s\" sy=\"%s\" tx=\"%s\" ty=\"%s\">",
+                            sx, sy, tx, ty);
+  }
+  put_point (out, "y:Point", "x", lines->trunk_x, "y", y1);
+  ladder_text_out_append (out, "/>");
+  if (x1 != lines->trunk_x)
+    {
+      put_point (out, "y:Point", "x", x1, "y", y1);
+      ladder_text_out_append (out, "/>");
+    }
+  ladder_text_out_append (out, "</y:Path>");
+}
 
 static void
 graphml_edge (LadderChart *chart, guint from, guint to, gboolean dashed, guint index,
@@ -84,10 +130,14 @@ graphml_edge (LadderChart *chart, guint from, guint to, gboolean dashed, guint i
 
   ladder_text_out_printf (lines->out,
     "    <edge id=\"e%u\" source=\"%s\" target=\"%s\">\n"
-    "      <data key=\"d1\"><y:PolyLineEdge><y:LineStyle color=\"%s\" type=\"%s\" width=\"%s\"/>"
+    "      <data key=\"d1\"><y:PolyLineEdge>",
+    lines->n_edges++, ladder_chart_get_id (chart, from), ladder_chart_get_id (chart, to));
+  if (!dashed)
+    graphml_path (lines->out, lines->layout, from, to);
+  ladder_text_out_printf (lines->out,
+    "<y:LineStyle color=\"%s\" type=\"%s\" width=\"%s\"/>"
     "<y:Arrows source=\"none\" target=\"%s\"/></y:PolyLineEdge></data>\n"
     "    </edge>\n",
-    lines->n_edges++, ladder_chart_get_id (chart, from), ladder_chart_get_id (chart, to),
     dashed ? "#667085" : "#98A2B3", dashed ? "dashed" : "line",
     dashed ? "1.0" : "1.5", dashed ? "standard" : "none");
 }
@@ -97,7 +147,7 @@ ladder_export_write_graphml (LadderChart *chart, LadderCatalogue *catalogue,
                              LadderLayout *layout, LadderTextOut *out)
 {
   g_autofree guint *people = NULL;
-  GraphmlLines lines = { out, 0 };
+  GraphmlLines lines = { out, 0, layout };
   guint n;
 
   people = ladder_export_people (chart, &n);

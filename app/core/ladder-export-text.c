@@ -322,6 +322,7 @@ ladder_export_write_mermaid (LadderChart *chart, LadderCatalogue *catalogue, Lad
 {
   g_autofree guint *people = NULL;
   g_autofree guint *index_of = NULL;
+  const char *chart_title = ladder_chart_get_title (chart);
   gboolean any_vacant = FALSE;
   MermaidLines mermaid;
   guint n;
@@ -333,6 +334,14 @@ ladder_export_write_mermaid (LadderChart *chart, LadderCatalogue *catalogue, Lad
   for (guint i = 0; i < n; i++)
     index_of[people[i]] = i;
 
+  /* The chart's title in Mermaid's front matter, a YAML string in
+   * double quotes (its escapes are JSON's). */
+  if (chart_title != NULL && *chart_title != '\0')
+    {
+      ladder_text_out_append (out, "---\ntitle: \"");
+      ladder_text_out_escape (out, chart_title, LADDER_ESCAPE_JSON);
+      ladder_text_out_append (out, "\"\n---\n");
+    }
   ladder_text_out_append (out, "flowchart TD\n");
   for (guint i = 0; i < n; i++)
     {

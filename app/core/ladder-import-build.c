@@ -150,7 +150,8 @@ ladder_import_list_values (GPtrArray *values, gboolean quoted)
 
       if (i > 0)
         g_string_append (out, ", ");
-      g_string_append_printf (out, quoted ? "“%s”" : "%s", value);
+      /* TRANSLATORS: a column, key or title quoted in a list of them */
+      g_string_append_printf (out, quoted ? _("“%s”") : "%s", value);
     }
   ladder_text_append_more (out, values->len - shown);
   return g_string_free (out, FALSE);
@@ -249,6 +250,7 @@ typedef struct {
   MatchTable           cleaned;
   MatchTable           emails;   /* casefolded */
   MatchTable           by_name;  /* casefolded, blanks collapsed */
+  gboolean             names_indexed;
   GPtrArray           *keys;     /* owns the keys made for the tables */
 } Finish;
 
@@ -434,10 +436,21 @@ make_ids (Finish *finish, GError **error)
         match_table_add (&finish->emails,
                          keep_key (finish, g_utf8_casefold (row_at (finish, r)->fields[LADDER_IMPORT_EMAIL], -1)),
                          r);
-      if (finish->names[r] != NULL)
-        match_table_add (&finish->by_name, keep_key (finish, name_key (finish->names[r])), r);
     }
   return TRUE;
+}
+
+/* Names are looked up only for a value that is no id or email (most HR
+ * exports give ids): the table is made the first time one is. */
+static void
+index_names (Finish *finish)
+{
+  if (finish->names_indexed)
+    return;
+  finish->names_indexed = TRUE;
+  for (guint r = 0; r < finish->builder->rows->len; r++)
+    if (finish->names[r] != NULL)
+      match_table_add (&finish->by_name, keep_key (finish, name_key (finish->names[r])), r);
 }
 
 /* Finds who @value names: an id (raw, final or cleaned), an email, a name
@@ -461,6 +474,7 @@ find_person (Finish *finish, const char *value, gboolean names, guint line, guin
     result = match_table_find (&finish->emails, folded, &one, &two);
   if (result == MATCH_NONE && names)
     {
+      index_names (finish);
       key = name_key (value);
       result = match_table_find (&finish->by_name, key, &one, &two);
     }
@@ -483,6 +497,20 @@ find_person (Finish *finish, const char *value, gboolean names, guint line, guin
                              row_at (finish, MAX (one, two))->line);
   *row = one;
   return result;
+}
+
+/* One warning for all of @values, none when there are none.  @format,
+ * chosen by the caller with ngettext(), takes the count and the list. */
+static void
+warn_values (Finish *finish, GPtrArray *warnings, GPtrArray *values, gboolean quoted,
+             const char *format)
+{
+  g_autofree char *list = NULL;
+
+  if (values->len == 0)
+    return;
+  list = ladder_import_list_values (values, quoted);
+  ladder_import_warn (warnings, finish->builder->name, 0, format, values->len, list);
 }
 
 static gboolean
@@ -518,16 +546,10 @@ link_managers (Finish *finish, GPtrArray *warnings, GError **error)
         ladder_chart_get_record (finish->chart, finish->persons[r])->manager = finish->persons[manager];
     }
 
-  if (unmatched->len > 0)
-    {
-      g_autofree char *list = ladder_import_list_values (unmatched, FALSE);
-
-      ladder_import_warn (warnings, builder->name, 0,
-                          ngettext ("%u manager is no one in the file, so the person is at the top: %s",
-                                    "%u managers are no one in the file, so their people are at the top: %s",
-                                    unmatched->len),
-                          unmatched->len, list);
-    }
+  warn_values (finish, warnings, unmatched, FALSE,
+               ngettext ("%u manager is no one in the file, so the person is at the top: %s",
+                         "%u managers are no one in the file, so their people are at the top: %s",
+                         unmatched->len));
   return TRUE;
 }
 
@@ -578,16 +600,10 @@ link_dotted (Finish *finish, GPtrArray *warnings, GError **error)
     }
   ladder_dotted_seen_clear (&seen);
 
-  if (unmatched->len > 0)
-    {
-      g_autofree char *list = ladder_import_list_values (unmatched, FALSE);
-
-      ladder_import_warn (warnings, builder->name, 0,
-                          ngettext ("%u dotted line goes to no one in the file and was left out: %s",
-                                    "%u dotted lines go to no one in the file and were left out: %s",
-                                    unmatched->len),
-                          unmatched->len, list);
-    }
+  warn_values (finish, warnings, unmatched, FALSE,
+               ngettext ("%u dotted line goes to no one in the file and was left out: %s",
+                         "%u dotted lines go to no one in the file and were left out: %s",
+                         unmatched->len));
   return TRUE;
 }
 
@@ -597,6 +613,8 @@ give_roles_and_fields (Finish *finish, GPtrArray *warnings)
   LadderImportBuilder *builder = finish->builder;
   g_autoptr(GPtrArray) unknown = g_ptr_array_new ();
   g_autoptr(GHashTable) unknown_seen = g_hash_table_new (g_str_hash, g_str_equal);
+  /* Title → role id (or "" for none): a title repeats on many rows. */
+  g_autoptr(GHashTable) by_title = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint r = 0; r < builder->rows->len; r++)
     {
@@ -619,10 +637,16 @@ give_roles_and_fields (Finish *finish, GPtrArray *warnings)
           g_autofree char *stripped = g_strstrip (g_strdup (title));
           const char *chosen = ladder_import_options_role_for_title (builder->options, stripped);
 
-          if (chosen != NULL)
+          if (chosen == NULL)
+            chosen = g_hash_table_lookup (by_title, title);
+          if (chosen == NULL)
+            {
+              role = ladder_catalogue_role_for_title (builder->catalogue, stripped);
+              chosen = role != NULL ? g_intern_string (role->id) : "";
+              g_hash_table_insert (by_title, (gpointer) title, (gpointer) chosen);
+            }
+          if (chosen[0] != '\0')
             record->role = chosen;
-          else if ((role = ladder_catalogue_role_for_title (builder->catalogue, stripped)) != NULL)
-            record->role = g_intern_string (role->id);
           else if (stripped[0] != '\0' && !g_hash_table_contains (unknown_seen, title))
             {
               g_hash_table_add (unknown_seen, (gpointer) title);
@@ -643,16 +667,10 @@ give_roles_and_fields (Finish *finish, GPtrArray *warnings)
       record->assistant = flag;
     }
 
-  if (unknown->len > 0)
-    {
-      g_autofree char *list = ladder_import_list_values (unknown, TRUE);
-
-      ladder_import_warn (warnings, builder->name, 0,
-                          ngettext ("%u title was not recognised; its people have the role Other: %s",
-                                    "%u titles were not recognised; their people have the role Other: %s",
-                                    unknown->len),
-                          unknown->len, list);
-    }
+  warn_values (finish, warnings, unknown, TRUE,
+               ngettext ("%u title was not recognised; its people have the role Other: %s",
+                         "%u titles were not recognised; their people have the role Other: %s",
+                         unknown->len));
 }
 
 static gboolean

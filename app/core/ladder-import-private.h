@@ -10,21 +10,6 @@
 
 G_BEGIN_DECLS
 
-typedef enum {
-  LADDER_IMPORT_ID,
-  LADDER_IMPORT_MANAGER,
-  LADDER_IMPORT_NAME,
-  LADDER_IMPORT_FIRST_NAME,
-  LADDER_IMPORT_LAST_NAME,
-  LADDER_IMPORT_TITLE,
-  LADDER_IMPORT_ROLE,
-  LADDER_IMPORT_EMAIL,
-  LADDER_IMPORT_VACANT,
-  LADDER_IMPORT_NOTE,
-  LADDER_IMPORT_ASSISTANT,
-  LADDER_IMPORT_DOTTED,
-  LADDER_IMPORT_N_FIELDS
-} LadderImportField;
 
 /* No row: a root given by the file's shape, not by a manager value. */
 #define LADDER_IMPORT_NO_ROW G_MAXUINT
@@ -84,6 +69,12 @@ const char *ladder_import_options_role_for_title (const LadderImportOptions *opt
  * encoding, or a NUL byte, is refused naming what it looks like. */
 gboolean ladder_import_decode (const char *display_name, const char **data, gsize *length,
                                char **converted, GError **error);
+
+/* The header and the first @max_rows rows of delimited text, and the
+ * delimiter used.  FALSE with @error when the text cannot be read. */
+gboolean ladder_csv_peek (const char *data, gsize length, const char *display_name,
+                          const LadderImportOptions *options, guint max_rows,
+                          char *delimiter, GPtrArray *headers, GPtrArray *rows, GError **error);
 
 /* Delimited text, with the options (ladder_csv_read_memory has none). */
 LadderChart *ladder_csv_import (const char *data, gsize length, const char *display_name,

@@ -16,6 +16,7 @@
 struct _LadderImportOptions {
   char       *columns[LADDER_IMPORT_N_FIELDS];   /* header, or NULL */
   GHashTable *roles;                              /* casefolded title → interned role id */
+  char        delimiter;                          /* 0: from the header */
 };
 
 /* The names --column takes, in LadderImportField order. */
@@ -211,6 +212,111 @@ ladder_import_options_add_role (LadderImportOptions *options,
   title = g_strstrip (g_strndup (title_is_role, equals - title_is_role));
   g_hash_table_insert (options->roles, g_utf8_casefold (title, -1), (gpointer) g_intern_string (role->id));
   return TRUE;
+}
+
+void
+ladder_import_options_set_column (LadderImportOptions *options,
+                                  LadderImportField    field,
+                                  const char          *header)
+{
+  g_return_if_fail (options != NULL);
+  g_return_if_fail (field < LADDER_IMPORT_N_FIELDS);
+
+  g_free (options->columns[field]);
+  options->columns[field] = g_strdup (header);
+}
+
+const char *
+ladder_import_options_get_column (const LadderImportOptions *options,
+                                  LadderImportField          field)
+{
+  g_return_val_if_fail (field < LADDER_IMPORT_N_FIELDS, NULL);
+
+  return options ? options->columns[field] : NULL;
+}
+
+void
+ladder_import_options_set_role (LadderImportOptions *options,
+                                const char          *title,
+                                const char          *role_id)
+{
+  g_autofree char *folded = NULL;
+
+  g_return_if_fail (options != NULL);
+  g_return_if_fail (title != NULL);
+
+  folded = g_utf8_casefold (title, -1);
+  if (role_id == NULL)
+    g_hash_table_remove (options->roles, folded);
+  else
+    g_hash_table_insert (options->roles, g_steal_pointer (&folded), (gpointer) g_intern_string (role_id));
+}
+
+char **
+ladder_import_options_dup_roles (const LadderImportOptions *options)
+{
+  GPtrArray *out = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer title, role;
+
+  if (options != NULL)
+    {
+      g_hash_table_iter_init (&iter, options->roles);
+      while (g_hash_table_iter_next (&iter, &title, &role))
+        g_ptr_array_add (out, g_strdup_printf ("%s=%s", (const char *) title, (const char *) role));
+    }
+  g_ptr_array_sort (out, (GCompareFunc) g_strcmp0);
+  g_ptr_array_add (out, NULL);
+  return (char **) g_ptr_array_free (out, FALSE);
+}
+
+char *
+ladder_import_options_dup_arguments (const LadderImportOptions *options)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_auto(GStrv) roles = ladder_import_options_dup_roles (options);
+
+  for (guint f = 0; options != NULL && f < LADDER_IMPORT_N_FIELDS; f++)
+    if (options->columns[f] != NULL)
+      {
+        g_autofree char *pair = g_strdup_printf ("%s=%s", field_names[f], options->columns[f]);
+        g_autofree char *quoted = g_shell_quote (pair);
+
+        g_string_append_printf (out, "%s--column %s", out->len > 0 ? " " : "",
+                                strpbrk (pair, " '\"\\$`!&|;<>()*?[]#~") ? quoted : pair);
+      }
+  for (guint i = 0; roles[i] != NULL; i++)
+    {
+      g_autofree char *quoted = g_shell_quote (roles[i]);
+
+      g_string_append_printf (out, "%s--role %s", out->len > 0 ? " " : "",
+                              strpbrk (roles[i], " '\"\\$`!&|;<>()*?[]#~") ? quoted : roles[i]);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+void
+ladder_import_options_set_delimiter (LadderImportOptions *options,
+                                     char                 delimiter)
+{
+  g_return_if_fail (options != NULL);
+  g_return_if_fail (delimiter != '"' && delimiter != '\n' && delimiter != '\r');
+
+  options->delimiter = delimiter;
+}
+
+char
+ladder_import_options_get_delimiter (const LadderImportOptions *options)
+{
+  return options ? options->delimiter : 0;
+}
+
+const char *
+ladder_import_options_get_field_name (LadderImportField field)
+{
+  g_return_val_if_fail (field < LADDER_IMPORT_N_FIELDS, NULL);
+
+  return field_names[field];
 }
 
 const char *

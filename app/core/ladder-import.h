@@ -42,7 +42,71 @@ gboolean             ladder_import_options_add_role   (LadderImportOptions *opti
                                                        LadderCatalogue *catalogue,
                                                        GError **error);
 
+/* The fields a column can hold, in the order of --column's list. */
+typedef enum {
+  LADDER_IMPORT_ID,
+  LADDER_IMPORT_MANAGER,
+  LADDER_IMPORT_NAME,
+  LADDER_IMPORT_FIRST_NAME,
+  LADDER_IMPORT_LAST_NAME,
+  LADDER_IMPORT_TITLE,
+  LADDER_IMPORT_ROLE,
+  LADDER_IMPORT_EMAIL,
+  LADDER_IMPORT_VACANT,
+  LADDER_IMPORT_NOTE,
+  LADDER_IMPORT_ASSISTANT,
+  LADDER_IMPORT_DOTTED,
+  LADDER_IMPORT_N_FIELDS
+} LadderImportField;
+
+/* --column's name of @field ("id", "firstname", ...). */
+const char *ladder_import_options_get_field_name (LadderImportField field);
+/* The header chosen for @field, or NULL (the usual names decide). */
+void        ladder_import_options_set_column (LadderImportOptions *options,
+                                              LadderImportField field, const char *header);
+const char *ladder_import_options_get_column (const LadderImportOptions *options,
+                                              LadderImportField field);
+/* @role_id NULL forgets the title's choice. */
+void        ladder_import_options_set_role   (LadderImportOptions *options,
+                                              const char *title, const char *role_id);
+/* The titles chosen by hand as "TITLE=ROLE" (what --role takes), the
+ * titles casefolded, sorted. */
+char      **ladder_import_options_dup_roles  (const LadderImportOptions *options);
+/* The same choices as command-line arguments ("--column name=Worker
+ * --role 'Chef=pm'", quoted for a shell; "" for none).  The delimiter
+ * has no argument: the header decides on the command line. */
+char       *ladder_import_options_dup_arguments (const LadderImportOptions *options);
+/* Delimited text: the delimiter (0: found from the header). */
+void        ladder_import_options_set_delimiter (LadderImportOptions *options, char delimiter);
+char        ladder_import_options_get_delimiter (const LadderImportOptions *options);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LadderImportOptions, ladder_import_options_free)
+
+/* What an import dialog shows before importing: the columns (a delimited
+ * file's header, or the keys of a JSON file's people), the first rows as
+ * text, the delimiter used, and the result of importing with @options. */
+typedef struct {
+  LadderFileFormat format;
+  char             delimiter;      /* delimited text; 0 for JSON */
+  GPtrArray       *headers;        /* char * */
+  GPtrArray       *rows;           /* GStrv, as many fields as headers */
+  int              columns[LADDER_IMPORT_N_FIELDS];  /* header index, or -1 */
+  LadderChart     *chart;          /* NULL when the import fails */
+  GError          *error;          /* why, then */
+  GPtrArray       *warnings;
+  GPtrArray       *titles;         /* distinct titles, in file order */
+  GPtrArray       *title_roles;    /* the role id each got (interned) */
+  guint            n_unrecognised; /* titles that became "other" by themselves */
+} LadderImportPreview;
+
+LadderImportPreview *ladder_import_preview_new  (const char *data, gsize length,
+                                                 const char *display_name, LadderFileFormat format,
+                                                 LadderCatalogue *catalogue,
+                                                 const LadderImportOptions *options,
+                                                 guint max_rows);
+void                 ladder_import_preview_free (LadderImportPreview *preview);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LadderImportPreview, ladder_import_preview_free)
 
 /* The format by @path's extension, case-insensitively;
  * LADDER_FILE_FORMAT_UNKNOWN for any other.  Refused formats set @error. */

@@ -26,6 +26,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
 gboolean
 ladder_path_is_csv (const char *path)
 {
@@ -444,6 +445,8 @@ target_still_writable (LadderAtomicFile *file, GError **error)
 gboolean
 ladder_atomic_file_commit (LadderAtomicFile *file, GError **error)
 {
+  int closed;
+
   g_return_val_if_fail (file != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
@@ -465,13 +468,20 @@ ladder_atomic_file_commit (LadderAtomicFile *file, GError **error)
   /* An unnamed file is named only now: a kill before this leaves
    * nothing, a kill before the rename a temporary for a later write to
    * remove. */
-  if ((file->temp == NULL && !name_unnamed (file)) || close (file->fd) != 0)
+  if (file->temp == NULL && !name_unnamed (file))
     {
       set_io_error (error, file->path, _("cannot write"), errno ? errno : EIO);
       ladder_atomic_file_abort (file);
       return FALSE;
     }
+  closed = close (file->fd);
   file->fd = -1;
+  if (closed != 0)
+    {
+      set_io_error (error, file->path, _("cannot write"), errno);
+      ladder_atomic_file_abort (file);
+      return FALSE;
+    }
   if (g_rename (file->temp, file->target) != 0)
     {
       set_io_error (error, file->path, _("cannot replace the file"), errno);
@@ -522,16 +532,24 @@ ladder_save_atomic (const char *path,
 gboolean
 ladder_save_file (LadderChart *chart, const char *path, GError **error)
 {
-  g_autofree char *data = NULL;
-  gsize length = 0;
+  LadderAtomicFile *file;
 
   g_return_val_if_fail (LADDER_IS_CHART (chart), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (ladder_path_is_csv (path))
-    data = ladder_csv_write (chart, &length);
-  else
-    data = ladder_xml_write (chart, &length);
-  return ladder_save_atomic (path, data, length, error);
+    {
+      g_autofree char *data = NULL;
+      gsize length = 0;
+
+      data = ladder_csv_write (chart, &length);
+      return ladder_save_atomic (path, data, length, error);
+    }
+  /* A chart streams into the file: no whole-file buffer. */
+  file = ladder_atomic_file_open (path, LADDER_ATOMIC_BACKUP, error);
+  if (file == NULL)
+    return FALSE;
+  ladder_xml_write_stream (chart, ladder_atomic_file_write_func, file);
+  return ladder_atomic_file_commit (file, error);
 }

@@ -45,6 +45,11 @@ LadderXmlWriter *ladder_xml_writer_new    (LadderChart *chart);
 gboolean         ladder_xml_writer_step   (LadderXmlWriter *writer, guint n_people);
 char            *ladder_xml_writer_finish (LadderXmlWriter *writer, gsize *length);
 void             ladder_xml_writer_free   (LadderXmlWriter *writer);
+/* The same bytes, handed to @write_func about 64 KB at a time (so a
+ * save holds no whole-file buffer); FALSE as soon as it returns FALSE. */
+typedef gboolean (*LadderXmlWriteFunc) (gpointer closure, const char *data, gsize length);
+gboolean     ladder_xml_write_stream (LadderChart *chart, LadderXmlWriteFunc write_func,
+                                      gpointer closure);
 
 /* ---- CSV ---- */
 /* @warnings (nullable) collects "FILE:LINE: warning: ..." strings. */

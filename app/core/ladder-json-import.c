@@ -27,6 +27,7 @@ typedef struct {
   LadderImportBuilder       *builder;
   GPtrArray                 *unused;        /* distinct keys no field took */
   GHashTable                *unused_seen;
+  gboolean                   found[LADDER_IMPORT_N_FIELDS];  /* a key for the field was seen */
 } JsonImport;
 
 static const char *
@@ -86,6 +87,20 @@ note_unused (JsonImport *import, const char *key)
   g_ptr_array_add (import->unused, (gpointer) key);
 }
 
+/* The entries of @stack from @from on, last to first, so that the first
+ * of them comes off the stack next. */
+static void
+reverse_pending (GArray *stack, guint from)
+{
+  for (guint a = from, b = stack->len; b > a + 1; a++, b--)
+    {
+      Pending swap = g_array_index (stack, Pending, a);
+
+      g_array_index (stack, Pending, a) = g_array_index (stack, Pending, b - 1);
+      g_array_index (stack, Pending, b - 1) = swap;
+    }
+}
+
 /* One person from the object @node; its "children" go on @stack. */
 static gboolean
 read_object (JsonImport *import, guint node, guint parent, GArray *stack, GError **error)
@@ -126,11 +141,15 @@ read_object (JsonImport *import, guint node, guint parent, GArray *stack, GError
                                 columns, &missing);
 
   for (guint f = 0; f < LADDER_IMPORT_N_FIELDS; f++)
-    if (columns[f] >= 0)
+    {
+      if (columns[f] < 0)
+        continue;
+      import->found[f] = TRUE;
       fields[f] = field_text (import,
                               ladder_json_get_node (import->document,
                                                     g_array_index (members, guint, columns[f])),
                               lists[f] = g_string_new (NULL));
+    }
   row = ladder_import_builder_add (import->builder, object->line, fields, parent);
   for (guint f = 0; f < LADDER_IMPORT_N_FIELDS; f++)
     if (lists[f] != NULL)
@@ -163,7 +182,6 @@ read_object (JsonImport *import, guint node, guint parent, GArray *stack, GError
                                  _("“children” must be an array of people"));
         return FALSE;
       }
-    /* Pushed last to first, so that the first child comes off next. */
     first_pending = stack->len;
     for (guint c = list->first_child; c != LADDER_JSON_NONE;
          c = ladder_json_get_node (import->document, c)->next)
@@ -172,13 +190,7 @@ read_object (JsonImport *import, guint node, guint parent, GArray *stack, GError
 
         g_array_append_val (stack, pending);
       }
-    for (guint a = first_pending, b = stack->len; b > a + 1; a++, b--)
-      {
-        Pending swap = g_array_index (stack, Pending, a);
-
-        g_array_index (stack, Pending, a) = g_array_index (stack, Pending, b - 1);
-        g_array_index (stack, Pending, b - 1) = swap;
-      }
+    reverse_pending (stack, first_pending);
   }
   return TRUE;
 }
@@ -191,16 +203,14 @@ read_people (JsonImport *import, GError **error)
 
   if (top->type == LADDER_JSON_ARRAY)
     {
-      g_autoptr(GArray) tops = g_array_new (FALSE, FALSE, sizeof (Pending));
-
       for (guint c = top->first_child; c != LADDER_JSON_NONE;
            c = ladder_json_get_node (import->document, c)->next)
         {
           Pending pending = { c, LADDER_IMPORT_NO_ROW };
 
-          g_array_prepend_val (tops, pending);
+          g_array_append_val (stack, pending);
         }
-      g_array_append_vals (stack, tops->data, tops->len);
+      reverse_pending (stack, 0);
     }
   else if (top->type == LADDER_JSON_OBJECT)
     {
@@ -257,9 +267,19 @@ ladder_json_read_memory (const char                *data,
     return NULL;
 
   builder = ladder_import_builder_new (display_name, catalogue, options);
-  import = (JsonImport) { display_name, options, document, builder, unused, unused_seen };
+  import = (JsonImport) { display_name, options, document, builder, unused, unused_seen, { FALSE } };
   if (!read_people (&import, error))
     return NULL;
+  /* As for a delimited file's header: a key chosen by hand that no one
+   * has is a mistake to say, not a field left empty. */
+  for (guint f = 0; f < LADDER_IMPORT_N_FIELDS; f++)
+    if (ladder_import_options_get_column (options, f) != NULL && !import.found[f])
+      {
+        ladder_import_set_error (error, LADDER_CHART_ERROR_INVALID, display_name, 1,
+                                 _("--column names “%s”, but no one in the file has such a key"),
+                                 ladder_import_options_get_column (options, f));
+        return NULL;
+      }
 
   if (unused->len > 0)
     {

@@ -114,6 +114,13 @@ ladder_text_escape (const char *text)
 
   g_return_val_if_fail (text != NULL, NULL);
 
+  /* Most lines are printable ASCII throughout: nothing to do. */
+  while (*p >= 0x20 && *p < 0x7F)
+    p++;
+  if (*p == '\0')
+    return g_strdup (text);
+  p = text;
+
   out = g_string_sized_new (strlen (text) + 16);
   while (*p != '\0')
     {

@@ -11,6 +11,7 @@
 #include "ladder-validate.h"
 #include "ladder-catalogue-private.h"
 #include "ladder-chart-private.h"
+#include "ladder-stats.h"
 #include "ladder-text.h"
 
 #include <glib/gi18n-lib.h>
@@ -161,19 +162,12 @@ layers_of_chart (Validation *v)
   LayersOfChart *chart = g_new0 (LayersOfChart, 1);
   guint *level = g_new (guint, MAX (v->capacity, 1));
 
+  /* Counted as --stats counts them (ladder-stats.c). */
+  chart->layers = ladder_chart_count_levels (v->chart, level);
   chart->deepest = LADDER_NONE;
-  for (guint i = 0; i < v->n_order; i++)
-    {
-      guint p = v->order[i];
-      guint m = v->manager[p];
-
-      level[p] = m == LADDER_NONE ? 1 : level[m] + 1;
-      if (level[p] > chart->layers)
-        {
-          chart->layers = level[p];
-          chart->deepest = p;
-        }
-    }
+  for (guint i = 0; i < v->n_order && chart->deepest == LADDER_NONE; i++)
+    if (level[v->order[i]] == chart->layers)
+      chart->deepest = v->order[i];
   g_free (level);
   return chart;
 }

@@ -115,23 +115,27 @@ write_person (GString *out, LadderChart *chart, guint person)
   g_string_append (out, "  </person>\n");
 }
 
+/* How much of the file is given to a stream at a time. */
+#define STREAM_PIECE (64 * 1024)
+
 struct _LadderXmlWriter {
-  LadderChart *chart;
-  GString     *out;
-  guint       *order;      /* the people in the order they are written */
-  guint        n;
-  guint        next;
+  LadderChart       *chart;
+  GString           *out;
+  guint             *order;      /* the people in the order they are written */
+  guint              n;
+  guint              next;
+  /* With a stream, @out holds only the bytes not yet given to it. */
+  LadderXmlWriteFunc write_func;
+  gpointer           closure;
+  gboolean           failed;     /* the stream refused a piece */
 };
 
-LadderXmlWriter *
-ladder_xml_writer_new (LadderChart *chart)
+static LadderXmlWriter *
+writer_begin (LadderChart *chart, GString *out, LadderXmlWriteFunc write_func, gpointer closure)
 {
   static gsize escape_ready;
   LadderXmlWriter *writer;
-  guint n_people;
   gint64 employees;
-
-  g_return_val_if_fail (LADDER_IS_CHART (chart), NULL);
 
   if (g_once_init_enter (&escape_ready))
     {
@@ -141,33 +145,67 @@ ladder_xml_writer_new (LadderChart *chart)
 
   writer = g_new0 (LadderXmlWriter, 1);
   writer->chart = g_object_ref (chart);
-  n_people = ladder_chart_get_n_people (chart);
-  writer->out = g_string_sized_new (128 + (gsize) n_people * 96);
-  g_string_append (writer->out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<orgchart version=\"1\"");
-  append_attribute (writer->out, "title", ladder_chart_get_title (chart));
+  writer->out = out;
+  writer->write_func = write_func;
+  writer->closure = closure;
+  g_string_append (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<orgchart version=\"1\"");
+  append_attribute (out, "title", ladder_chart_get_title (chart));
   employees = ladder_chart_get_employees (chart);
   if (employees >= 0)
-    g_string_append_printf (writer->out, " employees=\"%" G_GINT64_FORMAT "\"", employees);
+    g_string_append_printf (out, " employees=\"%" G_GINT64_FORMAT "\"", employees);
   if (ladder_chart_get_layout (chart) == LADDER_LAYOUT_COMPACT)
-    g_string_append (writer->out, " layout=\"compact\"");
-  g_string_append (writer->out, ">\n");
+    g_string_append (out, " layout=\"compact\"");
+  g_string_append (out, ">\n");
 
-  writer->order = g_new (guint, MAX (n_people, 1));
+  writer->order = g_new (guint, MAX (ladder_chart_get_n_people (chart), 1));
   writer->n = ladder_chart_preorder (chart, writer->order, FALSE);
   return writer;
+}
+
+/* The next @n_people; TRUE once all are written (or the stream failed). */
+static gboolean
+writer_run (LadderXmlWriter *writer, guint n_people)
+{
+  guint end = writer->n - writer->next > n_people ? writer->next + n_people : writer->n;
+
+  for (; writer->next < end && !writer->failed; writer->next++)
+    {
+      write_person (writer->out, writer->chart, writer->order[writer->next]);
+      if (writer->write_func != NULL && writer->out->len >= STREAM_PIECE)
+        {
+          writer->failed = !writer->write_func (writer->closure, writer->out->str, writer->out->len);
+          g_string_truncate (writer->out, 0);
+        }
+    }
+  return writer->next == writer->n || writer->failed;
+}
+
+/* The rest and the tail; FALSE when the stream refused a piece. */
+static gboolean
+writer_end (LadderXmlWriter *writer)
+{
+  writer_run (writer, G_MAXUINT);
+  if (writer->failed)
+    return FALSE;
+  g_string_append (writer->out, "</orgchart>\n");
+  return writer->write_func == NULL ||
+         writer->write_func (writer->closure, writer->out->str, writer->out->len);
+}
+
+LadderXmlWriter *
+ladder_xml_writer_new (LadderChart *chart)
+{
+  g_return_val_if_fail (LADDER_IS_CHART (chart), NULL);
+
+  return writer_begin (chart, g_string_sized_new (128 + (gsize) ladder_chart_get_n_people (chart) * 96),
+                       NULL, NULL);
 }
 
 gboolean
 ladder_xml_writer_step (LadderXmlWriter *writer, guint n_people)
 {
-  guint end;
-
   g_return_val_if_fail (writer != NULL, TRUE);
-
-  end = writer->n - writer->next > n_people ? writer->next + n_people : writer->n;
-  for (; writer->next < end; writer->next++)
-    write_person (writer->out, writer->chart, writer->order[writer->next]);
-  return writer->next == writer->n;
+  return writer_run (writer, n_people);
 }
 
 char *
@@ -177,8 +215,7 @@ ladder_xml_writer_finish (LadderXmlWriter *writer, gsize *length)
 
   g_return_val_if_fail (writer != NULL, NULL);
 
-  ladder_xml_writer_step (writer, G_MAXUINT);
-  g_string_append (writer->out, "</orgchart>\n");
+  writer_end (writer);
   if (length != NULL)
     *length = writer->out->len;
   data = g_string_free (g_steal_pointer (&writer->out), FALSE);
@@ -204,4 +241,20 @@ ladder_xml_write (LadderChart *chart, gsize *length)
   g_return_val_if_fail (LADDER_IS_CHART (chart), NULL);
 
   return ladder_xml_writer_finish (ladder_xml_writer_new (chart), length);
+}
+
+gboolean
+ladder_xml_write_stream (LadderChart *chart, LadderXmlWriteFunc write_func, gpointer closure)
+{
+  LadderXmlWriter *writer;
+  gboolean ok;
+
+  g_return_val_if_fail (LADDER_IS_CHART (chart), FALSE);
+  g_return_val_if_fail (write_func != NULL, FALSE);
+
+  /* A person rarely takes more than a few hundred bytes. */
+  writer = writer_begin (chart, g_string_sized_new (STREAM_PIECE + 4096), write_func, closure);
+  ok = writer_end (writer);
+  ladder_xml_writer_free (writer);
+  return ok;
 }

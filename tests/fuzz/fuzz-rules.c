@@ -54,8 +54,21 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
         {
           const LadderCitation *citation = ladder_rule_get_citation (rule, c);
 
-          sink += strlen (citation->seed) + strlen (citation->quote);
+          sink += strlen (citation->seed) + strlen (citation->quote) + strlen (citation->title);
+          if (strcmp (ladder_catalogue_get_source_title (catalogue, citation->seed), citation->title) != 0)
+            abort ();
         }
+      if (ladder_rule_get_policy (rule) != NULL)
+        sink += strlen (ladder_rule_get_policy (rule));
     }
+
+  /* The input as a job title, against the catalogue's aliases. */
+  {
+    g_autofree char *title = g_strndup ((const char *) data, MIN (size, 200));
+    const LadderRole *role = ladder_catalogue_role_for_title (catalogue, title);
+
+    if (role != NULL && ladder_catalogue_lookup_role (catalogue, role->id) != role)
+      abort ();
+  }
   return 0;
 }
