@@ -12,6 +12,9 @@
  *   LADDER_PROBE_ROLE=ROLE  then add a ROLE on its own (one edit; default
  *                           "ic")
  *   LADDER_PROBE_WAIT=S     then let S seconds of life pass (default 25)
+ *   LADDER_PROBE_CANCEL=MS  instead, cancel the open MS milliseconds after
+ *                           it began (as Cancel and Escape do), note how
+ *                           long until the bar is gone, and end 2 s later
  *
  * and prints, per phase (start: until the window is mapped; open: until
  * the chart is in the window; life: the edit and the wait), the longest
@@ -48,9 +51,12 @@ static struct {
   gint64     life_ends;
   gint64     born;            /* when the module was loaded: the process began */
   gint64     mapped_after;
+  gint64     cancelled_at;    /* -1: not cancelled */
+  gint64     bar_gone_after;  /* since the cancel; -1 not yet */
+  void      (*cancel) (gpointer window);
   GFile     *(*get_file) (gpointer window);
   gboolean   opened;
-} probe = { .progress_seen = -1 };
+} probe = { .progress_seen = -1, .cancelled_at = -1, .bar_gone_after = -1 };
 
 static GtkWidget *
 main_window (void)
@@ -102,6 +108,9 @@ report_and_exit (void)
   if (probe.loaded_after > 0)
     fprintf (stderr, "ladder-freeze-probe: chart in the window %.0f ms after the open\n",
              probe.loaded_after / 1000.0);
+  if (probe.bar_gone_after >= 0)
+    fprintf (stderr, "ladder-freeze-probe: bar gone %.0f ms after the cancel\n",
+             probe.bar_gone_after / 1000.0);
   if (probe.progress_seen >= 0)
     fprintf (stderr, "ladder-freeze-probe: progress shown %.0f ms after the open\n",
              probe.progress_seen / 1000.0);
@@ -154,6 +163,22 @@ tick (gpointer data)
     case PHASE_OPEN:
       if (probe.progress_seen < 0 && progress_shown (window))
         probe.progress_seen = now - probe.phase_began;
+      if (g_getenv ("LADDER_PROBE_CANCEL") != NULL)
+        {
+          if (probe.cancel == NULL)
+            probe.cancel = editor_symbol ("ladder_window_cancel_loading");
+          if (probe.cancelled_at < 0 &&
+              now - probe.phase_began >= g_ascii_strtod (g_getenv ("LADDER_PROBE_CANCEL"), NULL) * 1000)
+            {
+              probe.cancelled_at = now;
+              probe.cancel (window);
+            }
+          if (probe.cancelled_at >= 0 && probe.bar_gone_after < 0 && !progress_shown (window))
+            probe.bar_gone_after = now - probe.cancelled_at;
+          if (probe.cancelled_at >= 0 && now - probe.cancelled_at > 2 * G_USEC_PER_SEC)
+            report_and_exit ();
+          break;
+        }
       if (probe.get_file != NULL && probe.get_file (window) != NULL)
         {
           const char *role = g_getenv ("LADDER_PROBE_ROLE");
