@@ -90,6 +90,13 @@ compare_now (LadderWindow *self)
   g_clear_pointer (&self->compare_diff, ladder_diff_free);
   if (self->compare_old == NULL)
     return;
+  /* Another rules file: OLD's findings by the same rules as NEW's. */
+  if (self->compare_catalogue != self->catalogue)
+    {
+      g_clear_pointer (&self->compare_old_findings, ladder_findings_free);
+      self->compare_old_findings = ladder_validate (self->compare_old, self->catalogue);
+      g_set_object (&self->compare_catalogue, self->catalogue);
+    }
   self->compare_diff = ladder_diff_new (self->compare_old, self->compare_old_findings,
                                         self->chart, ladder_window_get_findings (self),
                                         self->catalogue);
@@ -97,6 +104,13 @@ compare_now (LadderWindow *self)
   ladder_compare_panel_show_diff (self->compare_panel, self->compare_diff, self->compare_old,
                                   self->chart, self->compare_name);
   update_marks (self);
+}
+
+void
+ladder_window_compare_again (LadderWindow *self)
+{
+  g_return_if_fail (LADDER_IS_WINDOW (self));
+  compare_now (self);
 }
 
 static gboolean
@@ -119,6 +133,7 @@ ladder_window_leave_comparison (LadderWindow *self)
   g_clear_handle_id (&self->compare_idle, g_source_remove);
   g_clear_pointer (&self->compare_diff, ladder_diff_free);
   g_clear_pointer (&self->compare_old_findings, ladder_findings_free);
+  g_clear_object (&self->compare_catalogue);
   g_clear_object (&self->compare_old);
   g_clear_pointer (&self->compare_name, g_free);
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->side_stack), "changes") == 0)
@@ -153,6 +168,7 @@ ladder_window_compare_with (LadderWindow *self, GFile *file, GError **error)
   ladder_window_leave_comparison (self);
   self->compare_old = old_chart;
   self->compare_old_findings = ladder_validate (old_chart, self->catalogue);
+  g_set_object (&self->compare_catalogue, self->catalogue);
   self->compare_name = g_file_get_basename (file);
   set_changes_page (self, TRUE);
   gtk_stack_set_visible_child_name (self->side_stack, "changes");
@@ -268,6 +284,7 @@ ladder_window_clear_compare (LadderWindow *self)
   g_clear_handle_id (&self->compare_idle, g_source_remove);
   g_clear_pointer (&self->compare_diff, ladder_diff_free);
   g_clear_pointer (&self->compare_old_findings, ladder_findings_free);
+  g_clear_object (&self->compare_catalogue);
   g_clear_object (&self->compare_old);
   g_clear_pointer (&self->compare_name, g_free);
   g_clear_pointer (&self->marks, g_byte_array_unref);

@@ -93,6 +93,7 @@ struct _LadderWindow
   GByteArray          *marks;
   LadderChart         *compare_old;
   LadderFindings      *compare_old_findings;
+  LadderCatalogue     *compare_catalogue;  /* OLD's findings were found with it */
   LadderDiff          *compare_diff;
   guint                compare_capacity;   /* of NEW when compared */
   char                *compare_name;
@@ -159,5 +160,7 @@ void     ladder_window_init_compare       (LadderWindow *self);
 void     ladder_window_clear_compare      (LadderWindow *self);
 /* What the canvas is given to mark (LadderCanvasMark bits a person). */
 const guint8 *ladder_window_get_marks     (LadderWindow *self, guint *n_marks);
+/* Compares again now, after the window's catalogue changed. */
+void     ladder_window_compare_again      (LadderWindow *self);
 
 G_END_DECLS

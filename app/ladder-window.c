@@ -708,6 +708,7 @@ ladder_window_set_catalogue (LadderWindow    *self,
   ladder_inspector_bind (self->inspector, self->document);
   ladder_window_init_people (self);
   ladder_overview_bind (self->overview, self->chart, self->catalogue);
+  ladder_window_compare_again (self);
 }
 
 LadderWindow *

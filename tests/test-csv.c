@@ -289,7 +289,7 @@ test_errors (void **state)
                   "row naming its columns (id, name, manager, title, ...)");
   assert_refused ("role,Department\nceo,x\n", LADDER_CHART_ERROR_INVALID,
                   "t.csv:1: error: the header has no column for an id, an email or a name "
-                  "(its columns: role, Department); name one with --column id=HEADER");
+                  "(its columns: “role”, “Department”); name one with --column id=HEADER");
   assert_refused ("id,role,vacant\np1,ceo,maybe\n", LADDER_CHART_ERROR_INVALID,
                   "t.csv:2: error: vacant is “maybe”; use true or false");
   assert_refused ("id,role,assistant\np1,ceo,sometimes\n", LADDER_CHART_ERROR_INVALID,

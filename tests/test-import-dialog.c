@@ -18,8 +18,6 @@ static const char team_csv[] =
   "3;Cy Li;Chef;2;A3\n"
   "4;Di Ng;Barista;2;A4\n";
 
-#define drain ladder_gui_drain
-
 static void
 imported_cb (LadderImportDialog *dialog, LadderChart *chart, LadderChart **out)
 {
@@ -61,7 +59,7 @@ test_counts_and_choices (void **state)
 
   g_signal_connect (dialog, "imported", G_CALLBACK (imported_cb), &chart);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "import.accept", NULL);
-  drain ();
+  ladder_gui_drain ();
   assert_non_null (chart);
   assert_string_equal (ladder_chart_get_name (chart, ladder_chart_lookup (chart, "2")), "Ben Cruz");
   assert_string_equal (ladder_chart_get_role (chart, ladder_chart_lookup (chart, "3")), "pm");
@@ -73,7 +71,7 @@ test_counts_and_choices (void **state)
   assert_string_equal (ladder_import_dialog_get_summary (again),
                        "4 people, 1 at the top, 1 title not recognised");
   gtk_window_destroy (GTK_WINDOW (again));
-  drain ();
+  ladder_gui_drain ();
 }
 
 /* Whether a label with @text is somewhere in @widget. */
@@ -106,7 +104,7 @@ test_many_titles (void **state)
   assert_false (has_label (GTK_WIDGET (dialog), "Job 200"));
   assert_true (has_label (GTK_WIDGET (dialog), "and 50 more titles, which --role can map"));
   gtk_window_destroy (GTK_WINDOW (dialog));
-  drain ();
+  ladder_gui_drain ();
 }
 
 /* A file that cannot be imported shows why, and Import is off. */
@@ -123,11 +121,11 @@ test_refused (void **state)
   assert_null (preview->chart);
   assert_string_equal (preview->error->message,
                        "bad.csv:1: error: the header has no column for an id, an email or a name "
-                       "(its columns: Desk, Room); name one with --column id=HEADER");
+                       "(its columns: “Desk”, “Room”); name one with --column id=HEADER");
   assert_string_equal (ladder_import_dialog_get_summary (dialog), "This file cannot be imported as it is");
   assert_false (gtk_widget_get_sensitive (GTK_WIDGET (gtk_window_get_default_widget (GTK_WINDOW (dialog)))));
   gtk_window_destroy (GTK_WINDOW (dialog));
-  drain ();
+  ladder_gui_drain ();
 }
 
 /* Open on a .json file shows the dialog; Import gives the window the
@@ -147,7 +145,7 @@ test_window_open (void **state)
   window = ladder_window_new (ladder_gui_test_get_app ());
   gtk_window_present (GTK_WINDOW (window));
   ladder_window_open (window, file);
-  drain ();
+  ladder_gui_drain ();
   toplevels = gtk_window_get_toplevels ();
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
@@ -161,7 +159,7 @@ test_window_open (void **state)
   assert_int_equal (ladder_chart_get_n_people (ladder_window_get_chart (window)), 0);
 
   gtk_widget_activate_action (GTK_WIDGET (dialog), "import.accept", NULL);
-  drain ();
+  ladder_gui_drain ();
   assert_int_equal (ladder_chart_get_n_people (ladder_window_get_chart (window)), 2);
   assert_null (ladder_window_get_file (window));
   assert_true (ladder_window_get_modified (window));
@@ -176,7 +174,7 @@ test_window_open (void **state)
     assert_string_equal (gtk_recent_info_get_display_name (info), "team.json");
   }
   gtk_window_destroy (GTK_WINDOW (window));
-  drain ();
+  ladder_gui_drain ();
 }
 
 int

@@ -172,6 +172,21 @@ test_rows (void **state)
                      "t.csv:3: error: this row has 4 fields but the header has 2");
 }
 
+/* Prose opened as text: the refusal lists ten columns, each cut short. */
+static void
+test_prose_refused_briefly (void **state)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < 12; i++)
+    g_string_append_printf (text, "%sword%u", i > 0 ? "," : "", i);
+  g_string_append (text, "\nmore prose\n");
+  assert_refused_as (text->str, text->len, LADDER_FILE_FORMAT_DELIMITED,
+                     "t.csv:1: error: the header has no column for an id, an email or a name "
+                     "(its columns: “word0”, “word1”, “word2”, “word3”, “word4”, “word5”, “word6”, "
+                     "“word7”, “word8”, “word9” and 2 more); name one with --column id=HEADER");
+}
+
 static void
 test_ids (void **state)
 {
@@ -457,6 +472,9 @@ test_json_errors (void **state)
     { "{\"name\": \"A\",\n \"children\": {}}", "t.csv:2: error: “children” must be an array of people" },
     { "[{\"id\": 1, \"pid\": 2},\n{\"id\": 2, \"pid\": 1}]", "t.csv:1: error: the reporting lines form a cycle: 1 → 2 → 1" },
     { "[[[", "t.csv:1: error: not valid JSON: the text ends inside an array" },
+    { "{\"data\": [{\"id\": 1}], \"total\": 1}",
+      "t.csv:1: error: the object at the top is no person; its people seem to be in “data”: Ladder "
+      "reads an array of people, or one person with their reports in “children”" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -764,6 +782,7 @@ main (void)
     cmocka_unit_test (test_encodings),
     cmocka_unit_test (test_header_aliases),
     cmocka_unit_test (test_rows),
+    cmocka_unit_test (test_prose_refused_briefly),
     cmocka_unit_test (test_ids),
     cmocka_unit_test (test_managers),
     cmocka_unit_test (test_roles),

@@ -11,6 +11,7 @@
 #include "ladder-compare-panel.h"
 #include "ladder-overview.h"
 #include "ladder-history.h"
+#include "ladder-io.h"
 #include "ladder-settings.h"
 
 /* Levels: Ada | Ben, Fay | Cleo | Dev | Eve, (vacant).  Managers: Ada (2),
@@ -387,6 +388,42 @@ test_compare_follows_and_leaves (void **state)
   assert_string_equal (ladder_chart_get_name (f->chart, person (f, "ceo")), "Ada O.");
 }
 
+/* Another rules file while comparing: OLD's findings come from the same
+ * rules as NEW's, so only real differences are new or fixed. */
+static void
+test_compare_other_rules (void **state)
+{
+  Fixture *f = *state;
+  g_autofree char *rules_path = ladder_test_source_path ("examples/rules/org-health.xml");
+  g_autofree char *old_path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LadderCatalogue) rules = NULL;
+  g_autoptr(LadderChart) old_chart = NULL;
+  g_autoptr(LadderDiff) diff = NULL;
+  g_autofree char *expected = NULL;
+  LadderFindings *old_findings, *new_findings;
+
+  SKIP_WITHOUT_DISPLAY ();
+  compare_with_old (f);
+  rules = ladder_catalogue_new_extending (NULL, rules_path, &error);
+  assert_non_null (rules);
+  ladder_window_set_catalogue (f->window, rules);
+  ladder_gui_drain ();
+
+  old_path = g_build_filename (ladder_test_tmpdir (), "old.ladder", NULL);
+  old_chart = ladder_xml_read_file (old_path, &error);
+  assert_non_null (old_chart);
+  old_findings = ladder_validate (old_chart, rules);
+  new_findings = ladder_validate (f->chart, rules);
+  /* The counting rules find something on both charts. */
+  assert_true (ladder_findings_get_n (new_findings) > 0);
+  diff = ladder_diff_new (old_chart, old_findings, f->chart, new_findings, rules);
+  expected = ladder_diff_format_summary (diff, "old.ladder", "this chart");
+  assert_string_equal (ladder_compare_panel_get_summary (LADDER_COMPARE_PANEL (ladder_gui_find (GTK_WIDGET (f->window), LADDER_TYPE_COMPARE_PANEL, 0))), expected);
+  ladder_findings_free (old_findings);
+  ladder_findings_free (new_findings);
+}
+
 /* A file that cannot be read is refused with its line; the window stays
  * as it was. */
 static void
@@ -456,6 +493,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_compare_marks, setup, teardown),
     cmocka_unit_test_setup_teardown (test_compare_follows_and_leaves, setup, teardown),
     cmocka_unit_test_setup_teardown (test_compare_bad_file, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_compare_other_rules, setup, teardown),
     cmocka_unit_test (test_bar_chart),
   };
 

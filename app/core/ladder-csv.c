@@ -385,7 +385,13 @@ read_header (CsvImport           *import,
       && import->columns[LADDER_IMPORT_NAME] < 0 && import->columns[LADDER_IMPORT_FIRST_NAME] < 0
       && import->columns[LADDER_IMPORT_LAST_NAME] < 0)
     {
-      g_autofree char *all = g_strjoinv (", ", import->headers);
+      g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+      g_autofree char *all = NULL;
+
+      /* Prose opened as text has one long "column": the list is bounded. */
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (cells, import->headers[i]);
+      all = ladder_import_list_values (cells, TRUE);
 
       set_error (error, LADDER_CHART_ERROR_INVALID, import->name, reader->record_line,
                  _("the header has no column for an id, an email or a name (its columns: %s); "

@@ -252,6 +252,13 @@ ladder_import_options_set_role (LadderImportOptions *options,
     g_hash_table_insert (options->roles, g_steal_pointer (&folded), (gpointer) g_intern_string (role_id));
 }
 
+/* For g_ptr_array_sort(), which passes pointers to the elements. */
+static int
+compare_strings (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
 char **
 ladder_import_options_dup_roles (const LadderImportOptions *options)
 {
@@ -265,7 +272,7 @@ ladder_import_options_dup_roles (const LadderImportOptions *options)
       while (g_hash_table_iter_next (&iter, &title, &role))
         g_ptr_array_add (out, g_strdup_printf ("%s=%s", (const char *) title, (const char *) role));
     }
-  g_ptr_array_sort (out, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (out, compare_strings);
   g_ptr_array_add (out, NULL);
   return (char **) g_ptr_array_free (out, FALSE);
 }

@@ -195,6 +195,30 @@ read_object (JsonImport *import, guint node, guint parent, GArray *stack, GError
   return TRUE;
 }
 
+/* The key of the array of objects in @top, when @top has no key of a
+ * person's (no field, no "children"); NULL otherwise. */
+static const char *
+wrapped_people (JsonImport *import, const LadderJsonNode *top)
+{
+  const char *array_key = NULL;
+
+  for (guint m = top->first_child; m != LADDER_JSON_NONE; m = ladder_json_get_node (import->document, m)->next)
+    {
+      const LadderJsonNode *member = ladder_json_get_node (import->document, m);
+      g_autofree char *normalized = ladder_import_normalize_header (member->key);
+      LadderImportField field;
+      guint rank;
+
+      if (is_children (member) || ladder_import_field_for_header (normalized, &field, &rank))
+        return NULL;
+      if (member->type == LADDER_JSON_ARRAY && member->first_child != LADDER_JSON_NONE
+          && ladder_json_get_node (import->document, member->first_child)->type == LADDER_JSON_OBJECT
+          && array_key == NULL)
+        array_key = member->key;
+    }
+  return array_key;
+}
+
 static gboolean
 read_people (JsonImport *import, GError **error)
 {
@@ -215,7 +239,18 @@ read_people (JsonImport *import, GError **error)
   else if (top->type == LADDER_JSON_OBJECT)
     {
       Pending pending = { 0, LADDER_IMPORT_NO_ROW };
+      const char *wrapped = wrapped_people (import, top);
 
+      /* {"data": [...]}: say where the people seem to be rather than
+       * "this person has no id". */
+      if (wrapped != NULL)
+        {
+          ladder_import_set_error (error, LADDER_CHART_ERROR_INVALID, import->name, top->line,
+                                   _("the object at the top is no person; its people seem to be in "
+                                     "“%s”: Ladder reads an array of people, or one person with "
+                                     "their reports in “children”"), wrapped);
+          return FALSE;
+        }
       g_array_append_val (stack, pending);
     }
   else

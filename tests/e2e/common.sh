@@ -38,10 +38,11 @@ start_ladder () {
   pid=$!
 }
 
-# wait_for NAME: the id of the first visible window whose title has NAME.
+# wait_for NAME: the id of the first visible window whose title has NAME
+# (up to 30 s: a loaded CI machine can take that long to start GTK).
 wait_for () {
   local wid=
-  for _ in $(seq 1 75); do
+  for _ in $(seq 1 150); do
     wid=$(xdotool search --onlyvisible --name "$1" 2>/dev/null | head -n 1)
     [ -n "$wid" ] && break
     sleep 0.2
