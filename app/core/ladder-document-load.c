@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <libxml/parser.h>
 
 #include "ladder-document-private.h"
 #include "ladder-import.h"
@@ -225,6 +226,9 @@ ladder_loaded_read_async (GFile *file, LadderCatalogue *catalogue, LadderProgres
   g_return_if_fail (LADDER_IS_CATALOGUE (catalogue));
   g_return_if_fail (progress != NULL);
 
+  /* libxml2 2.9 sets itself up on first use, which must happen on one
+   * thread before any other thread parses (it is done once). */
+  xmlInitParser ();
   task = g_task_new (NULL, ladder_progress_get_cancellable (progress), callback, user_data);
   g_task_set_source_tag (task, ladder_loaded_read_async);
   /* Cancelled, the caller hears it at once; the thread ends on its own. */
