@@ -182,9 +182,26 @@ test_open_keeps_chart_until_read (void **state)
   ladder_gui_fixture_free (f);
 }
 
+/* Escape as the window's key controllers see it, in the order they were
+ * added, until one takes it. */
+static gboolean
+press_escape (LadderGuiFixture *f)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->window));
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Escape, 9, 0, &handled);
+    }
+  return handled;
+}
+
 /* Opens @name, fed half of @text, checks the bar says @shown, stops it
- * (with the Cancel button, or as Escape does) and checks chart A is as it
- * was. */
+ * (with the Cancel button, or Escape) and checks chart A is as it was. */
 static void
 cancel_half_way (const char *name, const char *text, const char *shown, gboolean button)
 {
@@ -209,7 +226,7 @@ cancel_half_way (const char *name, const char *text, const char *shown, gboolean
   if (button)
     g_signal_emit_by_name (gtk_widget_get_next_sibling (progress_bar (f)), "clicked");
   else
-    ladder_window_cancel_loading (f->window);
+    assert_true (press_escape (f));
   assert_false (ladder_window_is_loading (f->window));
   assert_false (gtk_widget_get_visible (gtk_widget_get_parent (progress_bar (f))));
   assert_chart_a (f);
