@@ -18,6 +18,8 @@ static const char team_csv[] =
   "3;Cy Li;Chef;2;A3\n"
   "4;Di Ng;Barista;2;A4\n";
 
+#define drain ladder_gui_drain
+
 static void
 imported_cb (LadderImportDialog *dialog, LadderChart *chart, LadderChart **out)
 {
@@ -59,7 +61,7 @@ test_counts_and_choices (void **state)
 
   g_signal_connect (dialog, "imported", G_CALLBACK (imported_cb), &chart);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "import.accept", NULL);
-  ladder_gui_drain ();
+  drain ();
   assert_non_null (chart);
   assert_string_equal (ladder_chart_get_name (chart, ladder_chart_lookup (chart, "2")), "Ben Cruz");
   assert_string_equal (ladder_chart_get_role (chart, ladder_chart_lookup (chart, "3")), "pm");
@@ -71,7 +73,7 @@ test_counts_and_choices (void **state)
   assert_string_equal (ladder_import_dialog_get_summary (again),
                        "4 people, 1 at the top, 1 title not recognised");
   gtk_window_destroy (GTK_WINDOW (again));
-  ladder_gui_drain ();
+  drain ();
 }
 
 /* Whether a label with @text is somewhere in @widget. */
@@ -104,7 +106,7 @@ test_many_titles (void **state)
   assert_false (has_label (GTK_WIDGET (dialog), "Job 200"));
   assert_true (has_label (GTK_WIDGET (dialog), "and 50 more titles, which --role can map"));
   gtk_window_destroy (GTK_WINDOW (dialog));
-  ladder_gui_drain ();
+  drain ();
 }
 
 /* A file that cannot be imported shows why, and Import is off. */
@@ -125,7 +127,7 @@ test_refused (void **state)
   assert_string_equal (ladder_import_dialog_get_summary (dialog), "This file cannot be imported as it is");
   assert_false (gtk_widget_get_sensitive (GTK_WIDGET (gtk_window_get_default_widget (GTK_WINDOW (dialog)))));
   gtk_window_destroy (GTK_WINDOW (dialog));
-  ladder_gui_drain ();
+  drain ();
 }
 
 /* Open on a .json file shows the dialog; Import gives the window the
@@ -145,7 +147,7 @@ test_window_open (void **state)
   window = ladder_window_new (ladder_gui_test_get_app ());
   gtk_window_present (GTK_WINDOW (window));
   ladder_window_open (window, file);
-  ladder_gui_drain ();
+  drain ();
   toplevels = gtk_window_get_toplevels ();
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
@@ -159,7 +161,7 @@ test_window_open (void **state)
   assert_int_equal (ladder_chart_get_n_people (ladder_window_get_chart (window)), 0);
 
   gtk_widget_activate_action (GTK_WIDGET (dialog), "import.accept", NULL);
-  ladder_gui_drain ();
+  drain ();
   assert_int_equal (ladder_chart_get_n_people (ladder_window_get_chart (window)), 2);
   assert_null (ladder_window_get_file (window));
   assert_true (ladder_window_get_modified (window));
@@ -174,7 +176,7 @@ test_window_open (void **state)
     assert_string_equal (gtk_recent_info_get_display_name (info), "team.json");
   }
   gtk_window_destroy (GTK_WINDOW (window));
-  ladder_gui_drain ();
+  drain ();
 }
 
 int

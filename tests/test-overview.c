@@ -408,7 +408,7 @@ test_compare_other_rules (void **state)
   rules = ladder_catalogue_new_extending (NULL, rules_path, &error);
   assert_non_null (rules);
   ladder_window_set_catalogue (f->window, rules);
-  ladder_gui_drain ();
+  drain ();
 
   old_path = g_build_filename (ladder_test_tmpdir (), "old.ladder", NULL);
   old_chart = ladder_xml_read_file (old_path, &error);
@@ -419,7 +419,9 @@ test_compare_other_rules (void **state)
   assert_true (ladder_findings_get_n (new_findings) > 0);
   diff = ladder_diff_new (old_chart, old_findings, f->chart, new_findings, rules);
   expected = ladder_diff_format_summary (diff, "old.ladder", "this chart");
-  assert_string_equal (ladder_compare_panel_get_summary (LADDER_COMPARE_PANEL (ladder_gui_find (GTK_WIDGET (f->window), LADDER_TYPE_COMPARE_PANEL, 0))), expected);
+  assert_string_equal (ladder_compare_panel_get_summary (
+                         LADDER_COMPARE_PANEL (ladder_gui_find (GTK_WIDGET (f->window),
+                                                                LADDER_TYPE_COMPARE_PANEL, 0))), expected);
   ladder_findings_free (old_findings);
   ladder_findings_free (new_findings);
 }
