@@ -23,12 +23,18 @@ shoot () {
   shift 2
   env "$@" "$build/app/ladder" "$work/org-1M.ladder" >/dev/null 2>&1 &
   pid=$!
+  # DELAY after the window shows (a loaded machine takes a while to start).
+  for _ in $(seq 1 100); do
+    xdotool search --onlyvisible --name " — Ladder" >/dev/null 2>&1 && break
+    sleep 0.1
+  done
   sleep "$delay"
   import -window root "docs/screenshots/$name.png"
   kill "$pid"
   wait "$pid" 2>/dev/null || true
+  sleep 1
 }
 
-shoot loading 0.8 LANG=C.UTF-8
-shoot loading-people 1.6 LANG=C.UTF-8
-shoot loading-de 1.2 LANGUAGE=de LANG=C.UTF-8
+shoot loading 0.2 LANG=C.UTF-8
+shoot loading-people 0.8 LANG=C.UTF-8
+shoot loading-de 0.8 LANGUAGE=de LANG=C.UTF-8
