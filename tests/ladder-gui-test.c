@@ -57,8 +57,25 @@ ladder_gui_test_get_app (void)
 void
 ladder_gui_drain (void)
 {
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  gboolean loading;
+
+  do
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      /* A file being opened on a worker: wait for it (blocking). */
+      loading = FALSE;
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels) && !loading; i++)
+        {
+          g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+          loading = LADDER_IS_WINDOW (window) && ladder_window_is_loading (LADDER_WINDOW (window));
+        }
+      if (loading)
+        g_main_context_iteration (NULL, TRUE);
+    }
+  while (loading);
 }
 
 LadderGuiFixture *
