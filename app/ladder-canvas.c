@@ -83,16 +83,35 @@ update_adjustments (LadderCanvas *self)
   self->syncing = FALSE;
 }
 
+static void layout_changed (LadderCanvas *self);
+
 void
 ladder_canvas_ensure_layout (LadderCanvas *self)
 {
-  LadderRenderOptions options;
-  double width, height;
-
   if (!self->layout_dirty || self->chart == NULL)
     return;
   self->layout_dirty = FALSE;
   ladder_layout_compute (self->layout, self->chart);
+  layout_changed (self);
+}
+
+void
+ladder_canvas_take_layout (LadderCanvas *self, LadderLayout *layout)
+{
+  g_return_if_fail (LADDER_IS_CANVAS (self));
+  g_return_if_fail (layout != NULL);
+
+  ladder_layout_free (self->layout);
+  self->layout = layout;
+  self->layout_dirty = FALSE;
+  layout_changed (self);
+}
+
+static void
+layout_changed (LadderCanvas *self)
+{
+  LadderRenderOptions options;
+  double width, height;
 
   render_options (self, &options);
   ladder_render_get_size (self->layout, self->chart, &options, &width, &height);

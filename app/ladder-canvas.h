@@ -57,6 +57,9 @@ void            ladder_canvas_zoom_fit       (LadderCanvas *self);
 /* Fits, but not below a zoom where names can be read: a large chart shows
  * its top.  What a chart opens with. */
 void            ladder_canvas_zoom_readable  (LadderCanvas *self);
+/* @layout, computed for the chart as it is now (on the thread that read
+ * it, ladder-window-load.c), in place of computing it here. */
+void            ladder_canvas_take_layout    (LadderCanvas *self, LadderLayout *layout);
 void            ladder_canvas_zoom_reset     (LadderCanvas *self);
 
 /* Selection by keyboard: the manager, first report, or siblings. */

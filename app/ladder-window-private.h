@@ -73,6 +73,15 @@ struct _LadderWindow
   GFileMonitor        *disk_monitor;
   char                *disk_warned;
 
+  /* a file being opened on a worker, and the bar that says so
+   * (ladder-window-load.c) */
+  LadderProgress      *loading;
+  GFile               *loading_file;
+  GtkWidget           *load_bar;
+  GtkLabel            *load_label;
+  GtkProgressBar      *load_progress;
+  guint                load_tick;
+
   /* keyboard moves and finding steps (ladder-window-keys.c) */
   guint                cut_person;
   guint                finding_index;
@@ -133,6 +142,10 @@ void     ladder_window_init_people        (LadderWindow *self);
 /* ladder-window-disk.c */
 /* self->file was just loaded or saved, and was @stamp on disk then
  * (ladder_file_dup_stamp(); NULL: unknown or no file). */
+void     ladder_window_init_loading       (LadderWindow *self);
+/* Delimited text and JSON: the import dialog is shown (or why the file
+ * cannot be read); FALSE for a chart, which is then opened here. */
+gboolean ladder_window_offer_import       (LadderWindow *self, GFile *file);
 void     ladder_window_track_file         (LadderWindow *self, const char *stamp);
 /* Saves to self->file, first asking when it changed on disk (Save Anyway,
  * Reload, Cancel); runs @then only once the chart is saved (@data is

@@ -393,25 +393,6 @@ ladder_window_replace_chart (LadderWindow *self, LadderChart *chart, GFile *file
   ladder_canvas_zoom_readable (self->canvas);
 }
 
-gboolean
-ladder_window_load (LadderWindow *self, GFile *file, GError **error)
-{
-  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
-
-  g_return_val_if_fail (LADDER_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  if (!ladder_document_load (self->document, file, warnings, error))
-    return FALSE;
-  ladder_window_track_file (self, ladder_document_get_disk_stamp (self->document));
-  ladder_window_update_actions (self);
-  ladder_canvas_zoom_readable (self->canvas);
-  ladder_window_add_recent (self, file);
-  if (warnings->len > 0)
-    ladder_window_show_toast (self, g_ptr_array_index (warnings, 0));
-  return TRUE;
-}
-
 void
 ladder_window_adopt_import (LadderWindow *self, LadderChart *chart, GFile *file)
 {
@@ -437,13 +418,11 @@ present_dialog_idle (gpointer dialog)
   return G_SOURCE_REMOVE;
 }
 
-void
-ladder_window_open (LadderWindow *self, GFile *file)
+gboolean
+ladder_window_offer_import (LadderWindow *self, GFile *file)
 {
   g_autoptr(GError) error = NULL;
   LadderImportDialog *dialog;
-
-  g_return_if_fail (LADDER_IS_WINDOW (self));
 
   /* Delimited text and JSON go through the import dialog first. */
   dialog = ladder_import_dialog_offer (GTK_WINDOW (self), file, self->catalogue, &error);
@@ -453,10 +432,14 @@ ladder_window_open (LadderWindow *self, GFile *file)
       /* After the window itself, which a file given at start presents
        * only once this returns: the dialog then stays above it. */
       g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, present_dialog_idle, g_object_ref (dialog), g_object_unref);
-      return;
+      return TRUE;
     }
-  if (error != NULL || !ladder_window_load (self, file, &error))
-    ladder_window_show_error (self, _("Could not open the chart"), error->message);
+  if (error != NULL)
+    {
+      ladder_window_show_error (self, _("Could not open the chart"), error->message);
+      return TRUE;
+    }
+  return FALSE;
 }
 
 gboolean
@@ -521,7 +504,7 @@ gboolean
 ladder_window_is_pristine (LadderWindow *self)
 {
   g_return_val_if_fail (LADDER_IS_WINDOW (self), FALSE);
-  return ladder_document_is_pristine (self->document);
+  return ladder_document_is_pristine (self->document) && self->loading == NULL;
 }
 
 LadderChart *
@@ -567,6 +550,7 @@ ladder_window_dispose (GObject *object)
   LadderWindow *self = LADDER_WINDOW (object);
 
   g_clear_handle_id (&self->toast_timeout, g_source_remove);
+  ladder_window_cancel_loading (self);
   /* Closed on purpose (saved, or the changes discarded): no recovery. */
   if (self->autosave != NULL)
     ladder_autosave_close (self->autosave);
@@ -665,6 +649,7 @@ ladder_window_init (LadderWindow *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  ladder_window_init_loading (self);
 
   g_signal_connect_object (self->canvas, "notify::selected",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);

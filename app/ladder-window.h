@@ -49,8 +49,15 @@ gboolean        ladder_window_move_person    (LadderWindow *self, guint person, 
 /* Loads @file in place of the chart.  On failure the chart stays as it
  * was and the error (FILE:LINE: ...) is returned. */
 gboolean        ladder_window_load           (LadderWindow *self, GFile *file, GError **error);
-/* ladder_window_load(), showing a failure in a dialog. */
+/* ladder_window_load() on a worker thread: returns at once, the window
+ * showing the progress (Cancel, Escape) and the chart that was open until
+ * the new one replaces it; a failure is shown in a dialog
+ * (ladder-window-load.c). */
 void            ladder_window_open           (LadderWindow *self, GFile *file);
+/* An open is under way. */
+gboolean        ladder_window_is_loading     (LadderWindow *self);
+/* Stops the open under way (if any): the chart stays as it was. */
+void            ladder_window_cancel_loading (LadderWindow *self);
 gboolean        ladder_window_save_to        (LadderWindow *self, GFile *file, GError **error);
 
 /* Puts a recovery copy's chart in the window, unsaved, to be saved to its

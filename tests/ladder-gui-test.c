@@ -4,6 +4,27 @@
 static LadderApplication *app;
 static gboolean have_display;
 
+/* GTK 4.8's tooltip timeout asks a window that was unrealized meanwhile
+ * for the pointer position (gtk_tooltip_show_tooltip() passes
+ * gtk_native_get_surface() of a destroyed window, NULL, to
+ * gdk_surface_get_device_position()).  It happens when a test destroys a
+ * window within half a second of the pointer entering one of its widgets
+ * with a tooltip, which under Xvfb (the pointer sits mid-screen, where
+ * the windows appear) depends only on the machine's load.  That one
+ * critical is GTK's, harmless, and not made fatal; every other warning
+ * and critical still is. */
+static gboolean
+fatal_unless_gtk_tooltip_bug (const char     *log_domain,
+                              GLogLevelFlags  log_level,
+                              const char     *message,
+                              gpointer        user_data)
+{
+  return !(g_strcmp0 (log_domain, "Gdk") == 0
+           && (log_level & G_LOG_LEVEL_CRITICAL)
+           && g_str_has_prefix (message, "gdk_surface_get_device_position: assertion "
+                                         "'GDK_IS_SURFACE (surface)' failed"));
+}
+
 gboolean
 ladder_gui_test_init (void)
 {
@@ -11,6 +32,7 @@ ladder_gui_test_init (void)
 
   /* Never the user's own: g_get_user_data_dir() reads this once. */
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_test_log_set_fatal_handler (fatal_unless_gtk_tooltip_bug, NULL);
   have_display = gtk_init_check ();
   if (have_display)
     {
@@ -35,8 +57,25 @@ ladder_gui_test_get_app (void)
 void
 ladder_gui_drain (void)
 {
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  gboolean loading;
+
+  do
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      /* A file being opened on a worker: wait for it (blocking). */
+      loading = FALSE;
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels) && !loading; i++)
+        {
+          g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+          loading = LADDER_IS_WINDOW (window) && ladder_window_is_loading (LADDER_WINDOW (window));
+        }
+      if (loading)
+        g_main_context_iteration (NULL, TRUE);
+    }
+  while (loading);
 }
 
 LadderGuiFixture *

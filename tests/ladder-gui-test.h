@@ -33,7 +33,8 @@ LadderGuiFixture  *ladder_gui_fixture_new    (const char *name, const char *xml)
 /* Destroys the window (if still there) and frees @f. */
 void               ladder_gui_fixture_free   (LadderGuiFixture *f);
 
-/* Runs the main loop until nothing is pending. */
+/* Runs the main loop until nothing is pending and no window is opening
+ * a file. */
 void               ladder_gui_drain          (void);
 /* The person with @id (asserted to exist). */
 guint              ladder_gui_person         (LadderGuiFixture *f, const char *id);

@@ -33,6 +33,10 @@
 #define SLOW_WRITE_FACTOR 20
 /* However busy the user is, a change is copied within this many delays. */
 #define MAX_DEFER_FACTOR 5
+/* Charts with more people are serialized in slices of this many, one
+ * slice per idle on the main thread (a few milliseconds each), so that no
+ * copy stalls editing; a change in between starts the copy again later. */
+#define SLICE_PEOPLE 20000
 
 struct _LadderAutosave
 {
@@ -49,6 +53,11 @@ struct _LadderAutosave
   guint         pending;         /* jobs queued or running, under jobs_lock */
   gboolean      closed;
   gboolean      failed;          /* the user was told; not again until it works */
+
+  /* A copy being serialized slice by slice, and its idle. */
+  struct _LadderXmlWriter *slicing;
+  gpointer      slicing_job;
+  guint         slice_id;
 };
 
 G_DEFINE_FINAL_TYPE (LadderAutosave, ladder_autosave, G_TYPE_OBJECT)
@@ -113,9 +122,17 @@ write_job_free (gpointer data)
   g_free (job);
 }
 
+static void
+cancel_slicing (LadderAutosave *self)
+{
+  g_clear_handle_id (&self->slice_id, g_source_remove);
+  g_clear_pointer (&self->slicing, ladder_xml_writer_free);
+  g_clear_pointer (&self->slicing_job, write_job_free);
+}
+
 /* The chart as it is now, and its description, ready to be written. */
 static WriteJob *
-prepare_job (LadderAutosave *self, GError **error)
+prepare_job (LadderAutosave *self, gboolean whole, GError **error)
 {
   LadderDocument *document = self->document;
   LadderChart *chart = ladder_document_get_chart (document);
@@ -156,7 +173,10 @@ prepare_job (LadderAutosave *self, GError **error)
   job->info_path = g_strdup (self->info_path);
   job->info_data = g_key_file_to_data (info, &job->info_length, NULL);
   job->chart_path = g_strdup (self->chart_path);
-  job->chart_data = ladder_xml_write (chart, &job->chart_length);
+  if (ladder_chart_get_n_people (chart) > SLICE_PEOPLE && !whole)
+    self->slicing = ladder_xml_writer_new (chart);
+  else
+    job->chart_data = ladder_xml_write (chart, &job->chart_length);
   job->serialize_us = g_get_monotonic_time () - start;
   return job;
 }
@@ -348,7 +368,8 @@ ladder_autosave_write_now (LadderAutosave *self, GError **error)
   g_return_val_if_fail (!self->closed, FALSE);
 
   g_clear_handle_id (&self->timeout_id, g_source_remove);
-  job = prepare_job (self, error);
+  cancel_slicing (self);
+  job = prepare_job (self, TRUE, error);
   if (job == NULL)
     return FALSE;
   written = write_here (job);
@@ -358,25 +379,59 @@ ladder_autosave_write_now (LadderAutosave *self, GError **error)
   return written;
 }
 
-/* The timer's copy: serialized here, written by the worker. */
+static void
+submit_job (WriteJob *job)
+{
+  if (!queue_job (job))
+    {
+      if (!write_here (job))
+        report_failure (job->self, job->error);
+      write_job_free (job);
+    }
+}
+
+static gboolean
+slice_cb (gpointer user_data)
+{
+  LadderAutosave *self = user_data;
+  WriteJob *job = self->slicing_job;
+  gint64 start = g_get_monotonic_time ();
+
+  if (!ladder_xml_writer_step (self->slicing, SLICE_PEOPLE))
+    {
+      job->serialize_us += g_get_monotonic_time () - start;
+      return G_SOURCE_CONTINUE;
+    }
+  job->chart_data = ladder_xml_writer_finish (g_steal_pointer (&self->slicing), &job->chart_length);
+  job->serialize_us += g_get_monotonic_time () - start;
+  self->slicing_job = NULL;
+  self->slice_id = 0;
+  submit_job (job);
+  return G_SOURCE_REMOVE;
+}
+
+/* The timer's copy: serialized here (in slices for a large chart), written
+ * by the worker. */
 static void
 write_later (LadderAutosave *self)
 {
   g_autoptr(GError) error = NULL;
   WriteJob *job;
 
-  job = prepare_job (self, &error);
+  job = prepare_job (self, FALSE, &error);
   if (job == NULL)
     {
       report_failure (self, error);
       return;
     }
-  if (!queue_job (job))
+  if (self->slicing == NULL)
     {
-      if (!write_here (job))
-        report_failure (self, job->error);
-      write_job_free (job);
+      submit_job (job);
+      return;
     }
+  self->slicing_job = job;
+  /* Below redrawing and input: a slice runs when the window has time. */
+  self->slice_id = g_idle_add_full (G_PRIORITY_LOW, slice_cb, self, NULL);
 }
 
 static guint
@@ -399,7 +454,7 @@ timeout_cb (gpointer user_data)
       return G_SOURCE_REMOVE;
     }
 
-  if (read_count (&self->pending) > 0)
+  if (read_count (&self->pending) > 0 || self->slicing != NULL)
     {
       /* The last copy is still being written: one chart in memory at a
        * time, and this copy a little later. */
@@ -433,6 +488,8 @@ schedule (LadderAutosave *self)
 static void
 chart_changed_cb (LadderAutosave *self)
 {
+  /* The slices written so far are of another chart. */
+  cancel_slicing (self);
   schedule (self);
 }
 
@@ -447,6 +504,7 @@ modified_cb (LadderAutosave *self)
     {
       /* Saved, or undone back to what is saved: nothing to recover. */
       g_clear_handle_id (&self->timeout_id, g_source_remove);
+      cancel_slicing (self);
       remove_files (self);
     }
 }
@@ -460,6 +518,7 @@ ladder_autosave_close (LadderAutosave *self)
     return;
   self->closed = TRUE;
   g_clear_handle_id (&self->timeout_id, g_source_remove);
+  cancel_slicing (self);
   remove_files (self);
 }
 

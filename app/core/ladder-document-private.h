@@ -15,6 +15,9 @@ struct _LadderDocument
   LadderCatalogue *catalogue;
   LadderFindings  *findings;
   guint            validate_idle;
+  /* Checked on the thread that read the chart coming in, taken in place
+   * of checking it again when it comes (ladder-document-load.c). */
+  LadderFindings  *incoming_findings;
 
   GFile           *file;
   GFile           *imported_from;    /* the CSV read, until saved as a chart */

@@ -120,7 +120,10 @@ revalidate (LadderDocument *self)
 {
   g_clear_handle_id (&self->validate_idle, g_source_remove);
   g_clear_pointer (&self->findings, ladder_findings_free);
-  self->findings = ladder_validate (self->chart, self->catalogue);
+  if (self->incoming_findings != NULL)
+    self->findings = g_steal_pointer (&self->incoming_findings);
+  else
+    self->findings = ladder_validate (self->chart, self->catalogue);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FINDINGS]);
 }
 
@@ -188,39 +191,18 @@ ladder_document_replace (LadderDocument *self, LadderChart *chart, GFile *file)
 gboolean
 ladder_document_load (LadderDocument *self, GFile *file, GPtrArray *warnings, GError **error)
 {
-  g_autofree char *path = NULL;
-  g_autoptr(LadderChart) chart = NULL;
-  g_autofree char *stamp = NULL;
+  LadderLoaded *loaded;
 
   g_return_val_if_fail (LADDER_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  path = g_file_get_path (file);
-  if (path == NULL)
-    {
-      g_autofree char *uri = g_file_get_uri (file);
-
-      g_set_error (error, LADDER_CHART_ERROR, LADDER_CHART_ERROR_IO,
-                   _("%s: error: only local files can be opened"), uri);
-      return FALSE;
-    }
-
-  /* Before reading: a change made while it is read then shows as one. */
-  stamp = ladder_file_dup_stamp (file);
-  chart = ladder_load_file (path, self->catalogue, warnings, error);
-  if (chart == NULL)
+  loaded = ladder_loaded_read (file, self->catalogue, NULL, error);
+  if (loaded == NULL)
     return FALSE;
-
-  /* An import (CSV, TSV, JSON, or a file without a chart's extension) is
-   * a new document, unsaved until it is saved as a chart: Save asks where
-   * (the file itself stays as it is), closing asks first. */
-  if (ladder_import_format_for_path (path, NULL) != LADDER_FILE_FORMAT_CHART)
-    ladder_document_adopt_import (self, chart, file);
-  else
-    {
-      ladder_document_replace (self, chart, file);
-      self->disk_stamp = g_steal_pointer (&stamp);
-    }
+  if (warnings != NULL)
+    for (guint i = 0; i < ladder_loaded_get_warnings (loaded)->len; i++)
+      g_ptr_array_add (warnings, g_strdup (g_ptr_array_index (ladder_loaded_get_warnings (loaded), i)));
+  ladder_document_take_loaded (self, loaded);
   return TRUE;
 }
 

@@ -23,6 +23,7 @@
 #include "ladder-catalogue.h"
 #include "ladder-chart.h"
 #include "ladder-history.h"
+#include "ladder-progress.h"
 #include "ladder-validate.h"
 
 G_BEGIN_DECLS
@@ -87,6 +88,36 @@ gboolean         ladder_document_save_to         (LadderDocument *self, GFile *f
 /* The chart is not what any file holds (restored from a recovery copy). */
 void             ladder_document_mark_unsaved    (LadderDocument *self, GFile *file,
                                                   const char *stamp);
+
+/* ---- reading on a worker thread (ladder-document-load.c) ---- */
+
+/* A file read, parsed and checked into a chart nothing else sees. */
+typedef struct _LadderLoaded LadderLoaded;
+
+/* Any thread: reads @file against @catalogue, reporting into @progress
+ * (nullable) and stopping with G_IO_ERROR_CANCELLED when its cancellable
+ * is cancelled. */
+LadderLoaded    *ladder_loaded_read              (GFile *file, LadderCatalogue *catalogue,
+                                                  LadderProgress *progress, GError **error);
+/* The same on a worker thread; @callback runs in the calling thread's
+ * main context, at once when @progress's cancellable is cancelled. */
+void             ladder_loaded_read_async        (GFile *file, LadderCatalogue *catalogue,
+                                                  LadderProgress *progress,
+                                                  GAsyncReadyCallback callback,
+                                                  gpointer user_data);
+LadderLoaded    *ladder_loaded_read_finish       (GAsyncResult *result, GError **error);
+LadderChart     *ladder_loaded_get_chart         (LadderLoaded *loaded);
+/* The chart's layout, computed on the thread that read it (NULL when
+ * taken already); free with ladder_layout_free(). */
+struct _LadderLayout *ladder_loaded_steal_layout (LadderLoaded *loaded);
+/* What the reader had to say, "FILE:LINE: warning: ...". */
+GPtrArray       *ladder_loaded_get_warnings      (LadderLoaded *loaded);
+void             ladder_loaded_free              (LadderLoaded *loaded);
+/* Main thread: puts what was read in place of the chart, as
+ * ladder_document_load() does, and frees @loaded. */
+void             ladder_document_take_loaded     (LadderDocument *self, LadderLoaded *loaded);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LadderLoaded, ladder_loaded_free)
 
 /* ---- commands: each is one undo step ---- */
 

@@ -15,6 +15,7 @@
 #include "ladder-import-private.h"
 #include "ladder-chart-private.h"
 #include "ladder-text.h"
+#include "ladder-progress.h"
 
 /* Longest id (SPEC: 1–64 characters); a clash suffix is "-" and 6 hex. */
 #define MAX_ID 64
@@ -418,6 +419,7 @@ make_ids (Finish *finish, GError **error)
 
       finish->persons[r] = ladder_chart_append_record (finish->chart, id, g_intern_static_string ("other"),
                                                        row_at (finish, r)->line);
+      ladder_progress_person_loaded ();
       if (finish->persons[r] == LADDER_NONE)
         {
           guint first = ladder_chart_lookup (finish->chart, id);

@@ -36,6 +36,15 @@ LadderChart *ladder_xml_read_memory (const char *data, gsize length,
                                      const char *display_name, GError **error);
 /* The whole file, stable: an unchanged chart gives the same bytes. */
 char        *ladder_xml_write       (LadderChart *chart, gsize *length);
+/* The same in steps, for the main thread: new() writes the head,
+ * step() the next @n_people (TRUE once all are written), finish() the
+ * rest and the tail, and frees the writer.  The chart must not change
+ * in between (free() and start again if it does). */
+typedef struct _LadderXmlWriter LadderXmlWriter;
+LadderXmlWriter *ladder_xml_writer_new    (LadderChart *chart);
+gboolean         ladder_xml_writer_step   (LadderXmlWriter *writer, guint n_people);
+char            *ladder_xml_writer_finish (LadderXmlWriter *writer, gsize *length);
+void             ladder_xml_writer_free   (LadderXmlWriter *writer);
 /* The same bytes, handed to @write_func about 64 KB at a time (so a
  * save holds no whole-file buffer); FALSE as soon as it returns FALSE. */
 typedef gboolean (*LadderXmlWriteFunc) (gpointer closure, const char *data, gsize length);

@@ -12,6 +12,7 @@
 #include "ladder-chart-private.h"
 #include "ladder-xml-private.h"
 #include "ladder-text.h"
+#include "ladder-progress.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
@@ -362,6 +363,7 @@ start_person (LadderXmlReader *r, guint line)
     }
 
   person = ladder_chart_append_record (r->chart, id, role, line);
+  ladder_progress_person_loaded ();
   if (person == LADDER_NONE)
     {
       guint earlier = 0;

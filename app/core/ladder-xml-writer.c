@@ -118,14 +118,23 @@ write_person (GString *out, LadderChart *chart, guint person)
 /* How much of the file is given to a stream at a time. */
 #define STREAM_PIECE (64 * 1024)
 
-/* The whole document into @out, or, with @write_func, through it in
- * pieces of about STREAM_PIECE, @out then holding only the last bytes. */
-static gboolean
-write_document (LadderChart *chart, GString *out, LadderXmlWriteFunc write_func, gpointer closure)
+struct _LadderXmlWriter {
+  LadderChart       *chart;
+  GString           *out;
+  guint             *order;      /* the people in the order they are written */
+  guint              n;
+  guint              next;
+  /* With a stream, @out holds only the bytes not yet given to it. */
+  LadderXmlWriteFunc write_func;
+  gpointer           closure;
+  gboolean           failed;     /* the stream refused a piece */
+};
+
+static LadderXmlWriter *
+writer_begin (LadderChart *chart, GString *out, LadderXmlWriteFunc write_func, gpointer closure)
 {
   static gsize escape_ready;
-  g_autofree guint *order = NULL;
-  guint n_people, n;
+  LadderXmlWriter *writer;
   gint64 employees;
 
   if (g_once_init_enter (&escape_ready))
@@ -134,7 +143,11 @@ write_document (LadderChart *chart, GString *out, LadderXmlWriteFunc write_func,
       g_once_init_leave (&escape_ready, 1);
     }
 
-  n_people = ladder_chart_get_n_people (chart);
+  writer = g_new0 (LadderXmlWriter, 1);
+  writer->chart = g_object_ref (chart);
+  writer->out = out;
+  writer->write_func = write_func;
+  writer->closure = closure;
   g_string_append (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<orgchart version=\"1\"");
   append_attribute (out, "title", ladder_chart_get_title (chart));
   employees = ladder_chart_get_employees (chart);
@@ -144,45 +157,104 @@ write_document (LadderChart *chart, GString *out, LadderXmlWriteFunc write_func,
     g_string_append (out, " layout=\"compact\"");
   g_string_append (out, ">\n");
 
-  order = g_new (guint, MAX (n_people, 1));
-  n = ladder_chart_preorder (chart, order, FALSE);
-  for (guint i = 0; i < n; i++)
+  writer->order = g_new (guint, MAX (ladder_chart_get_n_people (chart), 1));
+  writer->n = ladder_chart_preorder (chart, writer->order, FALSE);
+  return writer;
+}
+
+/* The next @n_people; TRUE once all are written (or the stream failed). */
+static gboolean
+writer_run (LadderXmlWriter *writer, guint n_people)
+{
+  guint end = writer->n - writer->next > n_people ? writer->next + n_people : writer->n;
+
+  for (; writer->next < end && !writer->failed; writer->next++)
     {
-      write_person (out, chart, order[i]);
-      if (write_func != NULL && out->len >= STREAM_PIECE)
+      write_person (writer->out, writer->chart, writer->order[writer->next]);
+      if (writer->write_func != NULL && writer->out->len >= STREAM_PIECE)
         {
-          if (!write_func (closure, out->str, out->len))
-            return FALSE;
-          g_string_truncate (out, 0);
+          writer->failed = !writer->write_func (writer->closure, writer->out->str, writer->out->len);
+          g_string_truncate (writer->out, 0);
         }
     }
-  g_string_append (out, "</orgchart>\n");
-  return write_func == NULL || write_func (closure, out->str, out->len);
+  return writer->next == writer->n || writer->failed;
+}
+
+/* The rest and the tail; FALSE when the stream refused a piece. */
+static gboolean
+writer_end (LadderXmlWriter *writer)
+{
+  writer_run (writer, G_MAXUINT);
+  if (writer->failed)
+    return FALSE;
+  g_string_append (writer->out, "</orgchart>\n");
+  return writer->write_func == NULL ||
+         writer->write_func (writer->closure, writer->out->str, writer->out->len);
+}
+
+LadderXmlWriter *
+ladder_xml_writer_new (LadderChart *chart)
+{
+  g_return_val_if_fail (LADDER_IS_CHART (chart), NULL);
+
+  return writer_begin (chart, g_string_sized_new (128 + (gsize) ladder_chart_get_n_people (chart) * 96),
+                       NULL, NULL);
+}
+
+gboolean
+ladder_xml_writer_step (LadderXmlWriter *writer, guint n_people)
+{
+  g_return_val_if_fail (writer != NULL, TRUE);
+  return writer_run (writer, n_people);
+}
+
+char *
+ladder_xml_writer_finish (LadderXmlWriter *writer, gsize *length)
+{
+  char *data;
+
+  g_return_val_if_fail (writer != NULL, NULL);
+
+  writer_end (writer);
+  if (length != NULL)
+    *length = writer->out->len;
+  data = g_string_free (g_steal_pointer (&writer->out), FALSE);
+  ladder_xml_writer_free (writer);
+  return data;
+}
+
+void
+ladder_xml_writer_free (LadderXmlWriter *writer)
+{
+  if (writer == NULL)
+    return;
+  g_object_unref (writer->chart);
+  if (writer->out != NULL)
+    g_string_free (writer->out, TRUE);
+  g_free (writer->order);
+  g_free (writer);
 }
 
 char *
 ladder_xml_write (LadderChart *chart, gsize *length)
 {
-  GString *out;
-
   g_return_val_if_fail (LADDER_IS_CHART (chart), NULL);
 
-  out = g_string_sized_new (128 + (gsize) ladder_chart_get_n_people (chart) * 96);
-  write_document (chart, out, NULL, NULL);
-  if (length != NULL)
-    *length = out->len;
-  return g_string_free (out, FALSE);
+  return ladder_xml_writer_finish (ladder_xml_writer_new (chart), length);
 }
 
 gboolean
 ladder_xml_write_stream (LadderChart *chart, LadderXmlWriteFunc write_func, gpointer closure)
 {
-  g_autoptr(GString) out = NULL;
+  LadderXmlWriter *writer;
+  gboolean ok;
 
   g_return_val_if_fail (LADDER_IS_CHART (chart), FALSE);
   g_return_val_if_fail (write_func != NULL, FALSE);
 
   /* A person rarely takes more than a few hundred bytes. */
-  out = g_string_sized_new (STREAM_PIECE + 4096);
-  return write_document (chart, out, write_func, closure);
+  writer = writer_begin (chart, g_string_sized_new (STREAM_PIECE + 4096), write_func, closure);
+  ok = writer_end (writer);
+  ladder_xml_writer_free (writer);
+  return ok;
 }

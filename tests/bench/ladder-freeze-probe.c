@@ -1,0 +1,208 @@
+/* ladder-freeze-probe.c — LD_PRELOAD module that measures how long the
+ * real window could not answer (tests/bench/gui-freeze uses it).
+ *
+ * A 5 ms timeout in the main loop notes when it runs; the gap between two
+ * runs is how long the loop was busy elsewhere, which is the longest time
+ * a click or a key would have waited.  The module also plays a scenario,
+ * through the window's own actions:
+ *
+ *   LADDER_PROBE_OPEN=FILE  once the window is mapped, open FILE with
+ *                           win.open-recent (where Ctrl+O's chooser ends);
+ *                           without it, `ladder FILE` is what is measured
+ *   LADDER_PROBE_ROLE=ROLE  then add a ROLE on its own (one edit; default
+ *                           "ic")
+ *   LADDER_PROBE_WAIT=S     then let S seconds of life pass (default 25)
+ *   LADDER_PROBE_CANCEL=MS  instead, cancel the open MS milliseconds after
+ *                           it began (as Cancel and Escape do), note how
+ *                           long until the bar is gone, and end 2 s later
+ *
+ * and prints, per phase (start: until the window is mapped; open: until
+ * the chart is in the window; life: the edit and the wait), the longest
+ * gap and the sum of gaps over 50 ms, then ends the app.  It also notes
+ * when a progress bar first showed after the open began.
+ */
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <gtk/gtk.h>
+
+#define TICK_MS      5
+#define LONG_GAP_US  (50 * 1000)
+
+typedef enum { PHASE_START, PHASE_OPEN, PHASE_LIFE, N_PHASES } Phase;
+
+static const char * const phase_names[N_PHASES] = { "start", "open", "life" };
+
+typedef struct {
+  gint64 longest;
+  gint64 long_total;
+} PhaseGaps;
+
+static struct {
+  Phase      phase;
+  PhaseGaps  gaps[N_PHASES];
+  gint64     last;
+  gint64     phase_began;
+  gint64     progress_seen;   /* since the open began; -1 not yet */
+  gint64     loaded_after;
+  gint64     life_ends;
+  gint64     born;            /* when the module was loaded: the process began */
+  gint64     mapped_after;
+  gint64     cancelled_at;    /* -1: not cancelled */
+  gint64     bar_gone_after;  /* since the cancel; -1 not yet */
+  void      (*cancel) (gpointer window);
+  GFile     *(*get_file) (gpointer window);
+  gboolean   opened;
+} probe = { .progress_seen = -1, .cancelled_at = -1, .bar_gone_after = -1 };
+
+static GtkWidget *
+main_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* borrowed */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (gtk_widget_get_mapped (window) &&
+          g_str_equal (G_OBJECT_TYPE_NAME (window), "LadderWindow"))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+progress_shown (GtkWidget *widget)
+{
+  if (GTK_IS_PROGRESS_BAR (widget) && gtk_widget_is_drawable (widget))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (progress_shown (child))
+      return TRUE;
+  return FALSE;
+}
+
+static gpointer
+editor_symbol (const char *name)
+{
+  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *dir = exe ? g_path_get_dirname (exe) : NULL;
+  g_autofree char *path = dir ? g_build_filename (dir, "libladder-gui.so", NULL) : NULL;
+  void *module = path ? dlopen (path, RTLD_LAZY | RTLD_NOLOAD) : NULL;
+
+  return module ? dlsym (module, name) : NULL;
+}
+
+static void
+report_and_exit (void)
+{
+  fprintf (stderr, "ladder-freeze-probe: window mapped %.0f ms after the process began\n",
+           probe.mapped_after / 1000.0);
+  for (Phase p = 0; p < N_PHASES; p++)
+    fprintf (stderr, "ladder-freeze-probe: %s: longest gap %.0f ms, gaps over 50 ms %.0f ms in all\n",
+             phase_names[p], probe.gaps[p].longest / 1000.0, probe.gaps[p].long_total / 1000.0);
+  if (probe.loaded_after > 0)
+    fprintf (stderr, "ladder-freeze-probe: chart in the window %.0f ms after the open\n",
+             probe.loaded_after / 1000.0);
+  if (probe.bar_gone_after >= 0)
+    fprintf (stderr, "ladder-freeze-probe: bar gone %.0f ms after the cancel\n",
+             probe.bar_gone_after / 1000.0);
+  if (probe.progress_seen >= 0)
+    fprintf (stderr, "ladder-freeze-probe: progress shown %.0f ms after the open\n",
+             probe.progress_seen / 1000.0);
+  fflush (stderr);
+  _exit (0);
+}
+
+static void
+begin_phase (Phase phase, gint64 now)
+{
+  probe.phase = phase;
+  probe.phase_began = now;
+}
+
+static void
+open_file (GtkWidget *window, const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autofree char *uri = g_file_get_uri (file);
+
+  gtk_widget_activate_action (window, "win.open-recent", "s", uri);
+}
+
+static gboolean
+tick (gpointer data)
+{
+  gint64 now = g_get_monotonic_time ();
+  gint64 gap = probe.last > 0 ? now - probe.last : 0;
+  PhaseGaps *gaps = &probe.gaps[probe.phase];
+  GtkWidget *window = gtk_is_initialized () ? main_window () : NULL;
+
+  probe.last = now;
+  gaps->longest = MAX (gaps->longest, gap);
+  if (gap > LONG_GAP_US)
+    gaps->long_total += gap;
+  if (window == NULL)
+    return G_SOURCE_CONTINUE;
+
+  if (probe.get_file == NULL)
+    probe.get_file = editor_symbol ("ladder_window_get_file");
+
+  switch (probe.phase)
+    {
+    case PHASE_START:
+      probe.mapped_after = now - probe.born;
+      begin_phase (PHASE_OPEN, now);
+      if (g_getenv ("LADDER_PROBE_OPEN") != NULL)
+        open_file (window, g_getenv ("LADDER_PROBE_OPEN"));
+      break;
+    case PHASE_OPEN:
+      if (probe.progress_seen < 0 && progress_shown (window))
+        probe.progress_seen = now - probe.phase_began;
+      if (g_getenv ("LADDER_PROBE_CANCEL") != NULL)
+        {
+          if (probe.cancel == NULL)
+            probe.cancel = editor_symbol ("ladder_window_cancel_loading");
+          if (probe.cancelled_at < 0 &&
+              now - probe.phase_began >= g_ascii_strtod (g_getenv ("LADDER_PROBE_CANCEL"), NULL) * 1000)
+            {
+              probe.cancelled_at = now;
+              probe.cancel (window);
+            }
+          if (probe.cancelled_at >= 0 && probe.bar_gone_after < 0 && !progress_shown (window))
+            probe.bar_gone_after = now - probe.cancelled_at;
+          if (probe.cancelled_at >= 0 && now - probe.cancelled_at > 2 * G_USEC_PER_SEC)
+            report_and_exit ();
+          break;
+        }
+      if (probe.get_file != NULL && probe.get_file (window) != NULL)
+        {
+          const char *role = g_getenv ("LADDER_PROBE_ROLE");
+          const char *wait = g_getenv ("LADDER_PROBE_WAIT");
+
+          probe.loaded_after = now - probe.phase_began;
+          begin_phase (PHASE_LIFE, now);
+          probe.life_ends = now + (wait ? g_ascii_strtod (wait, NULL) : 25.0) * G_USEC_PER_SEC;
+          gtk_widget_activate_action (window, "win.add-role", "s", role ? role : "ic");
+        }
+      break;
+    case PHASE_LIFE:
+      if (now >= probe.life_ends)
+        report_and_exit ();
+      break;
+    case N_PHASES:
+      break;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+__attribute__((constructor)) static void
+probe_start (void)
+{
+  probe.born = g_get_monotonic_time ();
+  g_timeout_add (TICK_MS, tick, NULL);
+}
