@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "ladder-document.h"
+#include "ladder-io.h"
+#include "ladder-layout.h"
 #include "ladder-view-folds.h"
 
 /* One root, @n_heads reports, each with @n_team reports of their own. */
@@ -120,6 +122,34 @@ test_never_saved (void **state)
   assert_false (ladder_document_get_modified (document));
 }
 
+/* Read on a worker, the layout the window takes is of the folded chart. */
+static void
+test_loaded_layout_folded (void **state)
+{
+  guint heads[5];
+  g_autoptr(LadderChart) chart = three_levels (5, 20, heads);
+  g_autofree char *path = g_build_filename (ladder_test_tmpdir (), "view-folds-read.ladder", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LadderLoaded) loaded = NULL;
+  LadderLayout *layout;
+  LadderChart *read;
+  guint n_visible = 0, head, member;
+
+  assert_true (ladder_save_file (chart, path, &error));
+  loaded = ladder_loaded_read (file, ladder_catalogue_get_default (), NULL, &error);
+  assert_non_null (loaded);
+  read = ladder_loaded_get_chart (loaded);
+  head = ladder_chart_get_first_report (read, ladder_chart_get_first_root (read));
+  member = ladder_chart_get_first_report (read, head);
+  assert_true (ladder_chart_get_view_folded (read, head));
+  layout = ladder_loaded_steal_layout (loaded);
+  ladder_layout_get_visible (layout, &n_visible);
+  assert_int_equal (n_visible, 6);
+  assert_false (ladder_layout_get_box (layout, member)->visible);
+  ladder_layout_free (layout);
+}
+
 int
 main (void)
 {
@@ -127,6 +157,7 @@ main (void)
     cmocka_unit_test (test_levels_that_fit),
     cmocka_unit_test (test_file_folds_win),
     cmocka_unit_test (test_never_saved),
+    cmocka_unit_test (test_loaded_layout_folded),
   };
 
   return cmocka_run_group_tests (tests, NULL, NULL);
