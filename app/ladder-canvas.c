@@ -255,6 +255,7 @@ ladder_canvas_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   options.zoom = zoom;
   options.selected = self->selected;
   options.matches = self->matches;
+  options.dotted_stubs = TRUE;
   if (self->drag_mode == DRAG_CARD)
     {
       options.drop_target = self->drop_target;
@@ -528,6 +529,10 @@ ladder_canvas_reveal (LadderCanvas *self, guint person, gboolean center)
   if (box == NULL)
     return;
   self->auto_fit = FALSE;
+  /* Going to someone (search, F8, the lists) shows them readable, however
+   * far out the chart was zoomed to fit. */
+  if (center && ladder_viewport_get_zoom (self->viewport) < READABLE_ZOOM)
+    ladder_viewport_set_zoom (self->viewport, READABLE_ZOOM);
   if (center)
     ladder_viewport_center_on (self->viewport, x + box->width / 2.0, y + box->height / 2.0);
   else

@@ -591,6 +591,21 @@ test_search_unfolds (void **state)
   assert_int_equal (ladder_window_get_selected (f->window), person (f, "spm"));
   assert_false (ladder_chart_get_collapsed (f->chart, person (f, "cpo")));
   assert_false (ladder_window_get_modified (f->window));
+
+  /* Zoomed far out, a match is shown at a readable scale, centred. */
+  ladder_viewport_set_zoom (ladder_canvas_get_viewport (ladder_gui_canvas (f)), 0.05);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Ben Cruz");
+  activate (f, "win.find-next");
+  drain ();
+  assert_int_equal (ladder_window_get_selected (f->window), person (f, "cpo"));
+  assert_true (ladder_viewport_get_zoom (ladder_canvas_get_viewport (ladder_gui_canvas (f))) == 0.5);
+  {
+    double cx, cy;
+
+    card_centre (f, person (f, "cpo"), &cx, &cy);
+    assert_true (fabs (cx - gtk_widget_get_width (GTK_WIDGET (ladder_gui_canvas (f))) / 2.0) < 1.0);
+    assert_true (cy > 0 && cy < gtk_widget_get_height (GTK_WIDGET (ladder_gui_canvas (f))));
+  }
 }
 
 /* The Undo and Redo buttons say which step; undo selects what it changed. */

@@ -527,6 +527,96 @@ test_fold_marker_tells_worst (void **state)
   g_assert_nonnull (strstr (hiding, "fill=\"#f2f4f7\" stroke=\"#d92d20\" stroke-width=\"2\"/>"));
 }
 
+/* The same for a folded team bigger than the list of findings (a big chart
+ * opened folded), which is read from the findings' side: only a finding
+ * under the fold colours it. */
+static void
+test_fold_marker_big_team (void **state)
+{
+  g_autoptr(LadderChart) chart = ladder_chart_new ();
+  guint ceo = add (chart, "ceo", LADDER_NONE, "Ada Obi");
+  guint cpo = add (chart, "cpo", ceo, "Ben Cruz");
+  guint gpm = add (chart, "group-pm", cpo, "Cleo Diaz");
+  guint other = add (chart, "group-pm", cpo, "Dev Ray");
+  guint pm = LADDER_NONE;
+  g_autofree char *outside = NULL, *inside = NULL;
+
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Pat %u", i);
+      guint p = add (chart, "pm", gpm, name);
+
+      if (i == 20)
+        pm = p;
+    }
+  ladder_chart_set_collapsed (chart, gpm, TRUE);
+  /* A VP of Product under the other, open Group PM: not hidden. */
+  add (chart, "vp-product", other, "Sam Lee");
+  outside = render_svg (chart);
+  g_assert_nonnull (strstr (outside, "fill=\"#344054\">+40</text>"));
+
+  /* One under a PM of the folded team: two levels down, folded away. */
+  add (chart, "vp-product", pm, "Kim Ode");
+  inside = render_svg (chart);
+  g_assert_null (strstr (inside, "Kim Ode"));
+  g_assert_nonnull (strstr (inside, "fill=\"#d92d20\">+41</text>"));
+}
+
+/* The SVG of @chart in a small view around @person's card. */
+static char *
+render_view_svg (LadderChart *chart, guint person, gboolean stubs)
+{
+  LadderCatalogue *catalogue = ladder_catalogue_get_default ();
+  g_autoptr(LadderLayout) layout = ladder_layout_new ();
+  GString *out = g_string_new (NULL);
+  LadderRenderOptions options;
+  const LadderBox *box;
+  LadderDraw *draw;
+
+  ladder_layout_compute (layout, chart);
+  box = ladder_layout_get_box (layout, person);
+  ladder_render_options_init (&options);
+  options.clip_x = box->x - 100;
+  options.clip_y = box->y - 100;
+  options.clip_width = 400;
+  options.clip_height = 300;
+  options.dotted_stubs = stubs;
+  draw = ladder_draw_svg_new (append_to_string, out, 400, 300, NULL);
+  ladder_render_chart (draw, chart, catalogue, layout, NULL, &options);
+  g_assert_true (ladder_draw_svg_finish (draw));
+  ladder_draw_free (draw);
+  return g_string_free (out, FALSE);
+}
+
+/* A dotted line whose ends are far apart on screen is a stub at each end
+ * with the other person's name; exports draw it whole. */
+static void
+test_dotted_stub (void **state)
+{
+  g_autoptr(LadderChart) chart = ladder_chart_new ();
+  guint ceo = add (chart, "ceo", LADDER_NONE, "Ada Obi");
+  guint near = add (chart, "pm", ceo, "Nia Near");
+  guint far = LADDER_NONE;
+  g_autofree char *whole = NULL, *stubbed = NULL, *close = NULL;
+
+  for (guint i = 0; i < 30; i++)
+    far = add (chart, "pm", ceo, i == 29 ? "Zed Far" : "Pat Mid");
+  g_assert_true (ladder_chart_add_dotted_line (chart, near, far, NULL));
+
+  whole = render_view_svg (chart, near, FALSE);
+  g_assert_nonnull (strstr (whole, "Nia Near"));
+  g_assert_null (strstr (whole, "Zed Far"));
+  stubbed = render_view_svg (chart, near, TRUE);
+  g_assert_nonnull (strstr (stubbed, ">Zed Far</text>"));
+
+  /* Ends close together on screen: the line as it is. */
+  ladder_chart_remove_dotted_line (chart, near, far);
+  g_assert_true (ladder_chart_add_dotted_line (chart, near, ladder_chart_get_next_sibling (chart, near), NULL));
+  close = render_view_svg (chart, near, TRUE);
+  g_assert_nonnull (strstr (stubbed, "font-style=\"italic\""));
+  g_assert_null (strstr (close, "font-style=\"italic\""));
+}
+
 static void
 test_svg (void **state)
 {
@@ -1140,6 +1230,8 @@ main (void)
     cmocka_unit_test (test_wrap),
     cmocka_unit_test (test_big_frame),
     cmocka_unit_test (test_fold_marker_tells_worst),
+    cmocka_unit_test (test_fold_marker_big_team),
+    cmocka_unit_test (test_dotted_stub),
   };
 
   return cmocka_run_group_tests (tests, NULL, NULL);

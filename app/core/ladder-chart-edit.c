@@ -406,7 +406,31 @@ ladder_chart_set_collapsed (LadderChart *self, guint person, gboolean collapsed)
   if (r->collapsed == (guint) collapsed)
     return;
   r->collapsed = collapsed;
+  if (collapsed)
+    r->view_folded = FALSE;
   emit_flag (self, person, LADDER_FIELD_COLLAPSED, !collapsed, collapsed);
+}
+
+void
+ladder_chart_set_view_folded (LadderChart *self, guint person, gboolean folded)
+{
+  LadderPersonRecord *r;
+
+  g_return_if_fail (ladder_chart_is_alive (self, person));
+  r = ladder_chart_rec (self, person);
+  folded = !!folded;
+  if (r->collapsed == (guint) folded || (r->collapsed && !r->view_folded))
+    return;
+  r->collapsed = folded;
+  r->view_folded = TRUE;
+  emit_flag (self, person, LADDER_FIELD_COLLAPSED, !folded, folded);
+}
+
+gboolean
+ladder_chart_get_view_folded (LadderChart *self, guint person)
+{
+  g_return_val_if_fail (ladder_chart_is_alive (self, person), FALSE);
+  return ladder_chart_rec (self, person)->view_folded;
 }
 
 gboolean

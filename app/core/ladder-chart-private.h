@@ -30,6 +30,7 @@ typedef struct {
   guint       vacant : 1;
   guint       assistant : 1;
   guint       collapsed : 1;
+  guint       view_folded : 1;  /* folded (or last folded) by the view itself */
   guint       has_order : 1;
 } LadderPersonRecord;
 

@@ -192,6 +192,12 @@ void         ladder_chart_set_note         (LadderChart *self, guint person, con
 void         ladder_chart_set_vacant       (LadderChart *self, guint person, gboolean vacant);
 void         ladder_chart_set_assistant    (LadderChart *self, guint person, gboolean assistant);
 void         ladder_chart_set_collapsed    (LadderChart *self, guint person, gboolean collapsed);
+/* A fold the view makes by itself (a big chart opened folded): collapsed
+ * like any fold, but never saved and not a change of the folds; unfolding
+ * it keeps it the view's, folding it again with _set_collapsed() makes it
+ * the user's.  Does nothing to a person already folded by the user. */
+void         ladder_chart_set_view_folded  (LadderChart *self, guint person, gboolean folded);
+gboolean     ladder_chart_get_view_folded  (LadderChart *self, guint person);
 gboolean     ladder_chart_add_dotted_line  (LadderChart *self, guint person, guint to, GError **error);
 void         ladder_chart_remove_dotted_line (LadderChart *self, guint person, guint to);
 /* Inserts a dotted line at @index of the person's list (undo). */

@@ -15,6 +15,7 @@
 #include "ladder-import.h"
 #include "ladder-io.h"
 #include "ladder-layout.h"
+#include "ladder-view-folds.h"
 
 struct _LadderLoaded {
   GFile           *file;
@@ -164,7 +165,9 @@ ladder_loaded_read (GFile *file, LadderCatalogue *catalogue, LadderProgress *pro
       ladder_loaded_free (loaded);
       return NULL;
     }
-  /* Slots stay what they are when the chart is taken: the layout holds. */
+  /* Slots stay what they are when the chart is taken: the layout holds.
+   * A big chart opens folded by the view, so the layout is of that. */
+  ladder_view_fold_big (loaded->chart, LADDER_VIEW_FOLD_CARDS);
   loaded->layout = ladder_layout_new ();
   ladder_layout_compute (loaded->layout, loaded->chart);
   if (set_cancelled (progress, error))

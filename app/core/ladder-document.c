@@ -10,6 +10,7 @@
 #include "ladder-document-private.h"
 #include "ladder-import.h"
 #include "ladder-io.h"
+#include "ladder-view-folds.h"
 
 G_DEFINE_FINAL_TYPE (LadderDocument, ladder_document, G_TYPE_OBJECT)
 
@@ -158,7 +159,7 @@ chart_changed_cb (LadderChart *chart, const LadderChange *change, LadderDocument
   else if (!fold && self->validate_idle == 0)
     self->validate_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, revalidate_idle, self, NULL);
 
-  if (fold)
+  if (fold && !ladder_chart_get_view_folded (chart, change->person))
     ladder_document_set_folds_changed (self, TRUE);
   if (change->kind == LADDER_CHANGE_CHART || change->kind == LADDER_CHANGE_RESET)
     ladder_document_update_names (self);
@@ -177,6 +178,7 @@ ladder_document_replace (LadderDocument *self, LadderChart *chart, GFile *file)
   self->added = LADDER_NONE;
   /* take_contents emits RESET, which clears the history. */
   ladder_chart_take_contents (self->chart, chart);
+  ladder_view_fold_big (self->chart, LADDER_VIEW_FOLD_CARDS);
   ladder_history_mark_saved (self->history);
   g_set_object (&self->file, file);
   g_clear_object (&self->imported_from);

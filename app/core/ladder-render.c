@@ -157,17 +157,40 @@ worst_for (Render *r, guint person)
   return r->findings ? ladder_findings_worst_for (r->findings, person) : -1;
 }
 
-/* The worst finding among the people folded away under @person, or -1:
- * what a folded card says it hides.  Without recursion (charts may be
- * deeper than the C stack); only folded cards in view ask. */
+/* What hidden_worst() finds, from the findings' side: for a big folded
+ * team (a chart opened folded hides tens of thousands under a card)
+ * walking the findings and their managers costs far less than walking
+ * the team, every frame. */
 static int
-hidden_worst (Render *r, guint person)
+hidden_worst_by_findings (Render *r, guint person)
+{
+  int worst = -1;
+
+  for (guint i = 0, n = ladder_findings_get_n (r->findings); i < n && worst != LADDER_SEVERITY_ERROR; i++)
+    {
+      const LadderFinding *f = ladder_findings_get (r->findings, i);
+
+      if (f->person != person && ladder_chart_is_alive (r->chart, f->person)
+          && (worst < 0 || (int) f->severity < worst)
+          && ladder_chart_is_above (r->chart, person, f->person))
+        worst = f->severity;
+    }
+  return worst;
+}
+
+/* The worst finding among the @n_folded people folded away under @person,
+ * or -1: what a folded card says it hides.  Without recursion (charts may
+ * be deeper than the C stack); only folded cards in view ask. */
+static int
+hidden_worst (Render *r, guint person, guint n_folded)
 {
   g_autoptr(GArray) stack = NULL;
   int worst = -1;
 
   if (r->findings == NULL || ladder_findings_get_n (r->findings) == 0)
     return -1;
+  if (n_folded > ladder_findings_get_n (r->findings))
+    return hidden_worst_by_findings (r, person);
   stack = g_array_new (FALSE, FALSE, sizeof (guint));
   g_array_append_val (stack, person);
   while (stack->len > 0 && worst != LADDER_SEVERITY_ERROR)
@@ -370,6 +393,26 @@ draw_broken_lines (Render *r, guint manager)
     }
 }
 
+#define STUB_PX 48.0   /* a dotted line's stub on screen */
+
+/* From (@x0, @y0) a stub toward (@x1, @y1), and the name of @other, whom
+ * the line goes to, at its end. */
+static void
+draw_dotted_stub (Render *r, double x0, double y0, double x1, double y1, guint other,
+                  const LadderPaint *paint)
+{
+  LadderFont font = { 10.5, FALSE, TRUE, LADDER_RGB (DOTTED_SLATE), LADDER_ALIGN_START };
+  double zoom = r->options->zoom > 0 ? r->options->zoom : 1.0;
+  double length = hypot (x1 - x0, y1 - y0), stub = STUB_PX / zoom;
+  double ex = x0 + (x1 - x0) / length * stub, ey = y0 + (y1 - y0) / length * stub;
+  const char *name = ladder_chart_get_name (r->chart, other);
+
+  draw_clipped_line (r, x0, y0, ex, ey, paint);
+  if (r->simple || name == NULL || *name == '\0')
+    return;
+  ladder_draw_text (r->draw, ex + r->ox + (ex < x0 ? -164 : 4), ey + r->oy - 7, 160, name, &font);
+}
+
 static void
 draw_dotted_lines (Render *r)
 {
@@ -402,6 +445,13 @@ draw_dotted_lines (Render *r)
         {
           ay = a->y + a->height;
           by = b->y;
+        }
+      if (r->options->dotted_stubs && r->options->clip_width > 0
+          && hypot (bx - ax, by - ay) > MAX (r->options->clip_width, r->options->clip_height))
+        {
+          draw_dotted_stub (r, ax, ay, bx, by, pairs[2 * i + 1], &paint);
+          draw_dotted_stub (r, bx, by, ax, ay, pairs[2 * i], &paint);
+          continue;
         }
       draw_clipped_line (r, ax, ay, bx, by, &paint);
     }
@@ -660,7 +710,7 @@ draw_card (Render *r, guint person)
   draw_card_text (r, x, y, w, name, &name_font, title, &title_font);
 
   if (n_folded > 0)
-    draw_fold_marker (r, x + w / 2, y + h, n_folded, hidden_worst (r, person));
+    draw_fold_marker (r, x + w / 2, y + h, n_folded, hidden_worst (r, person, n_folded));
   draw_highlights_above (r, person, x, y, w, h);
   if (worst >= 0)
     draw_badge (r, x + w - 3, y + 3, worst);

@@ -36,6 +36,10 @@ typedef struct {
   gboolean drop_refused;       /* the drop target would make a cycle */
   /* Optional: per-slot flags for search matches (NULL for none). */
   const guint8 *matches;
+  /* With a clip: a dotted line longer than the clip's larger side (its
+   * ends far apart on screen) is drawn as a short stub at each end with
+   * the other person's name, not across the whole view (the canvas). */
+  gboolean dotted_stubs;
 } LadderRenderOptions;
 
 void ladder_render_options_init (LadderRenderOptions *options);

@@ -90,7 +90,7 @@ write_person (GString *out, LadderChart *chart, guint person)
     g_string_append (out, " vacant=\"true\"");
   if (ladder_chart_get_assistant (chart, person))
     g_string_append (out, " assistant=\"true\"");
-  if (ladder_chart_get_collapsed (chart, person))
+  if (ladder_chart_get_collapsed (chart, person) && !ladder_chart_get_view_folded (chart, person))
     g_string_append (out, " collapsed=\"true\"");
 
   dotted = ladder_chart_get_dotted_lines (chart, person, &n_dotted);

@@ -8,7 +8,8 @@
  * queued then runs once that frame has been rendered and handed to the
  * display, and prints the time since LADDER_BENCH_T0_NS (CLOCK_MONOTONIC
  * nanoseconds, set by the launcher just before it starts the app), then
- * ends the app.
+ * ends the app.  With LADDER_BENCH_WINDOW=RUNS set it goes on instead to
+ * time the open to an idle window, edits and pans (ladder-window-bench.c).
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -17,6 +18,8 @@
 #include <time.h>
 #include <unistd.h>
 #include <gtk/gtk.h>
+
+#include "ladder-window-bench.h"
 
 static double
 elapsed_ms (void)
@@ -63,6 +66,11 @@ gtk_snapshot_append_cairo (GtkSnapshot *snapshot, const graphene_rect_t *bounds)
     {
       seen = TRUE;
       drawn = elapsed_ms ();
+      if (g_getenv ("LADDER_BENCH_WINDOW") != NULL)
+        {
+          ladder_window_bench_start ();
+          return real (snapshot, bounds);
+        }
       /* Below the frame clock's priorities: runs after the frame. */
       g_idle_add_full (G_PRIORITY_LOW, report_and_quit, &drawn, NULL);
     }
