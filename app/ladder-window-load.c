@@ -121,6 +121,10 @@ stop_loading (LadderWindow *self)
   g_clear_handle_id (&self->load_tick, g_source_remove);
   if (self->load_bar != NULL)
     gtk_widget_set_visible (self->load_bar, FALSE);
+  /* Out of pulsing: its tick callback would go on drawing the window at
+   * every frame, hidden or not. */
+  if (self->load_progress != NULL)
+    gtk_progress_bar_set_fraction (self->load_progress, 0.0);
 }
 
 void

@@ -182,6 +182,42 @@ test_open_keeps_chart_until_read (void **state)
   ladder_gui_fixture_free (f);
 }
 
+/* @widget or a widget inside it has the CSS class @name. */
+static gboolean
+has_class_inside (GtkWidget *widget, const char *name)
+{
+  if (gtk_widget_has_css_class (widget, name))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_class_inside (child, name))
+      return TRUE;
+  return FALSE;
+}
+
+/* A pulsing bar has a tick callback that draws the window at every frame,
+ * hidden or not: once the open is done it must stop. */
+static void
+test_open_stops_pulsing (void **state)
+{
+  LadderGuiFixture *f;
+  g_autofree char *path_b = NULL;
+  g_autoptr(GFile) file_b = NULL;
+
+  LADDER_GUI_SKIP_WITHOUT_DISPLAY ();
+  f = ladder_gui_fixture_new ("a.ladder", chart_a);
+  path_b = ladder_test_write ("b.ladder", chart_b);
+  file_b = g_file_new_for_path (path_b);
+
+  ladder_window_open (f->window, file_b);
+  /* Nothing read yet: no fraction, so the bar pulses. */
+  assert_true (has_class_inside (progress_bar (f), "pulse"));
+  assert_true (wait_for (not_loading, f->window));
+  assert_string_equal (ladder_chart_get_title (f->chart), "Chart B");
+  assert_false (has_class_inside (progress_bar (f), "pulse"));
+  ladder_gui_fixture_free (f);
+}
+
 /* Escape as the window's key controllers see it, in the order they were
  * added, until one takes it. */
 static gboolean
@@ -388,6 +424,7 @@ main (void)
     cmocka_unit_test (test_cancel_import),
     cmocka_unit_test (test_failed_open_keeps_chart),
     cmocka_unit_test (test_second_open_wins),
+    cmocka_unit_test (test_open_stops_pulsing),
   };
 
   ladder_gui_test_init ();

@@ -2,10 +2,15 @@
  * (part of the preloaded ladder-first-frame-hook module; tests/bench/gui-window
  * runs it).
  *
- * Once the first chart frame is drawn the app is left to settle: "idle" is
- * the first low-priority idle after the last frame, once no frame has been
- * drawn for SETTLE_MS.  Then each step is done as its key does it, one at a
- * time, from the idle app: the canvas's own key handler for Down (its
+ * The chart is read on a worker thread (ladder_window_open()), so the first
+ * frame is the window with the open under way.  The open is done at the
+ * first frame drawn once ladder_window_is_loading() is FALSE (the loaded
+ * chart is taken on the main thread, so that frame shows it); then the app
+ * is left to settle: "idle" is the first low-priority idle after the last
+ * frame, once no frame has been drawn for SETTLE_MS.  A window that keeps
+ * drawing for NEVER_IDLE_MS is reported ("STEP never-idle frames=N") and
+ * the run ends.  Then each step is done as its key does it, one at a time,
+ * from the idle app: the canvas's own key handler for Down (its
  * binding calls ladder_canvas_move_selection), the window actions the keys
  * are bound to for Alt+Right (win.move-later), Ctrl+Z (win.undo),
  * Shift+Ctrl+Z (win.redo), Ctrl+0 (win.zoom-reset) and Ctrl+minus
@@ -36,8 +41,12 @@
 
 #define SETTLE_MS 300
 #define GIVE_UP_MS 2000
+#define NEVER_IDLE_MS 20000
 
 typedef void (*MoveSelectionFunc) (GtkWidget *canvas, int move);
+typedef gboolean (*IsLoadingFunc) (GtkWidget *window);
+typedef gpointer (*GetChartFunc) (GtkWidget *window);
+typedef guint (*GetNPeopleFunc) (gpointer chart);
 
 #define MOVE_DOWN 1     /* LADDER_CANVAS_MOVE_DOWN */
 
@@ -54,6 +63,12 @@ static struct {
   GtkWidget   *window;
   GtkWidget   *canvas;
   MoveSelectionFunc move_selection;
+  IsLoadingFunc is_loading;
+  GetChartFunc  get_chart;
+  GetNPeopleFunc get_n_people;
+  gboolean     loaded;        /* a frame was drawn after the open ended */
+  gint64       loaded_at;     /* µs */
+  guint        frames;
   gint64       t0;            /* the step's start, µs */
   double       cpu0;          /* ms */
   gint64       last_paint;    /* µs */
@@ -119,11 +134,31 @@ after_paint_cb (GdkFrameClock *clock, gpointer data)
 {
   bench.last_paint = g_get_monotonic_time ();
   bench.painted = TRUE;
+  bench.frames++;
+  if (!bench.loaded && !bench.is_loading (bench.window))
+    {
+      bench.loaded = TRUE;
+      bench.loaded_at = bench.last_paint;
+      bench.frames = 0;
+    }
   if (!bench.idle_queued)
     {
       bench.idle_queued = TRUE;
       g_idle_add_full (G_PRIORITY_LOW, idle_after_paint, NULL, NULL);
     }
+}
+
+/* The window draws frame after frame with nothing to do: no step can be
+ * timed. */
+static void
+check_never_idle (const char *label, gint64 since)
+{
+  if (g_get_monotonic_time () - since < NEVER_IDLE_MS * 1000)
+    return;
+  fprintf (stderr, "ladder-window: %s never-idle frames=%u in %d ms\n",
+           label, bench.frames, NEVER_IDLE_MS);
+  fflush (stderr);
+  _exit (1);
 }
 
 static GtkWidget *
@@ -158,6 +193,7 @@ static void
 send_step (Step *step)
 {
   bench.painted = FALSE;
+  bench.frames = 0;
   bench.t0 = g_get_monotonic_time ();
   bench.cpu0 = cpu_ms ();
   if (step->action != NULL)
@@ -193,7 +229,10 @@ watch_step (gpointer data)
     /* Nothing to draw: a pan of a chart that fits the view. */
     fprintf (stderr, "ladder-window: %s no-frame\n", step->label);
   else if (!bench.painted || bench.idle_queued || now - bench.last_paint < SETTLE_MS * 1000)
-    return G_SOURCE_CONTINUE;
+    {
+      check_never_idle (step->label, bench.t0);
+      return G_SOURCE_CONTINUE;
+    }
   else
     fprintf (stderr, "ladder-window: %s wall=%.2f cpu=%.2f\n", step->label,
              (bench.idle_wall - bench.t0) / 1e3, bench.idle_cpu - bench.cpu0);
@@ -213,20 +252,8 @@ static void
 start_steps (GtkWidget *window)
 {
   guint runs = MAX (1, atoi (g_getenv ("LADDER_BENCH_WINDOW")));
-  void *editor;
 
-  bench.window = window;
   bench.canvas = find_widget (window, "LadderCanvas");
-  dl_iterate_phdr (find_editor, NULL);
-  editor = bench.editor != NULL ? dlopen (bench.editor, RTLD_NOW | RTLD_NOLOAD) : NULL;
-  if (editor != NULL)
-    bench.move_selection = (MoveSelectionFunc) dlsym (editor, "ladder_canvas_move_selection");
-  if (bench.move_selection == NULL)
-    {
-      fprintf (stderr, "ladder-window: libladder-gui.so is not loaded\n");
-      _exit (1);
-    }
-
   bench.steps = g_ptr_array_new_with_free_func (g_free);
   add_step ("select-root", NULL, TRUE, 0);
   add_step ("select-report", NULL, TRUE, 0);
@@ -257,8 +284,17 @@ watch_open (gpointer data)
   const char *t0 = g_getenv ("LADDER_BENCH_T0_NS");
   double start_ms = t0 != NULL ? g_ascii_strtod (t0, NULL) / 1e6 : 0;
 
-  if (bench.idle_queued || now - bench.last_paint < SETTLE_MS * 1000)
-    return G_SOURCE_CONTINUE;
+  if (!bench.loaded || bench.idle_queued || now - bench.last_paint < SETTLE_MS * 1000)
+    {
+      if (bench.loaded)
+        check_never_idle ("open", bench.loaded_at);
+      return G_SOURCE_CONTINUE;
+    }
+  if (bench.get_n_people (bench.get_chart (window)) == 0)
+    {
+      fprintf (stderr, "ladder-window: the open ended with no one on the chart\n");
+      _exit (1);
+    }
   /* g_get_monotonic_time() is CLOCK_MONOTONIC, like the launcher's t0. */
   fprintf (stderr, "ladder-window: open wall=%.2f cpu=%.2f proc-stat-cpu=%.0f\n",
            bench.idle_wall / 1e3 - start_ms, bench.idle_cpu, proc_stat_cpu_ms ());
@@ -266,6 +302,31 @@ watch_open (gpointer data)
   fflush (stderr);
   start_steps (window);
   return G_SOURCE_REMOVE;
+}
+
+/* The public functions the bench calls: libladder-gui.so is opened by the
+ * app with local binding, so it is asked directly. */
+static void
+find_editor_functions (void)
+{
+  void *editor;
+
+  dl_iterate_phdr (find_editor, NULL);
+  editor = bench.editor != NULL ? dlopen (bench.editor, RTLD_NOW | RTLD_NOLOAD) : NULL;
+  if (editor != NULL)
+    {
+      bench.move_selection = (MoveSelectionFunc) dlsym (editor, "ladder_canvas_move_selection");
+      bench.is_loading = (IsLoadingFunc) dlsym (editor, "ladder_window_is_loading");
+      bench.get_chart = (GetChartFunc) dlsym (editor, "ladder_window_get_chart");
+    }
+  /* The engine is in the program (export_dynamic). */
+  bench.get_n_people = (GetNPeopleFunc) dlsym (RTLD_DEFAULT, "ladder_chart_get_n_people");
+  if (bench.move_selection == NULL || bench.is_loading == NULL
+      || bench.get_chart == NULL || bench.get_n_people == NULL)
+    {
+      fprintf (stderr, "ladder-window: the editor's functions were not found\n");
+      _exit (1);
+    }
 }
 
 void
@@ -286,6 +347,8 @@ ladder_window_bench_start (void)
       fprintf (stderr, "ladder-window: no window with a canvas\n");
       _exit (1);
     }
+  find_editor_functions ();
+  bench.window = window;
   bench.clock = gtk_widget_get_frame_clock (window);
   g_signal_connect (bench.clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
   bench.last_paint = g_get_monotonic_time ();
