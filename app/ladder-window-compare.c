@@ -94,7 +94,8 @@ compare_now (LadderWindow *self)
   if (self->compare_catalogue != self->catalogue)
     {
       g_clear_pointer (&self->compare_old_findings, ladder_findings_free);
-      self->compare_old_findings = ladder_validate (self->compare_old, self->catalogue);
+      self->compare_old_findings = ladder_validate_with (self->compare_old, self->catalogue,
+                                                       LADDER_VALIDATE_UNNAMED);
       g_set_object (&self->compare_catalogue, self->catalogue);
     }
   self->compare_diff = ladder_diff_new (self->compare_old, self->compare_old_findings,
@@ -167,7 +168,8 @@ ladder_window_compare_with (LadderWindow *self, GFile *file, GError **error)
 
   ladder_window_leave_comparison (self);
   self->compare_old = old_chart;
-  self->compare_old_findings = ladder_validate (old_chart, self->catalogue);
+  self->compare_old_findings = ladder_validate_with (old_chart, self->catalogue,
+                                                     LADDER_VALIDATE_UNNAMED);
   g_set_object (&self->compare_catalogue, self->catalogue);
   self->compare_name = g_file_get_basename (file);
   set_changes_page (self, TRUE);

@@ -825,6 +825,53 @@ test_findings_row_text (void **state)
                        "Why?\n");
 }
 
+/* A person with no name (a new person whose name popover was cancelled)
+ * is "Unnamed" in the window's findings, as on the card; the command
+ * line's findings keep the id. */
+static void
+test_findings_unnamed (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr(GString) row = g_string_new (NULL);
+  g_autoptr(LadderFindings) plain = NULL;
+  guint fay, eve, seen = 0;
+
+  SKIP_WITHOUT_DISPLAY ();
+  load_panel_team (f);
+  fay = ladder_chart_lookup (f->chart, "pm2");
+  eve = ladder_chart_lookup (f->chart, "pm1");
+  ladder_chart_set_name (f->chart, fay, NULL);
+  ladder_chart_set_name (f->chart, eve, "");
+  ladder_window_get_findings (f->window);
+  drain ();
+  collect_labels (panel_row (f, 0), row);
+  assert_string_equal (row->str,
+                       "Unnamed (Product Manager) reports to Unnamed (Product Manager), who does "
+                       "not rank above them on the product ladder\n"
+                       "Also: Unnamed (Product Manager) reports to Unnamed (Product Manager); a "
+                       "Product Manager usually reports to a Head of Product, a Director of "
+                       "Product, a Group Product Manager or a Senior Product Manager\n"
+                       "rank-order · pm-manager\n"
+                       "Why?\n");
+
+  plain = ladder_validate (f->chart, ladder_window_get_catalogue (f->window));
+  for (guint i = 0; i < ladder_findings_get_n (plain); i++)
+    {
+      const LadderFinding *finding = ladder_findings_get (plain, i);
+
+      assert_null (strstr (finding->message, "Unnamed"));
+      if (g_str_has_prefix (finding->message, "pm2 ")
+          && strcmp (ladder_rule_get_id (finding->rule), "rank-order") == 0)
+        {
+          assert_string_equal (finding->message,
+                               "pm2 (Product Manager) reports to pm1 (Product Manager), who does "
+                               "not rank above them on the product ladder");
+          seen++;
+        }
+    }
+  assert_int_equal (seen, 1);
+}
+
 /* A company's own rule (examples/rules/org-health.xml) quotes no article:
  * its "Why?" shows its <policy>. */
 static void
@@ -1039,6 +1086,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_save_name_and_folder, setup, teardown),
     cmocka_unit_test_setup_teardown (test_findings_order, setup, teardown),
     cmocka_unit_test_setup_teardown (test_findings_row_text, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_findings_unnamed, setup, teardown),
     cmocka_unit_test_setup_teardown (test_findings_policy, setup, teardown),
     cmocka_unit_test_setup_teardown (test_findings_follow_selection, setup, teardown),
     cmocka_unit_test (test_findings_rows_update),

@@ -2,6 +2,7 @@
 #include "ladder-test-util.h"
 
 #include <string.h>
+#include <glib/gstdio.h>
 
 #include "ladder-io.h"
 #include "ladder-validate.h"
@@ -444,6 +445,40 @@ test_write (void **state)
   assert_int_equal (length, strlen (csv));
 }
 
+/* The streaming writer writes the bytes the whole-buffer writer wrote
+ * before it (SHA-256 of `ladder --export=X.csv` before the change), and
+ * a save writes the same bytes. */
+static void
+test_write_examples_unchanged (void **state)
+{
+  static const struct { const char *example, *sha256; } cases[] = {
+    { "examples/enterprise.ladder", "2c16fbcab7bd14729b0fa79669e5a0d53b1940a6916f831ffac16802d7cac3f0" },
+    { "examples/scale-up.ladder", "40114956aab3dec4b5b254a5a005837dc7bb4e286d46368a829a791b56e8e675" },
+    { "examples/startup.ladder", "333223b0b808c7b69942b6118c10adf1955a03c0060fedacb78101e2d9fc128e" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *source = ladder_test_source_path (cases[i].example);
+      g_autofree char *out = g_build_filename (ladder_test_tmpdir (), "example.csv", NULL);
+      g_autoptr(LadderChart) chart = ladder_load_file (source, NULL, NULL, NULL);
+      g_autofree char *csv = NULL;
+      g_autofree char *saved = NULL;
+      g_autofree char *sum = NULL;
+      gsize length = 0, saved_length = 0;
+
+      assert_non_null (chart);
+      csv = ladder_csv_write (chart, &length);
+      sum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) csv, length);
+      assert_string_equal (sum, cases[i].sha256);
+      assert_true (ladder_save_file (chart, out, NULL));
+      saved = ladder_test_read (out, &saved_length);
+      assert_int_equal (saved_length, length);
+      assert_memory_equal (saved, csv, length);
+      g_unlink (out);
+    }
+}
+
 static void
 test_write_empty (void **state)
 {
@@ -575,6 +610,7 @@ main (void)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_basic),
+    cmocka_unit_test (test_write_examples_unchanged),
     cmocka_unit_test (test_quoting),
     cmocka_unit_test (test_line_breaks_in_fields),
     cmocka_unit_test (test_bom_and_line_ends),

@@ -653,17 +653,66 @@ append_field (GString    *out,
  * breaks inside a note are written as they are, inside quotes. */
 #define CSV_EOL "\r\n"
 
-char *
-ladder_csv_write (LadderChart *chart,
-                  gsize       *length)
+/* Rows are handed to the write function in blocks of about this size. */
+#define CSV_BLOCK (64 * 1024)
+
+static void
+append_row (GString     *out,
+            LadderChart *chart,
+            guint        person,
+            GString     *dotted_ids)
+{
+  guint manager = ladder_chart_get_manager (chart, person);
+  const guint *dotted;
+  guint n_dotted = 0;
+
+  append_field (out, ladder_chart_get_id (chart, person));
+  g_string_append_c (out, ',');
+  append_field (out, ladder_chart_get_name (chart, person));
+  g_string_append_c (out, ',');
+  append_field (out, ladder_chart_get_role (chart, person));
+  g_string_append_c (out, ',');
+  if (manager != LADDER_NONE)
+    append_field (out, ladder_chart_get_id (chart, manager));
+  g_string_append_c (out, ',');
+  append_field (out, ladder_chart_get_person_title (chart, person));
+  g_string_append_c (out, ',');
+  if (ladder_chart_get_vacant (chart, person))
+    g_string_append (out, "true");
+  g_string_append_c (out, ',');
+  if (ladder_chart_get_assistant (chart, person))
+    g_string_append (out, "true");
+  g_string_append_c (out, ',');
+  dotted = ladder_chart_get_dotted_lines (chart, person, &n_dotted);
+  g_string_truncate (dotted_ids, 0);
+  for (guint k = 0; k < n_dotted; k++)
+    {
+      if (k > 0)
+        g_string_append_c (dotted_ids, ' ');
+      g_string_append (dotted_ids, ladder_chart_get_id (chart, dotted[k]));
+    }
+  append_field (out, dotted_ids->str);
+  g_string_append_c (out, ',');
+  append_field (out, ladder_chart_get_note (chart, person));
+  g_string_append (out, CSV_EOL);
+}
+
+gboolean
+ladder_csv_write_stream (LadderChart        *chart,
+                         LadderXmlWriteFunc  write_func,
+                         gpointer            closure)
 {
   g_autofree guint *order = NULL;
-  GString *out;
+  g_autoptr(GString) out = NULL;
+  g_autoptr(GString) dotted_ids = NULL;
+  gboolean ok = TRUE;
   guint n;
 
-  g_return_val_if_fail (LADDER_IS_CHART (chart), NULL);
+  g_return_val_if_fail (LADDER_IS_CHART (chart), FALSE);
+  g_return_val_if_fail (write_func != NULL, FALSE);
 
-  out = g_string_sized_new (64 + 64 * (gsize) ladder_chart_get_n_people (chart));
+  out = g_string_sized_new (CSV_BLOCK + 4096);
+  dotted_ids = g_string_new (NULL);
   for (guint c = 0; c < G_N_ELEMENTS (export_columns); c++)
     {
       if (c > 0)
@@ -675,44 +724,39 @@ ladder_csv_write (LadderChart *chart,
   order = g_new (guint, MAX (1, ladder_chart_get_n_people (chart)));
   n = ladder_chart_preorder (chart, order, FALSE);
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < n && ok; i++)
     {
-      guint person = order[i];
-      guint manager = ladder_chart_get_manager (chart, person);
-      const guint *dotted;
-      guint n_dotted = 0;
-      g_autoptr(GString) dotted_ids = g_string_new (NULL);
-
-      append_field (out, ladder_chart_get_id (chart, person));
-      g_string_append_c (out, ',');
-      append_field (out, ladder_chart_get_name (chart, person));
-      g_string_append_c (out, ',');
-      append_field (out, ladder_chart_get_role (chart, person));
-      g_string_append_c (out, ',');
-      if (manager != LADDER_NONE)
-        append_field (out, ladder_chart_get_id (chart, manager));
-      g_string_append_c (out, ',');
-      append_field (out, ladder_chart_get_person_title (chart, person));
-      g_string_append_c (out, ',');
-      if (ladder_chart_get_vacant (chart, person))
-        g_string_append (out, "true");
-      g_string_append_c (out, ',');
-      if (ladder_chart_get_assistant (chart, person))
-        g_string_append (out, "true");
-      g_string_append_c (out, ',');
-      dotted = ladder_chart_get_dotted_lines (chart, person, &n_dotted);
-      for (guint k = 0; k < n_dotted; k++)
+      append_row (out, chart, order[i], dotted_ids);
+      if (out->len >= CSV_BLOCK)
         {
-          if (k > 0)
-            g_string_append_c (dotted_ids, ' ');
-          g_string_append (dotted_ids, ladder_chart_get_id (chart, dotted[k]));
+          ok = write_func (closure, out->str, out->len);
+          g_string_truncate (out, 0);
         }
-      append_field (out, dotted_ids->str);
-      g_string_append_c (out, ',');
-      append_field (out, ladder_chart_get_note (chart, person));
-      g_string_append (out, CSV_EOL);
     }
+  if (ok && out->len > 0)
+    ok = write_func (closure, out->str, out->len);
+  return ok;
+}
 
+static gboolean
+append_to_string (gpointer    closure,
+                  const char *data,
+                  gsize       length)
+{
+  g_string_append_len (closure, data, length);
+  return TRUE;
+}
+
+char *
+ladder_csv_write (LadderChart *chart,
+                  gsize       *length)
+{
+  GString *out;
+
+  g_return_val_if_fail (LADDER_IS_CHART (chart), NULL);
+
+  out = g_string_sized_new (64 + 64 * (gsize) ladder_chart_get_n_people (chart));
+  ladder_csv_write_stream (chart, append_to_string, out);
   if (length != NULL)
     *length = out->len;
   return g_string_free (out, FALSE);

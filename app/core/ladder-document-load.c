@@ -159,7 +159,7 @@ ladder_loaded_read (GFile *file, LadderCatalogue *catalogue, LadderProgress *pro
       return NULL;
     }
   ladder_progress_set_stage (progress, LADDER_PROGRESS_CHECKING);
-  loaded->findings = ladder_validate (loaded->chart, catalogue);
+  loaded->findings = ladder_validate_with (loaded->chart, catalogue, LADDER_VALIDATE_UNNAMED);
   if (set_cancelled (progress, error))
     {
       ladder_loaded_free (loaded);

@@ -123,7 +123,7 @@ revalidate (LadderDocument *self)
   if (self->incoming_findings != NULL)
     self->findings = g_steal_pointer (&self->incoming_findings);
   else
-    self->findings = ladder_validate (self->chart, self->catalogue);
+    self->findings = ladder_validate_with (self->chart, self->catalogue, LADDER_VALIDATE_UNNAMED);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FINDINGS]);
 }
 

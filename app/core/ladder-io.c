@@ -538,18 +538,13 @@ ladder_save_file (LadderChart *chart, const char *path, GError **error)
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (ladder_path_is_csv (path))
-    {
-      g_autofree char *data = NULL;
-      gsize length = 0;
-
-      data = ladder_csv_write (chart, &length);
-      return ladder_save_atomic (path, data, length, error);
-    }
-  /* A chart streams into the file: no whole-file buffer. */
+  /* A chart (XML or CSV) streams into the file: no whole-file buffer. */
   file = ladder_atomic_file_open (path, LADDER_ATOMIC_BACKUP, error);
   if (file == NULL)
     return FALSE;
-  ladder_xml_write_stream (chart, ladder_atomic_file_write_func, file);
+  if (ladder_path_is_csv (path))
+    ladder_csv_write_stream (chart, ladder_atomic_file_write_func, file);
+  else
+    ladder_xml_write_stream (chart, ladder_atomic_file_write_func, file);
   return ladder_atomic_file_commit (file, error);
 }

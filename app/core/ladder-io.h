@@ -59,6 +59,10 @@ LadderChart *ladder_csv_read_memory (const char *data, gsize length, const char 
                                      LadderCatalogue *catalogue, GPtrArray *warnings,
                                      GError **error);
 char        *ladder_csv_write       (LadderChart *chart, gsize *length);
+/* The same bytes, handed to @write_func in blocks of about 64 KB as the
+ * rows are made (no whole file in memory); FALSE once a write failed. */
+gboolean     ladder_csv_write_stream (LadderChart *chart, LadderXmlWriteFunc write_func,
+                                      gpointer closure);
 
 /* ---- by file name ---- */
 /* Whether @path ends in ".csv" in any case (team.Csv too): the one check

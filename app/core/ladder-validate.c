@@ -34,6 +34,7 @@ struct _LadderFindings
 typedef struct {
   LadderChart     *chart;
   LadderCatalogue *catalogue;
+  const char      *unnamed;     /* a person with no name, or NULL: the id */
   /* The records and rules, read directly in the loops over every person:
    * the public getters check their arguments on every call. */
   const LadderPersonRecord *records;
@@ -213,6 +214,18 @@ role_label (Validation *v,
   return role->name;
 }
 
+/* The name, else (for the window) "Unnamed", else the id. */
+static const char *
+person_label (Validation *v,
+              guint       person)
+{
+  const char *name = ladder_chart_get_name (v->chart, person);
+
+  if (v->unnamed != NULL && (name == NULL || *name == '\0'))
+    return v->unnamed;
+  return ladder_chart_get_label (v->chart, person);
+}
+
 /* Fills the message template of @rule.  The catalogue has checked that
  * every placeholder is one this rule's check can fill.  A message stops
  * at LADDER_TEXT_MESSAGE_MAX characters: a rules file repeating {person}
@@ -245,15 +258,15 @@ format_message (Validation       *v,
 
 #define IS(name) (len == strlen (name) && strncmp (open + 1, name, len) == 0)
       if (IS ("person"))
-        g_string_append (text, ladder_chart_get_label (v->chart, person));
+        g_string_append (text, person_label (v, person));
       else if (IS ("role"))
         g_string_append (text, role_label (v, person));
       else if (IS ("manager") && other != LADDER_NONE)
-        g_string_append (text, ladder_chart_get_label (v->chart, other));
+        g_string_append (text, person_label (v, other));
       else if (IS ("manager-role") && other != LADDER_NONE)
         g_string_append (text, role_label (v, other));
       else if (IS ("first") && v->first[rule->index] != LADDER_NONE)
-        g_string_append (text, ladder_chart_get_label (v->chart, v->first[rule->index]));
+        g_string_append (text, person_label (v, v->first[rule->index]));
       else if (IS ("employees"))
         g_string_append_printf (text, "%" G_GINT64_FORMAT, ladder_chart_get_employees (v->chart));
       else if (append_count (v, rule, person, open + 1, len, text))
@@ -523,6 +536,14 @@ LadderFindings *
 ladder_validate (LadderChart     *chart,
                  LadderCatalogue *catalogue)
 {
+  return ladder_validate_with (chart, catalogue, LADDER_VALIDATE_NONE);
+}
+
+LadderFindings *
+ladder_validate_with (LadderChart         *chart,
+                      LadderCatalogue     *catalogue,
+                      LadderValidateFlags  flags)
+{
   LadderFindings *findings;
   Validation v = { 0 };
   guint n_rules;
@@ -536,6 +557,8 @@ ladder_validate (LadderChart     *chart,
   n_rules = ladder_catalogue_get_n_rules (catalogue);
   v.chart = chart;
   v.catalogue = catalogue;
+  /* Translators: in a finding's message, a person not named yet */
+  v.unnamed = (flags & LADDER_VALIDATE_UNNAMED) ? _("Unnamed") : NULL;
   v.records = ladder_chart_get_records (chart);
   v.n_rules = n_rules;
   v.rules = g_new (const LadderRule *, MAX (n_rules, 1));

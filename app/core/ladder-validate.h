@@ -18,6 +18,14 @@ typedef struct _LadderFindings LadderFindings;
 
 /* Runs every rule.  Linear in the number of people; no recursion. */
 LadderFindings      *ladder_validate               (LadderChart *chart, LadderCatalogue *catalogue);
+typedef enum {
+  LADDER_VALIDATE_NONE    = 0,
+  /* Messages call a person with no name "Unnamed" (translated), as the
+   * window's cards do; without it they give the id (the command line). */
+  LADDER_VALIDATE_UNNAMED = 1 << 0,
+} LadderValidateFlags;
+LadderFindings      *ladder_validate_with          (LadderChart *chart, LadderCatalogue *catalogue,
+                                                    LadderValidateFlags flags);
 /* Findings are refcounted: free drops one reference (the last frees). */
 LadderFindings      *ladder_findings_ref           (LadderFindings *findings);
 void                 ladder_findings_free          (LadderFindings *findings);
