@@ -407,10 +407,18 @@ static void
 chart_changed_cb (LadderChart *chart, gconstpointer change, LadderOverview *self)
 {
   /* The old figures stay shown until the idle: they describe the chart
-   * one edit ago, and their people may be gone. */
+   * one edit ago, and their people may be gone.  A page nobody sees is
+   * counted when it is shown (or asked), not after every edit. */
   g_clear_pointer (&self->stats, ladder_stats_free);
-  if (self->update_idle == 0)
+  if (self->update_idle == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
     self->update_idle = g_idle_add_full (G_PRIORITY_LOW, update_idle_cb, self, NULL);
+}
+
+static void
+ladder_overview_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (ladder_overview_parent_class)->map (widget);
+  ladder_overview_update (LADDER_OVERVIEW (widget));
 }
 
 void
@@ -429,13 +437,16 @@ ladder_overview_bind (LadderOverview *self, LadderChart *chart, LadderCatalogue 
   ladder_overview_update (self);
 }
 
-/* --------------------------------------------------------------- access */
+/* --------------------------------------------------------------- access
+ * Each getter first counts what an edit left uncounted while the page was
+ * not shown. */
 
 LadderBarChart *
 ladder_overview_get_chart (LadderOverview *self, LadderOverviewChart which)
 {
   g_return_val_if_fail (LADDER_IS_OVERVIEW (self), NULL);
   g_return_val_if_fail (which < LADDER_OVERVIEW_N_CHARTS, NULL);
+  ladder_overview_update (self);
   return self->charts[which];
 }
 
@@ -444,6 +455,7 @@ ladder_overview_get_chosen (LadderOverview *self, guint *n_people)
 {
   g_return_val_if_fail (LADDER_IS_OVERVIEW (self), NULL);
   g_return_val_if_fail (n_people != NULL, NULL);
+  ladder_overview_update (self);
 
   *n_people = self->chosen->len;
   return self->chosen->len > 0 ? (const guint *) self->chosen->data : NULL;
@@ -453,6 +465,7 @@ guint
 ladder_overview_get_n_rows (LadderOverview *self)
 {
   g_return_val_if_fail (LADDER_IS_OVERVIEW (self), 0);
+  ladder_overview_update (self);
   return self->rows->len;
 }
 
@@ -460,6 +473,7 @@ guint
 ladder_overview_get_row_person (LadderOverview *self, guint row)
 {
   g_return_val_if_fail (LADDER_IS_OVERVIEW (self), LADDER_NONE);
+  ladder_overview_update (self);
   g_return_val_if_fail (row < self->rows->len, LADDER_NONE);
   return g_array_index (self->rows, guint, row);
 }
@@ -468,6 +482,7 @@ void
 ladder_overview_activate_row (LadderOverview *self, guint row)
 {
   g_return_if_fail (LADDER_IS_OVERVIEW (self));
+  ladder_overview_update (self);
   g_return_if_fail (row < self->rows->len);
   list_row_activated_cb (self->chosen_list, gtk_list_box_get_row_at_index (self->chosen_list, row),
                          self);
@@ -482,6 +497,7 @@ ladder_overview_dup_figures (LadderOverview *self)
 
   g_return_val_if_fail (LADDER_IS_OVERVIEW (self), NULL);
 
+  ladder_overview_update (self);
   /* Name and value labels alternate, in rows. */
   for (child = gtk_widget_get_first_child (GTK_WIDGET (self->figures)); child != NULL;
        child = gtk_widget_get_next_sibling (child), i++)
@@ -532,6 +548,7 @@ ladder_overview_class_init (LadderOverviewClass *klass)
 
   object_class->dispose = ladder_overview_dispose;
   object_class->finalize = ladder_overview_finalize;
+  widget_class->map = ladder_overview_map;
 
   signals[CHOSEN_CHANGED] = g_signal_new ("chosen-changed", G_TYPE_FROM_CLASS (klass),
                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
