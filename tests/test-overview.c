@@ -50,12 +50,8 @@ typedef LadderGuiFixture Fixture;
 static int
 setup (void **state)
 {
-  LadderGuiFixture *f;
-
-  if (!ladder_gui_test_have_display ())
-    return 0;
-  f = ladder_gui_fixture_new ("team.ladder", team_xml);
-  *state = f;
+  /* NULL without a display: the tests skip, teardown frees nothing. */
+  *state = ladder_gui_fixture_new ("team.ladder", team_xml);
   return 0;
 }
 
