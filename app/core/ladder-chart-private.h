@@ -80,6 +80,14 @@ void                ladder_dotted_seen_clear   (LadderDottedSeen *seen);
  * (tests of cost). */
 gsize               ladder_dotted_seen_get_total_checks (void);
 
+/* The living people with a dotted line to @to, in slot order, without
+ * reading every record (free with g_array_unref). */
+GArray             *ladder_chart_dup_dotted_from (LadderChart *self, guint to);
+/* Lines read by ladder_chart_dup_dotted_from so far in this process
+ * (tests of cost: a removal reads the lines to the person removed, not
+ * every line of the chart). */
+gsize               ladder_chart_get_dotted_from_reads (void);
+
 /* A display label for messages: the name, else the id. */
 const char         *ladder_chart_get_label     (LadderChart *self, guint person);
 
