@@ -9,6 +9,7 @@
 #include "ladder-document-private.h"
 #include "ladder-history.h"
 #include "ladder-io.h"
+#include "ladder-layout.h"
 #include "ladder-validate.h"
 
 static guint
@@ -444,6 +445,80 @@ test_large_chart_findings_do_not_block (void **state)
   assert_false (ladder_document_get_checking (document));
 }
 
+/* ------------------------------------------------------------- layout */
+
+static guint
+count_below (LadderChart *chart, guint person)
+{
+  guint n = 0;
+
+  for (guint r = ladder_chart_get_first_report (chart, person); r != LADDER_NONE;
+       r = ladder_chart_get_next_sibling (chart, r))
+    n += 1 + count_below (chart, r);
+  return n;
+}
+
+/* The layout kept from edit to edit, against one computed afresh, and
+ * the folded-away people under the card that folds them. */
+static void
+test_layout_after_edits_with_folds (void **state)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1812);
+  Watch watch = { 0 };
+  g_autoptr(LadderDocument) document = new_random_document (rand, 600, &watch);
+  LadderChart *chart = ladder_document_get_chart (document);
+  g_autoptr(LadderLayout) kept = ladder_layout_new ();
+  guint hidden_seen = 0;
+
+  for (guint round = 0; round < 40; round++)
+    {
+      g_autoptr(LadderLayout) fresh = ladder_layout_new ();
+      guint capacity = ladder_chart_get_capacity (chart);
+
+      for (guint k = 0; k < 5; k++)
+        {
+          guint p = g_rand_int_range (rand, 0, capacity);
+
+          if (ladder_chart_is_alive (chart, p))
+            ladder_chart_set_collapsed (chart, p, !ladder_chart_get_collapsed (chart, p));
+        }
+      random_edit (chart, rand);
+      capacity = ladder_chart_get_capacity (chart);
+      ladder_layout_compute (kept, chart);
+      ladder_layout_compute (fresh, chart);
+      for (guint p = 0; p < capacity; p++)
+        {
+          const LadderBox *a = ladder_layout_get_box (kept, p);
+          const LadderBox *b = ladder_layout_get_box (fresh, p);
+          guint shown = p;
+
+          if (!ladder_chart_is_alive (chart, p))
+            {
+              assert_null (a);
+              continue;
+            }
+          assert_memory_equal (a, b, sizeof *a);
+          assert_int_equal (ladder_layout_get_n_folded (kept, p),
+                            ladder_chart_get_collapsed (chart, p) ? count_below (chart, p) : 0);
+          /* The nearest card on screen: the topmost folded one above. */
+          for (guint m = ladder_chart_get_manager (chart, p); m != LADDER_NONE;
+               m = ladder_chart_get_manager (chart, m))
+            if (ladder_chart_get_collapsed (chart, m))
+              shown = m;
+          assert_int_equal (a->visible, shown == p);
+          if (shown != p)
+            {
+              const LadderBox *card = ladder_layout_get_box (kept, shown);
+
+              assert_true (card->visible);
+              assert_true (a->x == card->x && a->y == card->y);
+              hidden_seen++;
+            }
+        }
+    }
+  assert_true (hidden_seen > 1000);
+}
+
 int
 main (void)
 {
@@ -456,6 +531,7 @@ main (void)
     cmocka_unit_test (test_findings_after_edits_equal_a_full_check),
     cmocka_unit_test (test_stale_worker_result_never_wins),
     cmocka_unit_test (test_large_chart_findings_do_not_block),
+    cmocka_unit_test (test_layout_after_edits_with_folds),
   };
 
   return cmocka_run_group_tests (tests, NULL, NULL);
