@@ -5,13 +5,16 @@
  * facts flow up the reversed pre-order, and then every person is checked
  * against every rule that has them as subject.  The semantics of each
  * check kind are in docs/RULES-FORMAT.md.
+ *
+ * The passes read a copy of what they need from the records, made in one
+ * pass first (gather_records), so that the document can run them on a
+ * worker while the chart goes on changing (ladder_check_*).
  */
 #include "config.h"
 
 #include "ladder-validate.h"
 #include "ladder-catalogue-private.h"
 #include "ladder-chart-private.h"
-#include "ladder-stats.h"
 #include "ladder-text.h"
 
 #include <glib/gi18n-lib.h>
