@@ -755,13 +755,18 @@ ladder_import_builder_finish (LadderImportBuilder *builder,
   match_table_init (&finish.emails);
   match_table_init (&finish.by_name);
 
+  /* Between the passes, a cancelled worker stops (each pass is a fraction
+   * of a second at a million people). */
   ok = read_rows (&finish, error)
+       && !ladder_progress_check_cancelled (error)
        && make_ids (&finish, error)
+       && !ladder_progress_check_cancelled (error)
        && link_managers (&finish, warnings, error)
-       && link_dotted (&finish, warnings, error);
+       && link_dotted (&finish, warnings, error)
+       && !ladder_progress_check_cancelled (error);
   if (ok)
     give_roles_and_fields (&finish, warnings);
-  ok = ok && link_chart (&finish, error);
+  ok = ok && !ladder_progress_check_cancelled (error) && link_chart (&finish, error);
   if (ok)
     warn_flattened (&finish, warnings);
 
