@@ -5,6 +5,9 @@
 #include "ladder-gui-test.h"
 
 #include <gtk/gtk.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "ladder-application.h"
 #include "ladder-import-dialog.h"
@@ -220,6 +223,50 @@ test_window_open (void **state)
   drain ();
 }
 
+static gpointer
+write_pipe (gpointer path)
+{
+  /* Opening for writing waits for the reader: the dialog. */
+  int fd = open (path, O_WRONLY);
+
+  g_assert (fd >= 0);
+  g_assert (write (fd, team_csv, sizeof team_csv - 1) == sizeof team_csv - 1);
+  close (fd);
+  return NULL;
+}
+
+/* A pipe gives its content once: the dialog keeps it and the window's
+ * worker imports that, not the pipe again. */
+static void
+test_window_open_pipe (void **state)
+{
+  g_autofree char *path = g_build_filename (ladder_test_tmpdir (), "team-pipe.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  LadderWindow *window;
+  GtkWindow *dialog;
+  GThread *writer;
+
+  SKIP_WITHOUT_DISPLAY ();
+  assert_int_equal (mkfifo (path, 0600), 0);
+  writer = g_thread_new ("writer", write_pipe, path);
+  window = ladder_window_new (ladder_gui_test_get_app ());
+  gtk_window_present (GTK_WINDOW (window));
+  ladder_window_open (window, file);
+  g_thread_join (writer);
+  drain ();
+  dialog = find_dialog ();
+  assert_non_null (dialog);
+  assert_int_equal (g_bytes_get_size (ladder_import_dialog_get_content (LADDER_IMPORT_DIALOG (dialog))),
+                    sizeof team_csv - 1);
+  wait_counted (LADDER_IMPORT_DIALOG (dialog));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "import.accept", NULL);
+  drain ();
+  assert_int_equal (ladder_chart_get_n_people (ladder_window_get_chart (window)), 4);
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+  unlink (path);
+}
+
 static void
 count_cb (LadderImportDialog *dialog, guint *times)
 {
@@ -366,6 +413,7 @@ main (void)
     cmocka_unit_test (test_refused),
     cmocka_unit_test (test_many_titles),
     cmocka_unit_test (test_window_open),
+    cmocka_unit_test (test_window_open_pipe),
     cmocka_unit_test (test_change_cancels_count),
     cmocka_unit_test (test_cancel_dialog_import),
   };
