@@ -344,8 +344,10 @@ update_summary (LadderImportDialog *self)
   gtk_spinner_set_spinning (self->counting_spinner, self->counting != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->counting_spinner), self->counting != NULL);
 
-  /* While counting, the messages of the last count may no longer hold. */
-  if (preview->error != NULL)
+  /* While counting, the messages of the last count may no longer hold,
+   * and the beginning of a file that cannot be read alone (a first person
+   * longer than it) says nothing of the whole. */
+  if (preview->error != NULL && self->counting == NULL)
     g_string_append (messages, preview->error->message);
   for (guint i = 0; self->counting == NULL && i < preview->warnings->len; i++)
     {

@@ -267,6 +267,41 @@ test_window_open_pipe (void **state)
   unlink (path);
 }
 
+/* A JSON file whose first person does not fit in the beginning the
+ * dialog reads at once: no error meanwhile, and the first rows come with
+ * the counts. */
+static void
+test_long_first_person (void **state)
+{
+  g_autoptr(GString) json = g_string_new ("[{\"id\": \"a\", \"name\": \"Ada\", \"note\": \"");
+  LadderImportDialog *dialog;
+  const LadderImportPreview *preview;
+
+  SKIP_WITHOUT_DISPLAY ();
+  for (guint i = 0; i < 100 * 1024; i++)
+    g_string_append_c (json, 'x');
+  g_string_append (json, "\"},\n {\"id\": \"b\", \"pid\": \"a\", \"name\": \"Ben\"}]\n");
+  dialog = ladder_import_dialog_new (NULL, "long.json", json->str, json->len, LADDER_FILE_FORMAT_JSON, NULL);
+  preview = ladder_import_dialog_get_preview (dialog);
+  assert_non_null (preview->error);
+  assert_int_equal (preview->rows->len, 0);
+  assert_string_equal (ladder_import_dialog_get_summary (dialog), "Counting…");
+  assert_false (has_label (GTK_WIDGET (dialog), preview->error->message));
+  assert_false (gtk_widget_get_sensitive (GTK_WIDGET (gtk_window_get_default_widget (GTK_WINDOW (dialog)))));
+
+  wait_counted (dialog);
+  preview = ladder_import_dialog_get_preview (dialog);
+  assert_null (preview->error);
+  assert_int_equal (preview->headers->len, 4);
+  assert_int_equal (preview->rows->len, 2);
+  assert_string_equal (((char **) g_ptr_array_index (preview->rows, 1))[1], "Ben");
+  assert_true (has_label (GTK_WIDGET (dialog), "Ben"));
+  assert_string_equal (ladder_import_dialog_get_summary (dialog), "2 people, 1 at the top, 0 titles not recognised");
+  assert_true (gtk_widget_get_sensitive (GTK_WIDGET (gtk_window_get_default_widget (GTK_WINDOW (dialog)))));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  drain ();
+}
+
 static void
 count_cb (LadderImportDialog *dialog, guint *times)
 {
@@ -415,6 +450,7 @@ main (void)
     cmocka_unit_test (test_window_open),
     cmocka_unit_test (test_window_open_pipe),
     cmocka_unit_test (test_change_cancels_count),
+    cmocka_unit_test (test_long_first_person),
     cmocka_unit_test (test_cancel_dialog_import),
   };
   g_autofree char *choices = NULL;
