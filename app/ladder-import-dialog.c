@@ -101,8 +101,8 @@ header_group (const LadderImportPreview *preview)
   return g_compute_checksum_for_string (G_CHECKSUM_SHA256, joined->str, joined->len);
 }
 
-/* TRUE when there were choices for this header. */
-static gboolean
+/* The choices remembered for this header, if any. */
+static void
 load_choices (LadderImportDialog *self)
 {
   g_autoptr(GKeyFile) file = g_key_file_new ();
@@ -112,7 +112,7 @@ load_choices (LadderImportDialog *self)
 
   if (!g_key_file_load_from_file (file, path, G_KEY_FILE_NONE, NULL)
       || !g_key_file_has_group (file, group))
-    return FALSE;
+    return;
   for (guint f = 0; f < LADDER_IMPORT_N_FIELDS; f++)
     {
       g_autofree char *header = g_key_file_get_string (file, group,
@@ -131,7 +131,6 @@ load_choices (LadderImportDialog *self)
   /* A role the catalogue no longer has is forgotten, not an error. */
   for (guint i = 0; roles && roles[i]; i++)
     ladder_import_options_add_role (self->options, roles[i], self->catalogue, NULL);
-  return TRUE;
 }
 
 static void
