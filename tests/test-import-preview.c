@@ -193,12 +193,17 @@ test_readers_stop_when_cancelled (void **state)
   assert_int_equal (ladder_chart_get_n_people (chart), 10000);
   g_clear_object (&chart);
 
+  assert_int_equal (ladder_progress_get_people (progress), 10000);
+
+  /* Stopped at the first check, after 4095 rows, which were counted as
+   * they were read (the bar's "people loaded"). */
   g_cancellable_cancel (ladder_progress_get_cancellable (progress));
   assert_true (ladder_progress_check_cancelled (NULL));
   chart = ladder_import_memory (csv->str, csv->len, "t.csv", LADDER_FILE_FORMAT_DELIMITED,
                                 NULL, NULL, NULL, &error);
   assert_null (chart);
   assert_true (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
+  assert_int_equal (ladder_progress_get_people (progress), 10000 + 4095);
   g_clear_error (&error);
   chart = ladder_import_memory (json->str, json->len, "t.json", LADDER_FILE_FORMAT_JSON,
                                 NULL, NULL, NULL, &error);

@@ -212,6 +212,9 @@ ladder_import_builder_add (LadderImportBuilder *builder,
         row.fields[f] = text[0] ? g_string_chunk_insert (builder->strings, text) : NULL;
     }
   g_array_append_val (builder->rows, row);
+  /* Counted as read, not when the chart is made at the end: the bar of
+   * an import says how far the reading got. */
+  ladder_progress_person_loaded ();
   return builder->rows->len - 1;
 }
 
@@ -419,7 +422,6 @@ make_ids (Finish *finish, GError **error)
 
       finish->persons[r] = ladder_chart_append_record (finish->chart, id, g_intern_static_string ("other"),
                                                        row_at (finish, r)->line);
-      ladder_progress_person_loaded ();
       if (finish->persons[r] == LADDER_NONE)
         {
           guint first = ladder_chart_lookup (finish->chart, id);
