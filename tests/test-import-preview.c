@@ -4,6 +4,10 @@
  * run on is cancelled. */
 #include "ladder-test-util.h"
 
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+
 #include "ladder-import.h"
 #include "ladder-progress.h"
 
@@ -167,6 +171,64 @@ test_count_cancelled (void **state)
   g_clear_error (&counted.error);
 }
 
+/* The nice value of this process's thread named @name, or G_MININT when
+ * there is none (Linux's /proc). */
+static int
+thread_nice (const char *name)
+{
+  g_autoptr(GDir) dir = g_dir_open ("/proc/self/task", 0, NULL);
+  const char *tid;
+
+  while (dir != NULL && (tid = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *comm_path = g_build_filename ("/proc/self/task", tid, "comm", NULL);
+      g_autofree char *stat_path = g_build_filename ("/proc/self/task", tid, "stat", NULL);
+      g_autofree char *comm = NULL;
+      g_autofree char *stat = NULL;
+      g_auto(GStrv) fields = NULL;
+
+      if (!g_file_get_contents (comm_path, &comm, NULL, NULL) || !g_str_equal (g_strstrip (comm), name)
+          || !g_file_get_contents (stat_path, &stat, NULL, NULL) || strrchr (stat, ')') == NULL)
+        continue;
+      /* After "(comm)": state is field 3, nice field 19. */
+      fields = g_strsplit (strrchr (stat, ')') + 2, " ", 0);
+      if (g_strv_length (fields) > 16)
+        return atoi (fields[16]);
+    }
+  return G_MININT;
+}
+
+/* The count runs on a thread of its own, behind the main thread when the
+ * cores are busy (nice 10); the main thread stays as it was. */
+static void
+test_count_thread_is_nice (void **state)
+{
+#ifdef __linux__
+  g_autoptr(GString) csv = g_string_new ("id,name,manager\n");
+  g_autoptr(GBytes) bytes = NULL;
+  Counted counted = { 0 };
+  int nice = G_MININT;
+
+  for (guint i = 1; i <= 300000; i++)
+    g_string_append_printf (csv, "%u,P %u,%u\n", i, i, i / 2);
+  bytes = g_bytes_new (csv->str, csv->len);
+  ladder_import_preview_count_async (bytes, NULL, "t.csv", LADDER_FILE_FORMAT_DELIMITED, NULL, NULL,
+                                     5, NULL, counted_cb, &counted);
+  while (!counted.done && nice != 10)
+    {
+      nice = thread_nice ("ladder-count");
+      g_main_context_iteration (NULL, FALSE);
+    }
+  assert_int_equal (nice, 10);
+  assert_int_equal (getpriority (PRIO_PROCESS, 0), 0);
+  wait_counted (&counted);
+  assert_int_equal (counted.preview->n_people, 300000);
+  ladder_import_preview_free (counted.preview);
+#else
+  skip ();
+#endif
+}
+
 /* A reader on a thread whose progress is cancelled stops with
  * G_IO_ERROR_CANCELLED instead of finishing; without a progress (the
  * command line) it reads as before. */
@@ -253,6 +315,7 @@ main (void)
     cmocka_unit_test (test_peek_json_head),
     cmocka_unit_test (test_count_async),
     cmocka_unit_test (test_count_cancelled),
+    cmocka_unit_test (test_count_thread_is_nice),
     cmocka_unit_test (test_readers_stop_when_cancelled),
     cmocka_unit_test (test_options_copy),
   };

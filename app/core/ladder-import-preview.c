@@ -6,6 +6,9 @@
 #include "config.h"
 
 #include <string.h>
+#ifdef __linux__
+#include <sys/resource.h>
+#endif
 #include <glib/gi18n-lib.h>
 
 #include "ladder-import-private.h"
@@ -297,6 +300,8 @@ ladder_import_preview_peek (const char                *data,
 
 /* ---- the whole file, on a worker ---- */
 
+#define COUNT_NICE 10
+
 typedef struct {
   GBytes              *data;
   char                *path;
@@ -364,6 +369,21 @@ count_in_thread (GTask *task, gpointer source, gpointer task_data, GCancellable 
   g_task_return_pointer (task, preview, (GDestroyNotify) ladder_import_preview_free);
 }
 
+static gpointer
+count_thread (gpointer data)
+{
+  g_autoptr(GTask) task = data;
+
+#ifdef __linux__
+  /* Behind the main thread when the cores are busy: a count is worth
+   * less than a frame.  (Linux's nice is the calling thread's alone;
+   * elsewhere it would be the whole process's.) */
+  setpriority (PRIO_PROCESS, 0, COUNT_NICE);
+#endif
+  count_in_thread (task, NULL, g_task_get_task_data (task), g_task_get_cancellable (task));
+  return NULL;
+}
+
 void
 ladder_import_preview_count_async (GBytes                    *data,
                                    const char                *path,
@@ -394,11 +414,9 @@ ladder_import_preview_count_async (GBytes                    *data,
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, ladder_import_preview_count_async);
-  /* Cancelled, the caller hears it at once; the thread stops on its own
-   * at the readers' next check. */
-  g_task_set_return_on_cancel (task, TRUE);
   g_task_set_task_data (task, job, (GDestroyNotify) count_job_free);
-  g_task_run_in_thread (task, count_in_thread);
+  /* A thread of its own, not GIO's pool: its lower priority ends with it. */
+  g_thread_unref (g_thread_new ("ladder-count", count_thread, g_steal_pointer (&task)));
 }
 
 LadderImportPreview *

@@ -120,10 +120,11 @@ LadderImportPreview *ladder_import_preview_peek (const char *data, gsize length,
                                                  const char *display_name, LadderFileFormat format,
                                                  const LadderImportOptions *options,
                                                  guint max_rows);
-/* ladder_import_preview_new() on a worker thread, from @data, or when it
- * is NULL from the file at @path, read there; the chart is dropped once
- * counted (n_people, n_roots).  @options is copied.  A cancelled count
- * stops early and finishes with G_IO_ERROR_CANCELLED at once. */
+/* ladder_import_preview_new() on a thread of its own, at a lower priority
+ * than the main thread's, from @data, or when it is NULL from the file at
+ * @path, read there; the chart is dropped once counted (n_people,
+ * n_roots).  @options is copied.  A cancelled count stops at the readers'
+ * next check and finishes with G_IO_ERROR_CANCELLED. */
 void                 ladder_import_preview_count_async  (GBytes *data, const char *path,
                                                          const char *display_name,
                                                          LadderFileFormat format,
