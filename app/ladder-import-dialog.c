@@ -485,6 +485,12 @@ start_counting (LadderImportDialog *self)
   ladder_import_preview_count_async (self->data, self->path, self->display_name, self->format,
                                      self->catalogue, self->options, PREVIEW_ROWS, self->counting,
                                      counted_cb, g_object_ref (self));
+  /* The first count: the titles are not known yet (later ones keep the
+   * last count's drop-downs until theirs come). */
+  if (gtk_widget_get_first_child (GTK_WIDGET (self->titles_grid)) == NULL)
+    gtk_grid_attach (self->titles_grid, plain_label (_("The titles come with the counts of the whole file…"),
+                                                     TRUE, 0),
+                     0, 0, 2, 1);
 }
 
 void

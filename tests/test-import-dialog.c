@@ -42,6 +42,19 @@ accepted_cb (LadderImportDialog *dialog, guint *times)
   (*times)++;
 }
 
+/* Whether a label with @text is somewhere in @widget. */
+static gboolean
+has_label (GtkWidget *widget, const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
 static LadderImportDialog *
 new_dialog (const char *name)
 {
@@ -65,7 +78,10 @@ test_counts_and_choices (void **state)
   assert_int_equal (preview->delimiter, ';');
   assert_int_equal (preview->rows->len, 4);
   assert_string_equal (ladder_import_dialog_get_summary (dialog), "Counting…");
+  assert_true (has_label (GTK_WIDGET (dialog), "The titles come with the counts of the whole file…"));
   wait_counted (dialog);
+  assert_false (has_label (GTK_WIDGET (dialog), "The titles come with the counts of the whole file…"));
+  assert_true (has_label (GTK_WIDGET (dialog), "Founder & CEO"));
   preview = ladder_import_dialog_get_preview (dialog);
   assert_true (preview->counted);
   assert_int_equal (preview->n_people, 4);
@@ -96,19 +112,6 @@ test_counts_and_choices (void **state)
                        "4 people, 1 at the top, 1 title not recognised");
   gtk_window_destroy (GTK_WINDOW (again));
   drain ();
-}
-
-/* Whether a label with @text is somewhere in @widget. */
-static gboolean
-has_label (GtkWidget *widget, const char *text)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (has_label (child, text))
-      return TRUE;
-  return FALSE;
 }
 
 /* Hundreds of distinct titles: the first 200 get a drop-down, the rest
