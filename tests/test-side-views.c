@@ -9,6 +9,8 @@
 #include <gtk/gtk.h>
 #include <string.h>
 
+#include "ladder-canvas-private.h"
+#include "ladder-inspector.h"
 #include "ladder-people-list.h"
 #include "ladder-people-model.h"
 
@@ -305,6 +307,171 @@ test_remove_add (void **state)
   assert_rows_fresh (fx);
 }
 
+
+/* ------------------------------------------------------ the side pane */
+
+/* The label under @root whose text is @text, or NULL. */
+static GtkLabel *
+find_label (GtkWidget *root, const char *text)
+{
+  GtkWidget *label;
+
+  for (guint i = 0; (label = ladder_gui_find (root, GTK_TYPE_LABEL, i)) != NULL; i++)
+    if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (label)), text) == 0)
+      return GTK_LABEL (label);
+  return NULL;
+}
+
+static void
+notify_count_cb (GObject *object, GParamSpec *pspec, guint *count)
+{
+  (*count)++;
+}
+
+static void
+rows_changed_cb (GListModel *model, guint position, guint removed, guint added, guint *count)
+{
+  (*count)++;
+}
+
+/* An edit away from what the side pane shows (Jon Kim renamed, who has
+ * no finding, with Ivy Jun selected, who has a note and a dotted line)
+ * sets nothing of it again: the labels keep their laid-out text (the same
+ * PangoLayout), the findings list announces no row, the note is not set
+ * again and the dotted line keeps its row. */
+static void
+test_side_pane_untouched (void **state)
+{
+  Fixture *fx = *state;
+  GtkWidget *window;
+  GtkLabel *heading, *id, *summary;
+  PangoLayout *heading_layout, *id_layout, *summary_layout;
+  GListModel *findings_rows;
+  GtkTextBuffer *note;
+  GtkWidget *inspector, *dotted_row;
+  guint rows_changed = 0, note_changed = 0;
+
+  LADDER_GUI_SKIP_WITHOUT_DISPLAY ();
+  window = GTK_WIDGET (fx->f->window);
+  gtk_stack_set_visible_child_name (ladder_gui_side_stack (fx->f), "findings");
+  assert_true (ladder_document_set_field (fx->f->document, person (fx, "pm3"),
+                                          LADDER_FIELD_NOTE, "Mentors the new PMs", NULL));
+  assert_true (ladder_document_add_dotted_line (fx->f->document, person (fx, "pm3"),
+                                                person (fx, "pm1"), NULL));
+  ladder_window_select (fx->f->window, person (fx, "pm3"));
+  ladder_window_revalidate_now (fx->f->window);
+  ladder_gui_drain ();
+
+  heading = find_label (window, "Ivy Jun");
+  id = find_label (window, "Product Manager · id pm3");
+  summary = find_label (window, "0 errors, 1 warning, 2 notes");
+  assert_non_null (heading);
+  assert_non_null (id);
+  assert_non_null (summary);
+  heading_layout = gtk_label_get_layout (heading);
+  id_layout = gtk_label_get_layout (id);
+  summary_layout = gtk_label_get_layout (summary);
+  findings_rows = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (
+    ladder_gui_find (GTK_WIDGET (ladder_gui_side_stack (fx->f)), GTK_TYPE_LIST_VIEW, 0))));
+  g_signal_connect (findings_rows, "items-changed", G_CALLBACK (rows_changed_cb), &rows_changed);
+  inspector = ladder_gui_find (window, LADDER_TYPE_INSPECTOR, 0);
+  note = gtk_text_view_get_buffer (GTK_TEXT_VIEW (ladder_gui_find (inspector, GTK_TYPE_TEXT_VIEW, 0)));
+  g_signal_connect (note, "changed", G_CALLBACK (notify_count_cb), &note_changed);
+  dotted_row = ladder_gui_find (inspector, GTK_TYPE_LIST_BOX_ROW, 0);
+  assert_non_null (dotted_row);
+
+  assert_true (ladder_document_set_field (fx->f->document, person (fx, "pm4"),
+                                          LADDER_FIELD_NAME, "Jon Kimura", NULL));
+  ladder_window_revalidate_now (fx->f->window);
+  ladder_gui_drain ();
+
+  assert_string_equal (gtk_label_get_label (heading), "Ivy Jun");
+  assert_string_equal (gtk_label_get_label (summary), "0 errors, 1 warning, 2 notes");
+  assert_ptr_equal (gtk_label_get_layout (heading), heading_layout);
+  assert_ptr_equal (gtk_label_get_layout (id), id_layout);
+  assert_ptr_equal (gtk_label_get_layout (summary), summary_layout);
+  assert_int_equal (rows_changed, 0);
+  assert_int_equal (note_changed, 0);
+  assert_ptr_equal (ladder_gui_find (inspector, GTK_TYPE_LIST_BOX_ROW, 0), dotted_row);
+
+  /* Her own rename is shown. */
+  assert_true (ladder_document_set_field (fx->f->document, person (fx, "pm3"),
+                                          LADDER_FIELD_NAME, "Ivy Junge", NULL));
+  ladder_gui_drain ();
+  assert_string_equal (gtk_label_get_label (heading), "Ivy Junge");
+  g_signal_handlers_disconnect_by_data (findings_rows, &rows_changed);
+  g_signal_handlers_disconnect_by_data (note, &note_changed);
+}
+
+/* The canvas's accessible items: an edit tells only the items whose
+ * words changed (Jon Kim's), and the cards in view keep their items. */
+static void
+test_card_items_kept (void **state)
+{
+  Fixture *fx = *state;
+  LadderCanvas *canvas;
+  g_autoptr(GPtrArray) before = g_ptr_array_new ();
+  GtkWidget *child;
+  guint told, n = 0;
+
+  LADDER_GUI_SKIP_WITHOUT_DISPLAY ();
+  canvas = ladder_gui_canvas (fx->f);
+  ladder_window_revalidate_now (fx->f->window);
+  ladder_canvas_zoom_fit (canvas);
+  ladder_gui_drain ();
+  ladder_canvas_a11y_sync (canvas->a11y);
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (canvas)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (child)) == GTK_ACCESSIBLE_ROLE_TREE_ITEM)
+      g_ptr_array_add (before, child);
+  assert_int_equal (before->len, 12);
+  told = ladder_canvas_a11y_get_n_told (canvas->a11y);
+
+  assert_true (ladder_document_set_field (fx->f->document, person (fx, "pm4"),
+                                          LADDER_FIELD_NAME, "Jon Kimura", NULL));
+  ladder_window_revalidate_now (fx->f->window);
+  ladder_gui_drain ();
+  ladder_canvas_a11y_sync (canvas->a11y);
+  assert_int_equal (ladder_canvas_a11y_get_n_told (canvas->a11y) - told, 1);
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (canvas)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (child)) == GTK_ACCESSIBLE_ROLE_TREE_ITEM)
+      {
+        assert_true (n < before->len);
+        assert_ptr_equal (child, g_ptr_array_index (before, n));
+        n++;
+      }
+  assert_int_equal (n, 12);
+}
+
+/* The selection's words do not check the chart at once after an edit:
+ * the document checks in its idle, and its "findings" brings them up to
+ * date. */
+static void
+test_selection_words_wait_for_check (void **state)
+{
+  Fixture *fx = *state;
+  guint checks = 0;
+  g_autofree char *words = NULL;
+
+  LADDER_GUI_SKIP_WITHOUT_DISPLAY ();
+  ladder_window_revalidate_now (fx->f->window);
+  ladder_gui_drain ();
+  g_signal_connect (fx->f->document, "notify::findings", G_CALLBACK (notify_count_cb), &checks);
+
+  /* Lu Mora gets a manager: her warning goes, once the chart is checked. */
+  assert_true (ladder_document_move_person (fx->f->document, person (fx, "solo"),
+                                            person (fx, "hop2"), LADDER_NONE, NULL));
+  ladder_window_select (fx->f->window, person (fx, "solo"));
+  assert_int_equal (checks, 0);
+  ladder_gui_drain ();
+  assert_int_equal (checks, 1);
+
+  words = ladder_window_describe_person (fx->f->window, person (fx, "solo"));
+  assert_string_equal (words, "Lu Mora, Product Manager, reports to Hal Ito");
+  g_signal_handlers_disconnect_by_data (fx->f->document, &checks);
+}
+
 int
 main (void)
 {
@@ -312,6 +479,9 @@ main (void)
     cmocka_unit_test_setup_teardown (test_rename_one_row, setup, teardown),
     cmocka_unit_test_setup_teardown (test_move_undo_redo, setup, teardown),
     cmocka_unit_test_setup_teardown (test_remove_add, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_side_pane_untouched, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_card_items_kept, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_selection_words_wait_for_check, setup, teardown),
   };
 
   ladder_gui_test_init ();
