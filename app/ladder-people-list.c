@@ -158,6 +158,10 @@ chart_changed_cb (LadderChart *chart, const LadderChange *change, LadderPeopleLi
       self->syncing = TRUE;
       self->dirty = !ladder_people_model_apply (self->model, chart, change);
       self->syncing = FALSE;
+      /* At once, before the next frame: a selected row drawn unselected
+       * for a frame would fade back in (the theme's transition). */
+      if (!self->dirty)
+        apply_selection (self);
     }
   else
     self->dirty = TRUE;

@@ -223,9 +223,11 @@ test_move_undo_redo (void **state)
   ladder_gui_drain ();
   g_array_set_size (fx->ranges, 0);
 
-  /* Cleo Diaz's team (5 rows from row 2) under Hal Ito, after Ivy Jun. */
+  /* Cleo Diaz's team (5 rows from row 2) under Hal Ito, after Ivy Jun;
+   * the selected row stays selected, at once (not a frame later). */
   assert_true (ladder_document_move_person (fx->f->document, person (fx, "hop"),
                                             person (fx, "hop2"), 1, NULL));
+  assert_int_equal (selected_person (fx), person (fx, "cpo2"));
   ladder_gui_drain ();
   ranges = take_ranges (fx);
   assert_string_equal (ranges, "2-5+0 4-0+5");
@@ -250,6 +252,17 @@ test_move_undo_redo (void **state)
   g_free (shown);
   shown = shown_rows (fx);
   assert_string_equal (shown, moved_rows);
+
+  /* The moved person selected: their row is selected again as it comes
+   * back, before the next frame. */
+  ladder_window_select (fx->f->window, person (fx, "hop"));
+  ladder_gui_drain ();
+  assert_true (ladder_document_move_person (fx->f->document, person (fx, "hop"),
+                                            person (fx, "cpo2"), 0, NULL));
+  assert_int_equal (selected_person (fx), person (fx, "hop"));
+  ladder_gui_drain ();
+  assert_int_equal (selected_person (fx), person (fx, "hop"));
+  assert_rows_fresh (fx);
 }
 
 /* A remove takes one row out, its reports moving up a level (their rows
