@@ -15,6 +15,11 @@
  *   LADDER_PROBE_CANCEL=MS  instead, cancel the open MS milliseconds after
  *                           it began (as Cancel and Escape do), note how
  *                           long until the bar is gone, and end 2 s later
+ *   LADDER_PROBE_LOG=1      print every gap over 50 ms as it ends: its
+ *                           phase, when it ended (ms into the phase), its
+ *                           length and the main thread's CPU time in it
+ *                           (a gap with little CPU was the machine's load
+ *                           or a wait, not work of the window)
  *
  * and prints, per phase (start: until the window is mapped; open: until
  * the chart is in the window; life: the edit and the wait), the longest
@@ -26,6 +31,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <gtk/gtk.h>
 
@@ -45,6 +51,7 @@ static struct {
   Phase      phase;
   PhaseGaps  gaps[N_PHASES];
   gint64     last;
+  gint64     last_cpu;        /* the main thread's CPU time at the last tick */
   gint64     phase_began;
   gint64     progress_seen;   /* since the open began; -1 not yet */
   gint64     loaded_after;
@@ -134,15 +141,30 @@ open_file (GtkWidget *window, const char *path)
   gtk_widget_activate_action (window, "win.open-recent", "s", uri);
 }
 
+static gint64
+thread_cpu_us (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
 static gboolean
 tick (gpointer data)
 {
   gint64 now = g_get_monotonic_time ();
+  gint64 cpu = thread_cpu_us ();
   gint64 gap = probe.last > 0 ? now - probe.last : 0;
   PhaseGaps *gaps = &probe.gaps[probe.phase];
   GtkWidget *window = gtk_is_initialized () ? main_window () : NULL;
 
+  if (gap > LONG_GAP_US && g_getenv ("LADDER_PROBE_LOG") != NULL)
+    fprintf (stderr, "ladder-freeze-probe: gap %.0f ms (main thread CPU %.0f ms), %s, ending %.0f ms in\n",
+             gap / 1000.0, (cpu - probe.last_cpu) / 1000.0, phase_names[probe.phase],
+             (now - probe.phase_began) / 1000.0);
   probe.last = now;
+  probe.last_cpu = cpu;
   gaps->longest = MAX (gaps->longest, gap);
   if (gap > LONG_GAP_US)
     gaps->long_total += gap;
