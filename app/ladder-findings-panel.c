@@ -370,6 +370,9 @@ select_row (LadderFindingsPanel *self, guint row)
   self->selecting = TRUE;
   if (row < ladder_findings_rows_get_n_rows (self->rows))
     {
+      /* A row the list has not been told of yet (it grows in slices). */
+      if (row >= ladder_findings_rows_get_n_shown (self->rows))
+        ladder_findings_rows_show_all (self->rows);
       gtk_single_selection_set_selected (self->selection, row);
       gtk_widget_activate_action (GTK_WIDGET (self->list), "list.scroll-to-item", "u", row);
     }

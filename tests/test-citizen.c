@@ -1049,6 +1049,83 @@ test_findings_rows_update (void **state)
     ladder_findings_free (findings[i]);
 }
 
+/* A chart of a CEO with @n Product Managers reporting to them: one
+ * finding (pm-manager) each. */
+static LadderChart *
+many_findings_chart (guint n)
+{
+  LadderChart *chart = ladder_chart_new ();
+  guint ceo = ladder_chart_add_person (chart, "ceo", "ceo", LADDER_NONE, LADDER_NONE, NULL);
+
+  for (guint i = 0; i < n; i++)
+    ladder_chart_add_person (chart, NULL, "pm", ceo, LADDER_NONE, NULL);
+  return chart;
+}
+
+/* Many new rows (an open) are announced twenty at a time, one slice per
+ * 16 ms, so that a list view builds and measures a few rows per frame;
+ * a row asked for before it is announced shows all; an edit afterwards
+ * names its rows as before. */
+static void
+test_findings_rows_grow (void **state)
+{
+  g_autoptr(LadderChart) chart = many_findings_chart (250);
+  g_autoptr(LadderFindingsRows) rows = ladder_findings_rows_new ();
+  g_autoptr(GString) changes = g_string_new (NULL);
+  LadderFindings *findings[4];
+
+  g_signal_connect (rows, "items-changed", G_CALLBACK (record_change_cb), changes);
+  findings[0] = ladder_validate (chart, ladder_catalogue_get_default ());
+  ladder_findings_rows_set (rows, chart, findings[0]);
+  assert_int_equal (ladder_findings_rows_get_n_rows (rows), 250);
+  assert_string_equal (changes->str, "0 -0 +20;");
+  assert_int_equal (g_list_model_get_n_items (G_LIST_MODEL (rows)), 20);
+  assert_null (g_list_model_get_item (G_LIST_MODEL (rows), 20));
+
+  /* Ten slices to the 200 rows a list view builds widgets for, then the
+   * rest at once. */
+  for (int wait = 0; wait < 400 && ladder_findings_rows_get_n_shown (rows) < 250; wait++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+  assert_string_equal (changes->str,
+                       "0 -0 +20;20 -0 +20;40 -0 +20;60 -0 +20;80 -0 +20;100 -0 +20;"
+                       "120 -0 +20;140 -0 +20;160 -0 +20;180 -0 +20;200 -0 +50;");
+  assert_int_equal (g_list_model_get_n_items (G_LIST_MODEL (rows)), 250);
+
+  /* One more finding at the end: one row said. */
+  g_string_truncate (changes, 0);
+  ladder_chart_add_person (chart, NULL, "pm", ladder_chart_lookup (chart, "ceo"), LADDER_NONE, NULL);
+  findings[1] = ladder_validate (chart, ladder_catalogue_get_default ());
+  ladder_findings_rows_set (rows, chart, findings[1]);
+  assert_string_equal (changes->str, "250 -0 +1;");
+
+  /* Another chart while the rows still grow: the list starts again. */
+  g_string_truncate (changes, 0);
+  findings[2] = ladder_validate (chart, ladder_catalogue_get_default ());
+  {
+    g_autoptr(LadderChart) other = many_findings_chart (120);
+    g_autoptr(LadderFindingsRows) fresh = ladder_findings_rows_new ();
+    g_autoptr(GString) fresh_changes = g_string_new (NULL);
+
+    g_signal_connect (fresh, "items-changed", G_CALLBACK (record_change_cb), fresh_changes);
+    ladder_findings_rows_set (fresh, chart, findings[2]);
+    findings[3] = ladder_validate (other, ladder_catalogue_get_default ());
+    ladder_findings_rows_set (fresh, other, findings[3]);
+    assert_string_equal (fresh_changes->str, "0 -0 +20;0 -20 +20;");
+    /* Asked for a row not yet announced: all are. */
+    ladder_findings_rows_show_all (fresh);
+    assert_string_equal (fresh_changes->str, "0 -0 +20;0 -20 +20;20 -0 +100;");
+    assert_int_equal (g_list_model_get_n_items (G_LIST_MODEL (fresh)), 120);
+    ladder_findings_rows_show_all (fresh);
+    assert_string_equal (fresh_changes->str, "0 -0 +20;0 -20 +20;20 -0 +100;");
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (findings); i++)
+    ladder_findings_free (findings[i]);
+}
+
 /* The palette says what a role's number means, in words, and shows no
  * internal id; names wrap rather than being cut. */
 static void
@@ -1138,6 +1215,7 @@ main (void)
     cmocka_unit_test (test_findings_rows_update),
     cmocka_unit_test (test_palette_text),
     cmocka_unit_test_setup_teardown (test_findings_row_layout, setup, teardown),
+    cmocka_unit_test (test_findings_rows_grow),
   };
   g_autofree char *config_home = NULL;
   g_autofree char *user_dirs = NULL;
