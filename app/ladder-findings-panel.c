@@ -20,6 +20,11 @@
 #include "ladder-findings-rows.h"
 
 #define ROW_ICON_SIZE 16
+/* A wrapping label's narrowest width.  Without it GTK 4.8 measures the
+ * minimum by laying the text out one character per line, shaping each
+ * line: four times the cost of the whole measure (200 row messages:
+ * 217 ms of CPU against 53 ms with a floor of 12 characters). */
+#define ROW_MIN_CHARS 12
 
 struct _LadderFindingsPanel
 {
@@ -186,6 +191,8 @@ small_print (const char *text, gboolean wrap)
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
   gtk_label_set_wrap (GTK_LABEL (label), wrap);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  if (wrap)
+    gtk_label_set_width_chars (GTK_LABEL (label), ROW_MIN_CHARS);
   gtk_widget_add_css_class (label, "dim-label");
   if (!wrap)
     gtk_widget_add_css_class (label, "caption");
@@ -260,6 +267,7 @@ setup_row_cb (GtkSignalListItemFactory *factory, GtkListItem *item, LadderFindin
   gtk_label_set_xalign (widgets->message, 0.0);
   gtk_label_set_wrap (widgets->message, TRUE);
   gtk_label_set_wrap_mode (widgets->message, PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_width_chars (widgets->message, ROW_MIN_CHARS);
   gtk_widget_set_hexpand (GTK_WIDGET (widgets->message), TRUE);
   gtk_box_append (GTK_BOX (text), GTK_WIDGET (widgets->message));
 

@@ -843,6 +843,24 @@ wrap_beside_others (GtkWidget *widget, gboolean beside)
   return FALSE;
 }
 
+/* How many wrapping labels under @widget have @chars as their width in
+ * characters; fails on one that has another. */
+static guint
+wrapping_labels_min_chars (GtkWidget *widget, int chars)
+{
+  guint found = 0;
+
+  if (GTK_IS_LABEL (widget) && gtk_label_get_wrap (GTK_LABEL (widget)))
+    {
+      assert_int_equal (gtk_label_get_width_chars (GTK_LABEL (widget)), chars);
+      return 1;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    found += wrapping_labels_min_chars (child, chars);
+  return found;
+}
+
 /* A row's wrapping messages are not in a horizontal box beside the icon:
  * GtkBox (GTK 4.8) measures such a label's width for several heights,
  * each a search over widths, and laying out the two hundred rows a list
@@ -869,6 +887,11 @@ test_findings_row_layout (void **state)
   assert_int_equal ((int) icon_box.size.height, 16);
   assert_int_equal ((int) (message_box.origin.x - icon_box.origin.x), 16 + 10);
   assert_int_equal ((int) (icon_box.origin.y - message_box.origin.y), 2);
+
+  /* Each wrapping label (the message and its "Also:") has a floor of 12
+   * characters: measured without one, its narrowest width is the text
+   * laid out a character per line, four times the cost of the rest. */
+  assert_int_equal (wrapping_labels_min_chars (row, 12), 2);
 }
 
 /* A person with no name (a new person whose name popover was cancelled)
