@@ -29,7 +29,19 @@ struct _LadderFindingsRows
   GArray *row_start;          /* row -> its first place in order, then order->len */
   GArray *row_of;             /* finding index -> row */
   GArray *signature;          /* row -> a hash of what it shows */
+  guint shown;                /* rows the model has announced: the first ones */
+  guint grow_id;              /* announces the next rows, while shown < rows */
 };
+
+/* Many rows at once (an open, another chart) are announced in slices: a
+ * GtkListView (GTK 4.8) builds and measures widgets for up to 200 rows,
+ * which took 200-300 ms of the main thread at once when a 100k chart
+ * with 508 findings opened.  GROW_ROWS rows per GROW_INTERVAL_MS let the
+ * window draw between them; past the rows a list view builds widgets
+ * for, the rest is announced at once. */
+#define GROW_ROWS        20
+#define GROW_INTERVAL_MS 16
+#define LIST_VIEW_ROWS   200
 
 static void list_model_init (GListModelInterface *iface);
 
@@ -45,7 +57,7 @@ get_item_type (GListModel *model)
 static guint
 get_n_items (GListModel *model)
 {
-  return ladder_findings_rows_get_n_rows (LADDER_FINDINGS_ROWS (model));
+  return LADDER_FINDINGS_ROWS (model)->shown;
 }
 
 static gpointer
@@ -160,6 +172,57 @@ sign_rows (LadderFindingsRows *self)
     }
 }
 
+static gboolean
+grow_cb (gpointer user_data)
+{
+  LadderFindingsRows *self = user_data;
+  guint rows = ladder_findings_rows_get_n_rows (self);
+  guint at = self->shown;
+  gboolean done;
+
+  self->shown = at < LIST_VIEW_ROWS ? MIN (at + GROW_ROWS, rows) : rows;
+  done = self->shown == rows;
+  if (done)
+    self->grow_id = 0;
+  g_list_model_items_changed (G_LIST_MODEL (self), at, 0, self->shown - at);
+  return done ? G_SOURCE_REMOVE : G_SOURCE_CONTINUE;
+}
+
+/* The rows are new (another chart), or most of them: the list starts
+ * again with its first GROW_ROWS rows, and grows. */
+static void
+announce_anew (LadderFindingsRows *self, guint n_before)
+{
+  guint rows = ladder_findings_rows_get_n_rows (self);
+
+  self->shown = MIN (rows, GROW_ROWS);
+  if (self->shown < rows && self->grow_id == 0)
+    self->grow_id = g_timeout_add (GROW_INTERVAL_MS, grow_cb, self);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, n_before, self->shown);
+}
+
+void
+ladder_findings_rows_show_all (LadderFindingsRows *self)
+{
+  guint at;
+
+  g_return_if_fail (LADDER_IS_FINDINGS_ROWS (self));
+
+  at = self->shown;
+  if (at == ladder_findings_rows_get_n_rows (self))
+    return;
+  g_clear_handle_id (&self->grow_id, g_source_remove);
+  self->shown = ladder_findings_rows_get_n_rows (self);
+  g_list_model_items_changed (G_LIST_MODEL (self), at, 0, self->shown - at);
+}
+
+guint
+ladder_findings_rows_get_n_shown (LadderFindingsRows *self)
+{
+  g_return_val_if_fail (LADDER_IS_FINDINGS_ROWS (self), 0);
+  return self->shown;
+}
+
 void
 ladder_findings_rows_set (LadderFindingsRows *self, LadderChart *chart, LadderFindings *findings)
 {
@@ -177,6 +240,13 @@ ladder_findings_rows_set (LadderFindingsRows *self, LadderChart *chart, LadderFi
   sign_rows (self);
   n_after = self->signature->len;
 
+  /* Still growing: the list knows only the first rows. */
+  if (self->shown < n_before)
+    {
+      announce_anew (self, self->shown);
+      return;
+    }
+
   /* An edit changes a few rows: only those are said to change, so that a
    * list view fills in again only them.  Between the rows that stayed the
    * same at the start and at the end, a stretch as long as it was is
@@ -190,8 +260,15 @@ ladder_findings_rows_set (LadderFindingsRows *self, LadderChart *chart, LadderFi
          g_array_index (before, guint64, n_before - 1 - same_end) ==
          g_array_index (self->signature, guint64, n_after - 1 - same_end))
     same_end++;
+  if (n_before != n_after &&
+      n_after - same_start - same_end > (n_before == 0 ? GROW_ROWS : LIST_VIEW_ROWS / 2))
+    {
+      announce_anew (self, n_before);
+      return;
+    }
   if (n_before != n_after)
     {
+      self->shown = n_after;
       g_list_model_items_changed (G_LIST_MODEL (self), same_start,
                                   n_before - same_start - same_end, n_after - same_start - same_end);
       return;
@@ -279,6 +356,7 @@ ladder_findings_rows_finalize (GObject *object)
 {
   LadderFindingsRows *self = LADDER_FINDINGS_ROWS (object);
 
+  g_clear_handle_id (&self->grow_id, g_source_remove);
   g_array_unref (self->order);
   g_array_unref (self->row_start);
   g_array_unref (self->row_of);

@@ -39,5 +39,7 @@ guint                ladder_findings_rows_get_first   (LadderFindingsRows *self,
 guint                ladder_findings_rows_find        (LadderFindingsRows *self, guint index);
 /* The first row about @person, or G_MAXUINT. */
 guint                ladder_findings_rows_find_person (LadderFindingsRows *self, guint person);
+guint                ladder_findings_rows_get_n_shown (LadderFindingsRows *self);
+void                 ladder_findings_rows_show_all    (LadderFindingsRows *self);
 
 G_END_DECLS

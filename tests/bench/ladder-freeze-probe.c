@@ -22,6 +22,12 @@
  *                           chart is in the window (phases "changes": from
  *                           the first change to the last counts, and
  *                           "import": from Import to the chart)
+ *   LADDER_PROBE_LOG=1      print every gap over 50 ms as it ends: its
+ *                           phase, when it ended (ms into the phase), its
+ *                           length, the main thread's CPU time in it and
+ *                           how long the thread was ready to run but had
+ *                           no CPU (/proc/thread-self/schedstat); what is
+ *                           left is time the thread waited (a lock, I/O)
  *
  * and prints, per phase (start: until the window is mapped; open: until
  * the chart is in the window; life: the edit and the wait), the longest
@@ -33,6 +39,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <gtk/gtk.h>
 
@@ -54,6 +61,8 @@ static struct {
   Phase      phase;
   PhaseGaps  gaps[N_PHASES];
   gint64     last;
+  gint64     last_cpu;        /* the main thread's CPU time at the last tick */
+  gint64     last_queued;     /* its time ready to run without a CPU, the same */
   gint64     phase_began;
   gint64     progress_seen;   /* since the open began; -1 not yet */
   gint64     loaded_after;
@@ -266,15 +275,46 @@ play_dialog (GtkWidget *window, gint64 now)
   return FALSE;
 }
 
+static gint64
+thread_cpu_us (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
+/* How long the main thread has been ready to run with no CPU, in µs. */
+static gint64
+thread_queued_us (void)
+{
+  g_autofree char *text = NULL;
+  guint64 cpu_ns = 0, queued_ns = 0;
+
+  if (!g_file_get_contents ("/proc/thread-self/schedstat", &text, NULL, NULL) ||
+      sscanf (text, "%" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT, &cpu_ns, &queued_ns) != 2)
+    return 0;
+  return (gint64) (queued_ns / 1000);
+}
+
 static gboolean
 tick (gpointer data)
 {
   gint64 now = g_get_monotonic_time ();
+  gint64 cpu = thread_cpu_us ();
+  gint64 queued = g_getenv ("LADDER_PROBE_LOG") != NULL ? thread_queued_us () : 0;
   gint64 gap = probe.last > 0 ? now - probe.last : 0;
   PhaseGaps *gaps = &probe.gaps[probe.phase];
   GtkWidget *window = gtk_is_initialized () ? main_window () : NULL;
 
+  if (gap > LONG_GAP_US && g_getenv ("LADDER_PROBE_LOG") != NULL)
+    fprintf (stderr, "ladder-freeze-probe: gap %.0f ms (main thread CPU %.0f ms, no CPU to run on %.0f ms), "
+             "%s, ending %.0f ms in\n",
+             gap / 1000.0, (cpu - probe.last_cpu) / 1000.0, (queued - probe.last_queued) / 1000.0,
+             phase_names[probe.phase], (now - probe.phase_began) / 1000.0);
   probe.last = now;
+  probe.last_cpu = cpu;
+  probe.last_queued = queued;
   gaps->longest = MAX (gaps->longest, gap);
   if (gap > LONG_GAP_US)
     gaps->long_total += gap;
