@@ -84,7 +84,17 @@ struct _LadderCanvas
   guint            n_marks;
   gboolean         show_counts;
   LadderStats     *counts;            /* NULL: to count again */
+
+  /* the chart as last recorded (ladder-canvas-picture.c) */
+  GskRenderNode   *picture;           /* NULL: to record again */
+  double           picture_x, picture_y;   /* its corner, viewport drawing coordinates */
+  int              picture_width, picture_height;   /* pixels */
+  double           picture_zoom;
+  int              picture_view_width, picture_view_height;   /* the view it was made for */
+  guint            n_pictures;        /* recorded so far */
 };
+
+#define LADDER_CANVAS_CHEVRON_RADIUS 9.0
 
 /* ladder-canvas.c */
 void     ladder_canvas_ensure_layout   (LadderCanvas *self);
@@ -133,6 +143,20 @@ void              ladder_canvas_a11y_allocate (LadderCanvasA11y *self);
 /* Draws the marks and counts over the cards in view (chart coordinates,
  * zoomed). */
 void     ladder_canvas_draw_marks      (LadderCanvas *self, cairo_t *cr);
+/* Those of @person's card again, over its selection or drop ring
+ * (without the highlight's translucent fill, already in the picture);
+ * nothing for LADDER_NONE. */
+void     ladder_canvas_draw_marks_of   (LadderCanvas *self, cairo_t *cr, guint person);
+
+/* ladder-canvas-picture.c */
+/* The frame: the picture of the chart (recorded again when needed) and
+ * the view's marks over it. */
+void     ladder_canvas_snapshot_chart  (LadderCanvas *self, GtkSnapshot *snapshot,
+                                        int width, int height);
+/* Forgets the picture: what it shows has changed. */
+void     ladder_canvas_drop_picture    (LadderCanvas *self);
+/* How many pictures the canvas has recorded (for tests). */
+guint    ladder_canvas_get_n_pictures  (LadderCanvas *self);
 /* The marks and counts of @person's card in words, for its accessible
  * description ("" when there are none; free with g_free). */
 char    *ladder_canvas_describe_marks  (LadderCanvas *self, guint person);
