@@ -137,8 +137,11 @@ ladder_canvas_drop_picture (LadderCanvas *self)
 }
 
 /* TRUE when the picture can show the view: same zoom and view size, the
- * view inside its region, at a whole number of pixels from its corner
- * (so that every line falls on the pixels it would if drawn afresh). */
+ * view inside its region.  Moved by whole pixels (a wheel's or a key's
+ * step) it is the same pixels as the chart drawn afresh; moved by a
+ * fraction (a touchpad), a rare glyph edge differs by a shade, where a
+ * new picture on every frame of a smooth scroll would cost more than
+ * drawing the view alone did. */
 static gboolean
 picture_fits (LadderCanvas *self, double zoom, double vx, double vy, int width, int height,
               double *dx, double *dy)
@@ -149,8 +152,7 @@ picture_fits (LadderCanvas *self, double zoom, double vx, double vy, int width, 
   *dx = (vx - self->picture_x) * zoom;
   *dy = (vy - self->picture_y) * zoom;
   return *dx >= 0 && *dy >= 0
-         && *dx + width <= self->picture_width && *dy + height <= self->picture_height
-         && fabs (*dx - round (*dx)) < 1e-6 && fabs (*dy - round (*dy)) < 1e-6;
+         && *dx + width <= self->picture_width && *dy + height <= self->picture_height;
 }
 
 void
@@ -184,7 +186,7 @@ ladder_canvas_snapshot_chart (LadderCanvas *self, GtkSnapshot *snapshot, int wid
       dy = margin_y;
     }
   gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (-round (dx), -round (dy)));
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (-dx, -dy));
   gtk_snapshot_append_node (snapshot, self->picture);
   gtk_snapshot_restore (snapshot);
 

@@ -326,6 +326,17 @@ test_picture_pixels (void **state)
   cairo_surface_destroy (kept);
   cairo_surface_destroy (direct);
 
+  /* By a fraction of a pixel: a shade of a glyph's edge at most. */
+  ladder_viewport_pan (viewport, 10.3, -7.6);
+  kept = frame_pixels (canvas);
+  assert_int_equal (ladder_canvas_get_n_pictures (canvas), n);
+  direct = direct_pixels (canvas);
+  assert_true (compare (kept, direct, &max_delta) <= 20);
+  assert_true (max_delta <= 64);
+  cairo_surface_destroy (kept);
+  cairo_surface_destroy (direct);
+  ladder_viewport_pan (viewport, -10.3, 7.6);
+
   /* A selected card: its ring drawn on top of the kept picture is the
    * ring the renderer draws in the card.  The finding's badge, which
    * the card draws over its ring, is drawn again over it: the edge of
