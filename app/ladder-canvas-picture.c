@@ -29,10 +29,7 @@ render_options (LadderCanvas *self, LadderRenderOptions *options, double zoom,
   double ox, oy;
 
   ladder_canvas_get_origin (self, &ox, &oy);
-  ladder_render_options_init (options);
-  /* The header bar shows the title; the canvas shows only people. */
-  options->draw_title = FALSE;
-  options->background = FALSE;
+  ladder_canvas_render_options (self, options);
   options->clip_x = x - ox;
   options->clip_y = y - oy;
   options->clip_width = width;

@@ -4,6 +4,7 @@
 
 #include "ladder-canvas.h"
 #include "ladder-document.h"
+#include "ladder-render.h"
 #include "ladder-stats.h"
 
 G_BEGIN_DECLS
@@ -98,6 +99,8 @@ struct _LadderCanvas
 
 /* ladder-canvas.c */
 void     ladder_canvas_ensure_layout   (LadderCanvas *self);
+/* The renderer's options every drawing of the canvas starts from. */
+void     ladder_canvas_render_options  (LadderCanvas *self, LadderRenderOptions *options);
 void     ladder_canvas_get_origin      (LadderCanvas *self, double *x, double *y);
 /* Widget pixels to chart coordinates (those of the layout). */
 void     ladder_canvas_to_chart        (LadderCanvas *self, double widget_x, double widget_y,

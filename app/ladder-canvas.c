@@ -2,9 +2,11 @@
  *
  * Draws the chart with the shared renderer (the one that also makes the
  * PNG, SVG and PDF exports), only the part in view and at the zoom of the
- * viewport.  Scrolling goes through GtkScrollable so that a
- * GtkScrolledWindow gives scrollbars; zoom and position live in a
- * LadderViewport.  Pointer and drag handling is in ladder-canvas-input.c.
+ * viewport, kept as a render node between frames with the view's own
+ * marks over it (ladder-canvas-picture.c).  Scrolling goes through
+ * GtkScrollable so that a GtkScrolledWindow gives scrollbars; zoom and
+ * position live in a LadderViewport.  Pointer and drag handling is in
+ * ladder-canvas-input.c.
  */
 #include "config.h"
 
@@ -43,8 +45,8 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (LadderCanvas, ladder_canvas, GTK_TYPE_WIDGET,
 
 /* ------------------------------------------------------------- geometry */
 
-static void
-render_options (LadderCanvas *self, LadderRenderOptions *options)
+void
+ladder_canvas_render_options (LadderCanvas *self, LadderRenderOptions *options)
 {
   ladder_render_options_init (options);
   /* The header bar shows the title; the canvas shows only people. */
@@ -57,7 +59,7 @@ ladder_canvas_get_origin (LadderCanvas *self, double *x, double *y)
 {
   LadderRenderOptions options;
 
-  render_options (self, &options);
+  ladder_canvas_render_options (self, &options);
   ladder_render_get_origin (self->chart, &options, x, y);
 }
 
@@ -113,7 +115,7 @@ layout_changed (LadderCanvas *self)
   double width, height;
 
   ladder_canvas_drop_picture (self);
-  render_options (self, &options);
+  ladder_canvas_render_options (self, &options);
   ladder_render_get_size (self->layout, self->chart, &options, &width, &height);
   ladder_viewport_set_content_size (self->viewport, width, height);
   update_adjustments (self);
@@ -158,7 +160,8 @@ ladder_canvas_hit_chevron (LadderCanvas *self, guint person, double widget_x, do
   dx = x - (box->x + box->width / 2.0);
   dy = y - (box->y + box->height);
   /* A little more than the drawn chevron, so it is easy to hit. */
-  return fabs (dx) <= LADDER_CANVAS_CHEVRON_RADIUS + 12.0 && fabs (dy) <= LADDER_CANVAS_CHEVRON_RADIUS + 3.0;
+  return fabs (dx) <= LADDER_CANVAS_CHEVRON_RADIUS + 12.0
+         && fabs (dy) <= LADDER_CANVAS_CHEVRON_RADIUS + 3.0;
 }
 
 const char *
