@@ -96,12 +96,12 @@ draw_chevron (LadderCanvas *self, cairo_t *cr, guint person)
   cairo_stroke (cr);
 }
 
-/* Records the chart for the region of the viewport's drawing at (@x, @y),
- * @width × @height pixels at @zoom; @view_span: the view's larger side in
- * chart units, where dotted lines become stubs. */
+/* Records the chart as the view at (@x, @y) shows it at @zoom (the same
+ * transformation as drawing the view itself, so the same pixels), with
+ * @margin_x and @margin_y pixels round the @width × @height view. */
 static GskRenderNode *
-record_picture (LadderCanvas *self, double zoom, double x, double y,
-                int width, int height, double view_span)
+record_picture (LadderCanvas *self, double zoom, double x, double y, int width, int height,
+                int margin_x, int margin_y)
 {
   GtkSnapshot *snapshot = gtk_snapshot_new ();
   LadderRenderOptions options;
@@ -109,11 +109,15 @@ record_picture (LadderCanvas *self, double zoom, double x, double y,
   double ox, oy;
   cairo_t *cr;
 
-  render_options (self, &options, zoom, x, y, width / zoom, height / zoom);
-  options.dotted_stub_span = view_span;
+  render_options (self, &options, zoom, x - margin_x / zoom, y - margin_y / zoom,
+                  (width + 2 * margin_x) / zoom, (height + 2 * margin_y) / zoom);
+  /* Dotted lines become stubs by what the view shows, not the picture. */
+  options.dotted_stub_span = MAX (width, height) / zoom;
   ladder_canvas_get_origin (self, &ox, &oy);
 
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (-margin_x, -margin_y,
+                                                                 width + 2 * margin_x,
+                                                                 height + 2 * margin_y));
   cairo_scale (cr, zoom, zoom);
   cairo_translate (cr, -x, -y);
   draw = ladder_draw_cairo_new (cr);
@@ -148,8 +152,7 @@ picture_fits (LadderCanvas *self, double zoom, double vx, double vy, int width, 
     return FALSE;
   *dx = (vx - self->picture_x) * zoom;
   *dy = (vy - self->picture_y) * zoom;
-  return *dx >= 0 && *dy >= 0
-         && *dx + width <= self->picture_width && *dy + height <= self->picture_height;
+  return fabs (*dx) <= self->picture_margin_x && fabs (*dy) <= self->picture_margin_y;
 }
 
 void
@@ -165,27 +168,28 @@ ladder_canvas_snapshot_chart (LadderCanvas *self, GtkSnapshot *snapshot, int wid
 
   if (!picture_fits (self, zoom, vx, vy, width, height, &dx, &dy))
     {
-      /* A quarter of the view on each side: a few steps of panning. */
-      int margin_x = width / 4, margin_y = height / 4;
-
       ladder_canvas_drop_picture (self);
       self->picture_zoom = zoom;
       self->picture_view_width = width;
       self->picture_view_height = height;
-      self->picture_x = vx - margin_x / zoom;
-      self->picture_y = vy - margin_y / zoom;
-      self->picture_width = width + 2 * margin_x;
-      self->picture_height = height + 2 * margin_y;
-      self->picture = record_picture (self, zoom, self->picture_x, self->picture_y,
-                                      self->picture_width, self->picture_height,
-                                      MAX (width, height) / zoom);
-      dx = margin_x;
-      dy = margin_y;
+      self->picture_x = vx;
+      self->picture_y = vy;
+      /* A quarter of the view on each side: a few steps of panning. */
+      self->picture_margin_x = width / 4;
+      self->picture_margin_y = height / 4;
+      self->picture = record_picture (self, zoom, vx, vy, width, height,
+                                      self->picture_margin_x, self->picture_margin_y);
+      dx = dy = 0;
     }
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (-dx, -dy));
-  gtk_snapshot_append_node (snapshot, self->picture);
-  gtk_snapshot_restore (snapshot);
+  if (dx == 0 && dy == 0)
+    gtk_snapshot_append_node (snapshot, self->picture);
+  else
+    {
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (-dx, -dy));
+      gtk_snapshot_append_node (snapshot, self->picture);
+      gtk_snapshot_restore (snapshot);
+    }
 
   /* On top: what the pointer and the keyboard change. */
   render_options (self, &options, zoom, vx, vy, width / zoom, height / zoom);

@@ -88,8 +88,9 @@ struct _LadderCanvas
 
   /* the chart as last recorded (ladder-canvas-picture.c) */
   GskRenderNode   *picture;           /* NULL: to record again */
-  double           picture_x, picture_y;   /* its corner, viewport drawing coordinates */
-  int              picture_width, picture_height;   /* pixels */
+  double           picture_x, picture_y;   /* the view it was made at (viewport drawing
+                                            * coordinates): its widget origin */
+  int              picture_margin_x, picture_margin_y;   /* pixels it has round that view */
   double           picture_zoom;
   int              picture_view_width, picture_view_height;   /* the view it was made for */
   guint            n_pictures;        /* recorded so far */

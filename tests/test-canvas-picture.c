@@ -85,7 +85,8 @@ frame_pixels (LadderCanvas *canvas)
 }
 
 /* The chart drawn as the canvas drew it before it kept a picture: one
- * pass of the renderer over the view, the selection in the cards. */
+ * pass of the renderer over the view, the selection in the cards, into
+ * a cairo node of the view's size. */
 static cairo_surface_t *
 direct_pixels (LadderCanvas *canvas)
 {
@@ -95,10 +96,12 @@ direct_pixels (LadderCanvas *canvas)
   LadderViewport *viewport = ladder_canvas_get_viewport (canvas);
   double zoom = ladder_viewport_get_zoom (viewport);
   double vx = ladder_viewport_get_x (viewport), vy = ladder_viewport_get_y (viewport);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
   LadderRenderOptions options;
+  GskRenderNode *node;
   LadderDraw *draw;
   double ox, oy;
-  cairo_t *cr = cairo_create (surface);
+  cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
   ladder_canvas_get_origin (canvas, &ox, &oy);
   ladder_render_options_init (&options);
@@ -118,6 +121,11 @@ direct_pixels (LadderCanvas *canvas)
                        canvas->findings, &options);
   ladder_draw_free (draw);
   cairo_destroy (cr);
+  node = gtk_snapshot_free_to_node (snapshot);
+  cr = cairo_create (surface);
+  gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  gsk_render_node_unref (node);
   cairo_surface_flush (surface);
   return surface;
 }
@@ -209,14 +217,33 @@ leaf_in_view (Fixture *f, LadderCanvas *canvas)
   return found;
 }
 
+/* @a and @b are the same pixels outside @except (NULL: anywhere): at
+ * 100% exactly; at other zooms, where glyphs fall between pixels, but for
+ * a few glyph edges a faint shade apart (4 pixels, 8 levels of 255, when
+ * this was written). */
+static void
+assert_alike (cairo_surface_t *a, cairo_surface_t *b, const cairo_rectangle_int_t *except,
+              double zoom)
+{
+  guint max_delta, n = compare_except (a, b, except, &max_delta);
+
+  if (zoom == 1.0)
+    assert_int_equal (n, 0);
+  else
+    {
+      assert_true (n <= 16);
+      assert_true (max_delta <= 16);
+    }
+}
+
 static LadderCanvas *
-canvas_at_100 (Fixture *f)
+canvas_at (Fixture *f, double zoom, double x, double y)
 {
   LadderCanvas *canvas = ladder_gui_canvas (f);
   LadderViewport *viewport = ladder_canvas_get_viewport (canvas);
 
-  ladder_viewport_set_zoom (viewport, 1.0);
-  ladder_viewport_set_position (viewport, 300, 0);
+  ladder_viewport_set_zoom (viewport, zoom);
+  ladder_viewport_set_position (viewport, x, y);
   drain ();
   assert_true (gtk_widget_get_width (GTK_WIDGET (canvas)) > 200);
   return canvas;
@@ -236,7 +263,7 @@ test_marks_keep_picture (void **state)
   guint n;
 
   LADDER_GUI_SKIP_WITHOUT_DISPLAY ();
-  canvas = canvas_at_100 (f);
+  canvas = canvas_at (f, 1.0, 300, 0);
   viewport = ladder_canvas_get_viewport (canvas);
   gsk_render_node_unref (frame (canvas));
   n = ladder_canvas_get_n_pictures (canvas);
@@ -295,24 +322,25 @@ test_marks_keep_picture (void **state)
 }
 
 /* The frame made from the picture, fresh or moved by a pan, is the
- * chart the renderer draws for the view in one pass. */
+ * chart the renderer draws for the view in one pass, at @zoom with the
+ * view's corner at (@x, @y). */
 static void
-test_picture_pixels (void **state)
+assert_same_pixels (Fixture *f, double zoom, double x, double y)
 {
-  Fixture *f = *state;
   LadderCanvas *canvas;
   LadderViewport *viewport;
   cairo_surface_t *kept, *fresh, *direct, *unselected;
   guint max_delta, n, selected;
 
-  LADDER_GUI_SKIP_WITHOUT_DISPLAY ();
-  canvas = canvas_at_100 (f);
+  canvas = canvas_at (f, zoom, x, y);
   viewport = ladder_canvas_get_viewport (canvas);
+  ladder_canvas_set_selected (canvas, LADDER_NONE);
+  ladder_canvas_drop_picture (canvas);
 
   fresh = frame_pixels (canvas);
   direct = direct_pixels (canvas);
   assert_true (n_drawn (direct) > 10000);
-  assert_int_equal (compare (fresh, direct, &max_delta), 0);
+  assert_alike (fresh, direct, NULL, zoom);
   cairo_surface_destroy (fresh);
   cairo_surface_destroy (direct);
 
@@ -322,7 +350,7 @@ test_picture_pixels (void **state)
   kept = frame_pixels (canvas);
   assert_int_equal (ladder_canvas_get_n_pictures (canvas), n);
   direct = direct_pixels (canvas);
-  assert_int_equal (compare (kept, direct, &max_delta), 0);
+  assert_alike (kept, direct, NULL, zoom);
   cairo_surface_destroy (kept);
   cairo_surface_destroy (direct);
 
@@ -357,13 +385,23 @@ test_picture_pixels (void **state)
     ladder_canvas_get_origin (canvas, &ox, &oy);
     ladder_viewport_to_widget (viewport, box->x + ox + box->width - 3, box->y + oy + 3, &cx, &cy);
     badge = (cairo_rectangle_int_t) { floor (cx) - 12, floor (cy) - 12, 25, 25 };
-    assert_int_equal (compare_except (kept, direct, &badge, &max_delta), 0);
+    assert_alike (kept, direct, &badge, zoom);
     assert_true (compare (kept, direct, &max_delta) <= 80);
     assert_true (max_delta <= 96);
   }
   cairo_surface_destroy (unselected);
   cairo_surface_destroy (kept);
   cairo_surface_destroy (direct);
+}
+
+static void
+test_picture_pixels (void **state)
+{
+  LADDER_GUI_SKIP_WITHOUT_DISPLAY ();
+  assert_same_pixels (*state, 1.0, 300, 0);
+  /* Half pixels everywhere, where a glyph's place is rounded. */
+  assert_same_pixels (*state, 0.5, 301, 1);
+  assert_same_pixels (*state, 0.8, 123.4, 5.7);
 }
 
 int
