@@ -124,55 +124,76 @@ n_segments (double x0, double x1)
 }
 
 /* Sorts @n keys, carrying @values along, least significant digit first
- * (stable, linear: the index is rebuilt after every edit). */
+ * (stable, linear: the index is rebuilt after every edit).  The result
+ * is in *@keys and *@values, which may have changed places with the
+ * temporary arrays. */
 static void
-radix_sort (guint32 *keys, guint *values, guint32 *tmp_keys, guint *tmp_values, gsize n)
+radix_sort (guint32 **keys, guint **values, guint32 **tmp_keys, guint **tmp_values, gsize n)
 {
   guint32 max_key = 0;
 
   for (gsize i = 0; i < n; i++)
-    max_key = MAX (max_key, keys[i]);
-  for (guint shift = 0; shift < 32 && (shift == 0 || max_key >> shift != 0); shift += 11)
+    max_key = MAX (max_key, (*keys)[i]);
+  for (guint shift = 0; shift < 32 && (shift == 0 || max_key >> shift != 0); shift += 12)
     {
-      gsize count[2049] = { 0 };
+      gsize count[4097] = { 0 };
+      guint32 *from_keys = *keys, *to_keys = *tmp_keys;
+      guint *from_values = *values, *to_values = *tmp_values;
 
       for (gsize i = 0; i < n; i++)
-        count[((keys[i] >> shift) & 2047) + 1]++;
-      for (guint d = 0; d < 2048; d++)
+        count[((from_keys[i] >> shift) & 4095) + 1]++;
+      for (guint d = 0; d < 4096; d++)
         count[d + 1] += count[d];
       for (gsize i = 0; i < n; i++)
         {
-          gsize to = count[(keys[i] >> shift) & 2047]++;
+          gsize to = count[(from_keys[i] >> shift) & 4095]++;
 
-          tmp_keys[to] = keys[i];
-          tmp_values[to] = values[i];
+          to_keys[to] = from_keys[i];
+          to_values[to] = from_values[i];
         }
-      memcpy (keys, tmp_keys, n * sizeof (guint32));
-      memcpy (values, tmp_values, n * sizeof (guint));
+      *keys = to_keys, *tmp_keys = from_keys;
+      *values = to_values, *tmp_values = from_values;
     }
+}
+
+/* Grows the index's working memory, kept from one computation to the
+ * next as the carver's is (fresh memory costs page faults); what it
+ * held is kept. */
+static char *
+index_scratch (LadderLayout *layout, gsize size)
+{
+  if (layout->index_scratch_size < size)
+    {
+      layout->index_scratch_size = MAX (size, layout->index_scratch_size * 3 / 2);
+      layout->index_scratch = g_realloc (layout->index_scratch, layout->index_scratch_size);
+    }
+  return layout->index_scratch;
 }
 
 void
 ladder_layout_build_index (LadderLayout *layout, LadderCarver *carver)
 {
-  gsize n_entries = 0, n_segs = 0, used;
+  gsize n_entries = 0, n_segs = 0, max_items = 2 * (gsize) layout->n_visible;
   guint n_items = 0;
   guint *items, *first_band, *last_band, *seg_item, *order, *tmp_order, *fill;
   guint32 *keys, *tmp_keys;
-  double *seg_x0, *seg_x1, min_x = G_MAXDOUBLE;
+  double *item_x0, *item_x1, min_x = G_MAXDOUBLE;
+  char *scratch;
 
-  g_clear_pointer (&layout->band_start, g_free);
-  g_clear_pointer (&layout->band_items, g_free);
-  g_clear_pointer (&layout->band_x, g_free);
-  g_clear_pointer (&layout->band_reach, g_free);
   layout->n_bands = (guint) (layout->height / BAND_HEIGHT) + 1;
+  g_free (layout->band_start);
+  g_free (layout->band_reach);
   layout->band_start = g_new0 (guint, layout->n_bands + 1);
   layout->band_reach = g_new0 (double, layout->n_bands);
 
-  /* The items, their bands and how many segments each is cut into. */
-  items = LADDER_CARVE (carver, guint, 2 * (gsize) layout->n_visible);
-  first_band = LADDER_CARVE (carver, guint, 2 * (gsize) layout->n_visible);
-  last_band = LADDER_CARVE (carver, guint, 2 * (gsize) layout->n_visible);
+  /* The items, their extent across and bands, and how many segments
+   * each is cut into. */
+  items = LADDER_CARVE (carver, guint, max_items);
+  first_band = LADDER_CARVE (carver, guint, max_items);
+  last_band = LADDER_CARVE (carver, guint, max_items);
+  scratch = index_scratch (layout, 2 * max_items * sizeof (double));
+  item_x0 = (double *) scratch;
+  item_x1 = item_x0 + max_items;
   for (guint i = 0; i < layout->n_visible; i++)
     {
       guint p = layout->visible[i];
@@ -186,6 +207,8 @@ ladder_layout_build_index (LadderLayout *layout, LadderCarver *carver)
             continue;
           item_bounds (layout, item, &x0, &y0, &x1, &y1);
           items[n_items] = item;
+          item_x0[n_items] = x0;
+          item_x1[n_items] = x1;
           first_band[n_items] = band_of (layout, y0);
           last_band[n_items] = band_of (layout, y1);
           n_segs += n_segments (x0, x1);
@@ -194,18 +217,12 @@ ladder_layout_build_index (LadderLayout *layout, LadderCarver *carver)
         }
     }
 
-  /* The segments, sorted by their left edge.  Their working arrays are
-   * kept from one computation to the next, as the carver's are. */
-  used = n_segs * (2 * sizeof (double) + 3 * sizeof (guint) + 2 * sizeof (guint32));
-  if (layout->index_scratch_size < used)
-    {
-      g_free (layout->index_scratch);
-      layout->index_scratch_size = MAX (used, layout->index_scratch_size * 3 / 2);
-      layout->index_scratch = g_malloc (layout->index_scratch_size);
-    }
-  seg_x0 = (double *) layout->index_scratch;
-  seg_x1 = seg_x0 + n_segs;
-  seg_item = (guint *) (seg_x1 + n_segs);
+  /* The segments, sorted by their left edge. */
+  scratch = index_scratch (layout, 2 * max_items * sizeof (double)
+                                   + n_segs * (3 * sizeof (guint) + 2 * sizeof (guint32)));
+  item_x0 = (double *) scratch;
+  item_x1 = item_x0 + max_items;
+  seg_item = (guint *) (item_x1 + max_items);
   order = seg_item + n_segs;
   tmp_order = order + n_segs;
   keys = (guint32 *) (tmp_order + n_segs);
@@ -213,21 +230,16 @@ ladder_layout_build_index (LadderLayout *layout, LadderCarver *carver)
   n_segs = 0;
   for (guint k = 0; k < n_items; k++)
     {
-      double x0, y0, x1, y1;
-      guint n;
+      guint n = n_segments (item_x0[k], item_x1[k]);
 
-      item_bounds (layout, items[k], &x0, &y0, &x1, &y1);
-      n = n_segments (x0, x1);
       for (guint s = 0; s < n; s++)
         {
-          double sx0 = x0 + s * SEGMENT;
-          double key = floor (sx0 - min_x);
-
-          key = MIN (key, G_MAXUINT32);
+          double sx0 = item_x0[k] + s * SEGMENT;
+          double key = MIN (floor (sx0 - min_x), G_MAXUINT32);
           /* Filed at the key's whole unit (at or just left of the
            * segment), so that the band's order is exact. */
-          seg_x0[n_segs] = min_x + key;
-          seg_x1[n_segs] = MIN (x1, sx0 + SEGMENT);
+          double reach = MIN (item_x1[k], sx0 + SEGMENT) - (min_x + key);
+
           seg_item[n_segs] = k;
           order[n_segs] = (guint) n_segs;
           keys[n_segs] = (guint32) key;
@@ -235,27 +247,34 @@ ladder_layout_build_index (LadderLayout *layout, LadderCarver *carver)
           for (guint b = first_band[k]; b <= last_band[k]; b++)
             {
               layout->band_start[b + 1]++;
-              layout->band_reach[b] = MAX (layout->band_reach[b], seg_x1[n_segs] - seg_x0[n_segs]);
+              layout->band_reach[b] = MAX (layout->band_reach[b], reach);
             }
           n_segs++;
         }
     }
-  radix_sort (keys, order, tmp_keys, tmp_order, n_segs);
+  radix_sort (&keys, &order, &tmp_keys, &tmp_order, n_segs);
 
   /* Filed band by band in that order (a counting sort, stable). */
   for (guint b = 0; b < layout->n_bands; b++)
     layout->band_start[b + 1] += layout->band_start[b];
-  layout->band_items = g_new (guint, MAX (n_entries, 1));
-  layout->band_x = g_new (double, MAX (n_entries, 1));
+  if (layout->band_capacity < MAX (n_entries, 1))
+    {
+      layout->band_capacity = MAX (MAX (n_entries, 1), layout->band_capacity * 3 / 2);
+      g_free (layout->band_items);
+      g_free (layout->band_x);
+      layout->band_items = g_new (guint, layout->band_capacity);
+      layout->band_x = g_new (double, layout->band_capacity);
+    }
   fill = g_memdup2 (layout->band_start, sizeof (guint) * layout->n_bands);
   for (gsize i = 0; i < n_segs; i++)
     {
       guint s = order[i], k = seg_item[s];
+      double filed_x = min_x + keys[i];
 
       for (guint b = first_band[k]; b <= last_band[k]; b++)
         {
           layout->band_items[fill[b]] = items[k];
-          layout->band_x[fill[b]++] = seg_x0[s];
+          layout->band_x[fill[b]++] = filed_x;
         }
     }
   g_free (fill);
