@@ -861,6 +861,13 @@ wrapping_labels_min_chars (GtkWidget *widget, int chars)
   return found;
 }
 
+static gboolean
+is_allocated (gpointer widget)
+{
+  drain ();
+  return gtk_widget_get_width (widget) > 0;
+}
+
 /* A row's wrapping messages are not in a horizontal box beside the icon:
  * GtkBox (GTK 4.8) measures such a label's width for several heights,
  * each a search over widths, and laying out the two hundred rows a list
@@ -881,6 +888,8 @@ test_findings_row_layout (void **state)
   icon = find_descendant (row, GTK_TYPE_IMAGE);
   message = find_descendant (row, GTK_TYPE_LABEL);
   assert_string_equal (gtk_image_get_icon_name (GTK_IMAGE (icon)), "dialog-error-symbolic");
+  /* Laid out: the row's widgets have their places. */
+  assert_true (ladder_gui_wait_for (is_allocated, icon));
   assert_true (gtk_widget_compute_bounds (icon, row, &icon_box));
   assert_true (gtk_widget_compute_bounds (message, row, &message_box));
   assert_int_equal ((int) icon_box.size.width, 16);
@@ -1085,6 +1094,12 @@ many_findings_chart (guint n)
   return chart;
 }
 
+static gboolean
+all_shown (gpointer rows)
+{
+  return ladder_findings_rows_get_n_shown (rows) == ladder_findings_rows_get_n_rows (rows);
+}
+
 /* Many new rows (an open) are announced twenty at a time, one slice per
  * 16 ms, so that a list view builds and measures a few rows per frame;
  * a row asked for before it is announced shows all; an edit afterwards
@@ -1107,11 +1122,7 @@ test_findings_rows_grow (void **state)
 
   /* Ten slices to the 200 rows a list view builds widgets for, then the
    * rest at once. */
-  for (int wait = 0; wait < 400 && ladder_findings_rows_get_n_shown (rows) < 250; wait++)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
+  assert_true (ladder_gui_wait_for (all_shown, rows));
   assert_string_equal (changes->str,
                        "0 -0 +20;20 -0 +20;40 -0 +20;60 -0 +20;80 -0 +20;100 -0 +20;"
                        "120 -0 +20;140 -0 +20;160 -0 +20;180 -0 +20;200 -0 +50;");

@@ -15,6 +15,12 @@
  *   LADDER_PROBE_CANCEL=MS  instead, cancel the open MS milliseconds after
  *                           it began (as Cancel and Escape do), note how
  *                           long until the bar is gone, and end 2 s later
+ *   LADDER_PROBE_LOG=1      print every gap over 50 ms as it ends: its
+ *                           phase, when it ended (ms into the phase), its
+ *                           length, the main thread's CPU time in it and
+ *                           how long the thread was ready to run but had
+ *                           no CPU (/proc/thread-self/schedstat); what is
+ *                           left is time the thread waited (a lock, I/O)
  *   LADDER_PROBE_DIALOG=N   FILE is delimited text or JSON: once the import
  *                           dialog has its counts, change a title's role N
  *                           times 100 ms apart (as a user picking roles),
@@ -22,12 +28,6 @@
  *                           chart is in the window (phases "changes": from
  *                           the first change to the last counts, and
  *                           "import": from Import to the chart)
- *   LADDER_PROBE_LOG=1      print every gap over 50 ms as it ends: its
- *                           phase, when it ended (ms into the phase), its
- *                           length, the main thread's CPU time in it and
- *                           how long the thread was ready to run but had
- *                           no CPU (/proc/thread-self/schedstat); what is
- *                           left is time the thread waited (a lock, I/O)
  *
  * and prints, per phase (start: until the window is mapped; open: until
  * the chart is in the window; life: the edit and the wait), the longest
@@ -185,6 +185,28 @@ open_file (GtkWidget *window, const char *path)
   gtk_widget_activate_action (window, "win.open-recent", "s", uri);
 }
 
+static gint64
+thread_cpu_us (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
+/* How long the main thread has been ready to run with no CPU, in µs. */
+static gint64
+thread_queued_us (void)
+{
+  g_autofree char *text = NULL;
+  guint64 cpu_ns = 0, queued_ns = 0;
+
+  if (!g_file_get_contents ("/proc/thread-self/schedstat", &text, NULL, NULL) ||
+      sscanf (text, "%" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT, &cpu_ns, &queued_ns) != 2)
+    return 0;
+  return (gint64) (queued_ns / 1000);
+}
+
 static GtkWidget *
 import_dialog (void)
 {
@@ -273,28 +295,6 @@ play_dialog (GtkWidget *window, gint64 now)
       break;
     }
   return FALSE;
-}
-
-static gint64
-thread_cpu_us (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
-}
-
-/* How long the main thread has been ready to run with no CPU, in µs. */
-static gint64
-thread_queued_us (void)
-{
-  g_autofree char *text = NULL;
-  guint64 cpu_ns = 0, queued_ns = 0;
-
-  if (!g_file_get_contents ("/proc/thread-self/schedstat", &text, NULL, NULL) ||
-      sscanf (text, "%" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT, &cpu_ns, &queued_ns) != 2)
-    return 0;
-  return (gint64) (queued_ns / 1000);
 }
 
 static gboolean
