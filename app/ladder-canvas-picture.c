@@ -155,6 +155,58 @@ picture_fits (LadderCanvas *self, double zoom, double vx, double vy, int width, 
   return fabs (*dx) <= self->picture_margin_x && fabs (*dy) <= self->picture_margin_y;
 }
 
+/* Adds to @area (widget pixels; empty when width < 0) the card of
+ * @person with what the marks draw round it: rings, badge, tags, the
+ * chevron below. */
+static void
+add_card_area (LadderCanvas *self, guint person, double zoom, double vx, double vy,
+               graphene_rect_t *area)
+{
+  /* The widest of the marks round a card, in chart units. */
+  const double reach = 24.0;
+  const LadderBox *box;
+  graphene_rect_t card;
+  double ox, oy;
+
+  if (person == LADDER_NONE || !ladder_chart_is_alive (self->chart, person))
+    return;
+  box = ladder_layout_get_box (self->layout, person);
+  if (box == NULL || !box->visible)
+    return;
+  ladder_canvas_get_origin (self, &ox, &oy);
+  card = GRAPHENE_RECT_INIT ((box->x + ox - reach - vx) * zoom - 2,
+                             (box->y + oy - reach - vy) * zoom - 2,
+                             (box->width + 2 * reach) * zoom + 4,
+                             (box->height + 2 * reach) * zoom + 4);
+  if (area->size.width < 0)
+    *area = card;
+  else
+    graphene_rect_union (area, &card, area);
+}
+
+/* Where the marks on top can draw this frame, in widget pixels: FALSE
+ * when nowhere (no node then: a cairo node is composited whole, however
+ * little it holds). */
+static gboolean
+marks_area (LadderCanvas *self, const LadderRenderOptions *options, double zoom,
+            double vx, double vy, int width, int height, graphene_rect_t *area)
+{
+  graphene_rect_t view = GRAPHENE_RECT_INIT (0, 0, width, height);
+
+  /* A card being dragged, its drop marker and message go anywhere. */
+  if (self->drag_mode == DRAG_CARD)
+    {
+      *area = view;
+      return TRUE;
+    }
+  *area = GRAPHENE_RECT_INIT (0, 0, -1, -1);
+  add_card_area (self, options->drop_target, zoom, vx, vy, area);
+  add_card_area (self, options->selected, zoom, vx, vy, area);
+  if (zoom >= 0.35)
+    add_card_area (self, self->hover, zoom, vx, vy, area);
+  return area->size.width >= 0 && graphene_rect_intersection (area, &view, area);
+}
+
 void
 ladder_canvas_snapshot_chart (LadderCanvas *self, GtkSnapshot *snapshot, int width, int height)
 {
@@ -162,6 +214,7 @@ ladder_canvas_snapshot_chart (LadderCanvas *self, GtkSnapshot *snapshot, int wid
   double vx = ladder_viewport_get_x (self->viewport);
   double vy = ladder_viewport_get_y (self->viewport);
   LadderRenderOptions options;
+  graphene_rect_t area;
   LadderDraw *draw;
   double dx, dy, ox, oy;
   cairo_t *cr;
@@ -202,8 +255,10 @@ ladder_canvas_snapshot_chart (LadderCanvas *self, GtkSnapshot *snapshot, int wid
   else
     options.drop_target = self->dnd_target;
   ladder_canvas_get_origin (self, &ox, &oy);
+  if (!marks_area (self, &options, zoom, vx, vy, width, height, &area))
+    return;
 
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  cr = gtk_snapshot_append_cairo (snapshot, &area);
   cairo_save (cr);
   cairo_scale (cr, zoom, zoom);
   cairo_translate (cr, -vx, -vy);

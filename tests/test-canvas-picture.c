@@ -404,12 +404,44 @@ test_picture_pixels (void **state)
   assert_same_pixels (*state, 0.8, 123.4, 5.7);
 }
 
+/* Nothing on top: the frame is the picture alone.  A selection: the
+ * marks' node covers the card, not the view (a cairo node is composited
+ * whole, however little it holds). */
+static void
+test_marks_node_covers_marks (void **state)
+{
+  Fixture *f = *state;
+  LadderCanvas *canvas;
+  GskRenderNode *node, *marks;
+  graphene_rect_t bounds;
+  int width;
+
+  LADDER_GUI_SKIP_WITHOUT_DISPLAY ();
+  canvas = canvas_at (f, 1.0, 300, 0);
+  width = gtk_widget_get_width (GTK_WIDGET (canvas));
+  ladder_canvas_set_selected (canvas, LADDER_NONE);
+  canvas->hover = LADDER_NONE;
+  node = frame (canvas);
+  assert_int_equal (gsk_render_node_get_node_type (node), GSK_CAIRO_NODE);
+  gsk_render_node_unref (node);
+
+  ladder_canvas_set_selected (canvas, leaf_in_view (f, canvas));
+  node = frame (canvas);
+  assert_int_equal (gsk_render_node_get_node_type (node), GSK_CONTAINER_NODE);
+  assert_int_equal (gsk_container_node_get_n_children (node), 2);
+  marks = gsk_container_node_get_child (node, 1);
+  gsk_render_node_get_bounds (marks, &bounds);
+  assert_true (bounds.size.width > LADDER_CARD_WIDTH && bounds.size.width < width / 2);
+  gsk_render_node_unref (node);
+}
+
 int
 main (void)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown (test_marks_keep_picture, setup, teardown),
     cmocka_unit_test_setup_teardown (test_picture_pixels, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_marks_node_covers_marks, setup, teardown),
   };
 
   ladder_gui_test_init ();
