@@ -3,8 +3,9 @@
  *
  * The chart (cards, lines, search matches, findings, the cut card, the
  * comparison marks and report counts) is recorded once into a render
- * node for a region a little bigger than the view, and appended again,
- * moved, on every frame while the view pans inside that region.  What
+ * node — for the view, or once the view pans out of it, for the view and
+ * a quarter of it round — and appended again, moved, on every frame while
+ * the view stays inside it.  What
  * changes with the pointer and the keyboard — the selection ring, the
  * drop target, the fold chevrons, a card being dragged — is drawn over
  * it each frame, so that hovering, clicking or dragging never draws the
@@ -221,15 +222,22 @@ ladder_canvas_snapshot_chart (LadderCanvas *self, GtkSnapshot *snapshot, int wid
 
   if (!picture_fits (self, zoom, vx, vy, width, height, &dx, &dy))
     {
+      /* Panned out of it: a quarter of the view on each side, for the
+       * next steps of panning.  Anything else (an edit, a zoom, a new
+       * chart) is drawn for the view alone, as it would be without a
+       * picture: a frame after an edit draws no more than it did. */
+      gboolean panned = self->picture != NULL && self->picture_zoom == zoom
+                        && self->picture_view_width == width
+                        && self->picture_view_height == height;
+
       ladder_canvas_drop_picture (self);
       self->picture_zoom = zoom;
       self->picture_view_width = width;
       self->picture_view_height = height;
       self->picture_x = vx;
       self->picture_y = vy;
-      /* A quarter of the view on each side: a few steps of panning. */
-      self->picture_margin_x = width / 4;
-      self->picture_margin_y = height / 4;
+      self->picture_margin_x = panned ? width / 4 : 0;
+      self->picture_margin_y = panned ? height / 4 : 0;
       self->picture = record_picture (self, zoom, vx, vy, width, height,
                                       self->picture_margin_x, self->picture_margin_y);
       dx = dy = 0;
