@@ -3,8 +3,9 @@
  *
  * The chart (cards, lines, search matches, findings, the cut card, the
  * comparison marks and report counts) is recorded once into a render
- * node for a region a little bigger than the view, and appended again,
- * moved, on every frame while the view pans inside that region.  What
+ * node — for the view, or once the view pans out of it, for the view and
+ * a quarter of it round — and appended again, moved, on every frame while
+ * the view stays inside it.  What
  * changes with the pointer and the keyboard — the selection ring, the
  * drop target, the fold chevrons, a card being dragged — is drawn over
  * it each frame, so that hovering, clicking or dragging never draws the
@@ -155,6 +156,58 @@ picture_fits (LadderCanvas *self, double zoom, double vx, double vy, int width, 
   return fabs (*dx) <= self->picture_margin_x && fabs (*dy) <= self->picture_margin_y;
 }
 
+/* Adds to @area (widget pixels; empty when width < 0) the card of
+ * @person with what the marks draw round it: rings, badge, tags, the
+ * chevron below. */
+static void
+add_card_area (LadderCanvas *self, guint person, double zoom, double vx, double vy,
+               graphene_rect_t *area)
+{
+  /* The widest of the marks round a card, in chart units. */
+  const double reach = 24.0;
+  const LadderBox *box;
+  graphene_rect_t card;
+  double ox, oy;
+
+  if (person == LADDER_NONE || !ladder_chart_is_alive (self->chart, person))
+    return;
+  box = ladder_layout_get_box (self->layout, person);
+  if (box == NULL || !box->visible)
+    return;
+  ladder_canvas_get_origin (self, &ox, &oy);
+  card = GRAPHENE_RECT_INIT ((box->x + ox - reach - vx) * zoom - 2,
+                             (box->y + oy - reach - vy) * zoom - 2,
+                             (box->width + 2 * reach) * zoom + 4,
+                             (box->height + 2 * reach) * zoom + 4);
+  if (area->size.width < 0)
+    *area = card;
+  else
+    graphene_rect_union (area, &card, area);
+}
+
+/* Where the marks on top can draw this frame, in widget pixels: FALSE
+ * when nowhere (no node then: a cairo node is composited whole, however
+ * little it holds). */
+static gboolean
+marks_area (LadderCanvas *self, const LadderRenderOptions *options, double zoom,
+            double vx, double vy, int width, int height, graphene_rect_t *area)
+{
+  graphene_rect_t view = GRAPHENE_RECT_INIT (0, 0, width, height);
+
+  /* A card being dragged, its drop marker and message go anywhere. */
+  if (self->drag_mode == DRAG_CARD)
+    {
+      *area = view;
+      return TRUE;
+    }
+  *area = GRAPHENE_RECT_INIT (0, 0, -1, -1);
+  add_card_area (self, options->drop_target, zoom, vx, vy, area);
+  add_card_area (self, options->selected, zoom, vx, vy, area);
+  if (zoom >= 0.35)
+    add_card_area (self, self->hover, zoom, vx, vy, area);
+  return area->size.width >= 0 && graphene_rect_intersection (area, &view, area);
+}
+
 void
 ladder_canvas_snapshot_chart (LadderCanvas *self, GtkSnapshot *snapshot, int width, int height)
 {
@@ -162,21 +215,29 @@ ladder_canvas_snapshot_chart (LadderCanvas *self, GtkSnapshot *snapshot, int wid
   double vx = ladder_viewport_get_x (self->viewport);
   double vy = ladder_viewport_get_y (self->viewport);
   LadderRenderOptions options;
+  graphene_rect_t area;
   LadderDraw *draw;
   double dx, dy, ox, oy;
   cairo_t *cr;
 
   if (!picture_fits (self, zoom, vx, vy, width, height, &dx, &dy))
     {
+      /* Panned out of it: a quarter of the view on each side, for the
+       * next steps of panning.  Anything else (an edit, a zoom, a new
+       * chart) is drawn for the view alone, as it would be without a
+       * picture: a frame after an edit draws no more than it did. */
+      gboolean panned = self->picture != NULL && self->picture_zoom == zoom
+                        && self->picture_view_width == width
+                        && self->picture_view_height == height;
+
       ladder_canvas_drop_picture (self);
       self->picture_zoom = zoom;
       self->picture_view_width = width;
       self->picture_view_height = height;
       self->picture_x = vx;
       self->picture_y = vy;
-      /* A quarter of the view on each side: a few steps of panning. */
-      self->picture_margin_x = width / 4;
-      self->picture_margin_y = height / 4;
+      self->picture_margin_x = panned ? width / 4 : 0;
+      self->picture_margin_y = panned ? height / 4 : 0;
       self->picture = record_picture (self, zoom, vx, vy, width, height,
                                       self->picture_margin_x, self->picture_margin_y);
       dx = dy = 0;
@@ -202,8 +263,10 @@ ladder_canvas_snapshot_chart (LadderCanvas *self, GtkSnapshot *snapshot, int wid
   else
     options.drop_target = self->dnd_target;
   ladder_canvas_get_origin (self, &ox, &oy);
+  if (!marks_area (self, &options, zoom, vx, vy, width, height, &area))
+    return;
 
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  cr = gtk_snapshot_append_cairo (snapshot, &area);
   cairo_save (cr);
   cairo_scale (cr, zoom, zoom);
   cairo_translate (cr, -vx, -vy);

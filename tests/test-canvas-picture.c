@@ -269,6 +269,13 @@ test_marks_keep_picture (void **state)
   n = ladder_canvas_get_n_pictures (canvas);
   gsk_render_node_unref (frame (canvas));
   assert_int_equal (ladder_canvas_get_n_pictures (canvas), n);
+  /* Made for the view alone; a first step of panning makes it again
+   * with a margin round the view, which the next steps stay in. */
+  assert_int_equal (canvas->picture_margin_x, 0);
+  ladder_viewport_pan (viewport, 5, 0);
+  gsk_render_node_unref (frame (canvas));
+  assert_int_equal (ladder_canvas_get_n_pictures (canvas), ++n);
+  assert_true (canvas->picture_margin_x > 100);
 
   canvas->hover = person (f, "h1");
   gsk_render_node_unref (frame (canvas));
@@ -289,6 +296,7 @@ test_marks_keep_picture (void **state)
   ladder_viewport_pan (viewport, gtk_widget_get_width (GTK_WIDGET (canvas)), 0);
   gsk_render_node_unref (frame (canvas));
   assert_int_equal (ladder_canvas_get_n_pictures (canvas), n + 1);
+  assert_true (canvas->picture_margin_x > 100);
 
   ladder_document_rename (f->document, person (f, "p1-1"), "Quinn Roe");
   gsk_render_node_unref (frame (canvas));
@@ -344,7 +352,10 @@ assert_same_pixels (Fixture *f, double zoom, double x, double y)
   cairo_surface_destroy (fresh);
   cairo_surface_destroy (direct);
 
-  /* Panned inside the picture: moved, not drawn again, same pixels. */
+  /* Panned: made again with a margin, then moved inside it, not drawn
+   * again, same pixels. */
+  ladder_viewport_pan (viewport, 3, 2);
+  gsk_render_node_unref (frame (canvas));
   n = ladder_canvas_get_n_pictures (canvas);
   ladder_viewport_pan (viewport, 37, 21);
   kept = frame_pixels (canvas);
@@ -404,12 +415,44 @@ test_picture_pixels (void **state)
   assert_same_pixels (*state, 0.8, 123.4, 5.7);
 }
 
+/* Nothing on top: the frame is the picture alone.  A selection: the
+ * marks' node covers the card, not the view (a cairo node is composited
+ * whole, however little it holds). */
+static void
+test_marks_node_covers_marks (void **state)
+{
+  Fixture *f = *state;
+  LadderCanvas *canvas;
+  GskRenderNode *node, *marks;
+  graphene_rect_t bounds;
+  int width;
+
+  LADDER_GUI_SKIP_WITHOUT_DISPLAY ();
+  canvas = canvas_at (f, 1.0, 300, 0);
+  width = gtk_widget_get_width (GTK_WIDGET (canvas));
+  ladder_canvas_set_selected (canvas, LADDER_NONE);
+  canvas->hover = LADDER_NONE;
+  node = frame (canvas);
+  assert_int_equal (gsk_render_node_get_node_type (node), GSK_CAIRO_NODE);
+  gsk_render_node_unref (node);
+
+  ladder_canvas_set_selected (canvas, leaf_in_view (f, canvas));
+  node = frame (canvas);
+  assert_int_equal (gsk_render_node_get_node_type (node), GSK_CONTAINER_NODE);
+  assert_int_equal (gsk_container_node_get_n_children (node), 2);
+  marks = gsk_container_node_get_child (node, 1);
+  gsk_render_node_get_bounds (marks, &bounds);
+  assert_true (bounds.size.width > LADDER_CARD_WIDTH && bounds.size.width < width / 2);
+  gsk_render_node_unref (node);
+}
+
 int
 main (void)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown (test_marks_keep_picture, setup, teardown),
     cmocka_unit_test_setup_teardown (test_picture_pixels, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_marks_node_covers_marks, setup, teardown),
   };
 
   ladder_gui_test_init ();
