@@ -245,11 +245,83 @@ ladder_findings_rows_get_n_shown (LadderFindingsRows *self)
   return self->shown;
 }
 
+/* Rows that changed together: @removed rows from @from of the rows
+ * before, @added rows at @at of the rows after. */
+typedef struct {
+  guint from, at, removed, added;
+} RowChange;
+
+/* How far ahead a row that stayed is looked for, past rows added or
+ * removed in front of it; how many rows may change one for one before
+ * the rows are taken as new (another chart). */
+#define LOOKAHEAD 256
+#define MAX_REPLACED (2 * LIST_VIEW_ROWS)
+
+static guint
+find_row (const guint64 *rows, guint from, guint end, guint64 signature)
+{
+  for (guint k = from; k < MIN (end, from + LOOKAHEAD); k++)
+    if (rows[k] == signature)
+      return k;
+  return G_MAXUINT;
+}
+
+/* Walks the rows before and after together and returns where they
+ * part, as RowChanges in order, or NULL when more than MAX_REPLACED
+ * rows differ one for one.  An edit adds, removes or changes a few rows,
+ * often far apart (a new person's warning among the warnings and their
+ * note among the notes): each stretch is its own change. */
+static GArray *
+diff_rows (const guint64 *before, guint n_before, const guint64 *after, guint n_after)
+{
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (RowChange));
+  guint i = 0, j = 0, replaced = 0;
+
+  while (i < n_before || j < n_after)
+    {
+      RowChange change = { i, j, 0, 0 };
+
+      if (i < n_before && j < n_after && before[i] == after[j])
+        {
+          i++, j++;
+          continue;
+        }
+      while ((i < n_before || j < n_after) &&
+             !(i < n_before && j < n_after && before[i] == after[j]))
+        {
+          guint k;
+
+          if (i == n_before || (j < n_after && (k = find_row (after, j + 1, n_after, before[i])) != G_MAXUINT))
+            {
+              k = i == n_before ? n_after : k;
+              change.added += k - j;
+              j = k;
+            }
+          else if (j == n_after || (k = find_row (before, i + 1, n_before, after[j])) != G_MAXUINT)
+            {
+              k = j == n_after ? n_before : k;
+              change.removed += k - i;
+              i = k;
+            }
+          else if (++replaced > MAX_REPLACED)
+            return NULL;
+          else
+            {
+              i++, j++;
+              change.removed++, change.added++;
+            }
+        }
+      g_array_append_val (changes, change);
+    }
+  return g_steal_pointer (&changes);
+}
+
 void
 ladder_findings_rows_set (LadderFindingsRows *self, LadderChart *chart, LadderFindings *findings)
 {
   g_autoptr(GArray) before = NULL;
-  guint n_before, n_after, same_start = 0, same_end = 0, removed, added;
+  g_autoptr(GArray) changes = NULL;
+  guint n_before, n_after, removed = 0, added = 0, known;
   gboolean growing;
 
   g_return_if_fail (LADDER_IS_FINDINGS_ROWS (self));
@@ -265,62 +337,48 @@ ladder_findings_rows_set (LadderFindingsRows *self, LadderChart *chart, LadderFi
   growing = self->shown < n_before;
 
   /* An edit changes a few rows: only those are said to change, so that a
-   * list view fills in again only them.  Between the rows that stayed the
-   * same at the start and at the end, a stretch as long as it was is
-   * compared row by row (a rename changes rows far apart); one that grew
-   * or shrank changes whole. */
-  while (same_start < MIN (n_before, n_after) &&
-         g_array_index (before, guint64, same_start) ==
-         g_array_index (self->signature, guint64, same_start))
-    same_start++;
-  while (same_end < MIN (n_before, n_after) - same_start &&
-         g_array_index (before, guint64, n_before - 1 - same_end) ==
-         g_array_index (self->signature, guint64, n_after - 1 - same_end))
-    same_end++;
-  removed = n_before - same_start - same_end;
-  added = n_after - same_start - same_end;
-  /* Still growing, the list knows only the first rows: a few changed
-   * rows among them are said as after growing (starting again would
-   * build and measure every row it shows anew: 130-170 ms of the main
-   * thread for the 180 rows of a 20k chart checked again after an edit
-   * during its growth); many, as another chart, start again. */
-  if (n_before != n_after &&
-      (added > (n_before == 0 ? GROW_ROWS : LIST_VIEW_ROWS / 2) ||
-       (growing && removed > LIST_VIEW_ROWS / 2)))
+   * list view fills in again only them. */
+  changes = diff_rows ((const guint64 *) (gpointer) before->data, n_before,
+                       (const guint64 *) (gpointer) self->signature->data, n_after);
+  for (guint c = 0; changes != NULL && c < changes->len; c++)
+    {
+      removed += g_array_index (changes, RowChange, c).removed;
+      added += g_array_index (changes, RowChange, c).added;
+    }
+  /* Many rows at once (another chart) start the list again.  Still
+   * growing, the list knows only the first rows: a few changed rows
+   * among them are said as after growing (starting again would build and
+   * measure every row it shows anew: 130-170 ms of the main thread for
+   * the 180 rows of a 20k chart checked again after an edit during its
+   * growth). */
+  if (changes == NULL ||
+      (n_before != n_after &&
+       (added > (n_before == 0 ? GROW_ROWS : LIST_VIEW_ROWS / 2) ||
+        (growing && removed > LIST_VIEW_ROWS / 2))))
     {
       announce_anew (self, growing ? self->shown : n_before);
       return;
     }
-  if (growing && same_start >= self->shown)
-    return;
-  if (n_before != n_after)
+  known = self->shown;
+  for (guint c = 0; c < changes->len; c++)
     {
-      guint at = same_start, known = removed;
+      RowChange change = g_array_index (changes, RowChange, c);
 
       /* Changed rows past the known ones are not said; as many of the
        * new rows as replace known ones are. */
-      if (growing && n_before - same_end > self->shown)
+      if (growing && change.from >= known)
+        break;
+      if (growing && change.from + change.removed > known)
         {
-          known = self->shown - same_start;
-          added = MIN (added, known);
+          change.removed = known - change.from;
+          change.added = MIN (change.added, change.removed);
+          c = changes->len;
         }
-      self->shown = self->shown - known + added;
-      if (self->shown == n_after)
-        g_clear_handle_id (&self->grow_id, g_source_remove);
-      g_list_model_items_changed (G_LIST_MODEL (self), at, known, added);
-      return;
+      self->shown = self->shown - change.removed + change.added;
+      g_list_model_items_changed (G_LIST_MODEL (self), change.at, change.removed, change.added);
     }
-  for (guint row = same_start, last = MIN (n_after - same_end, self->shown); row < last;)
-    {
-      guint end = row;
-
-      while (end < last &&
-             g_array_index (before, guint64, end) != g_array_index (self->signature, guint64, end))
-        end++;
-      if (end > row)
-        g_list_model_items_changed (G_LIST_MODEL (self), row, end - row, end - row);
-      row = end + 1;
-    }
+  if (self->shown == n_after)
+    g_clear_handle_id (&self->grow_id, g_source_remove);
 }
 
 guint

@@ -176,6 +176,16 @@ test_edit_while_growing (void **state)
     }
   assert_int_equal (ladder_findings_rows_get_n_shown (f->rows), 251);
   assert_rows_as_fresh (f->rows, f->chart, latest (f));
+
+  /* Two changes far apart, the rows one fewer: each said on its own (the
+   * stretch between them was said to change whole, or the list started
+   * again: every row it shows built anew). */
+  g_string_truncate (f->changes, 0);
+  ladder_chart_remove_person (f->chart, ladder_chart_lookup (f->chart, "pm10"));
+  ladder_chart_set_name (f->chart, ladder_chart_lookup (f->chart, "pm200"), "Pat Two Hundred");
+  check_into (f->rows, f->chart, f->findings);
+  assert_string_equal (f->changes->str, "10 -1 +0;199 -1 +1;");
+  assert_rows_as_fresh (f->rows, f->chart, latest (f));
 }
 
 /* A change that reaches past the known rows (here: 50 rows removed)
