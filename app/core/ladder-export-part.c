@@ -53,35 +53,47 @@ next_person (LadderChart *chart, guint top, guint p, gboolean enter, guint *dept
   return ladder_chart_get_next_sibling (chart, p);
 }
 
-LadderChart *
-ladder_export_part (LadderChart *chart, const LadderExportOptions *options, gboolean picture,
-                    const char *name, GError **error)
+/* Room for everyone's text at once: one block instead of an allocation
+ * per name. */
+static void
+reserve_everyone (LadderChart *part, LadderChart *chart)
+{
+  LadderPersonRecord *records = ladder_chart_get_records (chart);
+  guint capacity = ladder_chart_get_capacity (chart);
+  gsize bytes = 0;
+
+  for (guint p = 0; p < capacity; p++)
+    {
+      const LadderPersonRecord *r = &records[p];
+
+      if (!r->alive)
+        continue;
+      bytes += strlen (r->id) + 1;
+      bytes += r->name != NULL ? strlen (r->name) + 1 : 0;
+      bytes += r->title != NULL ? strlen (r->title) + 1 : 0;
+      bytes += r->note != NULL ? strlen (r->note) + 1 : 0;
+    }
+  ladder_chart_reserve_records (part, ladder_chart_get_n_people (chart));
+  ladder_chart_reserve_text (part, bytes);
+}
+
+/* @top and everyone below (everyone when LADDER_NONE), to @options'
+ * levels, as a new chart in pre-order. */
+static LadderChart *
+copy_part (LadderChart *chart, guint top, const LadderExportOptions *options, gboolean picture,
+           GError **error)
 {
   g_autoptr(LadderChart) part = NULL;
   g_autofree guint *copy_of = NULL;
   guint capacity = ladder_chart_get_capacity (chart);
-  guint top = LADDER_NONE, p, depth = 1;
-  gboolean drop_folds;
-
-  if (options->root != NULL)
-    {
-      top = ladder_chart_lookup (chart, options->root);
-      if (top == LADDER_NONE)
-        {
-          g_set_error (error, LADDER_CHART_ERROR, LADDER_CHART_ERROR_NOT_FOUND,
-                       _("%s: error: --root: nobody on the chart has the id “%s”"), name,
-                       options->root);
-          return NULL;
-        }
-    }
-  drop_folds = !options->as_shown && has_folds (chart);
-  if (top == LADDER_NONE && options->levels == 0 && !drop_folds)
-    return NULL;
+  guint p, depth = 1;
 
   part = ladder_chart_new ();
   ladder_chart_set_title (part, ladder_chart_get_title (chart));
   ladder_chart_set_employees (part, ladder_chart_get_employees (chart));
   ladder_chart_set_layout (part, ladder_chart_get_layout (chart));
+  if (top == LADDER_NONE && options->levels == 0)
+    reserve_everyone (part, chart);
   copy_of = g_new (guint, MAX (1, capacity));
   memset (copy_of, 0xff, sizeof (guint) * MAX (1, capacity));
 
@@ -129,4 +141,44 @@ ladder_export_part (LadderChart *chart, const LadderExportOptions *options, gboo
           return NULL;
     }
   return g_steal_pointer (&part);
+}
+
+LadderChart *
+ladder_export_part (LadderChart *chart, const LadderExportOptions *options, gboolean picture,
+                    const char *name, GError **error)
+{
+  guint top = LADDER_NONE;
+  gboolean drop_folds;
+
+  if (options->root != NULL)
+    {
+      top = ladder_chart_lookup (chart, options->root);
+      if (top == LADDER_NONE)
+        {
+          g_set_error (error, LADDER_CHART_ERROR, LADDER_CHART_ERROR_NOT_FOUND,
+                       _("%s: error: --root: nobody on the chart has the id “%s”"), name,
+                       options->root);
+          return NULL;
+        }
+    }
+  drop_folds = !options->as_shown && has_folds (chart);
+  if (top == LADDER_NONE && options->levels == 0 && !drop_folds)
+    return NULL;
+  return copy_part (chart, top, options, picture, error);
+}
+
+LadderChart *
+ladder_export_snapshot (LadderChart *chart)
+{
+  const LadderExportOptions everything = { .as_shown = TRUE };
+  g_autoptr(GError) error = NULL;
+  LadderChart *copy;
+
+  g_return_val_if_fail (LADDER_IS_CHART (chart), NULL);
+
+  /* Only a dotted line the chart could not hold fails the copy. */
+  copy = copy_part (chart, LADDER_NONE, &everything, FALSE, &error);
+  if (copy == NULL)
+    g_critical ("ladder_export_snapshot: %s", error->message);
+  return copy;
 }
