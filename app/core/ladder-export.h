@@ -71,6 +71,18 @@ gboolean ladder_export_file_watched (LadderChart *chart, LadderCatalogue *catalo
  * not @chart's. */
 LadderChart *ladder_export_snapshot (LadderChart *chart);
 
+/* The same copy a slice at a time, for a main loop that must not stop
+ * for long (a million people take about 0.2 s): step copies about
+ * @n_people more and is TRUE when all are; @chart may not change in
+ * between (start again when it does).  Finish, on any thread, once step
+ * was TRUE: the copy is then ladder_export_snapshot()'s. */
+typedef struct _LadderExportCopy LadderExportCopy;
+
+LadderExportCopy *ladder_export_copy_new    (LadderChart *chart);
+gboolean          ladder_export_copy_step   (LadderExportCopy *copy, guint n_people);
+LadderChart      *ladder_export_copy_finish (LadderExportCopy *copy);
+void              ladder_export_copy_free   (LadderExportCopy *copy);
+
 /* The same output in memory, for tests and fuzzing.  @format is an
  * extension without its dot ("png", "json", …) but not a chart format
  * (.ladder, .xml, .csv).  @options may be NULL. */
