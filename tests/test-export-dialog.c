@@ -260,17 +260,6 @@ hold_release (Hold *hold)
   g_mutex_unlock (&hold->lock);
 }
 
-static guint
-count_files (void)
-{
-  g_autoptr(GDir) dir = g_dir_open (ladder_test_tmpdir (), 0, NULL);
-  guint n = 0;
-
-  while (g_dir_read_name (dir) != NULL)
-    n++;
-  return n;
-}
-
 /* A window on a chart of 1,501 people. */
 static LadderGuiFixture *
 big_window (void)
@@ -315,7 +304,7 @@ test_cancel_half_way (void **state)
   chart_file = ladder_test_read (f->path, NULL);
   target = ladder_test_write ("wide.svg", "<svg>the old drawing</svg>\n");
   old = ladder_test_read (target, NULL);
-  n_files = count_files ();
+  n_files = ladder_test_count_files ();
   n_steps = ladder_history_get_n_steps (ladder_document_get_history (f->document));
   modified = ladder_document_get_modified (f->document);
 
@@ -345,7 +334,7 @@ test_cancel_half_way (void **state)
   assert_int_equal (done.n_done, 0);
   now = ladder_test_read (target, NULL);
   assert_string_equal (now, old);
-  assert_int_equal (count_files (), n_files);
+  assert_int_equal (ladder_test_count_files (), n_files);
   assert_int_equal (ladder_chart_get_n_people (f->chart), 1501);
   assert_int_equal (ladder_history_get_n_steps (ladder_document_get_history (f->document)),
                     n_steps);
@@ -357,17 +346,6 @@ test_cancel_half_way (void **state)
   g_object_unref (dialog);
   done_clear (&done);
   ladder_gui_fixture_free (f);
-}
-
-/* PDF creation dates aside, the same bytes as `ladder --export`. */
-static char *
-without_date (char *data)
-{
-  char *date = strstr (data, "/CreationDate");
-
-  if (date != NULL)
-    memset (date, ' ', strcspn (date, "\n"));
-  return data;
 }
 
 /* Exported from the window in the background, while the chart is
@@ -418,8 +396,8 @@ test_same_bytes_as_the_command_line (void **state)
       assert_int_equal (done.n_done, 1);
       assert_null (done.error);
       assert_string_equal (done.path, window_file);
-      expected = without_date (ladder_test_read (cli, NULL));
-      written = without_date (ladder_test_read (window_file, NULL));
+      expected = ladder_test_without_date (ladder_test_read (cli, NULL));
+      written = ladder_test_without_date (ladder_test_read (window_file, NULL));
       if (strcmp (expected, written) != 0)
         fail_msg ("%s: the window's export differs from the command line's", extensions[i]);
       g_object_unref (dialog);

@@ -38,17 +38,6 @@ edited_chart (void)
   return chart;
 }
 
-/* A PDF's creation date is the only thing two writes of it differ in. */
-static char *
-without_date (char *data)
-{
-  char *date = strstr (data, "/CreationDate");
-
-  if (date != NULL)
-    memset (date, ' ', strcspn (date, "\n"));
-  return data;
-}
-
 static char *
 export_to (LadderChart *chart, const char *name, LadderExportOptions *options,
            LadderProgress *progress)
@@ -65,7 +54,7 @@ export_to (LadderChart *chart, const char *name, LadderExportOptions *options,
   g_assert_true (ok);
   g_free (options->notice);
   options->notice = NULL;
-  return without_date (ladder_test_read (path, NULL));
+  return ladder_test_without_date (ladder_test_read (path, NULL));
 }
 
 /* Every format, whole or in part: the snapshot exported on its own
@@ -166,17 +155,6 @@ cancel_now (gpointer data)
   g_cancellable_cancel (ladder_progress_get_cancellable (data));
 }
 
-static guint
-count_files (void)
-{
-  g_autoptr(GDir) dir = g_dir_open (ladder_test_tmpdir (), 0, NULL);
-  guint n = 0;
-
-  while (g_dir_read_name (dir) != NULL)
-    n++;
-  return n;
-}
-
 /* Cancelled half-way (after @at of @n_reports + 1 cards): an error that
  * says so, the old file with its bytes, nothing beside it. */
 static void
@@ -191,7 +169,7 @@ cancel_half_way (const char *name, guint n_reports, guint at)
 
   job.path = ladder_test_write (name, "the old bytes\n");
   old = ladder_test_read (job.path, NULL);
-  n_files = count_files ();
+  n_files = ladder_test_count_files ();
 
   ladder_export_watch_set_hook (at, cancel_now, job.progress);
   thread = g_thread_new ("export", run_job, &job);
@@ -204,7 +182,7 @@ cancel_half_way (const char *name, guint n_reports, guint at)
   assert_int_equal (ladder_progress_get_people (job.progress), at);
   now = ladder_test_read (job.path, NULL);
   assert_string_equal (now, old);
-  assert_int_equal (count_files (), n_files);
+  assert_int_equal (ladder_test_count_files (), n_files);
   assert_int_equal (ladder_chart_get_n_people (chart), n_reports + 1);
 
   g_unlink (job.path);
@@ -237,7 +215,7 @@ test_cancelled_writes_nothing (void **state)
 {
   static const char * const names[] = { "never.json", "never.ladder", "never.csv", "never.svg" };
   g_autoptr(LadderChart) chart = ladder_test_wide_chart (10);
-  guint n_files = count_files ();
+  guint n_files = ladder_test_count_files ();
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
@@ -248,7 +226,7 @@ test_cancelled_writes_nothing (void **state)
       g_cancellable_cancel (ladder_progress_get_cancellable (progress));
       assert_false (ladder_export_file_watched (chart, NULL, NULL, path, NULL, progress, &error));
       assert_true (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
-      assert_int_equal (count_files (), n_files);
+      assert_int_equal (ladder_test_count_files (), n_files);
     }
 }
 
