@@ -266,6 +266,69 @@ test_operation_export (void **state)
   assert_int_equal (count_pdf_pages (data, length), ladder_print_plan_get_n_pages (&plan));
 }
 
+typedef struct {
+  guint ticks;
+  guint ticks_at_draw;
+  guint ticks_at_end;
+  guint n_drawn;
+} Ticks;
+
+static gboolean
+tick_cb (gpointer data)
+{
+  ((Ticks *) data)->ticks++;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+page_asked_cb (GtkPrintOperation *operation, GtkPrintContext *context, int page, Ticks *ticks)
+{
+  ticks->ticks_at_draw = ticks->ticks;
+  ticks->n_drawn++;
+}
+
+static void
+end_print_cb (GtkPrintOperation *operation, GtkPrintContext *context, Ticks *ticks)
+{
+  ticks->ticks_at_end = ticks->ticks;
+}
+
+/* A page of 5,001 people takes a while to draw: it is drawn on a worker
+ * while the main loop goes on (a 5 ms timeout runs meanwhile), and the
+ * PDF has its one page. */
+static void
+test_page_drawn_on_a_worker (void **state)
+{
+  g_autoptr(LadderChart) chart = ladder_test_wide_chart (5000);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (ladder_test_tmpdir (), "worker.pdf", NULL);
+  g_autofree char *data = NULL;
+  Ticks ticks = { 0 };
+  guint tick_id;
+  gsize length;
+
+  if (!have_display)
+    skip ();
+  operation = ladder_print_operation_new (chart, ladder_catalogue_get_default (),
+                                          LADDER_PRINT_FIT);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_export_filename (operation, path);
+  g_signal_connect_after (operation, "draw-page", G_CALLBACK (page_asked_cb), &ticks);
+  g_signal_connect_after (operation, "end-print", G_CALLBACK (end_print_cb), &ticks);
+  tick_id = g_timeout_add (5, tick_cb, &ticks);
+  assert_int_equal (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL,
+                                             &error),
+                    GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_source_remove (tick_id);
+  assert_null (error);
+  assert_int_equal (ticks.n_drawn, 1);
+  assert_true (ticks.ticks_at_end >= ticks.ticks_at_draw + 2);
+  data = ladder_test_read (path, &length);
+  assert_int_equal (count_pdf_pages (data, length), 1);
+}
+
 int
 main (void)
 {
@@ -275,6 +338,7 @@ main (void)
     cmocka_unit_test (test_pages_on_pdf),
     cmocka_unit_test (test_page_marks),
     cmocka_unit_test (test_operation_export),
+    cmocka_unit_test (test_page_drawn_on_a_worker),
   };
 
   have_display = gtk_init_check ();
