@@ -221,8 +221,11 @@ describe_progress (LadderExportDialog *self)
     /* Translators: "Exporting team.pdf: preparing" (copying the chart) */
     return g_strdup_printf (_("Exporting %s: preparing"), name);
   drawn = MIN (ladder_progress_get_people (self->progress), self->n_people);
+  if (drawn == 0 && format_index (self) < N_PICTURES)
+    /* Translators: "Exporting team.pdf: laying out the chart" (before drawing) */
+    return g_strdup_printf (_("Exporting %s: laying out the chart"), name);
   if (drawn == 0)
-    /* Translators: "Exporting team.pdf" (laying out, or a format without cards) */
+    /* Translators: "Exporting team.json" (a format without pictures) */
     return g_strdup_printf (_("Exporting %s"), name);
   /* Translators: "Exporting team.pdf: 25000 of 100000 people drawn" */
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exporting %s: %u of %u person drawn",
