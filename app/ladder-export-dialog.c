@@ -82,9 +82,11 @@ struct _LadderExportDialog
   gulong           changed_id;
   LadderProgress  *progress;
   char            *target;
-  guint            n_people;
+  gboolean         picture;      /* the target is drawn: cards are counted */
+  guint            n_people;     /* to draw, or 0: not known (a part) */
   guint            tick_id;
   gboolean         cancelled;
+  gboolean         abandoned;    /* disposed, or its window closed */
 };
 
 G_DEFINE_FINAL_TYPE (LadderExportDialog, ladder_export_dialog, GTK_TYPE_WINDOW)
@@ -220,13 +222,20 @@ describe_progress (LadderExportDialog *self)
   if (self->copy != NULL)
     /* Translators: "Exporting team.pdf: preparing" (copying the chart) */
     return g_strdup_printf (_("Exporting %s: preparing"), name);
-  drawn = MIN (ladder_progress_get_people (self->progress), self->n_people);
-  if (drawn == 0 && format_index (self) < N_PICTURES)
+  drawn = ladder_progress_get_people (self->progress);
+  if (self->n_people > 0)
+    drawn = MIN (drawn, self->n_people);
+  if (drawn == 0 && self->picture)
     /* Translators: "Exporting team.pdf: laying out the chart" (before drawing) */
     return g_strdup_printf (_("Exporting %s: laying out the chart"), name);
   if (drawn == 0)
     /* Translators: "Exporting team.json" (a format without pictures) */
     return g_strdup_printf (_("Exporting %s"), name);
+  if (self->n_people == 0)
+    /* Translators: "Exporting team.pdf: 2500 people drawn" (of a part) */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exporting %s: %u person drawn",
+                                         "Exporting %s: %u people drawn", drawn),
+                            name, drawn);
   /* Translators: "Exporting team.pdf: 25000 of 100000 people drawn" */
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exporting %s: %u of %u person drawn",
                                        "Exporting %s: %u of %u people drawn", self->n_people),
@@ -287,7 +296,10 @@ export_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
   g_clear_handle_id (&self->tick_id, g_source_remove);
   g_clear_pointer (&self->progress, ladder_progress_unref);
-  if (!self->cancelled && !gtk_widget_in_destruction (GTK_WIDGET (self)))
+  /* Destroyed meanwhile (its window closed): nobody to tell. */
+  if (self->abandoned)
+    return;
+  if (!self->cancelled)
     g_signal_emit (self, signals[DONE], 0, file, job->options.notice,
                    ok ? NULL : error->message);
   gtk_window_destroy (GTK_WINDOW (self));
@@ -324,12 +336,40 @@ copy_slice_cb (gpointer user_data)
 }
 
 /* The chart changed under the copy: what was copied is of another chart. */
+/* The cards the export will draw when that is known: everyone, when the
+ * whole chart is drawn unfolded (a tiled PDF draws a few twice). */
+static guint
+count_to_draw (LadderExportDialog *self)
+{
+  LadderExportOptions options;
+
+  ladder_export_dialog_get_options (self, &options);
+  if (options.root != NULL || options.levels > 0 || options.as_shown)
+    return 0;
+  return ladder_chart_get_n_people (self->chart);
+}
+
 static void
 chart_changed_cb (LadderChart *chart, gconstpointer change, LadderExportDialog *self)
 {
   g_clear_pointer (&self->copy, ladder_export_copy_free);
   self->copy = ladder_export_copy_new (chart);
-  self->n_people = ladder_chart_get_n_people (chart);
+  self->n_people = count_to_draw (self);
+}
+
+static gboolean
+is_picture (const char *path)
+{
+  gsize length = strlen (path);
+
+  for (guint i = 0; i < N_PICTURES; i++)
+    {
+      gsize n = strlen (extensions[i]);
+
+      if (length >= n && g_ascii_strcasecmp (path + length - n, extensions[i]) == 0)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 gboolean
@@ -347,9 +387,10 @@ ladder_export_dialog_export_to (LadderExportDialog *self, const char *path)
   g_free (self->target);
   self->target = ladder_export_knows_format (path) ? g_strdup (path)
                                                    : g_strconcat (path, extension, NULL);
+  self->picture = is_picture (self->target);
   self->progress = ladder_progress_new (NULL);
   self->copy = ladder_export_copy_new (self->chart);
-  self->n_people = ladder_chart_get_n_people (self->chart);
+  self->n_people = count_to_draw (self);
   self->changed_id = g_signal_connect (self->chart, "changed", G_CALLBACK (chart_changed_cb),
                                        self);
   /* Below redrawing and input, as the recovery copies. */
@@ -439,6 +480,20 @@ export_clicked_cb (LadderExportDialog *self)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+/* A worker finishes on its own copy, throws it away and comes back (the
+ * task holds the dialog): until then it is still exporting. */
+static void
+abandon (LadderExportDialog *self)
+{
+  self->abandoned = TRUE;
+  if (self->progress != NULL)
+    g_cancellable_cancel (ladder_progress_get_cancellable (self->progress));
+  if (self->copy != NULL)
+    g_clear_pointer (&self->progress, ladder_progress_unref);
+  stop_copying (self);
+  g_clear_handle_id (&self->tick_id, g_source_remove);
+}
+
 static void
 ladder_export_dialog_dispose (GObject *object)
 {
@@ -447,12 +502,7 @@ ladder_export_dialog_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
-  /* The worker, if any, finishes on its own copy and throws it away. */
-  if (self->progress != NULL)
-    g_cancellable_cancel (ladder_progress_get_cancellable (self->progress));
-  stop_copying (self);
-  g_clear_handle_id (&self->tick_id, g_source_remove);
-  g_clear_pointer (&self->progress, ladder_progress_unref);
+  abandon (self);
   g_clear_pointer (&self->target, g_free);
   g_clear_object (&self->chart);
   g_clear_object (&self->catalogue);
@@ -510,6 +560,16 @@ ladder_export_dialog_init (LadderExportDialog *self)
   g_signal_connect_swapped (self->export_button, "clicked", G_CALLBACK (export_clicked_cb), self);
 }
 
+/* Its window closed: the export is of no use to anyone.  (The dialog is
+ * no longer among GTK's windows by then, so destroying it does not
+ * dispose it: this stops the export itself.) */
+static void
+parent_destroyed_cb (GtkWidget *parent, LadderExportDialog *self)
+{
+  abandon (self);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
 LadderExportDialog *
 ladder_export_dialog_new (GtkWindow *parent, LadderChart *chart, LadderCatalogue *catalogue,
                           guint selected, const char *name, GFile *folder)
@@ -522,8 +582,10 @@ ladder_export_dialog_new (GtkWindow *parent, LadderChart *chart, LadderCatalogue
   g_return_val_if_fail (LADDER_IS_CATALOGUE (catalogue), NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  self = g_object_new (LADDER_TYPE_EXPORT_DIALOG, "transient-for", parent,
-                       "destroy-with-parent", TRUE, NULL);
+  self = g_object_new (LADDER_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
+  /* Not left behind a closed window, nor exporting for it. */
+  if (parent != NULL)
+    g_signal_connect_object (parent, "destroy", G_CALLBACK (parent_destroyed_cb), self, 0);
   self->chart = g_object_ref (chart);
   self->catalogue = g_object_ref (catalogue);
   self->name = g_strdup (name);

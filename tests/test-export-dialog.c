@@ -348,6 +348,43 @@ test_cancel_half_way (void **state)
   ladder_gui_fixture_free (f);
 }
 
+/* The window closed half-way through: the dialog goes with it, the
+ * worker stops and leaves nothing; nobody is told. */
+static void
+test_window_closed_half_way (void **state)
+{
+  LadderGuiFixture *f = big_window ();
+  g_autofree char *target = g_build_filename (ladder_test_tmpdir (), "closed.pdf", NULL);
+  LadderExportDialog *dialog;
+  Hold hold = { 0 };
+  Done done = { 0 };
+  guint n_files;
+
+  LADDER_GUI_SKIP_WITHOUT_DISPLAY ();
+  n_files = ladder_test_count_files ();
+  dialog = window_dialog (f, ".pdf");
+  g_signal_connect (dialog, "done", G_CALLBACK (done_cb), &done);
+  ladder_export_watch_set_hook (100, hold_here, &hold);
+  assert_true (ladder_export_dialog_export_to (dialog, target));
+  while (!hold_reached (&hold))
+    g_main_context_iteration (NULL, TRUE);
+
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  f->window = NULL;
+  assert_true (ladder_export_dialog_is_exporting (dialog));
+  hold_release (&hold);
+  wait_for_export (dialog);
+  ladder_export_watch_set_hook (0, NULL, NULL);
+  ladder_gui_drain ();
+
+  if (done.n_done != 0)
+    fail_msg ("told: %s, %s", done.path, done.error ? done.error : "written");
+  assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
+  assert_int_equal (ladder_test_count_files (), n_files);
+  g_object_unref (dialog);
+  ladder_gui_fixture_free (f);
+}
+
 /* Exported from the window in the background, while the chart is
  * edited: the chart as it was copied, in the bytes the command line
  * writes of it. */
@@ -414,6 +451,7 @@ main (void)
     cmocka_unit_test (test_no_selection),
     cmocka_unit_test (test_export_to),
     cmocka_unit_test (test_cancel_half_way),
+    cmocka_unit_test (test_window_closed_half_way),
     cmocka_unit_test (test_same_bytes_as_the_command_line),
   };
 
