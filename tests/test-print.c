@@ -329,6 +329,38 @@ test_page_drawn_on_a_worker (void **state)
   assert_int_equal (count_pdf_pages (data, length), 1);
 }
 
+static void
+cancel_cb (GtkPrintOperation *operation, GtkPrintContext *context, int page, gpointer data)
+{
+  gtk_print_operation_cancel (operation);
+}
+
+/* Cancelled while its page is drawn on the worker: the operation ends
+ * once the worker is done with the page (the sanitizers' run would see a
+ * page drawn into a finished surface), and the chart is as it was. */
+static void
+test_cancel_while_drawing (void **state)
+{
+  g_autoptr(LadderChart) chart = ladder_test_wide_chart (5000);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (ladder_test_tmpdir (), "cancelled.pdf", NULL);
+  GtkPrintOperationResult result;
+
+  if (!have_display)
+    skip ();
+  operation = ladder_print_operation_new (chart, ladder_catalogue_get_default (),
+                                          LADDER_PRINT_FIT);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_export_filename (operation, path);
+  g_signal_connect_after (operation, "draw-page", G_CALLBACK (cancel_cb), NULL);
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error);
+  assert_null (error);
+  assert_int_not_equal (result, GTK_PRINT_OPERATION_RESULT_ERROR);
+  assert_int_equal (ladder_chart_get_n_people (chart), 5001);
+}
+
 int
 main (void)
 {
@@ -339,6 +371,7 @@ main (void)
     cmocka_unit_test (test_page_marks),
     cmocka_unit_test (test_operation_export),
     cmocka_unit_test (test_page_drawn_on_a_worker),
+    cmocka_unit_test (test_cancel_while_drawing),
   };
 
   have_display = gtk_init_check ();
