@@ -385,6 +385,35 @@ test_window_closed_half_way (void **state)
   ladder_gui_fixture_free (f);
 }
 
+/* Escape (the dialog's window.close) is Cancel: no new file. */
+static void
+test_escape_cancels (void **state)
+{
+  LadderGuiFixture *f = big_window ();
+  g_autofree char *target = g_build_filename (ladder_test_tmpdir (), "escaped.svg", NULL);
+  LadderExportDialog *dialog;
+  Hold hold = { 0 };
+  Done done = { 0 };
+
+  LADDER_GUI_SKIP_WITHOUT_DISPLAY ();
+  dialog = window_dialog (f, ".svg");
+  g_signal_connect (dialog, "done", G_CALLBACK (done_cb), &done);
+  ladder_export_watch_set_hook (10, hold_here, &hold);
+  assert_true (ladder_export_dialog_export_to (dialog, target));
+  while (!hold_reached (&hold))
+    g_main_context_iteration (NULL, TRUE);
+  assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
+  assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  hold_release (&hold);
+  wait_for_export (dialog);
+  ladder_export_watch_set_hook (0, NULL, NULL);
+
+  assert_int_equal (done.n_done, 0);
+  assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
+  g_object_unref (dialog);
+  ladder_gui_fixture_free (f);
+}
+
 /* Exported from the window in the background, while the chart is
  * edited: the chart as it was copied, in the bytes the command line
  * writes of it. */
@@ -452,6 +481,7 @@ main (void)
     cmocka_unit_test (test_export_to),
     cmocka_unit_test (test_cancel_half_way),
     cmocka_unit_test (test_window_closed_half_way),
+    cmocka_unit_test (test_escape_cancels),
     cmocka_unit_test (test_same_bytes_as_the_command_line),
   };
 
