@@ -484,7 +484,10 @@ custom_widget_apply_cb (GtkPrintOperation *operation, GtkWidget *widget, PrintJo
 
 /* The preview: GTK's own would start an external viewer (evince), which
  * a desktop may not have.  The job knows its plan once "ready" is
- * emitted, so pages are drawn straight from it, scaled to the window. */
+ * emitted, so pages are drawn straight from it, scaled to the window:
+ * on a worker, into an image the window then shows (a page of a million
+ * people takes about a third of a second to draw); meanwhile the sheet
+ * is blank. */
 typedef struct {
   GtkPrintOperation        *operation;    /* owns the job */
   GtkPrintOperationPreview *preview;
@@ -494,7 +497,105 @@ typedef struct {
   GtkWidget                *previous, *next;
   guint                     page;
   gboolean                  ready;
+  cairo_surface_t          *image;        /* the area as last drawn, or NULL */
+  guint                     image_page;
+  int                       image_width, image_height;
+  gboolean                  rendering;
 } Preview;
+
+/* What a preview worker draws: the area, @width × @height, with the
+ * sheet of @page.  The job is referenced: the preview may close first. */
+typedef struct {
+  PrintJob *job;
+  guint     page;
+  int       width, height, scale_factor;
+} PreviewImage;
+
+static void
+preview_image_free (PreviewImage *image)
+{
+  print_job_unref (image->job);
+  g_free (image);
+}
+
+/* The sheet of @page centred in @width × @height, with its border. */
+static void
+draw_sheet (cairo_t *cr, PrintJob *job, guint page, int width, int height)
+{
+  const LadderPrintPlan *plan = &job->plan;
+  double margin = 16.0, scale;
+
+  scale = MIN ((width - 2 * margin) / plan->page_width, (height - 2 * margin) / plan->page_height);
+  if (scale <= 0)
+    return;
+  cairo_translate (cr, (width - plan->page_width * scale) / 2.0,
+                   (height - plan->page_height * scale) / 2.0);
+  cairo_scale (cr, scale, scale);
+  /* The sheet: white whatever the theme, as paper is. */
+  cairo_rectangle (cr, 0, 0, plan->page_width, plan->page_height);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgb (cr, 0.6, 0.6, 0.6);
+  cairo_set_line_width (cr, 1.0 / scale);
+  cairo_stroke (cr);
+  if (page != G_MAXUINT)
+    ladder_print_draw_page (cr, job->snapshot, job->catalogue, job->findings, job->layout,
+                            plan, page);
+}
+
+static void
+preview_image_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  PreviewImage *image = data;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, image->width * image->scale_factor,
+                                        image->height * image->scale_factor);
+  cairo_surface_set_device_scale (surface, image->scale_factor, image->scale_factor);
+  cr = cairo_create (surface);
+  draw_sheet (cr, image->job, image->page, image->width, image->height);
+  cairo_destroy (cr);
+  g_task_return_pointer (task, surface, (GDestroyNotify) cairo_surface_destroy);
+}
+
+static void
+preview_image_done_cb (GObject *area, GAsyncResult *result, gpointer data)
+{
+  Preview *p = g_object_get_data (area, "ladder-preview-state");
+  PreviewImage *image = g_task_get_task_data (G_TASK (result));
+  cairo_surface_t *surface = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  /* The preview closed meanwhile. */
+  if (p == NULL)
+    {
+      cairo_surface_destroy (surface);
+      return;
+    }
+  p->rendering = FALSE;
+  g_clear_pointer (&p->image, cairo_surface_destroy);
+  p->image = surface;
+  p->image_page = image->page;
+  p->image_width = image->width;
+  p->image_height = image->height;
+  gtk_widget_queue_draw (GTK_WIDGET (area));
+}
+
+static void
+preview_render (Preview *p, int width, int height)
+{
+  g_autoptr(GTask) task = g_task_new (p->area, NULL, preview_image_done_cb, NULL);
+  PreviewImage *image = g_new0 (PreviewImage, 1);
+
+  image->job = print_job_ref (p->job);
+  image->page = p->page;
+  image->width = width;
+  image->height = height;
+  image->scale_factor = gtk_widget_get_scale_factor (p->area);
+  g_task_set_task_data (task, image, (GDestroyNotify) preview_image_free);
+  p->rendering = TRUE;
+  g_task_run_in_thread (task, preview_image_thread);
+}
 
 static void
 preview_update_label (Preview *p)
@@ -513,26 +614,21 @@ static void
 preview_draw (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer data)
 {
   Preview *p = data;
-  const LadderPrintPlan *plan = &p->job->plan;
-  double margin = 16.0, scale;
 
-  if (!p->ready || p->page >= ladder_print_plan_get_n_pages (plan))
+  if (!p->ready || p->page >= ladder_print_plan_get_n_pages (&p->job->plan))
     return;
-  scale = MIN ((width - 2 * margin) / plan->page_width, (height - 2 * margin) / plan->page_height);
-  if (scale <= 0)
-    return;
-  cairo_translate (cr, (width - plan->page_width * scale) / 2.0,
-                   (height - plan->page_height * scale) / 2.0);
-  cairo_scale (cr, scale, scale);
-  /* The sheet: white whatever the theme, as paper is. */
-  cairo_rectangle (cr, 0, 0, plan->page_width, plan->page_height);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_fill_preserve (cr);
-  cairo_set_source_rgb (cr, 0.6, 0.6, 0.6);
-  cairo_set_line_width (cr, 1.0 / scale);
-  cairo_stroke (cr);
-  ladder_print_draw_page (cr, p->job->snapshot, p->job->catalogue, p->job->findings,
-                          p->job->layout, plan, p->page);
+  if (p->image != NULL && p->image_page == p->page && p->image_width == width
+      && p->image_height == height)
+    {
+      cairo_set_source_surface (cr, p->image, 0, 0);
+      cairo_paint (cr);
+      return;
+    }
+  /* The blank sheet until the worker has drawn the page (one at a time:
+   * the last size and page asked for is drawn next). */
+  draw_sheet (cr, p->job, G_MAXUINT, width, height);
+  if (!p->rendering)
+    preview_render (p, width, height);
 }
 
 static void
@@ -595,6 +691,9 @@ preview_ready_cb (GtkPrintOperationPreview *preview, GtkPrintContext *context, P
 static void
 preview_free (Preview *p)
 {
+  g_object_set_data (G_OBJECT (p->area), "ladder-preview-state", NULL);
+  g_object_unref (p->area);
+  g_clear_pointer (&p->image, cairo_surface_destroy);
   gtk_print_operation_preview_end_preview (p->preview);
   g_object_unref (p->preview);
   g_object_unref (p->operation);
@@ -637,7 +736,8 @@ preview_cb (GtkPrintOperation *operation, GtkPrintOperationPreview *preview,
   p->operation = g_object_ref (operation);
   p->preview = g_object_ref (preview);
   p->job = job;
-  p->area = gtk_drawing_area_new ();
+  /* Held: a worker's image may come back after the window is gone. */
+  p->area = g_object_ref_sink (gtk_drawing_area_new ());
   p->label = GTK_LABEL (gtk_label_new (""));
 
   gtk_window_set_title (GTK_WINDOW (window), _("Print Preview"));
@@ -671,6 +771,7 @@ preview_cb (GtkPrintOperation *operation, GtkPrintOperationPreview *preview,
 
   g_signal_connect (preview, "ready", G_CALLBACK (preview_ready_cb), p);
   /* Closing the window ends the preview (and the operation's run). */
+  g_object_set_data (G_OBJECT (p->area), "ladder-preview-state", p);
   g_object_set_data_full (G_OBJECT (window), "ladder-preview", p, (GDestroyNotify) preview_free);
   gtk_window_present (GTK_WINDOW (window));
   return TRUE;
