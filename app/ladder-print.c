@@ -240,6 +240,8 @@ typedef struct {
   GCond            cond;
   gboolean         prepared;     /* under @lock */
   gboolean         drawing;      /* a page on the worker, under @lock */
+  gboolean         ended;        /* ended (or its preview closed): no more pages */
+  gboolean         previewing;   /* the preview draws the pages itself */
 
   /* What the pages are drawn from: the copy, its layout and findings;
    * read by the page workers. */
@@ -303,6 +305,7 @@ begin_print_cb (GtkPrintOperation *operation, GtkPrintContext *context, PrintJob
   g_clear_pointer (&job->layout, ladder_layout_free);
   g_clear_pointer (&job->findings, ladder_findings_free);
   job->prepared = FALSE;
+  job->ended = FALSE;
   job->copy = ladder_export_copy_new (job->chart);
   job->changed_id = g_signal_connect (job->chart, "changed", G_CALLBACK (chart_changed_cb), job);
 }
@@ -345,6 +348,8 @@ paginate_cb (GtkPrintOperation *operation, GtkPrintContext *context, PrintJob *j
   double width, height;
   gboolean prepared;
 
+  if (job->ended)
+    return TRUE;
   if (job->copy != NULL)
     {
       Prepare *prepare;
@@ -407,16 +412,26 @@ draw_page_thread (GTask *task, gpointer source, gpointer data, GCancellable *can
 static void
 page_drawn_cb (GObject *source, GAsyncResult *result, gpointer data)
 {
-  gtk_print_operation_draw_page_finish (GTK_PRINT_OPERATION (source));
+  PrintJob *job = data;
+
+  /* Cancelled meanwhile: the operation is over (the task holds it). */
+  if (!job->ended)
+    gtk_print_operation_draw_page_finish (GTK_PRINT_OPERATION (source));
 }
 
 /* GTK writes nothing more to the page until draw_page_finish(). */
 static void
 draw_page_cb (GtkPrintOperation *operation, GtkPrintContext *context, int page, PrintJob *job)
 {
-  g_autoptr(GTask) task = g_task_new (operation, NULL, page_drawn_cb, NULL);
-  PageDrawing *drawing = g_new0 (PageDrawing, 1);
+  g_autoptr(GTask) task = NULL;
+  PageDrawing *drawing;
 
+  /* GTK has the preview's pages drawn on the scratch context it was
+   * given (see preview_cb): nothing to see there. */
+  if (job->previewing)
+    return;
+  task = g_task_new (operation, NULL, page_drawn_cb, job);
+  drawing = g_new0 (PageDrawing, 1);
   drawing->job = job;
   drawing->cr = cairo_reference (gtk_print_context_get_cairo_context (context));
   drawing->page = page;
@@ -435,6 +450,7 @@ static void
 end_print_cb (GtkPrintOperation *operation, GtkPrintContext *context, PrintJob *job)
 {
   stop_copying (job);
+  job->ended = TRUE;
   g_mutex_lock (&job->lock);
   while (job->drawing)
     g_cond_wait (&job->cond, &job->lock);
@@ -694,6 +710,10 @@ preview_free (Preview *p)
   g_object_set_data (G_OBJECT (p->area), "ladder-preview-state", NULL);
   g_object_unref (p->area);
   g_clear_pointer (&p->image, cairo_surface_destroy);
+  /* Closed while the pages are being prepared: GTK goes on asking for
+   * them, with the preview's context gone. */
+  p->job->ended = TRUE;
+  g_signal_handlers_disconnect_by_data (p->preview, p);
   gtk_print_operation_preview_end_preview (p->preview);
   g_object_unref (p->preview);
   g_object_unref (p->operation);
@@ -733,6 +753,7 @@ preview_cb (GtkPrintOperation *operation, GtkPrintOperationPreview *preview,
     cairo_surface_destroy (scratch);
   }
 
+  job->previewing = TRUE;
   p->operation = g_object_ref (operation);
   p->preview = g_object_ref (preview);
   p->job = job;

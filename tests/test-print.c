@@ -361,6 +361,82 @@ test_cancel_while_drawing (void **state)
   assert_int_equal (ladder_chart_get_n_people (chart), 5001);
 }
 
+static GtkWindow *
+find_preview (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (g_strcmp0 (gtk_window_get_title (window), "Print Preview") == 0)
+        return window;
+    }
+  return NULL;
+}
+
+typedef struct {
+  guint  wait_ms;     /* after the preview is shown, before it is closed */
+  gint64 shown;
+  gint64 closed;
+} PreviewRun;
+
+/* In the operation's own main loop: close the preview once shown and
+ * @wait_ms have passed. */
+static gboolean
+close_preview_cb (gpointer data)
+{
+  PreviewRun *run = data;
+  GtkWindow *window = find_preview ();
+  gint64 now = g_get_monotonic_time ();
+
+  if (window == NULL)
+    return G_SOURCE_CONTINUE;
+  if (run->shown == 0)
+    run->shown = now;
+  if (now - run->shown < run->wait_ms * 1000)
+    return G_SOURCE_CONTINUE;
+  run->closed = now;
+  gtk_window_destroy (window);
+  return G_SOURCE_REMOVE;
+}
+
+/* The preview's page is drawn on a worker: closed before the image came
+ * back, or after, the preview ends cleanly (the sanitizers' run would see
+ * an image handed to a preview that is gone). */
+static void
+test_preview_closes (void **state)
+{
+  static const guint waits[] = { 0, 1500 };
+  g_autoptr(LadderChart) chart = NULL;
+
+  if (!have_display)
+    skip ();
+  chart = load_example ("enterprise");
+  for (guint i = 0; i < G_N_ELEMENTS (waits); i++)
+    {
+      g_autoptr(GtkPrintOperation) operation = NULL;
+      g_autoptr(GError) error = NULL;
+      PreviewRun run = { waits[i], 0, 0 };
+
+      /* Removes itself once it has closed the preview. */
+      g_timeout_add (10, close_preview_cb, &run);
+      operation = ladder_print_operation_new (chart, ladder_catalogue_get_default (),
+                                              LADDER_PRINT_FIT);
+      gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PREVIEW, NULL, &error);
+      while (run.closed == 0)
+        g_main_context_iteration (NULL, TRUE);
+      assert_null (error);
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+      g_usleep (200000);
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+      assert_null (find_preview ());
+    }
+}
+
 int
 main (void)
 {
@@ -372,6 +448,7 @@ main (void)
     cmocka_unit_test (test_operation_export),
     cmocka_unit_test (test_page_drawn_on_a_worker),
     cmocka_unit_test (test_cancel_while_drawing),
+    cmocka_unit_test (test_preview_closes),
   };
 
   have_display = gtk_init_check ();
