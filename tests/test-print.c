@@ -293,13 +293,13 @@ end_print_cb (GtkPrintOperation *operation, GtkPrintContext *context, Ticks *tic
   ticks->ticks_at_end = ticks->ticks;
 }
 
-/* A page of 5,001 people takes a while to draw: it is drawn on a worker
+/* A page of 40,001 people takes a while to draw: it is drawn on a worker
  * while the main loop goes on (a 5 ms timeout runs meanwhile), and the
  * PDF has its one page. */
 static void
 test_page_drawn_on_a_worker (void **state)
 {
-  g_autoptr(LadderChart) chart = ladder_test_wide_chart (5000);
+  g_autoptr(LadderChart) chart = ladder_test_wide_chart (40000);
   g_autoptr(GtkPrintOperation) operation = NULL;
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
   g_autoptr(GError) error = NULL;
