@@ -37,6 +37,8 @@ assert_block (const LadderMapBlock *block, guint person, guint level, double x0,
 {
   assert_int_equal (block->person, person);
   assert_int_equal (block->level, level);
+  if (person != LADDER_NONE)
+    assert_int_equal (block->rows, 1);
   assert_near (block->x0, x0);
   assert_near (block->x1, x1);
   assert_int_equal (block->people, people);
@@ -102,16 +104,40 @@ test_narrow_teams_run_together (void **state)
   assert_int_equal (n, 5);
   assert_block (&blocks[3], LADDER_NONE, 2, 1.0 / 9, 6.0 / 9, 5);
   assert_block (&blocks[4], LADDER_NONE, 2, 7.0 / 9, 8.0 / 9, 1);
+  assert_int_equal (blocks[3].rows, 1);
 
-  /* b's team of two is narrower than 0.25 as well: a run under the ceo,
-   * with nothing under it; a's reports are a run under a. */
+  /* b's team of two is narrower than 0.25 as well: a run under the ceo
+   * two levels deep (b and b1); a's reports are a run under a. */
   ladder_team_map_build (map, t.chart, NULL, 8, 0.25);
   blocks = ladder_team_map_get_blocks (map, &n);
   assert_int_equal (n, 4);
   assert_block (&blocks[1], t.a, 1, 1.0 / 18, 13.0 / 18, 6);
   assert_block (&blocks[2], LADDER_NONE, 1, 13.0 / 18, 17.0 / 18, 2);
   assert_block (&blocks[3], LADDER_NONE, 2, 1.0 / 9, 6.0 / 9, 5);
+  assert_int_equal (blocks[2].rows, 2);
+  assert_int_equal (blocks[3].rows, 1);
   assert_int_equal (ladder_team_map_get_n_levels (map), 3);
+  /* The run of b's team is found in both its rows; beside a's run, no one. */
+  assert_int_equal (ladder_team_map_block_at (map, 0.8, 0.5), 2);
+  assert_int_equal (ladder_team_map_block_at (map, 0.8, 0.9), 2);
+  assert_int_equal (ladder_team_map_block_at (map, 0.7, 0.9), LADDER_NONE);
+  assert_int_equal (ladder_team_map_block_at (map, 0.5, 0.9), 3);
+
+  /* Only two levels: b's run is cut at the second. */
+  ladder_team_map_build (map, t.chart, NULL, 2, 0.25);
+  blocks = ladder_team_map_get_blocks (map, &n);
+  assert_int_equal (n, 3);
+  assert_int_equal (blocks[2].rows, 1);
+  assert_int_equal (ladder_team_map_get_n_levels (map), 2);
+
+  /* Every root narrower than the box: one run as deep as the chart. */
+  ladder_team_map_build (map, t.chart, NULL, 8, 2.0);
+  blocks = ladder_team_map_get_blocks (map, &n);
+  assert_int_equal (n, 1);
+  assert_block (&blocks[0], LADDER_NONE, 0, 0.0, 1.0, 9);
+  assert_int_equal (blocks[0].rows, 3);
+  assert_int_equal (ladder_team_map_get_n_levels (map), 3);
+  assert_int_equal (ladder_team_map_block_at (map, 0.3, 0.9), 0);
   g_object_unref (t.chart);
 }
 

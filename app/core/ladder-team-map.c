@@ -13,6 +13,7 @@ struct _LadderTeamMap {
   /* Per chart slot, kept between builds so a build allocates nothing. */
   guint  *order;
   guint  *size;
+  guint  *height;        /* levels of the person's team: 1 for no reports */
   gint8  *worst;
   guint   capacity;
   GArray *x_anchors;     /* Anchor, increasing in both */
@@ -42,6 +43,7 @@ ladder_team_map_free (LadderTeamMap *map)
   g_array_unref (map->y_anchors);
   g_free (map->order);
   g_free (map->size);
+  g_free (map->height);
   g_free (map->worst);
   g_free (map);
 }
@@ -72,6 +74,7 @@ count_teams (LadderTeamMap *map, LadderChart *chart, LadderFindings *findings)
       map->capacity = capacity;
       map->order = g_renew (guint, map->order, capacity);
       map->size = g_renew (guint, map->size, capacity);
+      map->height = g_renew (guint, map->height, capacity);
       map->worst = g_renew (gint8, map->worst, capacity);
     }
   n = ladder_chart_preorder (chart, map->order, FALSE);
@@ -80,6 +83,7 @@ count_teams (LadderTeamMap *map, LadderChart *chart, LadderFindings *findings)
       guint p = map->order[i];
 
       map->size[p] = 1;
+      map->height[p] = 1;
       map->worst[p] = findings != NULL ? ladder_findings_worst_for (findings, p) : -1;
     }
   for (guint i = n; i-- > 0;)
@@ -90,6 +94,7 @@ count_teams (LadderTeamMap *map, LadderChart *chart, LadderFindings *findings)
       if (m == LADDER_NONE)
         continue;
       map->size[m] += map->size[p];
+      map->height[m] = MAX (map->height[m], map->height[p] + 1);
       map->worst[m] = worse (map->worst[m], map->worst[p]);
     }
 }
@@ -108,7 +113,7 @@ static void
 add_siblings (LadderTeamMap *map, LadderChart *chart, guint first, guint level,
               double x, double unit, double min_width)
 {
-  LadderMapBlock run = { LADDER_NONE, level, 0, 0, 0, -1 };
+  LadderMapBlock run = { LADDER_NONE, level, 1, 0, 0, 0, -1 };
 
   for (guint p = first; p != LADDER_NONE; p = ladder_chart_get_next_sibling (chart, p))
     {
@@ -119,15 +124,17 @@ add_siblings (LadderTeamMap *map, LadderChart *chart, guint first, guint level,
           if (run.people == 0)
             {
               run.x0 = x;
+              run.rows = 1;
               run.severity = -1;
             }
+          run.rows = MAX (run.rows, map->height[p]);
           run.x1 = x + width;
           run.people += map->size[p];
           run.severity = worse (run.severity, map->worst[p]);
         }
       else
         {
-          LadderMapBlock block = { p, level, x, x + width, map->size[p], map->worst[p] };
+          LadderMapBlock block = { p, level, 1, x, x + width, map->size[p], map->worst[p] };
 
           close_run (map, &run);
           g_array_append_val (map->blocks, block);
@@ -141,7 +148,7 @@ void
 ladder_team_map_build (LadderTeamMap *map, LadderChart *chart, LadderFindings *findings,
                        guint max_levels, double min_width)
 {
-  guint n_people, begin = 0;
+  guint n_people, begin = 0, depth = 0;
 
   g_return_if_fail (map != NULL);
   g_return_if_fail (LADDER_IS_CHART (chart));
@@ -176,15 +183,20 @@ ladder_team_map_build (LadderTeamMap *map, LadderChart *chart, LadderFindings *f
           add_siblings (map, chart, ladder_chart_get_first_report (chart, parent.person), level,
                         parent.x0 + unit / 2.0, unit, min_width);
         }
-      if (map->blocks->len == end)
-        {
-          g_array_set_size (map->level_start, map->level_start->len - 1);
-          break;
-        }
       begin = end;
     }
   begin = map->blocks->len;
   g_array_append_val (map->level_start, begin);
+
+  /* Runs end at the last level; the map ends at the deepest block. */
+  for (guint i = 0; i < map->blocks->len; i++)
+    {
+      LadderMapBlock *block = &g_array_index (map->blocks, LadderMapBlock, i);
+
+      block->rows = MIN (block->rows, max_levels - block->level);
+      depth = MAX (depth, block->level + block->rows);
+    }
+  g_array_set_size (map->level_start, depth + 1);
 }
 
 const LadderMapBlock *
@@ -207,30 +219,39 @@ ladder_team_map_get_n_levels (LadderTeamMap *map)
 guint
 ladder_team_map_block_at (LadderTeamMap *map, double mx, double my)
 {
-  guint n_levels, level, lo, hi;
+  guint n_levels, row, lo, hi;
 
   g_return_val_if_fail (map != NULL, LADDER_NONE);
 
   n_levels = ladder_team_map_get_n_levels (map);
   if (n_levels == 0 || !(mx >= 0.0 && mx <= 1.0 && my >= 0.0 && my <= 1.0))
     return LADDER_NONE;
-  level = MIN ((guint) (my * n_levels), n_levels - 1);
-  lo = g_array_index (map->level_start, guint, level);
-  hi = g_array_index (map->level_start, guint, level + 1);
-  /* The first block that ends after mx. */
-  while (lo < hi)
+  row = MIN ((guint) (my * n_levels), n_levels - 1);
+  /* In the row, or a run from a row above that reaches down to it. */
+  for (guint level = row + 1; level-- > 0;)
     {
-      guint mid = lo + (hi - lo) / 2;
+      const LadderMapBlock *block;
+      guint end = g_array_index (map->level_start, guint, level + 1);
 
-      if (g_array_index (map->blocks, LadderMapBlock, mid).x1 <= mx)
-        lo = mid + 1;
-      else
-        hi = mid;
+      lo = g_array_index (map->level_start, guint, level);
+      hi = end;
+      /* The first block that ends after mx. */
+      while (lo < hi)
+        {
+          guint mid = lo + (hi - lo) / 2;
+
+          if (g_array_index (map->blocks, LadderMapBlock, mid).x1 <= mx)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      if (lo == end)
+        continue;
+      block = &g_array_index (map->blocks, LadderMapBlock, lo);
+      if (block->x0 <= mx && block->level + block->rows > row)
+        return lo;
     }
-  if (lo == g_array_index (map->level_start, guint, level + 1) ||
-      g_array_index (map->blocks, LadderMapBlock, lo).x0 > mx)
-    return LADDER_NONE;
-  return lo;
+  return LADDER_NONE;
 }
 
 /* ------------------------------------------------------------- anchors */

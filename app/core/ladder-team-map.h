@@ -5,9 +5,10 @@
  * units), so a scaled-down picture of it is a hairline.  The map shows
  * its top levels instead, one row per level: each person is a block as
  * wide as their team (they and everyone below them), under their
- * manager's block, so a big team is a wide block.  Blocks too narrow to
- * see are drawn together as one run.  Positions are fractions of the
- * box (0..1 across, one row of 1 / n_levels per level).
+ * manager's block, so a big team is a wide block.  Teams too narrow to
+ * see are drawn together as one run, a block as deep as the deepest of
+ * them.  Positions are fractions of the box (0..1 across, one row of
+ * 1 / n_levels per level).
  *
  * The view's place is marked by mapping the layout's coordinates to the
  * box and back, through anchors: the centre of each block's card in the
@@ -25,6 +26,7 @@ G_BEGIN_DECLS
 typedef struct {
   guint  person;     /* the team's head; LADDER_NONE for a run of small teams */
   guint  level;      /* 0: the roots */
+  guint  rows;       /* levels it covers: 1, or for a run as deep as its teams go */
   double x0, x1;     /* across the box, 0..1 */
   guint  people;     /* the heads and everyone below them */
   int    severity;   /* the worst finding among them (LadderSeverity), -1: none */
@@ -37,7 +39,8 @@ void                  ladder_team_map_free         (LadderTeamMap *map);
 
 /* Builds the blocks of @chart's first @max_levels levels; a team
  * narrower than @min_width (a fraction of the box) joins its narrow
- * neighbours in one run, and nothing is drawn under a run.  @findings
+ * neighbours in one run, which stands for everyone in them down to
+ * their deepest level (nothing else is drawn under it).  @findings
  * (may be NULL) colours the blocks.  Linear in the number of people. */
 void                  ladder_team_map_build        (LadderTeamMap *map, LadderChart *chart,
                                                     LadderFindings *findings, guint max_levels,
@@ -45,8 +48,8 @@ void                  ladder_team_map_build        (LadderTeamMap *map, LadderCh
 /* Level by level, left to right within a level. */
 const LadderMapBlock *ladder_team_map_get_blocks   (LadderTeamMap *map, guint *n_blocks);
 guint                 ladder_team_map_get_n_levels (LadderTeamMap *map);
-/* The block at (@mx, @my) in the box, as an index into the blocks, or
- * LADDER_NONE. */
+/* The block at (@mx, @my) in the box (a run from a level above
+ * included), as an index into the blocks, or LADDER_NONE. */
 guint                 ladder_team_map_block_at     (LadderTeamMap *map, double mx, double my);
 
 /* Takes the anchors from @layout (of the chart the blocks were built
