@@ -256,6 +256,30 @@ test_layout_to_box_and_back (void **state)
   g_object_unref (t.chart);
 }
 
+/* The rows follow the layout's levels even where the map has runs and
+ * no card of its own to anchor to. */
+static void
+test_rows_under_runs (void **state)
+{
+  Team t;
+  g_autoptr(LadderTeamMap) map = ladder_team_map_new ();
+  g_autoptr(LadderLayout) layout = ladder_layout_new ();
+  const LadderBox *pm;
+  double mx, my, height;
+
+  team_init (&t);
+  ladder_layout_compute (layout, t.chart);
+  ladder_layout_get_extents (layout, &height, &height);
+  ladder_team_map_build (map, t.chart, NULL, 8, 0.12);
+  ladder_team_map_set_layout (map, layout);
+  pm = ladder_layout_get_box (layout, t.as[0]);
+  ladder_team_map_to_box (map, pm->x, pm->y, &mx, &my);
+  assert_near (my, 2.0 / 3);
+  ladder_team_map_to_box (map, pm->x, height, &mx, &my);
+  assert_near (my, 1.0);
+  g_object_unref (t.chart);
+}
+
 /* With a's and b's teams folded away, the layout's bottom maps to the
  * bottom of the last row it shows, not to the bottom of the map. */
 static void
@@ -299,6 +323,7 @@ main (void)
     cmocka_unit_test (test_block_at),
     cmocka_unit_test (test_layout_to_box_and_back),
     cmocka_unit_test (test_folded_layout),
+    cmocka_unit_test (test_rows_under_runs),
   };
 
   return cmocka_run_group_tests (tests, NULL, NULL);

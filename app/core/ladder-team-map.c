@@ -1,6 +1,8 @@
 /* ladder-team-map.c — the whole chart as a box of team blocks */
 #include "config.h"
 
+#include <string.h>
+
 #include "ladder-team-map.h"
 
 typedef struct {
@@ -14,6 +16,8 @@ struct _LadderTeamMap {
   guint  *order;
   guint  *size;
   guint  *height;        /* levels of the person's team: 1 for no reports */
+  guint  *depth;         /* 0 for a root */
+  guint  *manager;
   gint8  *worst;
   guint   capacity;
   GArray *x_anchors;     /* Anchor, increasing in both */
@@ -44,6 +48,8 @@ ladder_team_map_free (LadderTeamMap *map)
   g_free (map->order);
   g_free (map->size);
   g_free (map->height);
+  g_free (map->depth);
+  g_free (map->manager);
   g_free (map->worst);
   g_free (map);
 }
@@ -75,12 +81,20 @@ count_teams (LadderTeamMap *map, LadderChart *chart, LadderFindings *findings)
       map->order = g_renew (guint, map->order, capacity);
       map->size = g_renew (guint, map->size, capacity);
       map->height = g_renew (guint, map->height, capacity);
+      map->depth = g_renew (guint, map->depth, capacity);
+      map->manager = g_renew (guint, map->manager, capacity);
       map->worst = g_renew (gint8, map->worst, capacity);
     }
+  /* Removed slots (which undo may bring back) have no depth. */
+  memset (map->depth, 0xff, capacity * sizeof (guint));
   n = ladder_chart_preorder (chart, map->order, FALSE);
   for (guint i = 0; i < n; i++)
     {
       guint p = map->order[i];
+      guint m = ladder_chart_get_manager (chart, p);
+
+      map->manager[p] = m;
+      map->depth[p] = m == LADDER_NONE ? 0 : map->depth[m] + 1;
 
       map->size[p] = 1;
       map->height[p] = 1;
@@ -89,7 +103,7 @@ count_teams (LadderTeamMap *map, LadderChart *chart, LadderFindings *findings)
   for (guint i = n; i-- > 0;)
     {
       guint p = map->order[i];
-      guint m = ladder_chart_get_manager (chart, p);
+      guint m = map->manager[p];
 
       if (m == LADDER_NONE)
         continue;
@@ -299,8 +313,10 @@ make_monotonic (GArray *anchors, double start_box, double end, double end_box)
 void
 ladder_team_map_set_layout (LadderTeamMap *map, LadderLayout *layout)
 {
-  guint n_levels;
+  guint n_levels, n_visible;
+  const guint *visible;
   double width, height, last_y = 0.0;
+  g_autofree double *tops = NULL;
   guint last_level = 0;
   gboolean any = FALSE;
 
@@ -314,11 +330,25 @@ ladder_team_map_set_layout (LadderTeamMap *map, LadderLayout *layout)
     return;
   ladder_layout_get_extents (layout, &width, &height);
 
+  /* Rows: the top of each level's highest card in the layout.  Slots
+   * newer than the blocks wait for the next build. */
+  tops = g_new (double, n_levels);
+  for (guint level = 0; level < n_levels; level++)
+    tops[level] = G_MAXDOUBLE;
+  visible = ladder_layout_get_visible (layout, &n_visible);
+  for (guint i = 0; i < n_visible; i++)
+    {
+      guint p = visible[i];
+
+      if (p < map->capacity && map->depth[p] < n_levels)
+        tops[map->depth[p]] = MIN (tops[map->depth[p]], ladder_layout_get_box (layout, p)->y);
+    }
+
   for (guint level = 0; level < n_levels; level++)
     {
       guint lo = g_array_index (map->level_start, guint, level);
       guint hi = g_array_index (map->level_start, guint, level + 1);
-      double top = G_MAXDOUBLE;
+      double top = tops[level];
 
       for (guint i = lo; i < hi; i++)
         {
@@ -332,7 +362,6 @@ ladder_team_map_set_layout (LadderTeamMap *map, LadderLayout *layout)
           x.layout = box->x + box->width / 2.0;
           x.box = (block->x0 + block->x1) / 2.0;
           g_array_append_val (map->x_anchors, x);
-          top = MIN (top, box->y);
         }
       if (top != G_MAXDOUBLE)
         {
