@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "ladder-chart-private.h"
 #include "ladder-team-map.h"
 
 typedef struct {
@@ -73,6 +74,7 @@ static void
 count_teams (LadderTeamMap *map, LadderChart *chart, LadderFindings *findings)
 {
   guint capacity = ladder_chart_get_capacity (chart);
+  const LadderPersonRecord *records;
   guint n;
 
   if (capacity > map->capacity)
@@ -88,10 +90,12 @@ count_teams (LadderTeamMap *map, LadderChart *chart, LadderFindings *findings)
   /* Removed slots (which undo may bring back) have no depth. */
   memset (map->depth, 0xff, capacity * sizeof (guint));
   n = ladder_chart_preorder (chart, map->order, FALSE);
+  /* Read directly: a checked call per person was a third of the time. */
+  records = ladder_chart_get_records (chart);
   for (guint i = 0; i < n; i++)
     {
       guint p = map->order[i];
-      guint m = ladder_chart_get_manager (chart, p);
+      guint m = records[p].manager;
 
       map->manager[p] = m;
       map->depth[p] = m == LADDER_NONE ? 0 : map->depth[m] + 1;
