@@ -23,6 +23,9 @@
 #define BLOCK_MIN   3.0    /* the narrowest block, in pixels */
 #define MARKER_MIN  6.0
 #define CLICK_SLOP  4.0    /* a press that moves less is a click */
+/* A smaller view is left to the chart. */
+#define MIN_VIEW_WIDTH  (MAP_WIDTH * 2)
+#define MIN_VIEW_HEIGHT (MAP_HEIGHT * 2 + 80)
 
 enum {
   PROP_0,
@@ -163,8 +166,10 @@ ladder_minimap_get_marker (LadderMinimap *self, graphene_rect_t *rect)
 
 /* --------------------------------------------------------- showing it */
 
+/* The chart is all in view, or the view is too small to give a corner
+ * of it to the map. */
 static gboolean
-chart_fits (LadderMinimap *self)
+no_room_or_need (LadderMinimap *self)
 {
   LadderViewport *viewport = ladder_canvas_get_viewport (self->canvas);
   double zoom = ladder_viewport_get_zoom (viewport);
@@ -172,7 +177,8 @@ chart_fits (LadderMinimap *self)
 
   ladder_viewport_get_content_size (viewport, &cw, &ch);
   ladder_viewport_get_view_size (viewport, &vw, &vh);
-  return cw * zoom <= vw + 0.5 && ch * zoom <= vh + 0.5;
+  return (cw * zoom <= vw + 0.5 && ch * zoom <= vh + 0.5) ||
+         vw < MIN_VIEW_WIDTH || vh < MIN_VIEW_HEIGHT;
 }
 
 void
@@ -185,7 +191,7 @@ ladder_minimap_sync (LadderMinimap *self)
   g_clear_handle_id (&self->sync_idle, g_source_remove);
   show = self->enabled && self->canvas != NULL &&
          ladder_chart_get_n_people (ladder_document_get_chart (self->document)) > 0 &&
-         !chart_fits (self);
+         !no_room_or_need (self);
   gtk_widget_set_visible (GTK_WIDGET (self), show);
 }
 
@@ -399,6 +405,22 @@ center_at (LadderMinimap *self, double x, double y)
     gtk_adjustment_set_value (vadjustment, top * zoom);
 }
 
+/* The marker can be grabbed; elsewhere a click goes somewhere. */
+static void
+update_cursor (LadderMinimap *self, double x, double y)
+{
+  graphene_rect_t marker;
+
+  if (self->canvas == NULL)
+    return;
+  marker_rect (self, self->map, &marker);
+  graphene_rect_inset (&marker, -3.0, -3.0);
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self),
+                                   graphene_rect_contains_point (&marker,
+                                                                 &GRAPHENE_POINT_INIT (x, y))
+                                   ? "grab" : "pointer");
+}
+
 void
 ladder_minimap_press (LadderMinimap *self, double x, double y)
 {
@@ -416,6 +438,8 @@ ladder_minimap_press (LadderMinimap *self, double x, double y)
   /* A little around a small marker still grabs it. */
   graphene_rect_inset (&marker, -3.0, -3.0);
   self->grabbed = graphene_rect_contains_point (&marker, &GRAPHENE_POINT_INIT (x, y));
+  if (self->grabbed)
+    gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
   self->grab_dx = self->grabbed ? x - (marker.origin.x + marker.size.width / 2.0) : 0.0;
   self->grab_dy = self->grabbed ? y - (marker.origin.y + marker.size.height / 2.0) : 0.0;
 }
@@ -447,7 +471,10 @@ ladder_minimap_release (LadderMinimap *self, double x, double y)
   ladder_minimap_motion (self, x, y);
   self->pressed = FALSE;
   if (self->dragged || self->grabbed)
-    return;
+    {
+      update_cursor (self, x, y);
+      return;
+    }
   ladder_minimap_get_box (self, &box);
   index = ladder_team_map_block_at (ladder_minimap_get_map (self),
                                     (x - box.origin.x) / box.size.width,
@@ -478,6 +505,14 @@ static void
 drag_end_cb (GtkGestureDrag *gesture, double dx, double dy, LadderMinimap *self)
 {
   ladder_minimap_release (self, self->press_x + dx, self->press_y + dy);
+}
+
+static void
+pointer_motion_cb (GtkEventControllerMotion *controller, double x, double y,
+                   LadderMinimap *self)
+{
+  if (!self->pressed)
+    update_cursor (self, x, y);
 }
 
 static gboolean
@@ -637,6 +672,7 @@ static void
 ladder_minimap_init (LadderMinimap *self)
 {
   GtkGesture *drag = gtk_gesture_drag_new ();
+  GtkEventController *motion = gtk_event_controller_motion_new ();
 
   self->map = ladder_team_map_new ();
   self->enabled = TRUE;
@@ -647,6 +683,8 @@ ladder_minimap_init (LadderMinimap *self)
   g_signal_connect (drag, "drag-update", G_CALLBACK (drag_update_cb), self);
   g_signal_connect (drag, "drag-end", G_CALLBACK (drag_end_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+  g_signal_connect (motion, "motion", G_CALLBACK (pointer_motion_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);

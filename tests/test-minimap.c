@@ -145,6 +145,34 @@ test_shown_when_the_chart_does_not_fit (void **state)
   assert_true (gtk_widget_get_visible (GTK_WIDGET (map)));
 }
 
+/* A view too small to spare a corner is left to the chart. */
+static void
+test_hidden_in_a_small_view (void **state)
+{
+  Fixture *f = *state;
+  LadderViewport *viewport;
+  LadderMinimap *map;
+  double width, height;
+
+  LADDER_GUI_SKIP_WITHOUT_DISPLAY ();
+  map = minimap (f);
+  assert_true (gtk_widget_get_visible (GTK_WIDGET (map)));
+  viewport = ladder_canvas_get_viewport (ladder_gui_canvas (f));
+  ladder_viewport_get_view_size (viewport, &width, &height);
+  assert_true (width >= 440 && height >= 352);
+
+  /* 439 × 351: one pixel short of twice the map, in each direction. */
+  ladder_viewport_set_view_size (viewport, 439, height);
+  ladder_minimap_sync (map);
+  assert_false (gtk_widget_get_visible (GTK_WIDGET (map)));
+  ladder_viewport_set_view_size (viewport, 440, 351);
+  ladder_minimap_sync (map);
+  assert_false (gtk_widget_get_visible (GTK_WIDGET (map)));
+  ladder_viewport_set_view_size (viewport, 440, 352);
+  ladder_minimap_sync (map);
+  assert_true (gtk_widget_get_visible (GTK_WIDGET (map)));
+}
+
 /* Each VP's block is as wide as the team (4 of 161 people) and a click
  * on one selects the VP and centres their card. */
 static void
@@ -294,6 +322,7 @@ main (void)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown (test_shown_when_the_chart_does_not_fit, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_hidden_in_a_small_view, setup, teardown),
     cmocka_unit_test_setup_teardown (test_click_on_a_team_goes_to_its_head, setup, teardown),
     cmocka_unit_test_setup_teardown (test_click_on_a_run_moves_the_view, setup, teardown),
     cmocka_unit_test_setup_teardown (test_drag_moves_the_view, setup, teardown),
