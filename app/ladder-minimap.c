@@ -47,6 +47,7 @@ struct _LadderMinimap {
   gboolean        anchors_dirty;
   double          built_width, built_height;   /* the box the blocks fit */
   GskRenderNode  *picture;                     /* the blocks; NULL: draw again */
+  guint           hover;                       /* the block under the pointer */
   gboolean        enabled;
   guint           sync_idle;
   guint           rebuild_idle;
@@ -101,6 +102,7 @@ ensure_map (LadderMinimap *self, gboolean in_frame)
       self->built_height = box.size.height;
       self->blocks_dirty = FALSE;
       self->anchors_dirty = TRUE;
+      self->hover = LADDER_NONE;
       g_clear_pointer (&self->picture, gsk_render_node_unref);
     }
   if (self->anchors_dirty && self->canvas != NULL)
@@ -309,27 +311,53 @@ block_colour (const LadderMapBlock *block)
   return colour;
 }
 
+/* Where @block is drawn: a pixel apart from its neighbours, but never
+ * thinner than one. */
+static graphene_rect_t
+block_rect (LadderMinimap *self, const graphene_rect_t *box, const LadderMapBlock *block)
+{
+  double row = box->size.height / MAX (1, ladder_team_map_get_n_levels (self->map));
+
+  return GRAPHENE_RECT_INIT (box->origin.x + block->x0 * box->size.width,
+                             box->origin.y + block->level * row + 1.0,
+                             MAX (1.0, (block->x1 - block->x0) * box->size.width - 1.0),
+                             MAX (1.0, block->rows * row - 2.0));
+}
+
 static GskRenderNode *
 draw_blocks (LadderMinimap *self, const graphene_rect_t *box)
 {
   GtkSnapshot *snapshot = gtk_snapshot_new ();
-  guint n, n_levels = ladder_team_map_get_n_levels (self->map);
+  guint n;
   const LadderMapBlock *blocks = ladder_team_map_get_blocks (self->map, &n);
-  double row = n_levels > 0 ? box->size.height / n_levels : 0.0;
 
   for (guint i = 0; i < n; i++)
     {
-      const LadderMapBlock *block = &blocks[i];
-      GdkRGBA colour = block_colour (block);
-      /* A pixel apart, but never thinner than one. */
-      double x = box->origin.x + block->x0 * box->size.width;
-      double width = MAX (1.0, (block->x1 - block->x0) * box->size.width - 1.0);
+      GdkRGBA colour = block_colour (&blocks[i]);
+      graphene_rect_t rect = block_rect (self, box, &blocks[i]);
 
-      gtk_snapshot_append_color (snapshot, &colour,
-                                 &GRAPHENE_RECT_INIT (x, box->origin.y + block->level * row + 1.0,
-                                                      width, MAX (1.0, block->rows * row - 2.0)));
+      gtk_snapshot_append_color (snapshot, &colour, &rect);
     }
   return gtk_snapshot_free_to_node (snapshot);
+}
+
+static void
+draw_hover (LadderMinimap *self, GtkSnapshot *snapshot, const graphene_rect_t *box)
+{
+  static const GdkRGBA ink = { 0.1f, 0.12f, 0.16f, 0.75f };
+  const LadderMapBlock *blocks;
+  graphene_rect_t rect;
+  GskRoundedRect outline;
+  guint n;
+
+  blocks = ladder_team_map_get_blocks (self->map, &n);
+  if (self->hover >= n)
+    return;
+  rect = block_rect (self, box, &blocks[self->hover]);
+  graphene_rect_inset (&rect, -1.0, -1.0);
+  gsk_rounded_rect_init_from_rect (&outline, &rect, 0.0);
+  gtk_snapshot_append_border (snapshot, &outline, (float[]) { 1, 1, 1, 1 },
+                              (GdkRGBA[]) { ink, ink, ink, ink });
 }
 
 static void
@@ -350,6 +378,7 @@ ladder_minimap_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
     self->picture = draw_blocks (self, &box);
   if (self->picture != NULL)
     gtk_snapshot_append_node (snapshot, self->picture);
+  draw_hover (self, snapshot, &box);
 
   marker_rect (self, map, &marker);
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (box.origin.x - 2, box.origin.y - 2,
@@ -403,6 +432,17 @@ center_at (LadderMinimap *self, double x, double y)
     gtk_adjustment_set_value (hadjustment, left * zoom);
   if (vadjustment != NULL && ch * zoom > vh)
     gtk_adjustment_set_value (vadjustment, top * zoom);
+}
+
+/* The block under (@x, @y) in the widget, or LADDER_NONE. */
+static guint
+block_at (LadderMinimap *self, double x, double y)
+{
+  graphene_rect_t box;
+
+  ladder_minimap_get_box (self, &box);
+  return ladder_team_map_block_at (self->map, (x - box.origin.x) / box.size.width,
+                                   (y - box.origin.y) / box.size.height);
 }
 
 /* The marker can be grabbed; elsewhere a click goes somewhere. */
@@ -461,7 +501,6 @@ void
 ladder_minimap_release (LadderMinimap *self, double x, double y)
 {
   const LadderMapBlock *blocks;
-  graphene_rect_t box;
   guint n, index;
 
   g_return_if_fail (LADDER_IS_MINIMAP (self));
@@ -475,10 +514,8 @@ ladder_minimap_release (LadderMinimap *self, double x, double y)
       update_cursor (self, x, y);
       return;
     }
-  ladder_minimap_get_box (self, &box);
-  index = ladder_team_map_block_at (ladder_minimap_get_map (self),
-                                    (x - box.origin.x) / box.size.width,
-                                    (y - box.origin.y) / box.size.height);
+  ladder_minimap_get_map (self);
+  index = block_at (self, x, y);
   blocks = ladder_team_map_get_blocks (self->map, &n);
   if (index != LADDER_NONE && blocks[index].person != LADDER_NONE)
     {
@@ -508,41 +545,67 @@ drag_end_cb (GtkGestureDrag *gesture, double dx, double dy, LadderMinimap *self)
 }
 
 static void
+set_hover (LadderMinimap *self, guint hover)
+{
+  if (hover == self->hover)
+    return;
+  self->hover = hover;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
 pointer_motion_cb (GtkEventControllerMotion *controller, double x, double y,
                    LadderMinimap *self)
 {
-  if (!self->pressed)
-    update_cursor (self, x, y);
+  if (self->pressed)
+    return;
+  update_cursor (self, x, y);
+  set_hover (self, block_at (self, x, y));
+}
+
+static void
+pointer_leave_cb (LadderMinimap *self)
+{
+  set_hover (self, LADDER_NONE);
+}
+
+char *
+ladder_minimap_dup_block_text (LadderMinimap *self, double x, double y)
+{
+  const LadderMapBlock *block;
+  guint n, index;
+
+  g_return_val_if_fail (LADDER_IS_MINIMAP (self), NULL);
+
+  if (self->document == NULL)
+    return NULL;
+  ladder_minimap_get_map (self);
+  index = block_at (self, x, y);
+  if (index == LADDER_NONE)
+    return NULL;
+  block = &ladder_team_map_get_blocks (self->map, &n)[index];
+  if (block->person != LADDER_NONE)
+    /* TRANSLATORS: a team on the overview map: its head and its size */
+    return g_strdup_printf (ngettext ("%s · %u person", "%s · %u people", block->people),
+                            ladder_describe_label (ladder_document_get_chart (self->document),
+                                                   ladder_document_get_catalogue (self->document),
+                                                   block->person),
+                            block->people);
+  return g_strdup_printf (ngettext ("%u person in small teams", "%u people in small teams",
+                                    block->people),
+                          block->people);
 }
 
 static gboolean
 query_tooltip_cb (LadderMinimap *self, int x, int y, gboolean keyboard, GtkTooltip *tooltip)
 {
-  const LadderMapBlock *block;
   g_autofree char *text = NULL;
-  graphene_rect_t box;
-  guint n, index;
 
-  if (keyboard || self->document == NULL)
+  if (keyboard)
     return FALSE;
-  ladder_minimap_get_box (self, &box);
-  index = ladder_team_map_block_at (ladder_minimap_get_map (self),
-                                    (x - box.origin.x) / box.size.width,
-                                    (y - box.origin.y) / box.size.height);
-  if (index == LADDER_NONE)
+  text = ladder_minimap_dup_block_text (self, x, y);
+  if (text == NULL)
     return FALSE;
-  block = &ladder_team_map_get_blocks (self->map, &n)[index];
-  if (block->person != LADDER_NONE)
-    /* TRANSLATORS: a team on the overview map: its head and its size */
-    text = g_strdup_printf (ngettext ("%s · %u person", "%s · %u people", block->people),
-                            ladder_describe_label (ladder_document_get_chart (self->document),
-                                                   ladder_document_get_catalogue (self->document),
-                                                   block->person),
-                            block->people);
-  else
-    text = g_strdup_printf (ngettext ("%u person in small teams", "%u people in small teams",
-                                      block->people),
-                            block->people);
   gtk_tooltip_set_text (tooltip, text);
   return TRUE;
 }
@@ -675,6 +738,7 @@ ladder_minimap_init (LadderMinimap *self)
   GtkEventController *motion = gtk_event_controller_motion_new ();
 
   self->map = ladder_team_map_new ();
+  self->hover = LADDER_NONE;
   self->enabled = TRUE;
   self->blocks_dirty = TRUE;
 
@@ -684,6 +748,7 @@ ladder_minimap_init (LadderMinimap *self)
   g_signal_connect (drag, "drag-end", G_CALLBACK (drag_end_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
   g_signal_connect (motion, "motion", G_CALLBACK (pointer_motion_cb), self);
+  g_signal_connect_swapped (motion, "leave", G_CALLBACK (pointer_leave_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);

@@ -41,6 +41,11 @@ void           ladder_minimap_motion       (LadderMinimap *self, double x, doubl
 /* A release where the press was (no drag) on a team goes to its head. */
 void           ladder_minimap_release      (LadderMinimap *self, double x, double y);
 
+/* What the tooltip says of the block at (@x, @y): its head and the size
+ * of the team, or how many people a run of small teams holds; NULL
+ * where there is no block.  Free with g_free(). */
+char          *ladder_minimap_dup_block_text (LadderMinimap *self, double x, double y);
+
 /* The view's marker in the widget's pixels. */
 void           ladder_minimap_get_marker   (LadderMinimap *self, graphene_rect_t *rect);
 /* The box the blocks fill, in the widget's pixels. */

@@ -208,6 +208,13 @@ test_click_on_a_team_goes_to_its_head (void **state)
 
   x = rect.origin.x + rect.size.width / 2.0;
   y = rect.origin.y + rect.size.height / 2.0;
+  {
+    g_autofree char *expected = g_strdup_printf ("%s · 4 people",
+                                                 ladder_chart_get_name (f->chart, vp));
+    g_autofree char *text = ladder_minimap_dup_block_text (map, x, y);
+
+    assert_string_equal (text, expected);
+  }
   ladder_minimap_press (map, x, y);
   ladder_minimap_release (map, x, y);
   drain ();
@@ -240,10 +247,19 @@ test_click_on_a_run_moves_the_view (void **state)
   row = box.size.height / 3;
   view_centre (f, &x, &before_y);
 
-  /* In the PMs' row, under vp30. */
-  x = box.origin.x + box.size.width * 0.75;
+  /* In the PMs' row, under vp30: their three PMs are one run. */
+  x = box.origin.x + box.size.width * 0.76;
   y = box.origin.y + row * 2.5;
-  ladder_team_map_from_box (ladder_minimap_get_map (map), 0.75, 2.5 / 3, &expected_x, NULL);
+  {
+    g_autofree char *text = ladder_minimap_dup_block_text (map, x, y);
+
+    assert_string_equal (text, "3 people in small teams");
+    g_clear_pointer (&text, g_free);
+    /* Beside the ceo's block, above the first VP: nothing. */
+    text = ladder_minimap_dup_block_text (map, box.origin.x + 0.5, box.origin.y + row * 1.5);
+    assert_null (text);
+  }
+  ladder_team_map_from_box (ladder_minimap_get_map (map), 0.76, 2.5 / 3, &expected_x, NULL);
   ladder_minimap_press (map, x, y);
   ladder_minimap_release (map, x, y);
   drain ();
@@ -251,7 +267,8 @@ test_click_on_a_run_moves_the_view (void **state)
   view_centre (f, &x, &y);
   assert_near (x, expected_x);
   assert_near (y, before_y);
-  /* That is vp30's card (30 × 4 + 1 of 161 people are left of it). */
+  /* That is vp30's card (30 × 4 + 1 of 161 people are left of its team,
+   * its PMs' run is from 121/161 ≈ 0.7516 to 124/161 ≈ 0.7702). */
   card = ladder_layout_get_box (ladder_canvas_get_layout (ladder_gui_canvas (f)), who (f, "vp30"));
   assert_true (x > card->x && x < card->x + card->width);
 }
