@@ -462,6 +462,39 @@ update_cursor (LadderMinimap *self, double x, double y)
 }
 
 void
+ladder_minimap_step (LadderMinimap *self, int dx, int dy)
+{
+  GtkScrollable *scrollable;
+  GtkAdjustment *adjustment;
+
+  g_return_if_fail (LADDER_IS_MINIMAP (self));
+
+  if (self->canvas == NULL)
+    return;
+  scrollable = GTK_SCROLLABLE (self->canvas);
+  /* As Page Down does in a scrolled view: a screen less a tenth, so
+   * the eye keeps a strip of what it saw. */
+  adjustment = gtk_scrollable_get_hadjustment (scrollable);
+  if (adjustment != NULL && dx != 0)
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) +
+                              dx * gtk_adjustment_get_page_increment (adjustment));
+  adjustment = gtk_scrollable_get_vadjustment (scrollable);
+  if (adjustment != NULL && dy != 0)
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) +
+                              dy * gtk_adjustment_get_page_increment (adjustment));
+}
+
+static gboolean
+step_binding (GtkWidget *widget, GVariant *args, gpointer user_data)
+{
+  int dx, dy;
+
+  g_variant_get (args, "(ii)", &dx, &dy);
+  ladder_minimap_step (LADDER_MINIMAP (widget), dx, dy);
+  return TRUE;
+}
+
+void
 ladder_minimap_press (LadderMinimap *self, double x, double y)
 {
   graphene_rect_t marker;
@@ -727,6 +760,11 @@ ladder_minimap_class_init (LadderMinimapClass *klass)
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Left, 0, step_binding, "(ii)", -1, 0);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Right, 0, step_binding, "(ii)", 1, 0);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Up, 0, step_binding, "(ii)", 0, -1);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Down, 0, step_binding, "(ii)", 0, 1);
+
   gtk_widget_class_set_css_name (widget_class, "laddermap");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
@@ -755,14 +793,16 @@ ladder_minimap_init (LadderMinimap *self)
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "pointer");
 
-  /* Not focusable: the canvas already moves by keyboard, and Ctrl+M
-   * shows or hides the map. */
+  /* A stop on Tab after the canvas, where the arrow keys move the view
+   * a screen at a time; a click leaves the focus where it was. */
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_focus_on_click (GTK_WIDGET (self), FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Overview map"),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   _("The whole chart's top levels, each team as wide as its "
                                     "size, with the part in view marked; click a team to go "
-                                    "to it, drag to move the view"),
+                                    "to it, drag or use the arrow keys to move the view"),
                                   -1);
 }
 

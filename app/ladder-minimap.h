@@ -46,6 +46,10 @@ void           ladder_minimap_release      (LadderMinimap *self, double x, doubl
  * where there is no block.  Free with g_free(). */
 char          *ladder_minimap_dup_block_text (LadderMinimap *self, double x, double y);
 
+/* What the arrow keys do on the map: the view moves a screen (less a
+ * tenth) right (@dx 1), left (-1), down (@dy 1) or up (-1). */
+void           ladder_minimap_step         (LadderMinimap *self, int dx, int dy);
+
 /* The view's marker in the widget's pixels. */
 void           ladder_minimap_get_marker   (LadderMinimap *self, graphene_rect_t *rect);
 /* The box the blocks fill, in the widget's pixels. */

@@ -312,6 +312,39 @@ test_drag_moves_the_view (void **state)
   assert_int_equal (ladder_canvas_get_selected (ladder_gui_canvas (f)), LADDER_NONE);
 }
 
+/* The map is a stop on Tab (a click leaves the focus on the canvas); its
+ * arrow keys move the view a screen less a tenth at a time. */
+static void
+test_arrow_keys_move_the_view (void **state)
+{
+  Fixture *f = *state;
+  LadderViewport *viewport;
+  LadderMinimap *map;
+  double x0, y0, x, y, width, height, zoom;
+
+  LADDER_GUI_SKIP_WITHOUT_DISPLAY ();
+  map = minimap (f);
+  assert_true (gtk_widget_get_focusable (GTK_WIDGET (map)));
+  assert_false (gtk_widget_get_focus_on_click (GTK_WIDGET (map)));
+  viewport = ladder_canvas_get_viewport (ladder_gui_canvas (f));
+  ladder_viewport_get_view_size (viewport, &width, &height);
+  zoom = ladder_viewport_get_zoom (viewport);
+  view_centre (f, &x0, &y0);
+
+  ladder_minimap_step (map, 1, 0);
+  view_centre (f, &x, &y);
+  assert_near (x, x0 + 0.9 * width / zoom);
+  assert_near (y, y0);
+  ladder_minimap_step (map, -1, 0);
+  view_centre (f, &x, &y);
+  assert_near (x, x0);
+  /* The chart fits in height: down moves nothing. */
+  ladder_minimap_step (map, 0, 1);
+  view_centre (f, &x, &y);
+  assert_near (x, x0);
+  assert_near (y, y0);
+}
+
 /* An edit changes the blocks after its frame: a VP moved under another
  * makes that team twice as wide. */
 static void
@@ -344,6 +377,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_click_on_a_run_moves_the_view, setup, teardown),
     cmocka_unit_test_setup_teardown (test_drag_moves_the_view, setup, teardown),
     cmocka_unit_test_setup_teardown (test_blocks_follow_edits, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_arrow_keys_move_the_view, setup, teardown),
   };
 
   ladder_gui_test_init ();
