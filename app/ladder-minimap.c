@@ -4,28 +4,15 @@
  * its findings or the map's size change; a move of the view only draws
  * the marker again (as sysprof's flame graph keeps its picture and draws
  * the hover on top).  The mapping between the map and the layout comes
- * from ladder-team-map.c; the view moves through the canvas's scroll
- * adjustments, as a scroll bar would move it.
+ * from ladder-team-map.c.  The pointer and the keys are in
+ * ladder-minimap-input.c.
  */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <math.h>
 
-#include "ladder-describe.h"
-#include "ladder-minimap.h"
+#include "ladder-minimap-private.h"
 #include "ladder-settings.h"
-
-#define MAP_WIDTH   220
-#define MAP_HEIGHT  136
-#define INSET       8.0    /* between the card's edge and the blocks */
-#define ROW_MIN     14.0   /* the lowest row of blocks worth drawing */
-#define BLOCK_MIN   3.0    /* the narrowest block, in pixels */
-#define MARKER_MIN  6.0
-#define CLICK_SLOP  4.0    /* a press that moves less is a click */
-/* A smaller view is left to the chart. */
-#define MIN_VIEW_WIDTH  (MAP_WIDTH * 2)
-#define MIN_VIEW_HEIGHT (MAP_HEIGHT * 2 + 80)
 
 enum {
   PROP_0,
@@ -35,28 +22,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-struct _LadderMinimap {
-  GtkWidget       parent_instance;
-
-  /* borrowed */
-  LadderCanvas   *canvas;
-  LadderDocument *document;
-
-  LadderTeamMap  *map;
-  gboolean        blocks_dirty;
-  gboolean        anchors_dirty;
-  double          built_width, built_height;   /* the box the blocks fit */
-  GskRenderNode  *picture;                     /* the blocks; NULL: draw again */
-  guint           hover;                       /* the block under the pointer */
-  gboolean        enabled;
-  guint           sync_idle;
-  guint           rebuild_idle;
-
-  /* the pointer between press and release */
-  gboolean        pressed, grabbed, dragged;
-  double          press_x, press_y;
-  double          grab_dx, grab_dy;            /* from the marker's centre */
-};
 
 G_DEFINE_FINAL_TYPE (LadderMinimap, ladder_minimap, GTK_TYPE_WIDGET)
 
@@ -76,8 +41,8 @@ ladder_minimap_get_box (LadderMinimap *self, graphene_rect_t *rect)
 /* The blocks as the chart is now; @in_frame: unless an edit made them
  * stale and the idle after it will build them (once the chart has been
  * checked), so that an edit's frame only draws the marker. */
-static LadderTeamMap *
-ensure_map (LadderMinimap *self, gboolean in_frame)
+LadderTeamMap *
+ladder_minimap_ensure_map (LadderMinimap *self, gboolean in_frame)
 {
   graphene_rect_t box;
 
@@ -117,7 +82,7 @@ LadderTeamMap *
 ladder_minimap_get_map (LadderMinimap *self)
 {
   g_return_val_if_fail (LADDER_IS_MINIMAP (self), NULL);
-  return ensure_map (self, FALSE);
+  return ladder_minimap_ensure_map (self, FALSE);
 }
 
 /* The part of the layout in view. */
@@ -135,8 +100,8 @@ visible_layout (LadderMinimap *self, double *x0, double *y0, double *x1, double 
   *y1 = *y0 + height;
 }
 
-static void
-marker_rect (LadderMinimap *self, LadderTeamMap *map, graphene_rect_t *rect)
+void
+ladder_minimap_marker_rect (LadderMinimap *self, LadderTeamMap *map, graphene_rect_t *rect)
 {
   graphene_rect_t box;
   double x0, y0, x1, y1, mx0, my0, mx1, my1, width, height;
@@ -163,7 +128,7 @@ ladder_minimap_get_marker (LadderMinimap *self, graphene_rect_t *rect)
 {
   g_return_if_fail (LADDER_IS_MINIMAP (self));
   g_return_if_fail (rect != NULL);
-  marker_rect (self, ensure_map (self, FALSE), rect);
+  ladder_minimap_marker_rect (self, ladder_minimap_ensure_map (self, FALSE), rect);
 }
 
 /* --------------------------------------------------------- showing it */
@@ -226,7 +191,7 @@ rebuild_idle_cb (gpointer data)
   /* A hidden map builds when it shows. */
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
-      ensure_map (self, FALSE);
+      ladder_minimap_ensure_map (self, FALSE);
       gtk_widget_queue_draw (GTK_WIDGET (self));
     }
   return G_SOURCE_REMOVE;
@@ -373,14 +338,14 @@ ladder_minimap_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   if (self->canvas == NULL)
     return;
   ladder_minimap_get_box (self, &box);
-  map = ensure_map (self, TRUE);
+  map = ladder_minimap_ensure_map (self, TRUE);
   if (self->picture == NULL)
     self->picture = draw_blocks (self, &box);
   if (self->picture != NULL)
     gtk_snapshot_append_node (snapshot, self->picture);
   draw_hover (self, snapshot, &box);
 
-  marker_rect (self, map, &marker);
+  ladder_minimap_marker_rect (self, map, &marker);
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (box.origin.x - 2, box.origin.y - 2,
                                                          box.size.width + 4, box.size.height + 4));
   gtk_snapshot_append_color (snapshot, &fill, &marker);
@@ -402,245 +367,6 @@ ladder_minimap_size_allocate (GtkWidget *widget, int width, int height, int base
 {
   /* ladder_minimap_get_map() sees the new size and builds again. */
   gtk_widget_queue_draw (widget);
-}
-
-/* -------------------------------------------------------------- pointer */
-
-/* Centres the view on the chart place under (@x, @y), along the axes the
- * chart overflows, through the scroll adjustments. */
-static void
-center_at (LadderMinimap *self, double x, double y)
-{
-  LadderViewport *viewport = ladder_canvas_get_viewport (self->canvas);
-  GtkScrollable *scrollable = GTK_SCROLLABLE (self->canvas);
-  GtkAdjustment *hadjustment = gtk_scrollable_get_hadjustment (scrollable);
-  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (scrollable);
-  double zoom = ladder_viewport_get_zoom (viewport);
-  double cw, ch, vw, vh, ox, oy, lx, ly, left, top;
-  graphene_rect_t box;
-
-  ladder_minimap_get_box (self, &box);
-  ladder_team_map_from_box (ladder_minimap_get_map (self),
-                            CLAMP ((x - box.origin.x) / box.size.width, 0.0, 1.0),
-                            CLAMP ((y - box.origin.y) / box.size.height, 0.0, 1.0), &lx, &ly);
-  ladder_canvas_get_origin (self->canvas, &ox, &oy);
-  ladder_viewport_get_content_size (viewport, &cw, &ch);
-  ladder_viewport_get_view_size (viewport, &vw, &vh);
-  left = lx + ox - vw / zoom / 2.0;
-  top = ly + oy - vh / zoom / 2.0;
-  if (hadjustment != NULL && cw * zoom > vw)
-    gtk_adjustment_set_value (hadjustment, left * zoom);
-  if (vadjustment != NULL && ch * zoom > vh)
-    gtk_adjustment_set_value (vadjustment, top * zoom);
-}
-
-/* The block under (@x, @y) in the widget, or LADDER_NONE. */
-static guint
-block_at (LadderMinimap *self, double x, double y)
-{
-  graphene_rect_t box;
-
-  ladder_minimap_get_box (self, &box);
-  return ladder_team_map_block_at (self->map, (x - box.origin.x) / box.size.width,
-                                   (y - box.origin.y) / box.size.height);
-}
-
-/* The marker can be grabbed; elsewhere a click goes somewhere. */
-static void
-update_cursor (LadderMinimap *self, double x, double y)
-{
-  graphene_rect_t marker;
-
-  if (self->canvas == NULL)
-    return;
-  marker_rect (self, self->map, &marker);
-  graphene_rect_inset (&marker, -3.0, -3.0);
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self),
-                                   graphene_rect_contains_point (&marker,
-                                                                 &GRAPHENE_POINT_INIT (x, y))
-                                   ? "grab" : "pointer");
-}
-
-void
-ladder_minimap_step (LadderMinimap *self, int dx, int dy)
-{
-  GtkScrollable *scrollable;
-  GtkAdjustment *adjustment;
-
-  g_return_if_fail (LADDER_IS_MINIMAP (self));
-
-  if (self->canvas == NULL)
-    return;
-  scrollable = GTK_SCROLLABLE (self->canvas);
-  /* As Page Down does in a scrolled view: a screen less a tenth, so
-   * the eye keeps a strip of what it saw. */
-  adjustment = gtk_scrollable_get_hadjustment (scrollable);
-  if (adjustment != NULL && dx != 0)
-    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) +
-                              dx * gtk_adjustment_get_page_increment (adjustment));
-  adjustment = gtk_scrollable_get_vadjustment (scrollable);
-  if (adjustment != NULL && dy != 0)
-    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) +
-                              dy * gtk_adjustment_get_page_increment (adjustment));
-}
-
-static gboolean
-step_binding (GtkWidget *widget, GVariant *args, gpointer user_data)
-{
-  int dx, dy;
-
-  g_variant_get (args, "(ii)", &dx, &dy);
-  ladder_minimap_step (LADDER_MINIMAP (widget), dx, dy);
-  return TRUE;
-}
-
-void
-ladder_minimap_press (LadderMinimap *self, double x, double y)
-{
-  graphene_rect_t marker;
-
-  g_return_if_fail (LADDER_IS_MINIMAP (self));
-
-  if (self->canvas == NULL)
-    return;
-  ladder_minimap_get_marker (self, &marker);
-  self->pressed = TRUE;
-  self->dragged = FALSE;
-  self->press_x = x;
-  self->press_y = y;
-  /* A little around a small marker still grabs it. */
-  graphene_rect_inset (&marker, -3.0, -3.0);
-  self->grabbed = graphene_rect_contains_point (&marker, &GRAPHENE_POINT_INIT (x, y));
-  if (self->grabbed)
-    gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
-  self->grab_dx = self->grabbed ? x - (marker.origin.x + marker.size.width / 2.0) : 0.0;
-  self->grab_dy = self->grabbed ? y - (marker.origin.y + marker.size.height / 2.0) : 0.0;
-}
-
-void
-ladder_minimap_motion (LadderMinimap *self, double x, double y)
-{
-  g_return_if_fail (LADDER_IS_MINIMAP (self));
-
-  if (!self->pressed)
-    return;
-  if (!self->dragged && hypot (x - self->press_x, y - self->press_y) < CLICK_SLOP)
-    return;
-  self->dragged = TRUE;
-  center_at (self, x - self->grab_dx, y - self->grab_dy);
-}
-
-void
-ladder_minimap_release (LadderMinimap *self, double x, double y)
-{
-  const LadderMapBlock *blocks;
-  guint n, index;
-
-  g_return_if_fail (LADDER_IS_MINIMAP (self));
-
-  if (!self->pressed)
-    return;
-  ladder_minimap_motion (self, x, y);
-  self->pressed = FALSE;
-  if (self->dragged || self->grabbed)
-    {
-      update_cursor (self, x, y);
-      return;
-    }
-  ladder_minimap_get_map (self);
-  index = block_at (self, x, y);
-  blocks = ladder_team_map_get_blocks (self->map, &n);
-  if (index != LADDER_NONE && blocks[index].person != LADDER_NONE)
-    {
-      ladder_canvas_go_to (self->canvas, blocks[index].person, TRUE);
-      gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
-    }
-  else
-    center_at (self, x, y);
-}
-
-static void
-drag_begin_cb (GtkGestureDrag *gesture, double x, double y, LadderMinimap *self)
-{
-  ladder_minimap_press (self, x, y);
-}
-
-static void
-drag_update_cb (GtkGestureDrag *gesture, double dx, double dy, LadderMinimap *self)
-{
-  ladder_minimap_motion (self, self->press_x + dx, self->press_y + dy);
-}
-
-static void
-drag_end_cb (GtkGestureDrag *gesture, double dx, double dy, LadderMinimap *self)
-{
-  ladder_minimap_release (self, self->press_x + dx, self->press_y + dy);
-}
-
-static void
-set_hover (LadderMinimap *self, guint hover)
-{
-  if (hover == self->hover)
-    return;
-  self->hover = hover;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static void
-pointer_motion_cb (GtkEventControllerMotion *controller, double x, double y,
-                   LadderMinimap *self)
-{
-  if (self->pressed)
-    return;
-  update_cursor (self, x, y);
-  set_hover (self, block_at (self, x, y));
-}
-
-static void
-pointer_leave_cb (LadderMinimap *self)
-{
-  set_hover (self, LADDER_NONE);
-}
-
-char *
-ladder_minimap_dup_block_text (LadderMinimap *self, double x, double y)
-{
-  const LadderMapBlock *block;
-  guint n, index;
-
-  g_return_val_if_fail (LADDER_IS_MINIMAP (self), NULL);
-
-  if (self->document == NULL)
-    return NULL;
-  ladder_minimap_get_map (self);
-  index = block_at (self, x, y);
-  if (index == LADDER_NONE)
-    return NULL;
-  block = &ladder_team_map_get_blocks (self->map, &n)[index];
-  if (block->person != LADDER_NONE)
-    /* TRANSLATORS: a team on the overview map: its head and its size */
-    return g_strdup_printf (ngettext ("%s · %u person", "%s · %u people", block->people),
-                            ladder_describe_label (ladder_document_get_chart (self->document),
-                                                   ladder_document_get_catalogue (self->document),
-                                                   block->person),
-                            block->people);
-  return g_strdup_printf (ngettext ("%u person in small teams", "%u people in small teams",
-                                    block->people),
-                          block->people);
-}
-
-static gboolean
-query_tooltip_cb (LadderMinimap *self, int x, int y, gboolean keyboard, GtkTooltip *tooltip)
-{
-  g_autofree char *text = NULL;
-
-  if (keyboard)
-    return FALSE;
-  text = ladder_minimap_dup_block_text (self, x, y);
-  if (text == NULL)
-    return FALSE;
-  gtk_tooltip_set_text (tooltip, text);
-  return TRUE;
 }
 
 /* ---------------------------------------------------------------- setup */
@@ -760,11 +486,7 @@ ladder_minimap_class_init (LadderMinimapClass *klass)
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Left, 0, step_binding, "(ii)", -1, 0);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Right, 0, step_binding, "(ii)", 1, 0);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Up, 0, step_binding, "(ii)", 0, -1);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Down, 0, step_binding, "(ii)", 0, 1);
-
+  ladder_minimap_class_init_input (widget_class);
   gtk_widget_class_set_css_name (widget_class, "laddermap");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
@@ -772,31 +494,13 @@ ladder_minimap_class_init (LadderMinimapClass *klass)
 static void
 ladder_minimap_init (LadderMinimap *self)
 {
-  GtkGesture *drag = gtk_gesture_drag_new ();
-  GtkEventController *motion = gtk_event_controller_motion_new ();
-
   self->map = ladder_team_map_new ();
   self->hover = LADDER_NONE;
   self->enabled = TRUE;
   self->blocks_dirty = TRUE;
 
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), GDK_BUTTON_PRIMARY);
-  g_signal_connect (drag, "drag-begin", G_CALLBACK (drag_begin_cb), self);
-  g_signal_connect (drag, "drag-update", G_CALLBACK (drag_update_cb), self);
-  g_signal_connect (drag, "drag-end", G_CALLBACK (drag_end_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
-  g_signal_connect (motion, "motion", G_CALLBACK (pointer_motion_cb), self);
-  g_signal_connect_swapped (motion, "leave", G_CALLBACK (pointer_leave_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), motion);
-  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
-  g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "pointer");
-
-  /* A stop on Tab after the canvas, where the arrow keys move the view
-   * a screen at a time; a click leaves the focus where it was. */
-  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
-  gtk_widget_set_focus_on_click (GTK_WIDGET (self), FALSE);
+  ladder_minimap_init_input (self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Overview map"),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
