@@ -33,9 +33,17 @@ ladder_minimap_get_box (LadderMinimap *self, graphene_rect_t *rect)
   g_return_if_fail (LADDER_IS_MINIMAP (self));
   g_return_if_fail (rect != NULL);
 
-  graphene_rect_init (rect, INSET, INSET,
-                      MAX (1.0, gtk_widget_get_width (GTK_WIDGET (self)) - 2 * INSET),
-                      MAX (1.0, gtk_widget_get_height (GTK_WIDGET (self)) - 2 * INSET));
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  /* Before its first allocation (just shown), the size it will have. */
+  if (width <= 0 || height <= 0)
+    {
+      width = MAP_WIDTH;
+      height = MAP_HEIGHT;
+    }
+  graphene_rect_init (rect, INSET, INSET, MAX (1.0, width - 2 * INSET),
+                      MAX (1.0, height - 2 * INSET));
 }
 
 /* The blocks as the chart is now; @in_frame: unless an edit made them

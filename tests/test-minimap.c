@@ -69,6 +69,12 @@ minimap (Fixture *f)
   assert_non_null (map);
   drain ();
   ladder_minimap_sync (LADDER_MINIMAP (map));
+  /* Shown: allocated at the next frame (a few seconds at most, under load). */
+  for (guint i = 0; i < 300 && gtk_widget_get_visible (map) && gtk_widget_get_width (map) <= 0; i++)
+    {
+      g_usleep (10000);
+      drain ();
+    }
   return LADDER_MINIMAP (map);
 }
 
@@ -114,6 +120,15 @@ test_shown_when_the_chart_does_not_fit (void **state)
   LadderMinimap *map;
 
   LADDER_GUI_SKIP_WITHOUT_DISPLAY ();
+  {
+    /* Before it is ever allocated, the map's box is that of its size. */
+    GtkWidget *fresh = g_object_ref_sink (ladder_minimap_new ());
+    graphene_rect_t box;
+
+    ladder_minimap_get_box (LADDER_MINIMAP (fresh), &box);
+    assert_true (graphene_rect_equal (&box, &GRAPHENE_RECT_INIT (8, 8, 220 - 16, 136 - 16)));
+    g_object_unref (fresh);
+  }
   map = minimap (f);
   /* Opened at 50%: 41 cards of 204 units are far wider than the window. */
   assert_near (ladder_viewport_get_zoom (ladder_canvas_get_viewport (ladder_gui_canvas (f))), 0.5);
