@@ -254,6 +254,21 @@ test_move_undo_redo (void **state)
   shown = shown_rows (fx);
   assert_string_equal (shown, moved_rows);
 
+  /* Ben Cruz's team (9 rows) after Kai Lam (1 row): the same as Kai
+   * Lam's row going before it, which is what is announced. */
+  assert_true (ladder_document_move_person (fx->f->document, person (fx, "cpo"),
+                                            person (fx, "ceo"), 1, NULL));
+  ladder_gui_drain ();
+  g_free (ranges);
+  ranges = take_ranges (fx);
+  assert_string_equal (ranges, "10-1+0 1-0+1");
+  assert_rows_fresh (fx);
+  assert_true (ladder_gui_activate (fx->f, "win.undo"));
+  g_free (ranges);
+  ranges = take_ranges (fx);
+  assert_string_equal (ranges, "1-1+0 10-0+1");
+  assert_rows_fresh (fx);
+
   /* The moved person selected: their row is selected again as it comes
    * back, before the next frame. */
   ladder_window_select (fx->f->window, person (fx, "hop"));
