@@ -327,15 +327,32 @@ apply_add (LadderPeopleModel *self, LadderChart *chart, const LadderChange *chan
   return TRUE;
 }
 
+/* Moves the @m rows from @from to before row @to of what is left,
+ * announced (the rows keep their depth). */
+static void
+move_rows (LadderPeopleModel *self, guint from, guint m, guint to)
+{
+  g_autofree guint *people = g_memdup2 (self->order + from, m * sizeof (guint));
+  g_autofree guint *depths = g_memdup2 (self->depth + from, m * sizeof (guint));
+
+  take_rows (self, from, m);
+  g_list_model_items_changed (G_LIST_MODEL (self), from, m, 0);
+  put_rows (self, to, people, depths, m);
+  g_list_model_items_changed (G_LIST_MODEL (self), to, 0, m);
+}
+
 /* The person's team leaves its rows and comes back at its new place,
- * each row as many levels deeper or higher as the person went. */
+ * each row as many levels deeper or higher as the person went.  A team
+ * that keeps its depth (a reorder) may be bigger than the rows it passes:
+ * then those rows going the other way are the same change, and fewer
+ * rows to make again for a list view. */
 static gboolean
 apply_move (LadderPeopleModel *self, LadderChart *chart, const LadderChange *change)
 {
   guint row = ladder_people_model_find (self, change->person);
   g_autofree guint *people = NULL;
   g_autofree guint *depths = NULL;
-  guint k, place, depth;
+  guint k, place, depth, passed;
 
   if (change->old_manager == change->new_manager &&
       change->old_position == change->new_position)
@@ -352,6 +369,16 @@ apply_move (LadderPeopleModel *self, LadderChart *chart, const LadderChange *cha
     {
       put_rows (self, row, people, depths, k);
       return FALSE;
+    }
+  passed = place >= row ? place - row : row - place;
+  if (depth == depths[0] && passed < k)
+    {
+      put_rows (self, row, people, depths, k);
+      if (place >= row)
+        move_rows (self, row + k, passed, row);
+      else
+        move_rows (self, place, passed, place + k);
+      return TRUE;
     }
   for (guint i = k; i-- > 0;)
     depths[i] = depths[i] - depths[0] + depth;

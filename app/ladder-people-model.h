@@ -3,8 +3,10 @@
  * The people list's model: row by row, the person and their depth (two
  * integers a person).  It follows the chart's changes by what changed —
  * a rename changes one row, a move takes a team's rows out and puts them
- * back elsewhere, an add inserts one row, a remove takes one out (its
- * reports move up a level) — and announces exactly those ranges, so
+ * back elsewhere (a reorder past fewer rows than the team has moves those
+ * rows the other way instead: the same change), an add inserts one row, a
+ * remove takes one out (its reports move up a level) — and announces
+ * exactly those ranges, so
  * that a list view binds again only the rows that changed.
  */
 #pragma once
