@@ -29,6 +29,7 @@ struct _LadderFindingsRows
   GArray *row_start;          /* row -> its first place in order, then order->len */
   GArray *row_of;             /* finding index -> row */
   GArray *signature;          /* row -> a hash of what it shows */
+  GPtrArray *items;           /* row -> its LadderFindingRow, kept while it shows the same */
   guint shown;                /* rows the model has announced: the first ones */
   guint grow_id;              /* announces the next rows, while shown < rows */
 };
@@ -65,7 +66,33 @@ get_item (GListModel *model, guint position)
 {
   if (position >= get_n_items (model))
     return NULL;
-  return g_object_new (LADDER_TYPE_FINDING_ROW, NULL);
+  return g_object_ref (g_ptr_array_index (LADDER_FINDINGS_ROWS (model)->items, position));
+}
+
+/* One item per row, the same object for a row that shows the same
+ * findings as before (by its signature): a list view then keeps its
+ * widget when rows before it come or go, instead of filling it in again
+ * (an edit that added two findings at the top bound all 200 rows anew). */
+static void
+keep_items (LadderFindingsRows *self, GArray *before)
+{
+  g_autoptr(GHashTable) old = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_object_unref);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_full (self->signature->len, g_object_unref);
+
+  for (guint row = 0; row < before->len && row < self->items->len; row++)
+    g_hash_table_insert (old, &g_array_index (before, gint64, row),
+                         g_object_ref (g_ptr_array_index (self->items, row)));
+  for (guint row = 0; row < self->signature->len; row++)
+    {
+      gint64 *signature = &g_array_index (self->signature, gint64, row);
+      gpointer item = NULL;
+
+      if (!g_hash_table_steal_extended (old, signature, NULL, &item))
+        item = g_object_new (LADDER_TYPE_FINDING_ROW, NULL);
+      g_ptr_array_add (items, item);
+    }
+  g_ptr_array_unref (self->items);
+  self->items = g_steal_pointer (&items);
 }
 
 static void
@@ -239,6 +266,7 @@ ladder_findings_rows_set (LadderFindingsRows *self, LadderChart *chart, LadderFi
   arrange (self, chart, findings);
   sign_rows (self);
   n_after = self->signature->len;
+  keep_items (self, before);
 
   /* Still growing: the list knows only the first rows. */
   if (self->shown < n_before)
@@ -361,6 +389,7 @@ ladder_findings_rows_finalize (GObject *object)
   g_array_unref (self->row_start);
   g_array_unref (self->row_of);
   g_array_unref (self->signature);
+  g_ptr_array_unref (self->items);
   G_OBJECT_CLASS (ladder_findings_rows_parent_class)->finalize (object);
 }
 
@@ -377,4 +406,5 @@ ladder_findings_rows_init (LadderFindingsRows *self)
   self->row_start = g_array_new (FALSE, FALSE, sizeof (guint));
   self->row_of = g_array_new (FALSE, FALSE, sizeof (guint));
   self->signature = g_array_new (FALSE, FALSE, sizeof (guint64));
+  self->items = g_ptr_array_new_with_free_func (g_object_unref);
 }
