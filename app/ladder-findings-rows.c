@@ -31,6 +31,7 @@ struct _LadderFindingsRows
   GArray *row_start;          /* row -> its first place in order, then order->len */
   GArray *row_of;             /* finding index -> row */
   GArray *signature;          /* row -> a hash of what it shows */
+  GPtrArray *items;           /* row -> its LadderFindingRow, kept while it shows the same */
   guint shown;                /* rows the model has announced: the first ones */
   guint grow_id;              /* announces the next rows, while shown < rows */
 };
@@ -67,7 +68,7 @@ get_item (GListModel *model, guint position)
 {
   if (position >= get_n_items (model))
     return NULL;
-  return g_object_new (LADDER_TYPE_FINDING_ROW, NULL);
+  return g_object_ref (g_ptr_array_index (LADDER_FINDINGS_ROWS (model)->items, position));
 }
 
 static void
@@ -316,6 +317,39 @@ diff_rows (const guint64 *before, guint n_before, const guint64 *after, guint n_
   return g_steal_pointer (&changes);
 }
 
+/* One item per row, the same object for a row that stayed as before (by
+ * @changes, from diff_rows(); all new without): a list view then keeps
+ * its widget when rows before it come or go, instead of filling it in
+ * again (an edit that added two findings at the top bound all 200 rows
+ * anew).  A row is never the same object as another row's, not even for
+ * a moment between two of the changes said (a list view would take the
+ * widget from the other row). */
+static void
+keep_items (LadderFindingsRows *self, GArray *changes)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_full (self->signature->len, g_object_unref);
+  guint i = 0;
+
+  for (guint c = 0; changes != NULL && c <= changes->len; c++)
+    {
+      const RowChange *change = c < changes->len ? &g_array_index (changes, RowChange, c) : NULL;
+      guint until = change != NULL ? change->from : self->items->len;
+
+      for (; i < until && i < self->items->len; i++)
+        g_ptr_array_add (items, g_object_ref (g_ptr_array_index (self->items, i)));
+      if (change == NULL)
+        break;
+      for (guint k = 0; k < change->added; k++)
+        g_ptr_array_add (items, g_object_new (LADDER_TYPE_FINDING_ROW, NULL));
+      i += change->removed;
+    }
+  while (items->len < self->signature->len)
+    g_ptr_array_add (items, g_object_new (LADDER_TYPE_FINDING_ROW, NULL));
+  g_ptr_array_set_size (items, self->signature->len);
+  g_ptr_array_unref (self->items);
+  self->items = g_steal_pointer (&items);
+}
+
 void
 ladder_findings_rows_set (LadderFindingsRows *self, LadderChart *chart, LadderFindings *findings)
 {
@@ -340,6 +374,7 @@ ladder_findings_rows_set (LadderFindingsRows *self, LadderChart *chart, LadderFi
    * list view fills in again only them. */
   changes = diff_rows ((const guint64 *) (gpointer) before->data, n_before,
                        (const guint64 *) (gpointer) self->signature->data, n_after);
+  keep_items (self, changes);
   for (guint c = 0; changes != NULL && c < changes->len; c++)
     {
       removed += g_array_index (changes, RowChange, c).removed;
@@ -456,6 +491,7 @@ ladder_findings_rows_finalize (GObject *object)
   g_array_unref (self->row_start);
   g_array_unref (self->row_of);
   g_array_unref (self->signature);
+  g_ptr_array_unref (self->items);
   G_OBJECT_CLASS (ladder_findings_rows_parent_class)->finalize (object);
 }
 
@@ -472,4 +508,5 @@ ladder_findings_rows_init (LadderFindingsRows *self)
   self->row_start = g_array_new (FALSE, FALSE, sizeof (guint));
   self->row_of = g_array_new (FALSE, FALSE, sizeof (guint));
   self->signature = g_array_new (FALSE, FALSE, sizeof (guint64));
+  self->items = g_ptr_array_new_with_free_func (g_object_unref);
 }

@@ -1043,6 +1043,7 @@ test_findings_rows_update (void **state)
   g_autoptr(LadderFindingsRows) rows = ladder_findings_rows_new ();
   g_autoptr(GString) changes = g_string_new (NULL);
   LadderFindings *findings[5];
+  GObject *items[5];
 
   assert_non_null (chart);
   g_signal_connect (rows, "items-changed", G_CALLBACK (record_change_cb), changes);
@@ -1056,10 +1057,24 @@ test_findings_rows_update (void **state)
 
   /* Eve's name is in Fay's row (row 0) only; Ike's in row 3. */
   g_string_truncate (changes, 0);
+  for (guint row = 0; row < 5; row++)
+    items[row] = g_list_model_get_item (G_LIST_MODEL (rows), row);
   ladder_chart_set_name (chart, ladder_chart_lookup (chart, "pm1"), "Eve Fox-Lee");
   findings[1] = ladder_validate (chart, ladder_catalogue_get_default ());
   ladder_findings_rows_set (rows, chart, findings[1]);
   assert_string_equal (changes->str, "0 -1 +1;");
+  /* A row that shows the same is the same item (a list view keeps its
+   * widget); the changed row is a new one. */
+  for (guint row = 0; row < 5; row++)
+    {
+      g_autoptr(GObject) now = g_list_model_get_item (G_LIST_MODEL (rows), row);
+
+      if (row == 0)
+        assert_ptr_not_equal (now, items[row]);
+      else
+        assert_ptr_equal (now, items[row]);
+      g_object_unref (items[row]);
+    }
   g_string_truncate (changes, 0);
   ladder_chart_set_name (chart, ladder_chart_lookup (chart, "solo"), "Ike Jones");
   findings[2] = ladder_validate (chart, ladder_catalogue_get_default ());
