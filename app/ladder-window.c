@@ -393,22 +393,13 @@ ladder_window_replace_chart (LadderWindow *self, LadderChart *chart, GFile *file
   ladder_canvas_zoom_readable (self->canvas);
 }
 
-void
-ladder_window_adopt_import (LadderWindow *self, LadderChart *chart, GFile *file)
-{
-  ladder_document_adopt_import (self->document, chart, file);
-  ladder_window_track_file (self, NULL);
-  ladder_window_update_actions (self);
-  ladder_canvas_zoom_readable (self->canvas);
-}
-
 static void
-import_chosen_cb (LadderImportDialog *dialog, LadderChart *chart, LadderWindow *self)
+import_chosen_cb (LadderImportDialog *dialog, LadderWindow *self)
 {
   GFile *file = g_object_get_data (G_OBJECT (dialog), "file");
 
-  ladder_window_adopt_import (self, chart, file);
-  ladder_window_add_recent (self, file);
+  ladder_window_import (self, file, ladder_import_dialog_get_content (dialog),
+                        ladder_import_dialog_get_options (dialog));
 }
 
 static gboolean
@@ -428,7 +419,7 @@ ladder_window_offer_import (LadderWindow *self, GFile *file)
   dialog = ladder_import_dialog_offer (GTK_WINDOW (self), file, self->catalogue, &error);
   if (dialog != NULL)
     {
-      g_signal_connect_object (dialog, "imported", G_CALLBACK (import_chosen_cb), self, 0);
+      g_signal_connect_object (dialog, "accepted", G_CALLBACK (import_chosen_cb), self, 0);
       /* After the window itself, which a file given at start presents
        * only once this returns: the dialog then stays above it. */
       g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, present_dialog_idle, g_object_ref (dialog), g_object_unref);

@@ -206,3 +206,29 @@ ladder_gui_canvas (LadderGuiFixture *f)
   assert_non_null (canvas);
   return LADDER_CANVAS (canvas);
 }
+
+gboolean
+ladder_gui_wait_for (gboolean (*done) (gpointer), gpointer data)
+{
+  gint64 until = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!done (data) && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE) || (g_usleep (1000), TRUE);
+  return done (data);
+}
+
+gboolean
+ladder_gui_press_escape (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Escape, 9, 0, &handled);
+    }
+  return handled;
+}
