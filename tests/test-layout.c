@@ -664,6 +664,29 @@ test_query_exact_sets (void **state)
   }
 }
 
+/* No one: every window is empty, and the index is built from nothing
+ * (the sanitizer build checks it carves no pointer from NULL). */
+static void
+test_query_empty (void **state)
+{
+  g_autoptr(LadderChart) chart = ladder_chart_new ();
+  g_autoptr(LadderLayout) layout = ladder_layout_new ();
+  LadderLayoutIter iter;
+  LadderItemKind kind;
+  guint person;
+
+  ladder_layout_compute (layout, chart);
+  ladder_layout_iter_init (&iter, layout, -100, -100, 10000, 10000);
+  g_assert_false (ladder_layout_iter_next (&iter, &person, &kind));
+  g_assert_cmpuint (ladder_layout_hit (layout, 0, 0), ==, LADDER_NONE);
+  add (chart, LADDER_NONE);
+  ladder_layout_compute (layout, chart);
+  ladder_layout_iter_init (&iter, layout, -100, -100, 10000, 10000);
+  g_assert_true (ladder_layout_iter_next (&iter, &person, &kind));
+  g_assert_cmpuint (person, ==, 0);
+  g_assert_false (ladder_layout_iter_next (&iter, &person, &kind));
+}
+
 /* A window in the middle of a row of 20,000 cards: the walk looks at
  * what is near it (the cards within a bus segment's width to its left,
  * about 20), not at the whole row, and finds it exactly. */
@@ -738,6 +761,7 @@ main (void)
     cmocka_unit_test (test_star),
     cmocka_unit_test (test_query_exact_sets),
     cmocka_unit_test (test_query_visits_what_is_in_view),
+    cmocka_unit_test (test_query_empty),
   };
 
   return cmocka_run_group_tests (tests, NULL, NULL);

@@ -162,6 +162,8 @@ radix_sort (guint32 **keys, guint **values, guint32 **tmp_keys, guint **tmp_valu
 static char *
 index_scratch (LadderLayout *layout, gsize size)
 {
+  /* Never NULL, even for an empty chart (pointers are carved from it). */
+  size = MAX (size, 16);
   if (layout->index_scratch_size < size)
     {
       layout->index_scratch_size = MAX (size, layout->index_scratch_size * 3 / 2);
