@@ -1,10 +1,16 @@
 /* ladder-import-dialog.c — the import dialog (SPEC, second part, "Import")
  *
- * Every change of a choice re-reads the file with the new options (the
- * same import as the command line's --column, --role) and rebuilds the
- * grids in an idle, never from inside the signal of the drop-down that
- * changed.  The choices are kept per header in a key file, so the next
- * export of the same system opens the same way.
+ * What the user sees at once comes from the beginning of the file only:
+ * the header, the first rows, the columns each field takes.  The counts
+ * (people, roots, titles and their roles, warnings) need the whole file:
+ * they are made on a worker, and every change of a choice cancels the
+ * count under way and starts a new one, so that changes never queue up
+ * imports; "Counting…" and a spinner say so meanwhile.  Import hands the
+ * choices to the window, which reads the file on its own worker (progress
+ * bar, Cancel, Escape).  The grids are rebuilt in an idle, never from
+ * inside the signal of the drop-down that changed.  The choices are kept
+ * per header in a key file, so the next export of the same system opens
+ * the same way.
  */
 #include "config.h"
 
@@ -17,9 +23,13 @@
 
 #define PREVIEW_ROWS 5
 #define TITLE_ROWS 200
+/* Enough for the header and the first rows of any export seen; read on
+ * the main thread, in well under a millisecond. */
+#define HEAD_BYTES (64 * 1024)
 
 enum {
-  IMPORTED,
+  ACCEPTED,
+  COUNTED,
   N_SIGNALS
 };
 
@@ -30,6 +40,7 @@ struct _LadderImportDialog
   GtkWindow            parent_instance;
 
   GtkLabel            *summary_label;
+  GtkSpinner          *counting_spinner;
   GtkLabel            *message_label;
   GtkLabel            *command_label;
   GtkWidget           *delimiter_box;
@@ -40,11 +51,15 @@ struct _LadderImportDialog
   GtkWidget           *import_button;
 
   char                *display_name;
-  GBytes              *data;
+  GBytes              *data;           /* the whole file, or NULL: read from path */
+  char                *path;
+  GBytes              *head;           /* its beginning, for the preview */
+  gboolean             head_whole;     /* ... which is all of it */
   LadderFileFormat     format;
   LadderCatalogue     *catalogue;
   LadderImportOptions *options;
   LadderImportPreview *preview;
+  GCancellable        *counting;       /* the count under way, or NULL */
   char                *summary;
   guint                refresh_idle;
   gboolean             building;       /* drop-downs set by code, not the user */
@@ -86,8 +101,8 @@ header_group (const LadderImportPreview *preview)
   return g_compute_checksum_for_string (G_CHECKSUM_SHA256, joined->str, joined->len);
 }
 
-/* TRUE when there were choices for this header. */
-static gboolean
+/* The choices remembered for this header, if any. */
+static void
 load_choices (LadderImportDialog *self)
 {
   g_autoptr(GKeyFile) file = g_key_file_new ();
@@ -97,7 +112,7 @@ load_choices (LadderImportDialog *self)
 
   if (!g_key_file_load_from_file (file, path, G_KEY_FILE_NONE, NULL)
       || !g_key_file_has_group (file, group))
-    return FALSE;
+    return;
   for (guint f = 0; f < LADDER_IMPORT_N_FIELDS; f++)
     {
       g_autofree char *header = g_key_file_get_string (file, group,
@@ -116,7 +131,6 @@ load_choices (LadderImportDialog *self)
   /* A role the catalogue no longer has is forgotten, not an error. */
   for (guint i = 0; roles && roles[i]; i++)
     ladder_import_options_add_role (self->options, roles[i], self->catalogue, NULL);
-  return TRUE;
 }
 
 static void
@@ -308,12 +322,14 @@ update_summary (LadderImportDialog *self)
   g_autoptr(GString) messages = g_string_new (NULL);
 
   g_clear_pointer (&self->summary, g_free);
-  if (preview->chart != NULL)
+  if (self->counting != NULL)
+    self->summary = g_strdup (_("Counting…"));
+  else if (preview->counted)
     {
-      guint people = ladder_chart_get_n_people (preview->chart);
-      guint roots = ladder_chart_get_n_roots (preview->chart);
-      g_autofree char *p = g_strdup_printf (ngettext ("%u person", "%u people", people), people);
-      g_autofree char *r = g_strdup_printf (ngettext ("%u at the top", "%u at the top", roots), roots);
+      g_autofree char *p = g_strdup_printf (ngettext ("%u person", "%u people", preview->n_people),
+                                            preview->n_people);
+      g_autofree char *r = g_strdup_printf (ngettext ("%u at the top", "%u at the top", preview->n_roots),
+                                            preview->n_roots);
       g_autofree char *t = g_strdup_printf (ngettext ("%u title not recognised", "%u titles not recognised",
                                                       preview->n_unrecognised),
                                             preview->n_unrecognised);
@@ -324,10 +340,15 @@ update_summary (LadderImportDialog *self)
   else
     self->summary = g_strdup (_("This file cannot be imported as it is"));
   gtk_label_set_label (self->summary_label, self->summary);
+  gtk_spinner_set_spinning (self->counting_spinner, self->counting != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->counting_spinner), self->counting != NULL);
 
-  if (preview->error != NULL)
+  /* While counting, the messages of the last count may no longer hold,
+   * and the beginning of a file that cannot be read alone (a first person
+   * longer than it) says nothing of the whole. */
+  if (preview->error != NULL && self->counting == NULL)
     g_string_append (messages, preview->error->message);
-  for (guint i = 0; i < preview->warnings->len; i++)
+  for (guint i = 0; self->counting == NULL && i < preview->warnings->len; i++)
     {
       if (messages->len > 0)
         g_string_append_c (messages, '\n');
@@ -335,7 +356,9 @@ update_summary (LadderImportDialog *self)
     }
   gtk_label_set_label (self->message_label, messages->str);
   gtk_widget_set_visible (GTK_WIDGET (self->message_label), messages->len > 0);
-  gtk_widget_set_sensitive (self->import_button, preview->chart != NULL);
+  /* While counting, Import reads the file on the window's worker, which
+   * says itself what it finds wrong. */
+  gtk_widget_set_sensitive (self->import_button, preview->error == NULL);
 
   /* What to give the command line for the same import. */
   {
@@ -357,20 +380,23 @@ ladder_import_dialog_get_command_line (LadderImportDialog *self)
   return gtk_label_get_label (self->command_label);
 }
 
-void
-ladder_import_dialog_refresh (LadderImportDialog *self)
+/* The header and first rows from the head of the file, with the
+ * options as they are now. */
+static void
+peek_head (LadderImportDialog *self)
 {
   gsize length = 0;
-  const char *data;
-  guint delimiter_index = 0;
+  const char *head = g_bytes_get_data (self->head, &length);
 
-  g_return_if_fail (LADDER_IS_IMPORT_DIALOG (self));
-
-  g_clear_handle_id (&self->refresh_idle, g_source_remove);
-  data = g_bytes_get_data (self->data, &length);
   g_clear_pointer (&self->preview, ladder_import_preview_free);
-  self->preview = ladder_import_preview_new (data ? data : "", length, self->display_name, self->format,
-                                             self->catalogue, self->options, PREVIEW_ROWS);
+  self->preview = ladder_import_preview_peek (head, length, self->head_whole, self->display_name,
+                                              self->format, self->options, PREVIEW_ROWS);
+}
+
+static void
+build_head (LadderImportDialog *self)
+{
+  guint delimiter_index = 0;
 
   self->building = TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (delimiters); i++)
@@ -380,9 +406,119 @@ ladder_import_dialog_refresh (LadderImportDialog *self)
   gtk_widget_set_visible (self->delimiter_box, self->format == LADDER_FILE_FORMAT_DELIMITED);
   build_columns (self);
   build_preview (self);
-  build_titles (self);
-  update_summary (self);
   self->building = FALSE;
+}
+
+/* The whole count, in place of what the head gave. */
+static void
+take_counts (LadderImportDialog *self, LadderImportPreview *full)
+{
+  LadderImportPreview *preview = self->preview;
+
+  /* The head could not be read alone (a first row longer than the head):
+   * the whole file's header and rows are what there is. */
+  if (preview->error != NULL)
+    {
+      ladder_import_preview_free (self->preview);
+      self->preview = full;
+      build_head (self);
+    }
+  else
+    {
+      LadderImportPreview swap = *preview;
+
+      preview->titles = full->titles;
+      preview->title_roles = full->title_roles;
+      preview->warnings = full->warnings;
+      preview->error = g_steal_pointer (&full->error);
+      preview->n_unrecognised = full->n_unrecognised;
+      preview->counted = full->counted;
+      preview->n_people = full->n_people;
+      preview->n_roots = full->n_roots;
+      full->titles = swap.titles;
+      full->title_roles = swap.title_roles;
+      full->warnings = swap.warnings;
+      ladder_import_preview_free (full);
+    }
+  self->building = TRUE;
+  build_titles (self);
+  self->building = FALSE;
+  update_summary (self);
+}
+
+static void
+counted_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(LadderImportDialog) self = user_data;
+  LadderImportPreview *full = ladder_import_preview_count_finish (result, NULL);
+
+  /* Cancelled: a newer count took its place, or the dialog closed. */
+  if (full == NULL || g_task_get_cancellable (G_TASK (result)) != self->counting)
+    {
+      g_clear_pointer (&full, ladder_import_preview_free);
+      return;
+    }
+  g_clear_object (&self->counting);
+  take_counts (self, full);
+  g_signal_emit (self, signals[COUNTED], 0);
+}
+
+static void
+stop_counting (LadderImportDialog *self)
+{
+  if (self->counting == NULL)
+    return;
+  g_cancellable_cancel (self->counting);
+  g_clear_object (&self->counting);
+}
+
+/* A new count of the whole file with the options as they are now; the
+ * one under way, if any, is cancelled. */
+static void
+start_counting (LadderImportDialog *self)
+{
+  stop_counting (self);
+  /* The whole file is the head, and even that cannot be read. */
+  if (self->preview->error != NULL && self->head_whole)
+    return;
+  self->counting = g_cancellable_new ();
+  ladder_import_preview_count_async (self->data, self->path, self->display_name, self->format,
+                                     self->catalogue, self->options, PREVIEW_ROWS, self->counting,
+                                     counted_cb, g_object_ref (self));
+  /* The first count: the titles are not known yet (later ones keep the
+   * last count's drop-downs until theirs come). */
+  if (gtk_widget_get_first_child (GTK_WIDGET (self->titles_grid)) == NULL)
+    gtk_grid_attach (self->titles_grid, plain_label (_("The titles come with the counts of the whole file…"),
+                                                     TRUE, 0),
+                     0, 0, 2, 1);
+}
+
+void
+ladder_import_dialog_refresh (LadderImportDialog *self)
+{
+  g_return_if_fail (LADDER_IS_IMPORT_DIALOG (self));
+
+  g_clear_handle_id (&self->refresh_idle, g_source_remove);
+  peek_head (self);
+  build_head (self);
+  start_counting (self);
+  update_summary (self);
+}
+
+GBytes *
+ladder_import_dialog_get_content (LadderImportDialog *self)
+{
+  g_return_val_if_fail (LADDER_IS_IMPORT_DIALOG (self), NULL);
+
+  return self->data;
+}
+
+gboolean
+ladder_import_dialog_is_counting (LadderImportDialog *self)
+{
+  g_return_val_if_fail (LADDER_IS_IMPORT_DIALOG (self), FALSE);
+
+  return self->counting != NULL;
 }
 
 static gboolean
@@ -417,15 +553,15 @@ static void
 accept_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   LadderImportDialog *self = LADDER_IMPORT_DIALOG (widget);
-  g_autoptr(LadderChart) chart = NULL;
 
   if (self->refresh_idle != 0)
     ladder_import_dialog_refresh (self);
-  if (self->preview == NULL || self->preview->chart == NULL)
+  if (self->preview->error != NULL)
     return;
-  chart = g_object_ref (self->preview->chart);
+  /* The window reads the whole file again, with these choices. */
+  stop_counting (self);
   save_choices (self);
-  g_signal_emit (self, signals[IMPORTED], 0, chart);
+  g_signal_emit (self, signals[ACCEPTED], 0);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -435,6 +571,7 @@ ladder_import_dialog_dispose (GObject *object)
   LadderImportDialog *self = LADDER_IMPORT_DIALOG (object);
 
   g_clear_handle_id (&self->refresh_idle, g_source_remove);
+  stop_counting (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), LADDER_TYPE_IMPORT_DIALOG);
   G_OBJECT_CLASS (ladder_import_dialog_parent_class)->dispose (object);
 }
@@ -446,6 +583,8 @@ ladder_import_dialog_finalize (GObject *object)
 
   g_free (self->display_name);
   g_clear_pointer (&self->data, g_bytes_unref);
+  g_free (self->path);
+  g_clear_pointer (&self->head, g_bytes_unref);
   g_clear_object (&self->catalogue);
   g_clear_pointer (&self->options, ladder_import_options_free);
   g_clear_pointer (&self->preview, ladder_import_preview_free);
@@ -462,12 +601,17 @@ ladder_import_dialog_class_init (LadderImportDialogClass *klass)
   object_class->dispose = ladder_import_dialog_dispose;
   object_class->finalize = ladder_import_dialog_finalize;
 
-  /* LadderImportDialog::imported: (chart) the chart as imported. */
-  signals[IMPORTED] = g_signal_new ("imported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, LADDER_TYPE_CHART);
+  /* LadderImportDialog::accepted: Import, with the choices of
+   * ladder_import_dialog_get_options(); the dialog then closes. */
+  signals[ACCEPTED] = g_signal_new ("accepted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* LadderImportDialog::counted: the counts of the latest choices are in. */
+  signals[COUNTED] = g_signal_new ("counted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ladderchart/Ladder/ui/ladder-import-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, LadderImportDialog, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, LadderImportDialog, counting_spinner);
   gtk_widget_class_bind_template_child (widget_class, LadderImportDialog, message_label);
   gtk_widget_class_bind_template_child (widget_class, LadderImportDialog, command_label);
   gtk_widget_class_bind_template_child (widget_class, LadderImportDialog, delimiter_box);
@@ -488,6 +632,36 @@ ladder_import_dialog_init (LadderImportDialog *self)
   g_signal_connect (self->delimiter_dropdown, "notify::selected", G_CALLBACK (delimiter_changed_cb), self);
 }
 
+/* @data (taken) is the whole file, or NULL and @path is read on the
+ * worker; @head its beginning (taken). */
+static LadderImportDialog *
+dialog_new (GtkWindow *parent, const char *display_name, GBytes *data, const char *path,
+            GBytes *head, gboolean head_whole, LadderFileFormat format, LadderCatalogue *catalogue)
+{
+  LadderImportDialog *self;
+  g_autofree char *title = NULL;
+  g_autofree char *base = g_path_get_basename (display_name);
+
+  self = g_object_new (LADDER_TYPE_IMPORT_DIALOG, "transient-for", parent, NULL);
+  self->display_name = g_strdup (display_name);
+  self->data = data;
+  self->path = g_strdup (path);
+  self->head = head;
+  self->head_whole = head_whole;
+  self->format = format;
+  self->catalogue = g_object_ref (catalogue ? catalogue : ladder_catalogue_get_default ());
+  /* TRANSLATORS: the import dialog's title, with the file's name */
+  title = g_strdup_printf (_("Import “%s”"), base);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+
+  /* The header first; then, when it was seen before, its choices; then
+   * one count, with them. */
+  peek_head (self);
+  load_choices (self);
+  ladder_import_dialog_refresh (self);
+  return self;
+}
+
 LadderImportDialog *
 ladder_import_dialog_new (GtkWindow       *parent,
                           const char      *display_name,
@@ -496,31 +670,38 @@ ladder_import_dialog_new (GtkWindow       *parent,
                           LadderFileFormat format,
                           LadderCatalogue *catalogue)
 {
-  LadderImportDialog *self;
-  g_autofree char *title = NULL;
+  GBytes *bytes;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (display_name != NULL, NULL);
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (format == LADDER_FILE_FORMAT_DELIMITED || format == LADDER_FILE_FORMAT_JSON, NULL);
 
-  self = g_object_new (LADDER_TYPE_IMPORT_DIALOG, "transient-for", parent, NULL);
-  self->display_name = g_strdup (display_name);
-  self->data = g_bytes_new (data, length);
-  self->format = format;
-  self->catalogue = g_object_ref (catalogue ? catalogue : ladder_catalogue_get_default ());
-  {
-    g_autofree char *base = g_path_get_basename (display_name);
+  bytes = g_bytes_new (data, length);
+  return dialog_new (parent, display_name, bytes, NULL,
+                     g_bytes_new_from_bytes (bytes, 0, MIN (length, HEAD_BYTES)), length <= HEAD_BYTES,
+                     format, catalogue);
+}
 
-    /* TRANSLATORS: the import dialog's title, with the file's name */
-    title = g_strdup_printf (_("Import “%s”"), base);
-  }
-  gtk_window_set_title (GTK_WINDOW (self), title);
+/* The first HEAD_BYTES of the regular file @path and whether that is all
+ * of it; NULL with @error when it cannot be read. */
+static GBytes *
+read_head (const char *path, GFile *file, goffset size, gboolean *whole, GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, &local_error);
+  g_autofree char *buffer = g_malloc (HEAD_BYTES);
+  gsize length = 0;
 
-  /* The header first; then, when it was seen before, its choices. */
-  ladder_import_dialog_refresh (self);
-  if (load_choices (self))
-    ladder_import_dialog_refresh (self);
-  return self;
+  if (stream == NULL
+      || !g_input_stream_read_all (G_INPUT_STREAM (stream), buffer, HEAD_BYTES, &length, NULL, &local_error))
+    {
+      g_set_error (error, LADDER_CHART_ERROR, LADDER_CHART_ERROR_IO, _("%s: error: %s"), path,
+                   local_error->message);
+      return NULL;
+    }
+  *whole = length < HEAD_BYTES || size <= HEAD_BYTES;
+  return g_bytes_new_take (g_steal_pointer (&buffer), length);
 }
 
 LadderImportDialog *
@@ -530,10 +711,12 @@ ladder_import_dialog_offer (GtkWindow       *parent,
                             GError         **error)
 {
   g_autofree char *path = g_file_get_path (file);
-  g_autofree char *data = NULL;
+  g_autoptr(GFileInfo) info = NULL;
   LadderImportDialog *dialog;
   LadderFileFormat format;
-  gsize length = 0;
+  GBytes *data = NULL;
+  GBytes *head;
+  gboolean whole = TRUE;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
@@ -542,10 +725,27 @@ ladder_import_dialog_offer (GtkWindow       *parent,
   format = ladder_import_format_for_path (path, NULL);
   if (format != LADDER_FILE_FORMAT_DELIMITED && format != LADDER_FILE_FORMAT_JSON)
     return NULL;
-  data = ladder_read_file (path, &length, NULL, NULL, error);
-  if (data == NULL)
-    return NULL;
-  dialog = ladder_import_dialog_new (parent, path, data, length, format, catalogue);
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR)
+    {
+      /* A file: its beginning now, the whole of it on the worker. */
+      head = read_head (path, file, g_file_info_get_size (info), &whole, error);
+      if (head == NULL)
+        return NULL;
+    }
+  else
+    {
+      /* A pipe gives its content once: all of it is kept. */
+      gsize length = 0;
+      char *content = ladder_read_file (path, &length, NULL, NULL, error);
+
+      if (content == NULL)
+        return NULL;
+      data = g_bytes_new_take (content, length);
+      head = g_bytes_ref (data);
+    }
+  dialog = dialog_new (parent, path, data, data ? NULL : path, head, whole, format, catalogue);
   g_object_set_data_full (G_OBJECT (dialog), "file", g_object_ref (file), g_object_unref);
   return dialog;
 }

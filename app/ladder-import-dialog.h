@@ -2,8 +2,9 @@
  *
  * SPEC "Import": a preview of the first rows, the column chosen for each
  * field, the delimiter, the role of every distinct title, and the counts
- * (people, roots, titles not recognised), all changeable and re-counted
- * at once.  The choices are remembered for files with the same header.
+ * (people, roots, titles not recognised), all changeable; the counts are
+ * made again on a worker at each change.  The choices are remembered for
+ * files with the same header.
  */
 #pragma once
 
@@ -18,8 +19,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LadderImportDialog, ladder_import_dialog, LADDER, IMPORT_DIALOG, GtkWindow)
 
 /* @data (copied) is the file's content; @format delimited or JSON.
- * "imported" (LadderChart *chart) is emitted on Import, then the dialog
- * closes; closing it otherwise imports nothing. */
+ * "accepted" is emitted on Import (the choices are then
+ * ladder_import_dialog_get_options()'s), then the dialog closes; closing
+ * it otherwise imports nothing.  "counted" is emitted when the counts of
+ * the whole file with the latest choices are in. */
 LadderImportDialog        *ladder_import_dialog_new         (GtkWindow *parent, const char *display_name,
                                                              const char *data, gsize length,
                                                              LadderFileFormat format,
@@ -27,7 +30,14 @@ LadderImportDialog        *ladder_import_dialog_new         (GtkWindow *parent, 
 /* The choices so far; after changing them, call _refresh(). */
 LadderImportOptions       *ladder_import_dialog_get_options (LadderImportDialog *self);
 void                       ladder_import_dialog_refresh     (LadderImportDialog *self);
+/* The header and first rows (from the beginning of the file) and, once
+ * counted, the counts of the whole file (preview->counted). */
 const LadderImportPreview *ladder_import_dialog_get_preview (LadderImportDialog *self);
+/* The whole file when the dialog holds it (given to _new(), or a pipe,
+ * which gives it only once); NULL when it is read from the file. */
+GBytes                    *ladder_import_dialog_get_content (LadderImportDialog *self);
+/* TRUE while the whole file is counted on a worker. */
+gboolean                   ladder_import_dialog_is_counting (LadderImportDialog *self);
 /* The line that gives the choices as --column and --role ("" for none). */
 const char                *ladder_import_dialog_get_command_line (LadderImportDialog *self);
 /* The counts line as shown. */

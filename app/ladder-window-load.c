@@ -242,17 +242,13 @@ loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   open_job_free (job);
 }
 
-void
-ladder_window_open (LadderWindow *self, GFile *file)
+/* @content: the file as read already, or NULL; @options: an import's
+ * choices, or NULL. */
+static void
+start_loading (LadderWindow *self, GFile *file, GBytes *content, const LadderImportOptions *options)
 {
   OpenJob *job;
 
-  g_return_if_fail (LADDER_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  ladder_window_cancel_loading (self);
-  if (ladder_window_offer_import (self, file))
-    return;
   self->loading = ladder_progress_new (NULL);
   self->loading_file = g_object_ref (file);
   ensure_load_bar (self);
@@ -264,5 +260,28 @@ ladder_window_open (LadderWindow *self, GFile *file)
   job->window = g_object_ref (self);
   job->progress = ladder_progress_ref (self->loading);
   job->file = g_object_ref (file);
-  ladder_loaded_read_async (file, self->catalogue, self->loading, loaded_cb, job);
+  ladder_loaded_import_async (file, content, self->catalogue, options, self->loading, loaded_cb, job);
+}
+
+void
+ladder_window_open (LadderWindow *self, GFile *file)
+{
+  g_return_if_fail (LADDER_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  ladder_window_cancel_loading (self);
+  if (ladder_window_offer_import (self, file))
+    return;
+  start_loading (self, file, NULL, NULL);
+}
+
+void
+ladder_window_import (LadderWindow *self, GFile *file, GBytes *content,
+                      const LadderImportOptions *options)
+{
+  g_return_if_fail (LADDER_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  ladder_window_cancel_loading (self);
+  start_loading (self, file, content, options);
 }

@@ -5,6 +5,7 @@
 #include "ladder-window.h"
 #include "ladder-autosave.h"
 #include "ladder-canvas.h"
+#include "ladder-minimap.h"
 #include "ladder-compare-panel.h"
 #include "ladder-diff.h"
 #include "ladder-document.h"
@@ -38,6 +39,7 @@ struct _LadderWindow
   LadderPalette       *palette;
   GtkScrolledWindow   *scroller;
   LadderCanvas        *canvas;
+  LadderMinimap       *minimap;
   GtkWidget           *empty_state;
   GtkRevealer         *toast_revealer;
   GtkLabel            *toast_label;
@@ -108,8 +110,6 @@ void     ladder_window_update_search    (LadderWindow *self);
 void     ladder_window_step_match       (LadderWindow *self, int direction);
 /* Replaces the chart's content with @chart's, as a new document. */
 void     ladder_window_replace_chart    (LadderWindow *self, LadderChart *chart, GFile *file);
-/* @chart, imported from @file, as a new document with unsaved changes. */
-void     ladder_window_adopt_import     (LadderWindow *self, LadderChart *chart, GFile *file);
 void     ladder_window_hide_toast       (LadderWindow *self);
 /* Name, else title, else role: how people are named in messages. */
 const char *ladder_window_person_label  (LadderWindow *self, guint person);
@@ -148,6 +148,11 @@ void     ladder_window_init_loading       (LadderWindow *self);
 /* Delimited text and JSON: the import dialog is shown (or why the file
  * cannot be read); FALSE for a chart, which is then opened here. */
 gboolean ladder_window_offer_import       (LadderWindow *self, GFile *file);
+/* Reads @file (or @content, nullable, when it was read already) on the
+ * worker with the import dialog's @options (copied), as an open does:
+ * progress, Cancel, Escape (ladder-window-load.c). */
+void     ladder_window_import             (LadderWindow *self, GFile *file, GBytes *content,
+                                           const LadderImportOptions *options);
 void     ladder_window_track_file         (LadderWindow *self, const char *stamp);
 /* Saves to self->file, first asking when it changed on disk (Save Anyway,
  * Reload, Cancel); runs @then only once the chart is saved (@data is

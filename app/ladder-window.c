@@ -395,22 +395,13 @@ ladder_window_replace_chart (LadderWindow *self, LadderChart *chart, GFile *file
   ladder_canvas_zoom_readable (self->canvas);
 }
 
-void
-ladder_window_adopt_import (LadderWindow *self, LadderChart *chart, GFile *file)
-{
-  ladder_document_adopt_import (self->document, chart, file);
-  ladder_window_track_file (self, NULL);
-  ladder_window_update_actions (self);
-  ladder_canvas_zoom_readable (self->canvas);
-}
-
 static void
-import_chosen_cb (LadderImportDialog *dialog, LadderChart *chart, LadderWindow *self)
+import_chosen_cb (LadderImportDialog *dialog, LadderWindow *self)
 {
   GFile *file = g_object_get_data (G_OBJECT (dialog), "file");
 
-  ladder_window_adopt_import (self, chart, file);
-  ladder_window_add_recent (self, file);
+  ladder_window_import (self, file, ladder_import_dialog_get_content (dialog),
+                        ladder_import_dialog_get_options (dialog));
 }
 
 static gboolean
@@ -430,7 +421,7 @@ ladder_window_offer_import (LadderWindow *self, GFile *file)
   dialog = ladder_import_dialog_offer (GTK_WINDOW (self), file, self->catalogue, &error);
   if (dialog != NULL)
     {
-      g_signal_connect_object (dialog, "imported", G_CALLBACK (import_chosen_cb), self, 0);
+      g_signal_connect_object (dialog, "accepted", G_CALLBACK (import_chosen_cb), self, 0);
       /* After the window itself, which a file given at start presents
        * only once this returns: the dialog then stays above it. */
       g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, present_dialog_idle, g_object_ref (dialog), g_object_unref);
@@ -604,6 +595,7 @@ ladder_window_class_init (LadderWindowClass *klass)
   window_class->close_request = ladder_window_close_request;
 
   g_type_ensure (LADDER_TYPE_CANVAS);
+  g_type_ensure (LADDER_TYPE_MINIMAP);
   g_type_ensure (LADDER_TYPE_PALETTE);
   g_type_ensure (LADDER_TYPE_INSPECTOR);
   g_type_ensure (LADDER_TYPE_FINDINGS_PANEL);
@@ -627,6 +619,7 @@ ladder_window_class_init (LadderWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LadderWindow, palette);
   gtk_widget_class_bind_template_child (widget_class, LadderWindow, scroller);
   gtk_widget_class_bind_template_child (widget_class, LadderWindow, canvas);
+  gtk_widget_class_bind_template_child (widget_class, LadderWindow, minimap);
   gtk_widget_class_bind_template_child (widget_class, LadderWindow, empty_state);
   gtk_widget_class_bind_template_child (widget_class, LadderWindow, toast_revealer);
   gtk_widget_class_bind_template_child (widget_class, LadderWindow, toast_label);
@@ -753,6 +746,7 @@ ladder_window_new (LadderApplication *app)
 
   ladder_palette_set_catalogue (self->palette, self->catalogue);
   ladder_canvas_set_document (self->canvas, self->document);
+  ladder_minimap_bind (self->minimap, self->canvas, self->document);
   ladder_inspector_bind (self->inspector, self->document);
   ladder_window_init_people (self);
   ladder_window_init_compare (self);

@@ -52,6 +52,13 @@ GtkStack          *ladder_gui_side_stack     (LadderGuiFixture *f);
 /* TRUE while the window's toast (ladder_window_get_toast()) is shown. */
 gboolean           ladder_gui_toast_shown    (LadderGuiFixture *f);
 
+/* Runs the main loop until @done (@data) says so, for at most 10 s;
+ * returns what @done says then. */
+gboolean           ladder_gui_wait_for       (gboolean (*done) (gpointer), gpointer data);
+/* Escape as @widget's key controllers see it, in the order they were
+ * added, until one takes it; TRUE when one did. */
+gboolean           ladder_gui_press_escape   (GtkWidget *widget);
+
 #define LADDER_GUI_SKIP_WITHOUT_DISPLAY() \
   do { if (!ladder_gui_test_have_display ()) skip (); } while (0)
 

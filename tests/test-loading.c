@@ -77,16 +77,7 @@ finish_feeder (Feeder *feeder, GThread *thread)
   g_free (feeder->rest);
 }
 
-/* Runs the main loop until @done says so, for at most 10 s. */
-static gboolean
-wait_for (gboolean (*done) (gpointer), gpointer data)
-{
-  gint64 until = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!done (data) && g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE) || (g_usleep (1000), TRUE);
-  return done (data);
-}
+#define wait_for ladder_gui_wait_for
 
 static gboolean
 not_loading (gpointer window)
@@ -218,24 +209,6 @@ test_open_stops_pulsing (void **state)
   ladder_gui_fixture_free (f);
 }
 
-/* Escape as the window's key controllers see it, in the order they were
- * added, until one takes it. */
-static gboolean
-press_escape (LadderGuiFixture *f)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->window));
-  gboolean handled = FALSE;
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
-        g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Escape, 9, 0, &handled);
-    }
-  return handled;
-}
-
 /* Opens @name, fed half of @text, checks the bar says @shown, stops it
  * (with the Cancel button, or Escape) and checks chart A is as it was. */
 static void
@@ -262,7 +235,7 @@ cancel_half_way (const char *name, const char *text, const char *shown, gboolean
   if (button)
     g_signal_emit_by_name (gtk_widget_get_next_sibling (progress_bar (f)), "clicked");
   else
-    assert_true (press_escape (f));
+    assert_true (ladder_gui_press_escape (GTK_WIDGET (f->window)));
   assert_false (ladder_window_is_loading (f->window));
   assert_false (gtk_widget_get_visible (gtk_widget_get_parent (progress_bar (f))));
   assert_chart_a (f);

@@ -64,17 +64,16 @@ ladder_chart_add_person (LadderChart *self, const char *id, const char *role,
 static void
 remove_dotted_lines_to (LadderChart *self, guint person)
 {
-  for (guint p = 0; p < self->people->len; p++)
-    {
-      LadderPersonRecord *r = ladder_chart_rec (self, p);
+  g_autoptr(GArray) from = ladder_chart_dup_dotted_from (self, person);
 
-      if (!r->alive || r->n_dotted == 0)
+  for (guint i = 0; i < from->len; i++)
+    {
+      guint p = g_array_index (from, guint, i);
+
+      /* Skip a slot listed twice (a person's lines are distinct). */
+      if (i > 0 && p == g_array_index (from, guint, i - 1))
         continue;
-      for (guint i = r->n_dotted; i-- > 0;)
-        {
-          if (ladder_chart_rec (self, p)->dotted[i] == person)
-            ladder_chart_remove_dotted_line (self, p, person);
-        }
+      ladder_chart_remove_dotted_line (self, p, person);
     }
 }
 
@@ -473,6 +472,7 @@ ladder_chart_insert_dotted_line (LadderChart *self, guint person, guint to,
   memmove (r->dotted + index + 1, r->dotted + index, (r->n_dotted - index) * sizeof (guint));
   r->dotted[index] = to;
   r->n_dotted++;
+  ladder_chart_dotted_from_add (self, person, to);
 
   ladder_change_init (&change, LADDER_CHANGE_DOTTED_ADDED, person);
   change.dotted_to = to;
@@ -504,6 +504,7 @@ ladder_chart_remove_dotted_line (LadderChart *self, guint person, guint to)
       r->n_dotted--;
       if (r->n_dotted == 0)
         g_clear_pointer (&r->dotted, g_free);
+      ladder_chart_dotted_from_remove (self, person, to);
 
       ladder_change_init (&change, LADDER_CHANGE_DOTTED_REMOVED, person);
       change.dotted_to = to;

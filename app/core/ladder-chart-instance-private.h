@@ -35,6 +35,14 @@ struct _LadderChart
 
   guint       next_free_id;    /* hint for ladder_chart_dup_free_id */
 
+  /* The dotted lines the other way round: per target slot, a GArray of
+   * the slots whose records hold a line to it (living or removed, as the
+   * records do), so that removing a person finds the lines to them
+   * without reading every record.  Built on the first removal (the
+   * readers fill records directly), kept by the edits, dropped with the
+   * people. */
+  GHashTable *dotted_from;
+
   /* The last roles appended, interned: g_intern_string takes GLib's
    * global lock, once per person of a large file otherwise. */
   const char *role_cache[16];
@@ -69,6 +77,10 @@ void ladder_chart_emit          (LadderChart *self, const LadderChange *change);
 /* A change of @kind to @person, with every other person and position
  * LADDER_NONE. */
 void ladder_change_init         (LadderChange *change, LadderChangeKind kind, guint person);
+
+/* Keep dotted_from (when built) in step with a line added or removed. */
+void ladder_chart_dotted_from_add    (LadderChart *self, guint from, guint to);
+void ladder_chart_dotted_from_remove (LadderChart *self, guint from, guint to);
 
 /* Takes @person out of its sibling list; its manager field is kept. */
 void ladder_chart_unlink_person (LadderChart *self, guint person);

@@ -80,6 +80,28 @@ void                ladder_dotted_seen_clear   (LadderDottedSeen *seen);
  * (tests of cost). */
 gsize               ladder_dotted_seen_get_total_checks (void);
 
+/* The living people with a dotted line to @to, in slot order, without
+ * reading every record (free with g_array_unref). */
+GArray             *ladder_chart_dup_dotted_from (LadderChart *self, guint to);
+/* Lines read by ladder_chart_dup_dotted_from so far in this process
+ * (tests of cost: a removal reads the lines to the person removed, not
+ * every line of the chart). */
+gsize               ladder_chart_get_dotted_from_reads (void);
+
+/* The person after @person in pre-order (as ladder_chart_preorder()
+ * walks it, folds included), or LADDER_NONE: down to the first report,
+ * else on to the next sibling of the nearest ancestor that has one.  For
+ * a loop over every person that reads each record there anyway. */
+static inline guint
+ladder_records_preorder_next (const LadderPersonRecord *records, guint person)
+{
+  if (records[person].first_report != LADDER_NONE)
+    return records[person].first_report;
+  while (person != LADDER_NONE && records[person].next_sibling == LADDER_NONE)
+    person = records[person].manager;
+  return person != LADDER_NONE ? records[person].next_sibling : LADDER_NONE;
+}
+
 /* A display label for messages: the name, else the id. */
 const char         *ladder_chart_get_label     (LadderChart *self, guint person);
 

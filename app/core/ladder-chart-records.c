@@ -92,6 +92,106 @@ ladder_chart_link_person (LadderChart *self, guint person, guint manager, guint 
   *count_ptr (self, manager) += 1;
 }
 
+/* ---- dotted lines, the other way round ---- */
+
+static void
+free_sources (gpointer sources)
+{
+  g_array_unref (sources);
+}
+
+static void
+index_line (GHashTable *index, guint from, guint to)
+{
+  GArray *sources = g_hash_table_lookup (index, GUINT_TO_POINTER (to));
+
+  if (sources == NULL)
+    {
+      sources = g_array_sized_new (FALSE, FALSE, sizeof (guint), 1);
+      g_hash_table_insert (index, GUINT_TO_POINTER (to), sources);
+    }
+  g_array_append_val (sources, from);
+}
+
+static GHashTable *
+ensure_dotted_from (LadderChart *self)
+{
+  if (self->dotted_from != NULL)
+    return self->dotted_from;
+  self->dotted_from = g_hash_table_new_full (NULL, NULL, NULL, free_sources);
+  for (guint p = 0; p < self->people->len; p++)
+    {
+      const LadderPersonRecord *r = ladder_chart_rec (self, p);
+
+      for (guint i = 0; i < r->n_dotted; i++)
+        index_line (self->dotted_from, p, r->dotted[i]);
+    }
+  return self->dotted_from;
+}
+
+void
+ladder_chart_dotted_from_add (LadderChart *self, guint from, guint to)
+{
+  if (self->dotted_from != NULL)
+    index_line (self->dotted_from, from, to);
+}
+
+void
+ladder_chart_dotted_from_remove (LadderChart *self, guint from, guint to)
+{
+  GArray *sources;
+
+  if (self->dotted_from == NULL)
+    return;
+  sources = g_hash_table_lookup (self->dotted_from, GUINT_TO_POINTER (to));
+  g_assert (sources != NULL);
+  /* The line removed is most often the one added last (undo). */
+  for (guint i = sources->len; i-- > 0;)
+    if (g_array_index (sources, guint, i) == from)
+      {
+        g_array_remove_index_fast (sources, i);
+        break;
+      }
+  if (sources->len == 0)
+    g_hash_table_remove (self->dotted_from, GUINT_TO_POINTER (to));
+}
+
+static gsize dotted_from_read_total;
+
+static int
+compare_slots (gconstpointer a, gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+
+  return (x > y) - (x < y);
+}
+
+GArray *
+ladder_chart_dup_dotted_from (LadderChart *self, guint to)
+{
+  GArray *sources = g_hash_table_lookup (ensure_dotted_from (self), GUINT_TO_POINTER (to));
+  GArray *living = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  if (sources == NULL)
+    return living;
+  g_atomic_pointer_add (&dotted_from_read_total, sources->len);
+  for (guint i = 0; i < sources->len; i++)
+    {
+      guint from = g_array_index (sources, guint, i);
+
+      if (ladder_chart_rec (self, from)->alive)
+        g_array_append_val (living, from);
+    }
+  g_array_sort (living, compare_slots);
+  return living;
+}
+
+gsize
+ladder_chart_get_dotted_from_reads (void)
+{
+  return (gsize) g_atomic_pointer_get (&dotted_from_read_total);
+}
+
 /* ---- bulk building (readers) ---- */
 
 static const char *
@@ -153,6 +253,26 @@ ladder_chart_reserve_records (LadderChart *self, guint n)
   ladder_id_index_reserve (&self->by_id, self->n_alive + n);
 }
 
+/* Ids the program makes are "p" and a number (ladder_chart_dup_free_id):
+ * past the highest such id read, the next free one is found at once
+ * instead of by trying p1, p2, ... (a million lookups on a 1M chart). */
+static void
+note_numbered_id (LadderChart *self, const char *id)
+{
+  guint64 number = 0;
+
+  if (id[0] != 'p' || id[1] < '1' || id[1] > '9')
+    return;
+  for (const char *c = id + 1; *c != '\0'; c++)
+    {
+      if (*c < '0' || *c > '9' || number >= G_MAXUINT / 10)
+        return;
+      number = number * 10 + (guint64) (*c - '0');
+    }
+  if (number < G_MAXUINT && number + 1 > self->next_free_id)
+    self->next_free_id = (guint) number + 1;
+}
+
 guint
 ladder_chart_append_record (LadderChart *self, const char *id, const char *role, guint line)
 {
@@ -174,6 +294,7 @@ ladder_chart_append_record (LadderChart *self, const char *id, const char *role,
   r.alive = TRUE;
   g_array_append_val (self->people, r);
   self->n_alive++;
+  note_numbered_id (self, id);
   return slot;
 }
 

@@ -43,6 +43,7 @@ clear_people (LadderChart *self)
   for (guint i = 0; i < self->people->len; i++)
     record_clear (self, ladder_chart_rec (self, i));
   g_array_set_size (self->people, 0);
+  g_clear_pointer (&self->dotted_from, g_hash_table_unref);
   ladder_id_index_remove_all (&self->by_id);
   self->n_alive = 0;
   self->first_root = self->last_root = LADDER_NONE;
@@ -515,6 +516,7 @@ ladder_chart_take_contents (LadderChart *self, LadderChart *other)
   SWAP (layout);
   SWAP (chart_line);
   SWAP (next_free_id);
+  SWAP (dotted_from);
   SWAP (text_block);
   SWAP (text_size);
   SWAP (text_used);

@@ -15,6 +15,7 @@
 
 #include "ladder-io.h"
 #include "ladder-import-private.h"
+#include "ladder-progress.h"
 
 /* What the writer puts out, in this order (SPEC "Export"). */
 static const char * const export_columns[] = {
@@ -508,8 +509,11 @@ ladder_csv_import (const char                *data,
                  "columns (id, name, manager, title, ...)"));
   ok = ok && read_header (&import, &reader, options, warnings, &local_error);
 
-  while (ok && csv_reader_next (&reader, &local_error))
+  for (guint n = 1; ok && csv_reader_next (&reader, &local_error); n++)
     {
+      /* A worker whose result nobody waits for any more stops here. */
+      if (n % 4096 == 0 && ladder_progress_check_cancelled (&local_error))
+        break;
       if (record_is_blank (&reader))
         continue;
       ok = read_person (&import, &reader, &local_error);

@@ -85,14 +85,17 @@ count_bytes (const char *data, gsize offset, gsize length, gpointer user_data, G
   return !set_cancelled (state->progress, error);
 }
 
+/* @content: the file as read already (a pipe gives it only once), or NULL. */
 static LadderChart *
-read_chart (const char *path, LadderCatalogue *catalogue, LadderProgress *progress,
+read_chart (const char *path, GBytes *content, LadderCatalogue *catalogue,
+            const LadderImportOptions *options, LadderProgress *progress,
             GPtrArray *warnings, GError **error)
 {
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFileInfo) info = NULL;
-  g_autofree char *data = NULL;
+  g_autofree char *read = NULL;
+  const char *data;
   LadderFileFormat format;
   LadderChart *chart;
   ReadState state = { progress, -1 };
@@ -110,19 +113,26 @@ read_chart (const char *path, LadderCatalogue *catalogue, LadderProgress *progre
   if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR)
     state.total = g_file_info_get_size (info);
 
-  data = ladder_read_file (path, &length, count_bytes, &state, error);
-  if (data == NULL)
+  if (content != NULL)
+    {
+      data = g_bytes_get_data (content, &length);
+      ladder_progress_set_bytes (progress, length, length);
+    }
+  else
+    data = read = ladder_read_file (path, &length, count_bytes, &state, error);
+  if (data == NULL && content == NULL)
     return NULL;
   ladder_progress_set_stage (progress, LADDER_PROGRESS_PARSING);
   ladder_progress_set_current (progress);
-  chart = ladder_import_memory (data, length, path, format, catalogue, NULL, warnings, error);
+  chart = ladder_import_memory (data ? data : "", length, path, format, catalogue, options, warnings, error);
   ladder_progress_set_current (NULL);
   return chart;
 }
 
-LadderLoaded *
-ladder_loaded_read (GFile *file, LadderCatalogue *catalogue, LadderProgress *progress,
-                    GError **error)
+/* @options: an import's choices (the import dialog's), or NULL. */
+static LadderLoaded *
+read_loaded (GFile *file, GBytes *content, LadderCatalogue *catalogue,
+             const LadderImportOptions *options, LadderProgress *progress, GError **error)
 {
   g_autoptr(LadderProgress) own_progress = NULL;
   g_autofree char *path = NULL;
@@ -152,7 +162,7 @@ ladder_loaded_read (GFile *file, LadderCatalogue *catalogue, LadderProgress *pro
   /* Before reading: a change made while it is read then shows as one. */
   loaded->stamp = ladder_file_dup_stamp (file);
 
-  loaded->chart = read_chart (path, catalogue, progress, loaded->warnings, error);
+  loaded->chart = read_chart (path, content, catalogue, options, progress, loaded->warnings, error);
   if (loaded->chart == NULL || set_cancelled (progress, error))
     {
       ladder_loaded_free (loaded);
@@ -177,6 +187,13 @@ ladder_loaded_read (GFile *file, LadderCatalogue *catalogue, LadderProgress *pro
     }
   ladder_progress_set_stage (progress, LADDER_PROGRESS_DONE);
   return loaded;
+}
+
+LadderLoaded *
+ladder_loaded_read (GFile *file, LadderCatalogue *catalogue, LadderProgress *progress,
+                    GError **error)
+{
+  return read_loaded (file, NULL, catalogue, NULL, progress, error);
 }
 
 void
@@ -210,8 +227,10 @@ read_in_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *
   LadderProgress *progress = task_data;
   GFile *file = g_object_get_data (G_OBJECT (task), "file");
   LadderCatalogue *catalogue = g_object_get_data (G_OBJECT (task), "catalogue");
+  LadderImportOptions *options = g_object_get_data (G_OBJECT (task), "options");
+  GBytes *content = g_object_get_data (G_OBJECT (task), "content");
   GError *error = NULL;
-  LadderLoaded *loaded = ladder_loaded_read (file, catalogue, progress, &error);
+  LadderLoaded *loaded = read_loaded (file, content, catalogue, options, progress, &error);
 
   if (loaded == NULL)
     g_task_return_error (task, error);
@@ -222,6 +241,14 @@ read_in_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *
 void
 ladder_loaded_read_async (GFile *file, LadderCatalogue *catalogue, LadderProgress *progress,
                           GAsyncReadyCallback callback, gpointer user_data)
+{
+  ladder_loaded_import_async (file, NULL, catalogue, NULL, progress, callback, user_data);
+}
+
+void
+ladder_loaded_import_async (GFile *file, GBytes *content, LadderCatalogue *catalogue,
+                            const LadderImportOptions *options, LadderProgress *progress,
+                            GAsyncReadyCallback callback, gpointer user_data)
 {
   g_autoptr(GTask) task = NULL;
 
@@ -239,6 +266,12 @@ ladder_loaded_read_async (GFile *file, LadderCatalogue *catalogue, LadderProgres
   g_task_set_task_data (task, ladder_progress_ref (progress), (GDestroyNotify) ladder_progress_unref);
   g_object_set_data_full (G_OBJECT (task), "file", g_object_ref (file), g_object_unref);
   g_object_set_data_full (G_OBJECT (task), "catalogue", g_object_ref (catalogue), g_object_unref);
+  if (content != NULL)
+    g_object_set_data_full (G_OBJECT (task), "content", g_bytes_ref (content),
+                            (GDestroyNotify) g_bytes_unref);
+  if (options != NULL)
+    g_object_set_data_full (G_OBJECT (task), "options", ladder_import_options_copy (options),
+                            (GDestroyNotify) ladder_import_options_free);
   g_task_run_in_thread (task, read_in_thread);
 }
 

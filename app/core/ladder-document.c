@@ -116,15 +116,98 @@ ladder_document_set_folds_changed (LadderDocument *self, gboolean changed)
 /* ------------------------------------------------------------- findings */
 
 static void
+set_findings (LadderDocument *self, LadderFindings *findings, guint64 revision)
+{
+  g_clear_pointer (&self->findings, ladder_findings_free);
+  self->findings = findings;
+  self->findings_revision = revision;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FINDINGS]);
+}
+
+static void
 revalidate (LadderDocument *self)
 {
+  LadderFindings *findings;
+
   g_clear_handle_id (&self->validate_idle, g_source_remove);
-  g_clear_pointer (&self->findings, ladder_findings_free);
   if (self->incoming_findings != NULL)
-    self->findings = g_steal_pointer (&self->incoming_findings);
+    findings = g_steal_pointer (&self->incoming_findings);
   else
-    self->findings = ladder_validate_with (self->chart, self->catalogue, LADDER_VALIDATE_UNNAMED);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FINDINGS]);
+    findings = ladder_validate_with (self->chart, self->catalogue, LADDER_VALIDATE_UNNAMED);
+  set_findings (self, findings, self->revision);
+}
+
+static void check_on_worker (LadderDocument *self);
+
+typedef struct {
+  LadderCheck *check;
+  guint64      revision;    /* of the chart it was gathered from */
+} CheckJob;
+
+static void
+check_job_free (gpointer data)
+{
+  CheckJob *job = data;
+
+  ladder_check_free (job->check);
+  g_free (job);
+}
+
+/* Worker: the rules on the copy the main thread gathered. */
+static void
+check_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  CheckJob *job = task_data;
+
+  ladder_check_run (job->check);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Main thread: a worker is done.  Its findings are taken only if the
+ * chart has not changed since it was gathered; otherwise the chart is
+ * checked again (edits during a check coalesce into one more). */
+static void
+check_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  LadderDocument *self = LADDER_DOCUMENT (source);
+  CheckJob *job = g_task_get_task_data (G_TASK (result));
+  /* Taken here so that the check (and its chart) is let go on this
+   * thread, not on the worker's. */
+  g_autoptr(LadderCheck) check = g_steal_pointer (&job->check);
+
+  self->checking = FALSE;
+  if (job->revision == self->revision && self->findings_revision != self->revision)
+    {
+      set_findings (self, ladder_check_finish (g_steal_pointer (&check)), job->revision);
+      return;
+    }
+  if (self->findings_revision != self->revision && self->validate_idle == 0)
+    check_on_worker (self);
+}
+
+static void
+check_on_worker (LadderDocument *self)
+{
+  g_autoptr(GTask) task = NULL;
+  CheckJob *job;
+
+  g_clear_handle_id (&self->validate_idle, g_source_remove);
+  if (self->checking)
+    return;   /* check_done_cb() starts the next one */
+  job = g_new0 (CheckJob, 1);
+  job->check = ladder_check_new (self->chart, self->catalogue, LADDER_VALIDATE_UNNAMED);
+  job->revision = self->revision;
+  task = g_task_new (self, NULL, check_done_cb, NULL);
+  g_task_set_source_tag (task, check_on_worker);
+  g_task_set_task_data (task, job, check_job_free);
+  self->checking = TRUE;
+  g_task_run_in_thread (task, check_thread);
+}
+
+static gboolean
+checks_on_worker (LadderDocument *self)
+{
+  return ladder_chart_get_n_people (self->chart) >= self->check_min_people;
 }
 
 static gboolean
@@ -133,7 +216,10 @@ revalidate_idle (gpointer user_data)
   LadderDocument *self = user_data;
 
   self->validate_idle = 0;
-  revalidate (self);
+  if (checks_on_worker (self))
+    check_on_worker (self);
+  else
+    revalidate (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -142,9 +228,26 @@ ladder_document_get_findings (LadderDocument *self)
 {
   g_return_val_if_fail (LADDER_IS_DOCUMENT (self), NULL);
 
-  if (self->validate_idle != 0 || self->findings == NULL)
+  /* A large chart's findings are those of the last check that finished
+   * until the worker's come: asking does not stall the window. */
+  if (self->findings == NULL
+      || (self->findings_revision != self->revision && !checks_on_worker (self)))
     revalidate (self);
   return self->findings;
+}
+
+gboolean
+ladder_document_get_checking (LadderDocument *self)
+{
+  g_return_val_if_fail (LADDER_IS_DOCUMENT (self), FALSE);
+  return self->checking || self->findings_revision != self->revision;
+}
+
+void
+ladder_document_set_check_min_people (LadderDocument *self, guint n_people)
+{
+  g_return_if_fail (LADDER_IS_DOCUMENT (self));
+  self->check_min_people = n_people;
 }
 
 static void
@@ -153,6 +256,8 @@ chart_changed_cb (LadderChart *chart, const LadderChange *change, LadderDocument
   /* Folding changes no finding. */
   gboolean fold = change->kind == LADDER_CHANGE_FIELD && change->field == LADDER_FIELD_COLLAPSED;
 
+  if (!fold)
+    self->revision++;
   /* A whole new chart: the old findings name slots that may be gone. */
   if (change->kind == LADDER_CHANGE_RESET)
     revalidate (self);
@@ -321,6 +426,8 @@ ladder_document_set_catalogue (LadderDocument *self, LadderCatalogue *catalogue)
 
   if (!g_set_object (&self->catalogue, catalogue))
     return;
+  /* A check under way used the old rules. */
+  self->revision++;
   revalidate (self);
 }
 
@@ -497,6 +604,7 @@ static void
 ladder_document_init (LadderDocument *self)
 {
   self->added = LADDER_NONE;
+  self->check_min_people = LADDER_DOCUMENT_CHECK_MIN_PEOPLE;
 }
 
 LadderDocument *

@@ -23,6 +23,7 @@
 #include "ladder-catalogue.h"
 #include "ladder-chart.h"
 #include "ladder-history.h"
+#include "ladder-import.h"
 #include "ladder-progress.h"
 #include "ladder-validate.h"
 
@@ -102,6 +103,16 @@ LadderLoaded    *ladder_loaded_read              (GFile *file, LadderCatalogue *
 /* The same on a worker thread; @callback runs in the calling thread's
  * main context, at once when @progress's cancellable is cancelled. */
 void             ladder_loaded_read_async        (GFile *file, LadderCatalogue *catalogue,
+                                                  LadderProgress *progress,
+                                                  GAsyncReadyCallback callback,
+                                                  gpointer user_data);
+/* The same for a delimited or JSON file read with an import's choices
+ * (the import dialog's; copied), from @content when it was read already
+ * (a pipe gives it only once; nullable).  Finish with
+ * ladder_loaded_read_finish(). */
+void             ladder_loaded_import_async      (GFile *file, GBytes *content,
+                                                  LadderCatalogue *catalogue,
+                                                  const LadderImportOptions *options,
                                                   LadderProgress *progress,
                                                   GAsyncReadyCallback callback,
                                                   gpointer user_data);

@@ -212,6 +212,9 @@ ladder_import_builder_add (LadderImportBuilder *builder,
         row.fields[f] = text[0] ? g_string_chunk_insert (builder->strings, text) : NULL;
     }
   g_array_append_val (builder->rows, row);
+  /* Counted as read, not when the chart is made at the end: the bar of
+   * an import says how far the reading got. */
+  ladder_progress_person_loaded ();
   return builder->rows->len - 1;
 }
 
@@ -419,7 +422,6 @@ make_ids (Finish *finish, GError **error)
 
       finish->persons[r] = ladder_chart_append_record (finish->chart, id, g_intern_static_string ("other"),
                                                        row_at (finish, r)->line);
-      ladder_progress_person_loaded ();
       if (finish->persons[r] == LADDER_NONE)
         {
           guint first = ladder_chart_lookup (finish->chart, id);
@@ -755,13 +757,18 @@ ladder_import_builder_finish (LadderImportBuilder *builder,
   match_table_init (&finish.emails);
   match_table_init (&finish.by_name);
 
+  /* Between the passes, a cancelled worker stops (each pass is a fraction
+   * of a second at a million people). */
   ok = read_rows (&finish, error)
+       && !ladder_progress_check_cancelled (error)
        && make_ids (&finish, error)
+       && !ladder_progress_check_cancelled (error)
        && link_managers (&finish, warnings, error)
-       && link_dotted (&finish, warnings, error);
+       && link_dotted (&finish, warnings, error)
+       && !ladder_progress_check_cancelled (error);
   if (ok)
     give_roles_and_fields (&finish, warnings);
-  ok = ok && link_chart (&finish, error);
+  ok = ok && !ladder_progress_check_cancelled (error) && link_chart (&finish, error);
   if (ok)
     warn_flattened (&finish, warnings);
 

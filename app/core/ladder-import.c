@@ -136,6 +136,24 @@ ladder_import_options_new (void)
   return options;
 }
 
+LadderImportOptions *
+ladder_import_options_copy (const LadderImportOptions *options)
+{
+  LadderImportOptions *copy = ladder_import_options_new ();
+  GHashTableIter iter;
+  gpointer title, role;
+
+  g_return_val_if_fail (options != NULL, NULL);
+
+  for (guint f = 0; f < LADDER_IMPORT_N_FIELDS; f++)
+    copy->columns[f] = g_strdup (options->columns[f]);
+  g_hash_table_iter_init (&iter, options->roles);
+  while (g_hash_table_iter_next (&iter, &title, &role))
+    g_hash_table_insert (copy->roles, g_strdup (title), role);
+  copy->delimiter = options->delimiter;
+  return copy;
+}
+
 void
 ladder_import_options_free (LadderImportOptions *options)
 {

@@ -11,6 +11,8 @@
  */
 #pragma once
 
+#include <gio/gio.h>
+
 #include "ladder-chart.h"
 #include "ladder-catalogue.h"
 
@@ -28,6 +30,8 @@ typedef enum {
 typedef struct _LadderImportOptions LadderImportOptions;
 
 LadderImportOptions *ladder_import_options_new        (void);
+/* A copy another thread can read while @options changes. */
+LadderImportOptions *ladder_import_options_copy       (const LadderImportOptions *options);
 void                 ladder_import_options_free       (LadderImportOptions *options);
 /* "FIELD=HEADER": the column HEADER holds FIELD (id, manager, name,
  * firstname, lastname, title, role, email, vacant, note, assistant,
@@ -97,6 +101,9 @@ typedef struct {
   GPtrArray       *titles;         /* distinct titles, in file order */
   GPtrArray       *title_roles;    /* the role id each got (interned) */
   guint            n_unrecognised; /* titles that became "other" by themselves */
+  gboolean         counted;        /* the whole file was imported: what follows holds */
+  guint            n_people;
+  guint            n_roots;
 } LadderImportPreview;
 
 LadderImportPreview *ladder_import_preview_new  (const char *data, gsize length,
@@ -105,6 +112,28 @@ LadderImportPreview *ladder_import_preview_new  (const char *data, gsize length,
                                                  const LadderImportOptions *options,
                                                  guint max_rows);
 void                 ladder_import_preview_free (LadderImportPreview *preview);
+/* The header and the first @max_rows rows only, quickly: no import, no
+ * chart, nothing counted.  @data may be only the beginning of the file
+ * (@whole FALSE): it is then cut after its last complete line (delimited
+ * text) or its last value closed (JSON, whose open brackets are closed). */
+LadderImportPreview *ladder_import_preview_peek (const char *data, gsize length, gboolean whole,
+                                                 const char *display_name, LadderFileFormat format,
+                                                 const LadderImportOptions *options,
+                                                 guint max_rows);
+/* ladder_import_preview_new() on a thread of its own, at a lower priority
+ * than the main thread's, from @data, or when it is NULL from the file at
+ * @path, read there; the chart is dropped once counted (n_people,
+ * n_roots).  @options is copied.  A cancelled count stops at the readers'
+ * next check and finishes with G_IO_ERROR_CANCELLED. */
+void                 ladder_import_preview_count_async  (GBytes *data, const char *path,
+                                                         const char *display_name,
+                                                         LadderFileFormat format,
+                                                         LadderCatalogue *catalogue,
+                                                         const LadderImportOptions *options,
+                                                         guint max_rows, GCancellable *cancellable,
+                                                         GAsyncReadyCallback callback,
+                                                         gpointer user_data);
+LadderImportPreview *ladder_import_preview_count_finish (GAsyncResult *result, GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LadderImportPreview, ladder_import_preview_free)
 

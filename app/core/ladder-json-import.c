@@ -14,6 +14,7 @@
 
 #include "ladder-import-private.h"
 #include "ladder-json-private.h"
+#include "ladder-progress.h"
 
 typedef struct {
   guint node;
@@ -261,11 +262,13 @@ read_people (JsonImport *import, GError **error)
       return FALSE;
     }
 
-  while (stack->len > 0)
+  for (guint n = 1; stack->len > 0; n++)
     {
       Pending pending = g_array_index (stack, Pending, stack->len - 1);
 
       g_array_set_size (stack, stack->len - 1);
+      if (n % 4096 == 0 && ladder_progress_check_cancelled (error))
+        return FALSE;
       if (!read_object (import, pending.node, pending.parent, stack, error))
         return FALSE;
     }
@@ -298,7 +301,7 @@ ladder_json_read_memory (const char                *data,
   if (!ladder_import_decode (display_name, &data, &length, &converted, error))
     return NULL;
   document = ladder_json_parse (data, length, display_name, error);
-  if (document == NULL)
+  if (document == NULL || ladder_progress_check_cancelled (error))
     return NULL;
 
   builder = ladder_import_builder_new (display_name, catalogue, options);

@@ -77,7 +77,7 @@ scratch_bound (gsize capacity)
 {
   gsize slots = capacity + 1;
 
-  return slots * (11 * sizeof (guint) + 1)                   /* per slot */
+  return slots * (12 * sizeof (guint) + 2)                   /* per slot */
          + slots * (11 * sizeof (guint) + 14 * sizeof (double)) /* per block */
          + 40 * 16;                                            /* alignment */
 }
@@ -363,8 +363,8 @@ void
 ladder_layout_compute (LadderLayout *layout, LadderChart *chart)
 {
   guint capacity, n, n_visible = 0;
-  guint *order, *size, *n_assistants, *n_stacked, *node_of;
-  guint8 *unstackable;
+  guint *order, *up, *size, *n_assistants, *n_stacked, *node_of;
+  guint8 *unstackable, *folded;
   double *x, *x_mirror;
   LadderCarver carver;
   double min_x = G_MAXDOUBLE;
@@ -388,17 +388,29 @@ ladder_layout_compute (LadderLayout *layout, LadderChart *chart)
     }
   carver = (LadderCarver) { layout->scratch, 0, layout->scratch_size };
 
+  /* Pre-order (as ladder_chart_preorder() walks it), visibility and
+   * what the passes after this one need, in one walk: each record is read
+   * once, here.  Those passes over every person (most of them folded
+   * away on a large chart) read the manager and the fold in pre-order
+   * from up[] and folded[], not from records spread over a hundred
+   * megabytes. */
   order = LADDER_CARVE (&carver, guint, capacity);
-  n = ladder_chart_preorder (chart, order, FALSE);
-
-  /* Visibility and subtree sizes (for the folded counts). */
+  up = LADDER_CARVE (&carver, guint, capacity);
+  folded = LADDER_CARVE (&carver, guint8, capacity);
   size = LADDER_CARVE (&carver, guint, capacity);
-  for (guint i = 0; i < n; i++)
+  n = 0;
+  for (guint p = ladder_chart_get_first_root (chart); p != LADDER_NONE;
+       p = ladder_records_preorder_next (records, p))
     {
-      guint p = order[i], m = records[p].manager;
+      const LadderPersonRecord *r = &records[p];
+      guint m = r->manager;
       gboolean visible = m == LADDER_NONE
                          || (layout->boxes[m].visible && !records[m].collapsed);
 
+      order[n] = p;
+      up[n] = m;
+      folded[n] = r->collapsed;
+      n++;
       layout->alive[p] = 1;
       layout->boxes[p].visible = visible;
       size[p] = 1;
@@ -411,9 +423,9 @@ ladder_layout_compute (LadderLayout *layout, LadderChart *chart)
   layout->n_visible = n_visible;
   for (guint i = n; i-- > 0;)
     {
-      guint p = order[i], m = records[p].manager;
+      guint p = order[i], m = up[i];
 
-      if (records[p].collapsed)
+      if (folded[i])
         layout->n_folded[p] = size[p] - 1;
       if (m != LADDER_NONE)
         size[m] += size[p];
@@ -441,33 +453,28 @@ ladder_layout_compute (LadderLayout *layout, LadderChart *chart)
   for (guint v = 1; v < tidy.n; v++)
     place_members (layout, records, &tidy, v, x, n_assistants, n_stacked);
 
-  /* Hidden people sit under the card that folds them. */
-  for (guint i = 0; i < n; i++)
-    {
-      guint p = order[i];
-      LadderBox *box = &layout->boxes[p];
-
-      if (!box->visible)
-        {
-          const LadderBox *above = &layout->boxes[records[p].manager];
-          set_box (box, above->x, above->y);
-        }
-      else
-        min_x = MIN (min_x, box->x);
-    }
+  for (guint i = 0; i < n_visible; i++)
+    min_x = MIN (min_x, layout->boxes[layout->visible[i]].x);
   if (n_visible == 0)
     min_x = 0;
 
-  /* Start at (0, 0). */
+  /* Start at (0, 0); hidden people sit under the card that folds them
+   * (their manager comes first in pre-order, so its box is final). */
   for (guint i = 0; i < n; i++)
     {
       LadderBox *box = &layout->boxes[order[i]];
 
-      box->x -= min_x;
       if (box->visible)
         {
+          box->x -= min_x;
           layout->width = MAX (layout->width, box->x + box->width);
           layout->height = MAX (layout->height, box->y + box->height);
+        }
+      else
+        {
+          const LadderBox *above = &layout->boxes[up[i]];
+
+          set_box (box, above->x, above->y);
         }
     }
   for (guint c = 0; c < layout->connectors->len; c++)

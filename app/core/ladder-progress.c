@@ -128,3 +128,11 @@ ladder_progress_person_loaded (void)
   if (self != NULL)
     g_atomic_int_inc (&self->people);
 }
+
+gboolean
+ladder_progress_check_cancelled (GError **error)
+{
+  LadderProgress *self = g_private_get (&current_progress);
+
+  return self != NULL && g_cancellable_set_error_if_cancelled (self->cancellable, error);
+}

@@ -42,6 +42,10 @@ double              ladder_progress_get_fraction (LadderProgress *self);
 void                ladder_progress_set_current  (LadderProgress *self);
 /* One more person read, on the calling thread's progress. */
 void                ladder_progress_person_loaded (void);
+/* TRUE, with G_IO_ERROR_CANCELLED in @error, when the calling thread's
+ * progress was cancelled: a reader stops there instead of finishing work
+ * nobody waits for.  FALSE on a thread without a progress. */
+gboolean            ladder_progress_check_cancelled (GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LadderProgress, ladder_progress_unref)
 

@@ -5,13 +5,16 @@
  * facts flow up the reversed pre-order, and then every person is checked
  * against every rule that has them as subject.  The semantics of each
  * check kind are in docs/RULES-FORMAT.md.
+ *
+ * The passes read a copy of what they need from the records, made in one
+ * pass first (gather_records), so that the document can run them on a
+ * worker while the chart goes on changing (ladder_check_*).
  */
 #include "config.h"
 
 #include "ladder-validate.h"
 #include "ladder-catalogue-private.h"
 #include "ladder-chart-private.h"
-#include "ladder-stats.h"
 #include "ladder-text.h"
 
 #include <glib/gi18n-lib.h>
@@ -30,34 +33,52 @@ struct _LadderFindings
   gint8  *line_worst;        /* per slot: worst severity against the reporting line */
 };
 
-/* What the checks need to know, computed once per validation. */
-typedef struct {
+/* What the checks need to know, computed once per validation.  Three
+ * steps (ladder-validate.h): gathering reads the chart, on its thread;
+ * running reads only what was gathered, on any thread; finishing writes
+ * the messages, on the chart's thread again, with the chart as it was
+ * gathered. */
+struct _LadderCheck {
   LadderChart     *chart;
   LadderCatalogue *catalogue;
   const char      *unnamed;     /* a person with no name, or NULL: the id */
-  /* The records and rules, read directly in the loops over every person:
-   * the public getters check their arguments on every call. */
-  const LadderPersonRecord *records;
   const LadderRule **rules;
   guint            n_rules;
   guint            capacity;
   guint            n_roles;    /* also the index of "unknown role" */
   int             *level;      /* per role: its rung on the ladder */
-  guint           *role;       /* per slot: role index */
-  guint           *manager;    /* per slot: the record's manager, packed for the
-                                * passes in pre-order, which jump around */
+  /* Per slot, copied from the records: what the rules read, packed for
+   * the passes in pre-order, which jump around. */
+  guint           *role;       /* role index */
+  guint           *manager;
+  guint           *first_report;
+  guint           *next_sibling;
+  guint           *n_reports;
+  guint           *line;
+  guint8          *flags;      /* PERSON_ALIVE, PERSON_VACANT */
+  guint            first_root;
+  gint64           employees;
   guint           *order;      /* alive people in pre-order */
   guint            n_order;
   gpointer        *facts;      /* per rule: an ancestor or descendant array, or NULL */
   guint           *first;      /* per rule: first subject seen (at-most-one) */
   GString         *scratch;    /* a message being formatted */
   LadderFindings  *out;
-} Validation;
+  gboolean         ran;
+};
+
+typedef LadderCheck Validation;
+
+enum {
+  PERSON_ALIVE  = 1 << 0,
+  PERSON_VACANT = 1 << 1,
+};
 
 static void
-resolve_roles (Validation *v)
+gather_records (Validation *v)
 {
   g_autoptr(GHashTable) cache = g_hash_table_new (NULL, NULL);
+  const LadderPersonRecord *records = ladder_chart_get_records (v->chart);
   const char *last = NULL;
   guint last_index = v->n_roles;
 
@@ -65,10 +86,15 @@ resolve_roles (Validation *v)
    * each distinct role is looked up by name only once. */
   for (guint p = 0; p < v->capacity; p++)
     {
-      const LadderPersonRecord *r = &v->records[p];
+      const LadderPersonRecord *r = &records[p];
       gpointer hit;
 
       v->manager[p] = r->manager;
+      v->first_report[p] = r->first_report;
+      v->next_sibling[p] = r->next_sibling;
+      v->n_reports[p] = r->n_reports;
+      v->line[p] = r->line;
+      v->flags[p] = (r->alive ? PERSON_ALIVE : 0) | (r->vacant ? PERSON_VACANT : 0);
       if (!r->alive)
         continue;
       if (r->role != last)
@@ -84,6 +110,32 @@ resolve_roles (Validation *v)
             last_index = GPOINTER_TO_UINT (hit) - 1;
         }
       v->role[p] = last_index;
+    }
+  v->first_root = ladder_chart_get_first_root (v->chart);
+  v->employees = ladder_chart_get_employees (v->chart);
+}
+
+/* The people in pre-order (ladder_chart_preorder()), from what was
+ * gathered: down to the first report, else on to the next sibling of
+ * the nearest ancestor that has one. */
+static void
+gathered_preorder (Validation *v)
+{
+  guint p = v->first_root;
+
+  v->n_order = 0;
+  while (p != LADDER_NONE)
+    {
+      v->order[v->n_order++] = p;
+      if (v->first_report[p] != LADDER_NONE)
+        {
+          p = v->first_report[p];
+          continue;
+        }
+      while (p != LADDER_NONE && v->next_sibling[p] == LADDER_NONE)
+        p = v->manager[p];
+      if (p != LADDER_NONE)
+        p = v->next_sibling[p];
     }
 }
 
@@ -163,12 +215,21 @@ layers_of_chart (Validation *v)
   LayersOfChart *chart = g_new0 (LayersOfChart, 1);
   guint *level = g_new (guint, MAX (v->capacity, 1));
 
-  /* Counted as --stats counts them (ladder-stats.c). */
-  chart->layers = ladder_chart_count_levels (v->chart, level);
+  /* Counted as --stats counts them (ladder_chart_count_levels()): roots
+   * are level 1, the first deepest person in pre-order is the subject. */
   chart->deepest = LADDER_NONE;
-  for (guint i = 0; i < v->n_order && chart->deepest == LADDER_NONE; i++)
-    if (level[v->order[i]] == chart->layers)
-      chart->deepest = v->order[i];
+  for (guint i = 0; i < v->n_order; i++)
+    {
+      guint p = v->order[i];
+      guint m = v->manager[p];
+
+      level[p] = m == LADDER_NONE ? 1 : level[m] + 1;
+      if (level[p] > chart->layers)
+        {
+          chart->layers = level[p];
+          chart->deepest = p;
+        }
+    }
   g_free (level);
   return chart;
 }
@@ -184,7 +245,7 @@ append_count (Validation       *v,
 {
 #define IS(hole) (len == strlen (hole) && strncmp (name, hole, len) == 0)
   if (IS ("span"))
-    g_string_append_printf (text, "%u", v->records[person].n_reports);
+    g_string_append_printf (text, "%u", v->n_reports[person]);
   else if (IS ("min") && rule->min >= 0)
     g_string_append_printf (text, "%" G_GINT64_FORMAT, rule->min);
   else if (IS ("max") && rule->max >= 0)
@@ -268,7 +329,7 @@ format_message (Validation       *v,
       else if (IS ("first") && v->first[rule->index] != LADDER_NONE)
         g_string_append (text, person_label (v, v->first[rule->index]));
       else if (IS ("employees"))
-        g_string_append_printf (text, "%" G_GINT64_FORMAT, ladder_chart_get_employees (v->chart));
+        g_string_append_printf (text, "%" G_GINT64_FORMAT, v->employees);
       else if (append_count (v, rule, person, open + 1, len, text))
         ;
       else
@@ -296,7 +357,7 @@ add_finding (Validation       *v,
     .severity = rule->severity,
     .person = person,
     .other = other,
-    .message = format_message (v, rule, person, other),
+    .message = NULL,   /* written when finishing */
   };
 
   g_array_append_val (v->out->findings, finding);
@@ -314,11 +375,11 @@ pair_allowed (const LadderRule *rule,
 }
 
 static gboolean
-has_report_in (Validation               *v,
-               const LadderPersonRecord *r,
-               const guint8             *roles)
+has_report_in (Validation   *v,
+               guint         person,
+               const guint8 *roles)
 {
-  for (guint c = r->first_report; c != LADDER_NONE; c = v->records[c].next_sibling)
+  for (guint c = v->first_report[person]; c != LADDER_NONE; c = v->next_sibling[c])
     if (roles[v->role[c]])
       return TRUE;
   return FALSE;
@@ -327,12 +388,11 @@ has_report_in (Validation               *v,
 /* The counting kinds.  A subject with no report manages no one: span
  * and single-report leave it alone. */
 static gboolean
-counts_too_many_or_few (Validation               *v,
-                        const LadderRule         *rule,
-                        guint                     p,
-                        const LadderPersonRecord *rec)
+counts_too_many_or_few (Validation       *v,
+                        const LadderRule *rule,
+                        guint             p)
 {
-  gint64 n = rec->n_reports;
+  gint64 n = v->n_reports[p];
 
   switch (rule->check)
     {
@@ -353,14 +413,14 @@ counts_too_many_or_few (Validation               *v,
     }
 }
 
-/* Runs @rule on one person; @rec is its record. */
+/* Runs @rule on one person. */
 static void
-check_person (Validation               *v,
-              const LadderRule         *rule,
-              guint                     p,
-              const LadderPersonRecord *rec)
+check_person (Validation       *v,
+              const LadderRule *rule,
+              guint             p)
 {
-  guint m = rec->manager;
+  guint m = v->manager[p];
+  gboolean vacant = (v->flags[p] & PERSON_VACANT) != 0;
   guint r = v->role[p];
   guint mr = m != LADDER_NONE ? v->role[m] : v->n_roles;
 
@@ -424,30 +484,30 @@ check_person (Validation               *v,
       break;
 
     case LADDER_CHECK_NO_REPORTS:
-      if (rec->n_reports > 0)
+      if (v->n_reports[p] > 0)
         add_finding (v, rule, p, LADDER_NONE);
       break;
 
     /* The three kinds about the team a person leads spare a vacancy,
      * which has no one yet to lead (ROLE-RULES.md). */
     case LADDER_CHECK_HAS_REPORTS:
-      if (rec->n_reports == 0 && !rec->vacant)
+      if (v->n_reports[p] == 0 && !vacant)
         add_finding (v, rule, p, LADDER_NONE);
       break;
 
     case LADDER_CHECK_HAS_DESCENDANT_ROLE:
-      if (!((const guint8 *) v->facts[rule->index])[p] && !rec->vacant)
+      if (!((const guint8 *) v->facts[rule->index])[p] && !vacant)
         add_finding (v, rule, p, LADDER_NONE);
       break;
 
     case LADDER_CHECK_HAS_REPORT_ROLE:
-      if (!rec->vacant && !has_report_in (v, rec, rule->roles))
+      if (!vacant && !has_report_in (v, p, rule->roles))
         add_finding (v, rule, p, LADDER_NONE);
       break;
 
     case LADDER_CHECK_SMALL_ORG:
       {
-        gint64 employees = ladder_chart_get_employees (v->chart);
+        gint64 employees = v->employees;
 
         if (employees >= 0 && employees < rule->employees_below)
           add_finding (v, rule, p, LADDER_NONE);
@@ -457,7 +517,7 @@ check_person (Validation               *v,
     case LADDER_CHECK_SPAN:
     case LADDER_CHECK_LAYERS:
     case LADDER_CHECK_SINGLE_REPORT:
-      if (counts_too_many_or_few (v, rule, p, rec))
+      if (counts_too_many_or_few (v, rule, p))
         add_finding (v, rule, p, LADDER_NONE);
       break;
 
@@ -472,9 +532,9 @@ compare_findings (gconstpointer a,
                   gpointer      user_data)
 {
   const LadderFinding *fa = a, *fb = b;
-  const LadderPersonRecord *records = user_data;
-  guint la = records[fa->person].line;
-  guint lb = records[fb->person].line;
+  const guint *line = user_data;
+  guint la = line[fa->person];
+  guint lb = line[fb->person];
 
   if (la != lb)
     return la < lb ? -1 : 1;
@@ -485,20 +545,21 @@ compare_findings (gconstpointer a,
 }
 
 static gboolean
-is_sorted (LadderFindings           *findings,
-           const LadderPersonRecord *records)
+is_sorted (LadderFindings *findings,
+           const guint    *line)
 {
   for (guint i = 1; i < findings->findings->len; i++)
     if (compare_findings (&g_array_index (findings->findings, LadderFinding, i - 1),
                           &g_array_index (findings->findings, LadderFinding, i),
-                          (gpointer) records) > 0)
+                          (gpointer) line) > 0)
       return FALSE;
   return TRUE;
 }
 
+/* @manager: per slot of the findings' chart. */
 static void
-summarise (LadderFindings           *findings,
-           const LadderPersonRecord *records)
+summarise (LadderFindings *findings,
+           const guint    *manager)
 {
   findings->worst = g_new (gint8, MAX (findings->capacity, 1));
   findings->line_worst = g_new (gint8, MAX (findings->capacity, 1));
@@ -514,7 +575,7 @@ summarise (LadderFindings           *findings,
       /* Lower enum values are worse: error < warning < note. */
       if (findings->worst[f->person] < 0 || severity < findings->worst[f->person])
         findings->worst[f->person] = severity;
-      if (f->other != LADDER_NONE && f->other == records[f->person].manager
+      if (f->other != LADDER_NONE && f->other == manager[f->person]
           && (findings->line_worst[f->person] < 0 || severity < findings->line_worst[f->person]))
         findings->line_worst[f->person] = severity;
     }
@@ -544,101 +605,159 @@ ladder_validate_with (LadderChart         *chart,
                       LadderCatalogue     *catalogue,
                       LadderValidateFlags  flags)
 {
-  LadderFindings *findings;
-  Validation v = { 0 };
-  guint n_rules;
-  guint *by_role_start, *by_role;
+  LadderCheck *check;
 
   g_return_val_if_fail (LADDER_IS_CHART (chart), NULL);
   g_return_val_if_fail (LADDER_IS_CATALOGUE (catalogue), NULL);
 
-  findings = findings_new (ladder_chart_get_capacity (chart));
+  check = ladder_check_new (chart, catalogue, flags);
+  ladder_check_run (check);
+  return ladder_check_finish (check);
+}
 
-  n_rules = ladder_catalogue_get_n_rules (catalogue);
-  v.chart = chart;
-  v.catalogue = catalogue;
+LadderCheck *
+ladder_check_new (LadderChart         *chart,
+                  LadderCatalogue     *catalogue,
+                  LadderValidateFlags  flags)
+{
+  Validation *v;
+  gsize slots;
+
+  g_return_val_if_fail (LADDER_IS_CHART (chart), NULL);
+  g_return_val_if_fail (LADDER_IS_CATALOGUE (catalogue), NULL);
+
+  v = g_new0 (Validation, 1);
+  v->chart = g_object_ref (chart);
+  v->catalogue = g_object_ref (catalogue);
+  v->capacity = ladder_chart_get_capacity (chart);
+  v->out = findings_new (v->capacity);
   /* Translators: in a finding's message, a person not named yet */
-  v.unnamed = (flags & LADDER_VALIDATE_UNNAMED) ? _("Unnamed") : NULL;
-  v.records = ladder_chart_get_records (chart);
-  v.n_rules = n_rules;
-  v.rules = g_new (const LadderRule *, MAX (n_rules, 1));
-  for (guint i = 0; i < n_rules; i++)
-    v.rules[i] = ladder_catalogue_get_rule (catalogue, i);
-  v.capacity = findings->capacity;
-  v.n_roles = ladder_catalogue_get_n_roles (catalogue);
-  v.level = g_new (int, MAX (v.n_roles, 1));
-  for (guint r = 0; r < v.n_roles; r++)
-    v.level[r] = ladder_catalogue_get_role (catalogue, r)->level;
+  v->unnamed = (flags & LADDER_VALIDATE_UNNAMED) ? _("Unnamed") : NULL;
+  v->n_rules = ladder_catalogue_get_n_rules (catalogue);
+  v->rules = g_new (const LadderRule *, MAX (v->n_rules, 1));
+  for (guint i = 0; i < v->n_rules; i++)
+    v->rules[i] = ladder_catalogue_get_rule (catalogue, i);
+  v->n_roles = ladder_catalogue_get_n_roles (catalogue);
+  v->level = g_new (int, MAX (v->n_roles, 1));
+  for (guint r = 0; r < v->n_roles; r++)
+    v->level[r] = ladder_catalogue_get_role (catalogue, r)->level;
   /* One block for the per-slot arrays. */
-  v.role = g_new (guint, 3 * (gsize) MAX (v.capacity, 1));
-  v.manager = v.role + v.capacity;
-  v.order = v.manager + v.capacity;
-  v.n_order = ladder_chart_preorder (chart, v.order, FALSE);
-  v.facts = g_new0 (gpointer, MAX (n_rules, 1));
-  v.first = g_new (guint, MAX (n_rules, 1));
-  v.out = findings;
-  v.scratch = g_string_sized_new (256);
+  slots = MAX (v->capacity, 1);
+  v->role = g_new (guint, 7 * slots);
+  v->manager = v->role + slots;
+  v->first_report = v->manager + slots;
+  v->next_sibling = v->first_report + slots;
+  v->n_reports = v->next_sibling + slots;
+  v->line = v->n_reports + slots;
+  v->order = v->line + slots;
+  v->flags = g_new (guint8, slots);
+  v->facts = g_new0 (gpointer, MAX (v->n_rules, 1));
+  v->first = g_new (guint, MAX (v->n_rules, 1));
+  v->scratch = g_string_sized_new (256);
 
-  resolve_roles (&v);
-  for (guint i = 0; i < n_rules; i++)
+  gather_records (v);
+  return v;
+}
+
+void
+ladder_check_run (LadderCheck *v)
+{
+  LadderFindings *findings;
+  guint *by_role_start, *by_role;
+
+  g_return_if_fail (v != NULL);
+  g_return_if_fail (!v->ran);
+
+  findings = v->out;
+  v->ran = TRUE;
+  gathered_preorder (v);
+  for (guint i = 0; i < v->n_rules; i++)
     {
-      const LadderRule *rule = v.rules[i];
+      const LadderRule *rule = v->rules[i];
 
-      v.first[i] = LADDER_NONE;
+      v->first[i] = LADDER_NONE;
       if (rule->check == LADDER_CHECK_NO_ANCESTOR_ROLE)
-        v.facts[i] = nearest_ancestor (&v, rule->roles);
+        v->facts[i] = nearest_ancestor (v, rule->roles);
       else if (rule->check == LADDER_CHECK_HAS_DESCENDANT_ROLE)
-        v.facts[i] = descendant_has_role (&v, rule->roles);
+        v->facts[i] = descendant_has_role (v, rule->roles);
       else if (rule->check == LADDER_CHECK_LAYERS && rule->whole_chart)
-        v.facts[i] = layers_of_chart (&v);
+        v->facts[i] = layers_of_chart (v);
       else if (rule->check == LADDER_CHECK_LAYERS)
-        v.facts[i] = layers_below (&v);
+        v->facts[i] = layers_below (v);
     }
 
   /* The rules that have each role (and "unknown role", the last) as
    * subject, in rule order: a person is then run only through the rules
    * that concern it, in the same order as before. */
-  by_role_start = g_new0 (guint, v.n_roles + 2);
-  for (guint r = 0; r <= v.n_roles; r++)
-    for (guint i = 0; i < n_rules; i++)
-      by_role_start[r + 1] += v.rules[i]->subjects[r] != 0;
-  for (guint r = 0; r <= v.n_roles; r++)
+  by_role_start = g_new0 (guint, v->n_roles + 2);
+  for (guint r = 0; r <= v->n_roles; r++)
+    for (guint i = 0; i < v->n_rules; i++)
+      by_role_start[r + 1] += v->rules[i]->subjects[r] != 0;
+  for (guint r = 0; r <= v->n_roles; r++)
     by_role_start[r + 1] += by_role_start[r];
-  by_role = g_new (guint, MAX (by_role_start[v.n_roles + 1], 1));
-  for (guint r = 0, k = 0; r <= v.n_roles; r++)
-    for (guint i = 0; i < n_rules; i++)
-      if (v.rules[i]->subjects[r])
+  by_role = g_new (guint, MAX (by_role_start[v->n_roles + 1], 1));
+  for (guint r = 0, k = 0; r <= v->n_roles; r++)
+    for (guint i = 0; i < v->n_rules; i++)
+      if (v->rules[i]->subjects[r])
         by_role[k++] = i;
 
   /* Slot order is file order for a loaded chart, which is what "the first
    * CEO" means to at-most-one. */
-  for (guint p = 0; p < v.capacity; p++)
+  for (guint p = 0; p < v->capacity; p++)
     {
-      const LadderPersonRecord *rec = &v.records[p];
       guint r;
 
-      if (!rec->alive)
+      if (!(v->flags[p] & PERSON_ALIVE))
         continue;
-      r = v.role[p];
+      r = v->role[p];
       for (guint k = by_role_start[r]; k < by_role_start[r + 1]; k++)
-        check_person (&v, v.rules[by_role[k]], p, rec);
+        check_person (v, v->rules[by_role[k]], p);
     }
   g_free (by_role);
   g_free (by_role_start);
 
   /* A loaded, unedited chart is already in line order: skip the sort. */
-  if (!is_sorted (findings, v.records))
-    g_array_sort_with_data (findings->findings, compare_findings, (gpointer) v.records);
-  summarise (findings, v.records);
+  if (!is_sorted (findings, v->line))
+    g_array_sort_with_data (findings->findings, compare_findings, (gpointer) v->line);
+  summarise (findings, v->manager);
+}
 
-  for (guint i = 0; i < n_rules; i++)
-    g_free (v.facts[i]);
-  g_free (v.facts);
-  g_free (v.rules);
-  g_free (v.level);
-  g_free (v.first);
-  g_free (v.role);
-  g_string_free (v.scratch, TRUE);
+void
+ladder_check_free (LadderCheck *v)
+{
+  if (v == NULL)
+    return;
+  for (guint i = 0; i < v->n_rules; i++)
+    g_free (v->facts[i]);
+  g_free (v->facts);
+  g_free (v->rules);
+  g_free (v->level);
+  g_free (v->first);
+  g_free (v->role);
+  g_free (v->flags);
+  g_string_free (v->scratch, TRUE);
+  ladder_findings_free (v->out);
+  g_clear_object (&v->chart);
+  g_clear_object (&v->catalogue);
+  g_free (v);
+}
+
+LadderFindings *
+ladder_check_finish (LadderCheck *v)
+{
+  LadderFindings *findings;
+
+  g_return_val_if_fail (v != NULL, NULL);
+  g_return_val_if_fail (v->ran, NULL);
+
+  for (guint i = 0; i < v->out->findings->len; i++)
+    {
+      LadderFinding *f = &g_array_index (v->out->findings, LadderFinding, i);
+
+      f->message = format_message (v, f->rule, f->person, f->other);
+    }
+  findings = g_steal_pointer (&v->out);
+  ladder_check_free (v);
   return findings;
 }
 
@@ -709,11 +828,16 @@ ladder_findings_for_part (LadderFindings *findings,
                           LadderChart    *chart,
                           LadderChart    *part)
 {
+  g_autofree guint *managers = NULL;
   LadderFindings *out;
 
   g_return_val_if_fail (findings != NULL, NULL);
   g_return_val_if_fail (LADDER_IS_CHART (chart), NULL);
   g_return_val_if_fail (LADDER_IS_CHART (part), NULL);
+
+  managers = g_new (guint, MAX (ladder_chart_get_capacity (part), 1));
+  for (guint p = 0; p < ladder_chart_get_capacity (part); p++)
+    managers[p] = ladder_chart_get_records (part)[p].manager;
 
   out = findings_new (ladder_chart_get_capacity (part));
   for (guint i = 0; i < findings->findings->len; i++)
@@ -733,6 +857,6 @@ ladder_findings_for_part (LadderFindings *findings,
     }
   /* The part keeps the chart's order of people, so the findings stay in
    * line order. */
-  summarise (out, ladder_chart_get_records (part));
+  summarise (out, managers);
   return out;
 }

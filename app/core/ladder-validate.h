@@ -26,6 +26,20 @@ typedef enum {
 } LadderValidateFlags;
 LadderFindings      *ladder_validate_with          (LadderChart *chart, LadderCatalogue *catalogue,
                                                     LadderValidateFlags flags);
+/* The same check in three steps, so that the long one can run on a
+ * worker while the chart goes on changing.  new: reads what the rules
+ * need from @chart (one pass, on the chart's thread); run: applies the
+ * rules to that copy alone (any thread, once); finish: writes the
+ * messages, which name people, and returns the findings — on the chart's
+ * thread, while @chart is as it was at new (else ladder_check_free()). */
+typedef struct _LadderCheck LadderCheck;
+LadderCheck         *ladder_check_new              (LadderChart *chart, LadderCatalogue *catalogue,
+                                                    LadderValidateFlags flags);
+void                 ladder_check_run              (LadderCheck *check);
+LadderFindings      *ladder_check_finish           (LadderCheck *check);
+void                 ladder_check_free             (LadderCheck *check);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LadderCheck, ladder_check_free)
+
 /* Findings are refcounted: free drops one reference (the last frees). */
 LadderFindings      *ladder_findings_ref           (LadderFindings *findings);
 void                 ladder_findings_free          (LadderFindings *findings);

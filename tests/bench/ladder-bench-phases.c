@@ -314,9 +314,7 @@ run_stats (LadderChart *chart, LadderCatalogue *catalogue, double *times, guint 
 
 /* --diff against a second copy of the file with one person in a hundred
  * renamed, one in a hundred moved to the top and a hundred people
- * removed (untimed, as is validating both: removing a person scans the
- * chart for dotted lines to it, so more would make the setup quadratic);
- * the diff itself is timed. */
+ * removed (untimed, as is validating both); the diff itself is timed. */
 static void
 run_diff (LadderChart *chart, const char *path, LadderCatalogue *catalogue, double *times,
           guint runs, LadderPhaseResult *result)
