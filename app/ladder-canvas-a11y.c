@@ -12,7 +12,10 @@
  * Only cards in view get an item, at most MAX_ITEMS of them; zoomed out
  * over more, only the selected card has one.  The set is brought up to
  * date in an idle after the view, the chart, the findings or the
- * selection change, so scrolling costs one pass per frame at most.
+ * selection change, so scrolling costs one pass per frame at most.  A
+ * card that stays in view keeps its item, and an item is told a new
+ * label, description or state only when its words changed: an edit away
+ * from the cards in view changes nothing of theirs.
  */
 #include "config.h"
 
@@ -33,15 +36,31 @@ struct _LadderCardItem
   GtkWidget parent_instance;
 
   guint person;
+  /* What it was last told, so that the same words are not told again. */
+  char *label;
+  char *marks;
+  int   expanded;     /* -1: not expandable (no reports) */
+  int   selected;     /* -1: not told yet */
 };
 
 G_DEFINE_FINAL_TYPE (LadderCardItem, ladder_card_item, GTK_TYPE_WIDGET)
+
+static void
+ladder_card_item_finalize (GObject *object)
+{
+  LadderCardItem *self = LADDER_CARD_ITEM (object);
+
+  g_free (self->label);
+  g_free (self->marks);
+  G_OBJECT_CLASS (ladder_card_item_parent_class)->finalize (object);
+}
 
 static void
 ladder_card_item_class_init (LadderCardItemClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  G_OBJECT_CLASS (klass)->finalize = ladder_card_item_finalize;
   gtk_widget_class_set_css_name (widget_class, "card");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_TREE_ITEM);
 }
@@ -52,6 +71,8 @@ ladder_card_item_init (LadderCardItem *self)
   GtkWidget *widget = GTK_WIDGET (self);
 
   self->person = LADDER_NONE;
+  self->expanded = -1;
+  self->selected = -1;
   /* The canvas handles the pointer and the keyboard for every card. */
   gtk_widget_set_can_target (widget, FALSE);
   gtk_widget_set_can_focus (widget, FALSE);
@@ -69,6 +90,7 @@ struct _LadderCanvasA11y
   gboolean      rank_dirty;
   gboolean      labels_dirty;
   guint         idle_id;
+  guint         n_told;                 /* labels told, for tests */
 };
 
 LadderCanvasA11y *
@@ -178,26 +200,59 @@ people_in_view (LadderCanvasA11y *self)
   return people;
 }
 
+/* Tells @item its person's words, or only those that changed. */
 static void
 describe_item (LadderCanvasA11y *self, LadderCardItem *item)
 {
   LadderCanvas *canvas = self->canvas;
-  g_autofree char *label = ladder_describe_person (canvas->chart, canvas->catalogue,
-                                                   canvas->findings, item->person);
+  char *label = ladder_describe_person (canvas->chart, canvas->catalogue,
+                                        canvas->findings, item->person);
+  char *marks = ladder_canvas_describe_marks (canvas, item->person);
+  int expanded = -1;
 
-  g_autofree char *marks = ladder_canvas_describe_marks (canvas, item->person);
+  if (g_strcmp0 (label, item->label) != 0)
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (item),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      g_free (item->label);
+      item->label = g_steal_pointer (&label);
+      self->n_told++;
+    }
+  if (g_strcmp0 (marks, item->marks) != 0)
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (item),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, marks, -1);
+      g_free (item->marks);
+      item->marks = g_steal_pointer (&marks);
+    }
+  g_free (label);
+  g_free (marks);
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (item),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, marks,
-                                  -1);
   if (ladder_chart_get_first_report (canvas->chart, item->person) != LADDER_NONE)
-    gtk_accessible_update_state (GTK_ACCESSIBLE (item),
-                                 GTK_ACCESSIBLE_STATE_EXPANDED,
-                                 !ladder_chart_get_collapsed (canvas->chart, item->person),
-                                 -1);
-  else
-    gtk_accessible_reset_state (GTK_ACCESSIBLE (item), GTK_ACCESSIBLE_STATE_EXPANDED);
+    expanded = !ladder_chart_get_collapsed (canvas->chart, item->person);
+  if (expanded != item->expanded)
+    {
+      if (expanded >= 0)
+        gtk_accessible_update_state (GTK_ACCESSIBLE (item),
+                                     GTK_ACCESSIBLE_STATE_EXPANDED, expanded, -1);
+      else
+        gtk_accessible_reset_state (GTK_ACCESSIBLE (item), GTK_ACCESSIBLE_STATE_EXPANDED);
+      item->expanded = expanded;
+    }
+}
+
+/* The item for @person: the one it had (taken out of @had), else a new
+ * one, unparented yet. */
+static LadderCardItem *
+item_for (GHashTable *had, guint person)
+{
+  LadderCardItem *item = NULL;
+
+  if (g_hash_table_steal_extended (had, GUINT_TO_POINTER (person), NULL, (gpointer *) &item))
+    return item;
+  item = g_object_new (LADDER_TYPE_CARD_ITEM, NULL);
+  item->person = person;
+  return item;
 }
 
 void
@@ -205,6 +260,9 @@ ladder_canvas_a11y_sync (LadderCanvasA11y *self)
 {
   LadderCanvas *canvas = self->canvas;
   g_autoptr(GArray) people = NULL;
+  g_autoptr(GHashTable) had = g_hash_table_new (NULL, NULL);
+  GHashTableIter iter;
+  gpointer value;
 
   g_clear_handle_id (&self->idle_id, g_source_remove);
   if (canvas->chart == NULL || canvas->findings == NULL
@@ -220,32 +278,48 @@ ladder_canvas_a11y_sync (LadderCanvasA11y *self)
       people = people_in_view (self);
     }
 
+  /* Cards that stay in view keep their items; the items go in chart
+   * order among the canvas' children. */
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      LadderCardItem *item = g_ptr_array_index (self->items, i);
+
+      g_hash_table_insert (had, GUINT_TO_POINTER (item->person), item);
+    }
+  g_ptr_array_set_size (self->items, 0);
   for (guint i = 0; i < people->len; i++)
     {
       guint person = g_array_index (people, guint, i);
-      LadderCardItem *item;
+      LadderCardItem *item = item_for (had, person);
+      GtkWidget *previous = i > 0 ? g_ptr_array_index (self->items, i - 1) : NULL;
+      gboolean fresh = gtk_widget_get_parent (GTK_WIDGET (item)) == NULL;
+      int selected = person == canvas->selected;
 
-      if (i == self->items->len)
+      if (fresh)
+        gtk_widget_set_parent (GTK_WIDGET (item), GTK_WIDGET (canvas));
+      if (previous != NULL && gtk_widget_get_prev_sibling (GTK_WIDGET (item)) != previous)
+        gtk_widget_insert_after (GTK_WIDGET (item), GTK_WIDGET (canvas), previous);
+      g_ptr_array_add (self->items, item);
+      if (fresh || self->labels_dirty)
+        describe_item (self, item);
+      if (selected != item->selected)
         {
-          item = g_object_new (LADDER_TYPE_CARD_ITEM, NULL);
-          /* Appended, so child order stays the order of the array. */
-          gtk_widget_set_parent (GTK_WIDGET (item), GTK_WIDGET (canvas));
-          g_ptr_array_add (self->items, item);
+          gtk_accessible_update_state (GTK_ACCESSIBLE (item),
+                                       GTK_ACCESSIBLE_STATE_SELECTED, selected, -1);
+          item->selected = selected;
         }
-      item = g_ptr_array_index (self->items, i);
-      if (item->person != person || self->labels_dirty)
-        {
-          item->person = person;
-          describe_item (self, item);
-        }
-      gtk_accessible_update_state (GTK_ACCESSIBLE (item),
-                                   GTK_ACCESSIBLE_STATE_SELECTED, person == canvas->selected,
-                                   -1);
     }
-  while (self->items->len > people->len)
-    gtk_widget_unparent (g_ptr_array_steal_index (self->items, self->items->len - 1));
+  g_hash_table_iter_init (&iter, had);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    gtk_widget_unparent (value);
   self->labels_dirty = FALSE;
   gtk_widget_queue_allocate (GTK_WIDGET (canvas));
+}
+
+guint
+ladder_canvas_a11y_get_n_told (LadderCanvasA11y *self)
+{
+  return self->n_told;
 }
 
 static gboolean

@@ -126,6 +126,8 @@ void              ladder_canvas_a11y_free     (LadderCanvasA11y *self);
 void              ladder_canvas_a11y_queue    (LadderCanvasA11y *self, gboolean chart_changed);
 /* At once (the GUI tests call it). */
 void              ladder_canvas_a11y_sync     (LadderCanvasA11y *self);
+/* How many labels the items were told so far (tests). */
+guint             ladder_canvas_a11y_get_n_told (LadderCanvasA11y *self);
 /* From size_allocate: each item over its card. */
 void              ladder_canvas_a11y_allocate (LadderCanvasA11y *self);
 

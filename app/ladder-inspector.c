@@ -3,7 +3,9 @@
  * Text fields are committed when the user presses Enter or leaves the
  * field, so that typing a name is one undoable step and not one per key.
  * The fields follow the chart's "changed" signal, so that undo and edits
- * made on the canvas show here at once.
+ * made on the canvas show here at once; the note and the dotted lines are
+ * set again only when they changed, so that an edit elsewhere lays out
+ * and measures nothing here.
  */
 #include "config.h"
 
@@ -34,6 +36,8 @@ struct _LadderInspector
   LadderChart     *chart;             /* the document's */
   LadderCatalogue *catalogue;         /* the document's */
   guint            person;
+  /* The dotted lines the list shows, one "to<TAB>label" a line. */
+  char            *dotted_shown;
   /* TRUE while the widgets are being filled from the chart */
   gboolean         updating;
 };
@@ -308,6 +312,20 @@ set_entry (GtkEntry *entry, const char *text, gboolean force)
   gtk_editable_set_text (GTK_EDITABLE (entry), text ? text : "");
 }
 
+/* A text buffer replaces its text, and lays it out again, even when the
+ * text is the same (a label or an entry leaves an equal text alone). */
+static void
+set_buffer_text (GtkTextBuffer *buffer, const char *text)
+{
+  GtkTextIter start, end;
+  g_autofree char *now = NULL;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  now = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+  if (g_strcmp0 (now, text != NULL ? text : "") != 0)
+    gtk_text_buffer_set_text (buffer, text != NULL ? text : "", -1);
+}
+
 static void
 draw_swatch (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer data)
 {
@@ -331,11 +349,21 @@ refresh_dotted (LadderInspector *self)
   GtkWidget *child;
   const guint *lines;
   guint n_lines;
+  GString *shown = g_string_new (NULL);
+
+  lines = ladder_chart_get_dotted_lines (self->chart, self->person, &n_lines);
+  for (guint i = 0; i < n_lines; i++)
+    g_string_append_printf (shown, "%u\t%s\n", lines[i], label_of (self, lines[i]));
+  if (g_strcmp0 (shown->str, self->dotted_shown) == 0)
+    {
+      g_string_free (shown, TRUE);
+      return;
+    }
+  g_free (self->dotted_shown);
+  self->dotted_shown = g_string_free (shown, FALSE);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->dotted_list))) != NULL)
     gtk_list_box_remove (self->dotted_list, child);
-
-  lines = ladder_chart_get_dotted_lines (self->chart, self->person, &n_lines);
   for (guint i = 0; i < n_lines; i++)
     {
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -415,7 +443,7 @@ refresh_full (LadderInspector *self, gboolean force)
     {
       const char *note = ladder_chart_get_note (self->chart, self->person);
 
-      gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view), note ? note : "", -1);
+      set_buffer_text (gtk_text_view_get_buffer (self->note_view), note);
     }
   refresh_dotted (self);
   self->updating = FALSE;
@@ -510,6 +538,7 @@ ladder_inspector_dispose (GObject *object)
   g_clear_object (&self->chart);
   g_clear_object (&self->document);
   g_clear_object (&self->catalogue);
+  g_clear_pointer (&self->dotted_shown, g_free);
   G_OBJECT_CLASS (ladder_inspector_parent_class)->dispose (object);
 }
 

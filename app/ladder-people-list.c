@@ -1,151 +1,26 @@
 /* ladder-people-list.c — everyone on the chart, in chart order, as a list
  *
  * A GtkListView over a model that holds only the pre-order of the chart
- * and each row's depth (two integers a person): rows are made for what
- * is on screen, so a chart of a million people costs a few megabytes and
- * one linear pass per rebuild.  The model and its row type are private
- * to this file: nothing else needs them.
+ * and each row's depth (two integers a person, ladder-people-model.c):
+ * rows are made for what is on screen, so a chart of a million people
+ * costs a few megabytes.  Shown, the list follows each change by what it
+ * changed, so that only the rows that changed are bound again; hidden, it
+ * catches up with one rebuild when shown.
  */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 
 #include "ladder-people-list.h"
+#include "ladder-people-model.h"
 
 /* Indentation per level, and the depth past which rows stop moving right. */
 #define INDENT     14
 #define MAX_INDENT 16
 
-/* ------------------------------------------------------------------ row */
-
-#define LADDER_TYPE_PEOPLE_ROW (ladder_people_row_get_type ())
-G_DECLARE_FINAL_TYPE (LadderPeopleRow, ladder_people_row, LADDER, PEOPLE_ROW, GObject)
-
-struct _LadderPeopleRow
-{
-  GObject parent_instance;
-  guint   person;
-  guint   depth;
-};
-
-G_DEFINE_FINAL_TYPE (LadderPeopleRow, ladder_people_row, G_TYPE_OBJECT)
-
-static void ladder_people_row_class_init (LadderPeopleRowClass *klass) { }
-static void ladder_people_row_init (LadderPeopleRow *self) { }
-
-/* ---------------------------------------------------------------- model */
-
-#define LADDER_TYPE_PEOPLE_MODEL (ladder_people_model_get_type ())
-G_DECLARE_FINAL_TYPE (LadderPeopleModel, ladder_people_model, LADDER, PEOPLE_MODEL, GObject)
-
-struct _LadderPeopleModel
-{
-  GObject parent_instance;
-  guint   n;
-  guint  *order;      /* row -> person */
-  guint  *depth;      /* row -> depth */
-  guint  *row_of;     /* person slot -> row */
-  guint   capacity;
-};
-
-static GType
-model_get_item_type (GListModel *list)
-{
-  return LADDER_TYPE_PEOPLE_ROW;
-}
-
-static guint
-model_get_n_items (GListModel *list)
-{
-  return LADDER_PEOPLE_MODEL (list)->n;
-}
-
-static gpointer
-model_get_item (GListModel *list, guint position)
-{
-  LadderPeopleModel *self = LADDER_PEOPLE_MODEL (list);
-  LadderPeopleRow *row;
-
-  if (position >= self->n)
-    return NULL;
-  row = g_object_new (LADDER_TYPE_PEOPLE_ROW, NULL);
-  row->person = self->order[position];
-  row->depth = self->depth[position];
-  return row;
-}
-
-static void
-ladder_people_model_list_init (GListModelInterface *iface)
-{
-  iface->get_item_type = model_get_item_type;
-  iface->get_n_items = model_get_n_items;
-  iface->get_item = model_get_item;
-}
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (LadderPeopleModel, ladder_people_model, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
-                                                      ladder_people_model_list_init))
-
-static void
-ladder_people_model_finalize (GObject *object)
-{
-  LadderPeopleModel *self = LADDER_PEOPLE_MODEL (object);
-
-  g_free (self->order);
-  g_free (self->depth);
-  g_free (self->row_of);
-  G_OBJECT_CLASS (ladder_people_model_parent_class)->finalize (object);
-}
-
-static void
-ladder_people_model_class_init (LadderPeopleModelClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = ladder_people_model_finalize;
-}
-
-static void ladder_people_model_init (LadderPeopleModel *self) { }
-
-/* Pre-order puts every manager before its reports, so one pass gives
- * each person its depth from its manager's: no recursion, any depth. */
-static void
-model_rebuild (LadderPeopleModel *self, LadderChart *chart)
-{
-  guint old = self->n;
-  guint n = chart != NULL ? ladder_chart_get_n_people (chart) : 0;
-
-  g_clear_pointer (&self->order, g_free);
-  g_clear_pointer (&self->depth, g_free);
-  g_clear_pointer (&self->row_of, g_free);
-  self->n = 0;
-  self->capacity = 0;
-
-  if (n > 0)
-    {
-      self->capacity = ladder_chart_get_capacity (chart);
-      self->order = g_new (guint, n);
-      self->depth = g_new (guint, n);
-      self->row_of = g_new (guint, self->capacity);
-      memset (self->row_of, 0xff, self->capacity * sizeof (guint));
-      self->n = ladder_chart_preorder (chart, self->order, FALSE);
-      for (guint i = 0; i < self->n; i++)
-        {
-          guint person = self->order[i];
-          guint manager = ladder_chart_get_manager (chart, person);
-
-          self->row_of[person] = i;
-          self->depth[i] = manager == LADDER_NONE ? 0 : self->depth[self->row_of[manager]] + 1;
-        }
-    }
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, old, self->n);
-}
-
-static guint
-model_row_of (LadderPeopleModel *self, guint person)
-{
-  if (person == LADDER_NONE || person >= self->capacity)
-    return GTK_INVALID_LIST_POSITION;
-  return self->row_of[person] < self->n ? self->row_of[person] : GTK_INVALID_LIST_POSITION;
-}
+/* Changes followed one by one before a burst of them (one command that
+ * makes many) is cheaper as one rebuild in the idle. */
+#define MAX_BURST  64
 
 /* --------------------------------------------------------------- widget */
 
@@ -161,7 +36,8 @@ struct _LadderPeopleList
   LadderChart        *chart;
   LadderCatalogue    *catalogue;
   guint               rebuild_idle;
-  gboolean            dirty;
+  gboolean            dirty;      /* the model is behind the chart */
+  guint               burst;      /* changes followed since the last idle */
   guint               selected;
   gboolean            syncing;
 };
@@ -213,19 +89,22 @@ bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, LadderPeopleList 
 {
   LadderPeopleRow *row = gtk_list_item_get_item (item);
   GtkWidget *label = gtk_list_item_get_child (item);
+  guint person = ladder_people_row_get_person (row);
+  guint depth = ladder_people_row_get_depth (row);
   g_autofree char *text = NULL;
 
-  if (self->chart == NULL || !ladder_chart_is_alive (self->chart, row->person))
+  if (self->chart == NULL || !ladder_chart_is_alive (self->chart, person))
     return;
-  text = row_text (self, row->person);
+  text = row_text (self, person);
   gtk_label_set_label (GTK_LABEL (label), text);
-  gtk_widget_set_margin_start (label, 8 + INDENT * MIN (row->depth, MAX_INDENT));
+  gtk_widget_set_margin_start (label, 8 + INDENT * MIN (depth, MAX_INDENT));
 }
 
 static void
 apply_selection (LadderPeopleList *self)
 {
-  guint row = model_row_of (self->model, self->selected);
+  guint row = self->selected != LADDER_NONE
+              ? ladder_people_model_find (self->model, self->selected) : G_MAXUINT;
 
   self->syncing = TRUE;
   gtk_single_selection_set_selected (self->selection, row);
@@ -240,30 +119,53 @@ rebuild (LadderPeopleList *self)
   g_clear_handle_id (&self->rebuild_idle, g_source_remove);
   self->dirty = FALSE;
   self->syncing = TRUE;
-  model_rebuild (self->model, self->chart);
+  ladder_people_model_rebuild (self->model, self->chart);
   self->syncing = FALSE;
   apply_selection (self);
 }
 
+/* After a burst of changes: a rebuild if the model fell behind, else
+ * the selection again (its row may have left and come back). */
 static gboolean
 rebuild_idle_cb (gpointer data)
 {
   LadderPeopleList *self = data;
 
   self->rebuild_idle = 0;
-  rebuild (self);
+  self->burst = 0;
+  if (self->dirty)
+    rebuild (self);
+  else
+    apply_selection (self);
   return G_SOURCE_REMOVE;
 }
 
 static void
 chart_changed_cb (LadderChart *chart, const LadderChange *change, LadderPeopleList *self)
 {
-  /* Folding changes nothing here: the list shows everyone. */
-  if (change->kind == LADDER_CHANGE_CHART)
+  gboolean mapped = gtk_widget_get_mapped (GTK_WIDGET (self));
+
+  /* Folding changes nothing here (the list shows everyone), nor does the
+   * chart's title. */
+  if (change->kind == LADDER_CHANGE_CHART ||
+      (change->kind == LADDER_CHANGE_FIELD && change->field == LADDER_FIELD_COLLAPSED))
     return;
-  /* Hidden, it catches up when shown; shown, once per burst of edits. */
-  self->dirty = TRUE;
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && self->rebuild_idle == 0)
+  /* Hidden, it catches up when shown; shown, it follows the change by
+   * what changed, up to a burst of them, then rebuilds once. */
+  if (!self->dirty && mapped && self->burst < MAX_BURST)
+    {
+      self->burst++;
+      self->syncing = TRUE;
+      self->dirty = !ladder_people_model_apply (self->model, chart, change);
+      self->syncing = FALSE;
+      /* At once, before the next frame: a selected row drawn unselected
+       * for a frame would fade back in (the theme's transition). */
+      if (!self->dirty)
+        apply_selection (self);
+    }
+  else
+    self->dirty = TRUE;
+  if (mapped && self->rebuild_idle == 0)
     self->rebuild_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, rebuild_idle_cb, self, NULL);
 }
 
@@ -278,8 +180,8 @@ selection_changed_cb (GtkSingleSelection *selection, guint position, guint n_ite
   row = gtk_single_selection_get_selected_item (selection);
   if (row == NULL)
     return;
-  self->selected = row->person;
-  g_signal_emit (self, signals[PERSON_SELECTED], 0, row->person);
+  self->selected = ladder_people_row_get_person (row);
+  g_signal_emit (self, signals[PERSON_SELECTED], 0, self->selected);
 }
 
 static void
@@ -324,7 +226,7 @@ ladder_people_list_get_n_rows (LadderPeopleList *self)
 
   if (self->dirty)
     rebuild (self);
-  return self->model->n;
+  return g_list_model_get_n_items (G_LIST_MODEL (self->model));
 }
 
 guint
@@ -334,7 +236,15 @@ ladder_people_list_get_person (LadderPeopleList *self, guint row)
 
   if (self->dirty)
     rebuild (self);
-  return row < self->model->n ? self->model->order[row] : LADDER_NONE;
+  return ladder_people_model_get_person (self->model, row);
+}
+
+GListModel *
+ladder_people_list_get_model (LadderPeopleList *self)
+{
+  g_return_val_if_fail (LADDER_IS_PEOPLE_LIST (self), NULL);
+
+  return G_LIST_MODEL (self->model);
 }
 
 static void
@@ -397,7 +307,7 @@ ladder_people_list_init (LadderPeopleList *self)
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
   self->selected = LADDER_NONE;
-  self->model = g_object_new (LADDER_TYPE_PEOPLE_MODEL, NULL);
+  self->model = ladder_people_model_new ();
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);

@@ -25,5 +25,8 @@ void  ladder_people_list_set_selected (LadderPeopleList *self, guint person);
 /* The rows, for tests: how many, and the person of row @row. */
 guint ladder_people_list_get_n_rows   (LadderPeopleList *self);
 guint ladder_people_list_get_person   (LadderPeopleList *self, guint row);
+/* The list's model (a LadderPeopleModel), for tests that watch what it
+ * announces. */
+GListModel *ladder_people_list_get_model (LadderPeopleList *self);
 
 G_END_DECLS

@@ -5,7 +5,9 @@
  * so its accessible name follows the selection: the arrow keys move the
  * selection, and a screen reader speaks the focused widget's new name —
  * the person, their role, their manager and their findings, in the same
- * words as the card's item (ladder-describe.c).
+ * words as the card's item (ladder-describe.c).  The findings are those
+ * the views show: an edit does not check the chart again at once for the
+ * selection's words; the document's next "findings" updates them.
  */
 #include "config.h"
 
@@ -20,7 +22,9 @@ ladder_window_describe_person (LadderWindow *self, guint person)
   g_return_val_if_fail (LADDER_IS_WINDOW (self), NULL);
 
   return ladder_describe_person (self->chart, self->catalogue,
-                                 ladder_document_get_findings (self->document), person);
+                                 self->shown_findings != NULL ? self->shown_findings
+                                 : ladder_document_get_findings (self->document),
+                                 person);
 }
 
 void

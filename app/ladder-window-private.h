@@ -58,6 +58,8 @@ struct _LadderWindow
   LadderChart         *chart;
   LadderHistory       *history;
   LadderCatalogue     *catalogue;
+  /* a ref: the findings the views show, as last notified */
+  LadderFindings      *shown_findings;
 
   guint                toast_timeout;
   char                *toast;

@@ -67,6 +67,8 @@ findings_changed_cb (LadderWindow *self)
 {
   LadderFindings *findings = ladder_document_get_findings (self->document);
 
+  g_clear_pointer (&self->shown_findings, ladder_findings_free);
+  self->shown_findings = ladder_findings_ref (findings);
   ladder_canvas_set_findings (self->canvas, findings);
   ladder_findings_panel_set_findings (self->findings_panel, self->chart, findings);
   set_count (self->error_count_label, ladder_findings_count (findings, LADDER_SEVERITY_ERROR));
@@ -571,6 +573,7 @@ ladder_window_finalize (GObject *object)
   g_clear_pointer (&self->matches, g_array_unref);
   g_clear_pointer (&self->toast, g_free);
   g_clear_pointer (&self->disk_warned, g_free);
+  g_clear_pointer (&self->shown_findings, ladder_findings_free);
   ladder_window_clear_compare (self);
   self->history = NULL;
   self->chart = NULL;

@@ -248,12 +248,26 @@ watch_step (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+/* LADDER_BENCH_TAB: the side pane's page shown during the steps ("people",
+ * "overview"; unset: the one the window opens with). */
+static void
+show_tab (GtkWidget *widget, const char *name)
+{
+  if (GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), name) != NULL)
+    gtk_stack_set_visible_child_name (GTK_STACK (widget), name);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    show_tab (child, name);
+}
+
 static void
 start_steps (GtkWidget *window)
 {
   guint runs = MAX (1, atoi (g_getenv ("LADDER_BENCH_WINDOW")));
 
   bench.canvas = find_widget (window, "LadderCanvas");
+  if (g_getenv ("LADDER_BENCH_TAB") != NULL)
+    show_tab (window, g_getenv ("LADDER_BENCH_TAB"));
   bench.steps = g_ptr_array_new_with_free_func (g_free);
   add_step ("select-root", NULL, TRUE, 0);
   add_step ("select-report", NULL, TRUE, 0);
