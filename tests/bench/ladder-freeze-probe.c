@@ -15,12 +15,6 @@
  *   LADDER_PROBE_CANCEL=MS  instead, cancel the open MS milliseconds after
  *                           it began (as Cancel and Escape do), note how
  *                           long until the bar is gone, and end 2 s later
- *   LADDER_PROBE_LOG=1      print every gap over 50 ms as it ends: its
- *                           phase, when it ended (ms into the phase), its
- *                           length, the main thread's CPU time in it and
- *                           how long the thread was ready to run but had
- *                           no CPU (/proc/thread-self/schedstat); what is
- *                           left is time the thread waited (a lock, I/O)
  *   LADDER_PROBE_EXPORT=OUT instead of the edit, WAIT seconds to settle, then
  *                           export the chart to OUT
  *                           (its extension says the format) through the
@@ -29,6 +23,12 @@
  *   LADDER_PROBE_PRINT=OUT  instead, print the chart (fit on one page) to
  *                           the PDF file OUT through the window's print
  *                           operation, without its dialog
+ *   LADDER_PROBE_LOG=1      print every gap over 50 ms as it ends: its
+ *                           phase, when it ended (ms into the phase), its
+ *                           length, the main thread's CPU time in it and
+ *                           how long the thread was ready to run but had
+ *                           no CPU (/proc/thread-self/schedstat); what is
+ *                           left is time the thread waited (a lock, I/O)
  *   LADDER_PROBE_DIALOG=N   FILE is delimited text or JSON: once the import
  *                           dialog has its counts, change a title's role N
  *                           times 100 ms apart (as a user picking roles),
