@@ -141,9 +141,10 @@ ladder_canvas_drop_picture (LadderCanvas *self)
 /* TRUE when the picture can show the view: same zoom and view size, the
  * view inside its region.  Moved by whole pixels (a wheel's or a key's
  * step) it is the same pixels as the chart drawn afresh; moved by a
- * fraction (a touchpad), a rare glyph edge differs by a shade, where a
- * new picture on every frame of a smooth scroll would cost more than
- * drawing the view alone did. */
+ * fraction (a touchpad), a few glyphs' edges differ by a shade (their
+ * places are rounded to pixels from another sum), where a new picture on
+ * every frame of a smooth scroll would cost more than drawing the view
+ * alone did. */
 static gboolean
 picture_fits (LadderCanvas *self, double zoom, double vx, double vy, int width, int height,
               double *dx, double *dy)
