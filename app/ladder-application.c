@@ -161,6 +161,7 @@ ladder_application_startup (GApplication *app)
   static const char *export_accels[] = { "<Control>e", NULL };
   static const char *find_accels[] = { "<Control>f", NULL };
   static const char *print_accels[] = { "<Control>p", NULL };
+  static const char *map_accels[] = { "<Control>m", NULL };
   g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
 
   G_APPLICATION_CLASS (ladder_application_parent_class)->startup (app);
@@ -178,6 +179,8 @@ ladder_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.export", export_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.find", find_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.print", print_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.show-overview-map",
+                                         map_accels);
 
   gtk_css_provider_load_from_resource (css, "/io/github/ladderchart/Ladder/style.css");
   gtk_style_context_add_provider_for_display (gdk_display_get_default (),

@@ -30,6 +30,8 @@ void            ladder_canvas_set_matches    (LadderCanvas *self, const guint8 *
 
 LadderViewport *ladder_canvas_get_viewport   (LadderCanvas *self);
 LadderLayout   *ladder_canvas_get_layout     (LadderCanvas *self);
+/* Where the layout's (0, 0) is in the viewport's drawing coordinates. */
+void            ladder_canvas_get_origin     (LadderCanvas *self, double *x, double *y);
 
 guint           ladder_canvas_get_selected   (LadderCanvas *self);
 void            ladder_canvas_set_selected   (LadderCanvas *self, guint person);

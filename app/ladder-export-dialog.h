@@ -1,5 +1,5 @@
 /* ladder-export-dialog.h — the export dialog: format and options, then
- * where to write
+ * where to write, then the export in the background with Cancel
  */
 #pragma once
 
@@ -34,9 +34,18 @@ gboolean    ladder_export_dialog_set_extension (LadderExportDialog *self, const 
  * the dialog. */
 void        ladder_export_dialog_get_options   (LadderExportDialog *self,
                                                 LadderExportOptions *options);
-/* Writes @path (the format's extension added when it has none) with the
- * dialog's options and emits "done"; what the file chooser's Export
- * does. */
+/* Starts writing @path (the format's extension added when it has none)
+ * with the dialog's options, in the background: the chart as it is now
+ * is copied in idles, then exported on a worker thread while the dialog
+ * shows how far it got.  "done" is emitted when it is written or
+ * refused, then the dialog is destroyed.  What the file chooser's
+ * Export does; TRUE when started. */
 gboolean    ladder_export_dialog_export_to     (LadderExportDialog *self, const char *path);
+/* TRUE from export_to() until the worker is done, cancelled or not. */
+gboolean    ladder_export_dialog_is_exporting  (LadderExportDialog *self);
+/* Cancel and Escape: an export under way stops and leaves the file as
+ * it was, the dialog is hidden at once and destroyed once the worker is
+ * done, without "done"; before, the dialog is just closed. */
+void        ladder_export_dialog_cancel        (LadderExportDialog *self);
 
 G_END_DECLS

@@ -5,6 +5,13 @@
  * strip of their neighbours so that they can be trimmed and glued.  The
  * print dialog gets a "Chart" tab for that choice; its Print Preview
  * button and page setup come with GtkPrintOperation.
+ *
+ * GtkPrintOperation asks for everything on the main thread, so nothing
+ * heavy is done there: while it paginates, the chart is copied a slice
+ * at a time (a change to it starts the copy again), then laid out and
+ * checked on a worker while "paginate" says it is not done yet; each
+ * page is drawn on a worker into the page's cairo context, the drawing
+ * deferred until it is done.
  */
 #include "config.h"
 
@@ -12,6 +19,7 @@
 #include <math.h>
 
 #include "ladder-draw.h"
+#include "ladder-export.h"
 #include "ladder-print.h"
 #include "ladder-render.h"
 
@@ -20,6 +28,11 @@
 #define CAPTION_SIZE 7.0
 /* Equal within this many drawing units: no extra page for rounding. */
 #define PLAN_EPSILON 1e-6
+/* People copied per "paginate": about 10 ms at a million. */
+#define COPY_SLICE 50000
+/* How long "paginate" waits for the worker before it gives the main
+ * loop back. */
+#define PREPARE_WAIT_US 2000
 
 /* ------------------------------------------------------------ the plan */
 
@@ -213,22 +226,60 @@ ladder_print_draw_page (cairo_t *cr, LadderChart *chart, LadderCatalogue *catalo
 /* ---------------------------------------------------- the operation */
 
 typedef struct {
-  LadderChart     *chart;
+  gint             ref_count;    /* the operation's, and a preparing worker's */
+  LadderChart     *chart;        /* the window's */
   LadderCatalogue *catalogue;
+  LadderPrintMode  mode;
+  GtkCheckButton  *fit_button;
+
+  /* Preparing: @copy while it is copied (its "changed" handler), then
+   * a worker, which fills what follows and sets @prepared. */
+  LadderExportCopy *copy;
+  gulong           changed_id;
+  GMutex           lock;
+  GCond            cond;
+  gboolean         prepared;     /* under @lock */
+  gboolean         drawing;      /* a page on the worker, under @lock */
+  gboolean         ended;        /* ended (or its preview closed): no more pages */
+  gboolean         previewing;   /* the preview draws the pages itself */
+
+  /* What the pages are drawn from: the copy, its layout and findings;
+   * read by the page workers. */
+  LadderChart     *snapshot;
   LadderFindings  *findings;
   LadderLayout    *layout;
-  LadderPrintMode  mode;
   LadderPrintPlan  plan;
-  GtkCheckButton  *fit_button;
 } PrintJob;
 
 static void
-print_job_free (PrintJob *job)
+stop_copying (PrintJob *job)
 {
+  g_clear_signal_handler (&job->changed_id, job->chart);
+  g_clear_pointer (&job->copy, ladder_export_copy_free);
+}
+
+static PrintJob *
+print_job_ref (PrintJob *job)
+{
+  g_atomic_int_inc (&job->ref_count);
+  return job;
+}
+
+/* The last reference may be a worker's: nothing here needs the main
+ * thread (the "changed" handler went with the copy). */
+static void
+print_job_unref (PrintJob *job)
+{
+  if (!g_atomic_int_dec_and_test (&job->ref_count))
+    return;
+  stop_copying (job);
   g_clear_object (&job->chart);
   g_clear_object (&job->catalogue);
+  g_clear_object (&job->snapshot);
   g_clear_pointer (&job->findings, ladder_findings_free);
   g_clear_pointer (&job->layout, ladder_layout_free);
+  g_mutex_clear (&job->lock);
+  g_cond_clear (&job->cond);
   g_free (job);
 }
 
@@ -238,33 +289,172 @@ get_job (GtkPrintOperation *operation)
   return g_object_get_data (G_OBJECT (operation), "ladder-print-job");
 }
 
+/* The chart changed under the copy: what was copied is of another chart. */
+static void
+chart_changed_cb (LadderChart *chart, gconstpointer change, PrintJob *job)
+{
+  ladder_export_copy_free (job->copy);
+  job->copy = ladder_export_copy_new (chart);
+}
+
 static void
 begin_print_cb (GtkPrintOperation *operation, GtkPrintContext *context, PrintJob *job)
+{
+  stop_copying (job);
+  g_clear_object (&job->snapshot);
+  g_clear_pointer (&job->layout, ladder_layout_free);
+  g_clear_pointer (&job->findings, ladder_findings_free);
+  job->prepared = FALSE;
+  job->ended = FALSE;
+  job->copy = ladder_export_copy_new (job->chart);
+  job->changed_id = g_signal_connect (job->chart, "changed", G_CALLBACK (chart_changed_cb), job);
+}
+
+typedef struct {
+  PrintJob         *job;
+  LadderExportCopy *copy;   /* copied, not linked */
+} Prepare;
+
+/* The worker: the copy's links, its layout and findings. */
+static gpointer
+prepare_thread (gpointer data)
+{
+  Prepare *prepare = data;
+  PrintJob *job = prepare->job;
+  LadderChart *snapshot = ladder_export_copy_finish (prepare->copy);
+  LadderLayout *layout = ladder_layout_new ();
+  LadderFindings *findings;
+
+  ladder_layout_compute (layout, snapshot);
+  findings = ladder_validate (snapshot, job->catalogue);
+  g_mutex_lock (&job->lock);
+  job->snapshot = snapshot;
+  job->layout = layout;
+  job->findings = findings;
+  job->prepared = TRUE;
+  g_cond_broadcast (&job->cond);
+  g_mutex_unlock (&job->lock);
+  print_job_unref (job);
+  g_free (prepare);
+  return NULL;
+}
+
+/* Called again and again until it says TRUE; each call is short. */
+static gboolean
+paginate_cb (GtkPrintOperation *operation, GtkPrintContext *context, PrintJob *job)
 {
   GtkPageSetup *setup = gtk_print_context_get_page_setup (context);
   LadderRenderOptions options;
   double width, height;
+  gboolean prepared;
 
-  g_clear_pointer (&job->layout, ladder_layout_free);
-  g_clear_pointer (&job->findings, ladder_findings_free);
-  job->layout = ladder_layout_new ();
-  ladder_layout_compute (job->layout, job->chart);
-  job->findings = ladder_validate (job->chart, job->catalogue);
+  if (job->ended)
+    return TRUE;
+  if (job->copy != NULL)
+    {
+      Prepare *prepare;
+
+      if (!ladder_export_copy_step (job->copy, COPY_SLICE))
+        return FALSE;
+      g_clear_signal_handler (&job->changed_id, job->chart);
+      prepare = g_new0 (Prepare, 1);
+      prepare->job = print_job_ref (job);
+      prepare->copy = g_steal_pointer (&job->copy);
+      g_thread_unref (g_thread_new ("ladder-print", prepare_thread, prepare));
+      return FALSE;
+    }
+  g_mutex_lock (&job->lock);
+  if (!job->prepared)
+    g_cond_wait_until (&job->cond, &job->lock, g_get_monotonic_time () + PREPARE_WAIT_US);
+  prepared = job->prepared;
+  g_mutex_unlock (&job->lock);
+  if (!prepared)
+    return FALSE;
 
   ladder_render_options_init (&options);
-  ladder_render_get_size (job->layout, job->chart, &options, &width, &height);
+  ladder_render_get_size (job->layout, job->snapshot, &options, &width, &height);
   ladder_print_plan_compute (&job->plan, job->mode, width, height,
                              gtk_page_setup_get_page_width (setup, GTK_UNIT_POINTS),
                              gtk_page_setup_get_page_height (setup, GTK_UNIT_POINTS),
                              LADDER_PRINT_TILE_SCALE, LADDER_PRINT_OVERLAP);
   gtk_print_operation_set_n_pages (operation, ladder_print_plan_get_n_pages (&job->plan));
+  return TRUE;
+}
+
+typedef struct {
+  PrintJob *job;
+  cairo_t  *cr;
+  guint     page;
+} PageDrawing;
+
+static void
+page_drawing_free (PageDrawing *drawing)
+{
+  cairo_destroy (drawing->cr);
+  g_free (drawing);
 }
 
 static void
+draw_page_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  PageDrawing *drawing = data;
+  PrintJob *job = drawing->job;
+
+  ladder_print_draw_page (drawing->cr, job->snapshot, job->catalogue, job->findings,
+                          job->layout, &job->plan, drawing->page);
+  g_mutex_lock (&job->lock);
+  job->drawing = FALSE;
+  g_cond_broadcast (&job->cond);
+  g_mutex_unlock (&job->lock);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+page_drawn_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  PrintJob *job = data;
+
+  /* Cancelled meanwhile: the operation is over (the task holds it). */
+  if (!job->ended)
+    gtk_print_operation_draw_page_finish (GTK_PRINT_OPERATION (source));
+}
+
+/* GTK writes nothing more to the page until draw_page_finish(). */
+static void
 draw_page_cb (GtkPrintOperation *operation, GtkPrintContext *context, int page, PrintJob *job)
 {
-  ladder_print_draw_page (gtk_print_context_get_cairo_context (context), job->chart,
-                          job->catalogue, job->findings, job->layout, &job->plan, page);
+  g_autoptr(GTask) task = NULL;
+  PageDrawing *drawing;
+
+  /* GTK has the preview's pages drawn on the scratch context it was
+   * given (see preview_cb): nothing to see there. */
+  if (job->previewing)
+    return;
+  task = g_task_new (operation, NULL, page_drawn_cb, job);
+  drawing = g_new0 (PageDrawing, 1);
+  drawing->job = job;
+  drawing->cr = cairo_reference (gtk_print_context_get_cairo_context (context));
+  drawing->page = page;
+  g_task_set_task_data (task, drawing, (GDestroyNotify) page_drawing_free);
+  gtk_print_operation_set_defer_drawing (operation);
+  g_mutex_lock (&job->lock);
+  job->drawing = TRUE;
+  g_mutex_unlock (&job->lock);
+  g_task_run_in_thread (task, draw_page_thread);
+}
+
+/* Cancelled while a worker draws a page: the surface is finished after
+ * this, so the worker must be done with it first.  (A worker that
+ * prepares holds the job and needs nothing of the operation.) */
+static void
+end_print_cb (GtkPrintOperation *operation, GtkPrintContext *context, PrintJob *job)
+{
+  stop_copying (job);
+  job->ended = TRUE;
+  g_mutex_lock (&job->lock);
+  while (job->drawing)
+    g_cond_wait (&job->cond, &job->lock);
+  g_mutex_unlock (&job->lock);
 }
 
 static GObject *
@@ -310,7 +500,10 @@ custom_widget_apply_cb (GtkPrintOperation *operation, GtkWidget *widget, PrintJo
 
 /* The preview: GTK's own would start an external viewer (evince), which
  * a desktop may not have.  The job knows its plan once "ready" is
- * emitted, so pages are drawn straight from it, scaled to the window. */
+ * emitted, so pages are drawn straight from it, scaled to the window:
+ * on a worker, into an image the window then shows (a page of a million
+ * people takes about a third of a second to draw); meanwhile the sheet
+ * is blank. */
 typedef struct {
   GtkPrintOperation        *operation;    /* owns the job */
   GtkPrintOperationPreview *preview;
@@ -320,7 +513,105 @@ typedef struct {
   GtkWidget                *previous, *next;
   guint                     page;
   gboolean                  ready;
+  cairo_surface_t          *image;        /* the area as last drawn, or NULL */
+  guint                     image_page;
+  int                       image_width, image_height;
+  gboolean                  rendering;
 } Preview;
+
+/* What a preview worker draws: the area, @width × @height, with the
+ * sheet of @page.  The job is referenced: the preview may close first. */
+typedef struct {
+  PrintJob *job;
+  guint     page;
+  int       width, height, scale_factor;
+} PreviewImage;
+
+static void
+preview_image_free (PreviewImage *image)
+{
+  print_job_unref (image->job);
+  g_free (image);
+}
+
+/* The sheet of @page centred in @width × @height, with its border. */
+static void
+draw_sheet (cairo_t *cr, PrintJob *job, guint page, int width, int height)
+{
+  const LadderPrintPlan *plan = &job->plan;
+  double margin = 16.0, scale;
+
+  scale = MIN ((width - 2 * margin) / plan->page_width, (height - 2 * margin) / plan->page_height);
+  if (scale <= 0)
+    return;
+  cairo_translate (cr, (width - plan->page_width * scale) / 2.0,
+                   (height - plan->page_height * scale) / 2.0);
+  cairo_scale (cr, scale, scale);
+  /* The sheet: white whatever the theme, as paper is. */
+  cairo_rectangle (cr, 0, 0, plan->page_width, plan->page_height);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgb (cr, 0.6, 0.6, 0.6);
+  cairo_set_line_width (cr, 1.0 / scale);
+  cairo_stroke (cr);
+  if (page != G_MAXUINT)
+    ladder_print_draw_page (cr, job->snapshot, job->catalogue, job->findings, job->layout,
+                            plan, page);
+}
+
+static void
+preview_image_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  PreviewImage *image = data;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, image->width * image->scale_factor,
+                                        image->height * image->scale_factor);
+  cairo_surface_set_device_scale (surface, image->scale_factor, image->scale_factor);
+  cr = cairo_create (surface);
+  draw_sheet (cr, image->job, image->page, image->width, image->height);
+  cairo_destroy (cr);
+  g_task_return_pointer (task, surface, (GDestroyNotify) cairo_surface_destroy);
+}
+
+static void
+preview_image_done_cb (GObject *area, GAsyncResult *result, gpointer data)
+{
+  Preview *p = g_object_get_data (area, "ladder-preview-state");
+  PreviewImage *image = g_task_get_task_data (G_TASK (result));
+  cairo_surface_t *surface = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  /* The preview closed meanwhile. */
+  if (p == NULL)
+    {
+      cairo_surface_destroy (surface);
+      return;
+    }
+  p->rendering = FALSE;
+  g_clear_pointer (&p->image, cairo_surface_destroy);
+  p->image = surface;
+  p->image_page = image->page;
+  p->image_width = image->width;
+  p->image_height = image->height;
+  gtk_widget_queue_draw (GTK_WIDGET (area));
+}
+
+static void
+preview_render (Preview *p, int width, int height)
+{
+  g_autoptr(GTask) task = g_task_new (p->area, NULL, preview_image_done_cb, NULL);
+  PreviewImage *image = g_new0 (PreviewImage, 1);
+
+  image->job = print_job_ref (p->job);
+  image->page = p->page;
+  image->width = width;
+  image->height = height;
+  image->scale_factor = gtk_widget_get_scale_factor (p->area);
+  g_task_set_task_data (task, image, (GDestroyNotify) preview_image_free);
+  p->rendering = TRUE;
+  g_task_run_in_thread (task, preview_image_thread);
+}
 
 static void
 preview_update_label (Preview *p)
@@ -339,26 +630,21 @@ static void
 preview_draw (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer data)
 {
   Preview *p = data;
-  const LadderPrintPlan *plan = &p->job->plan;
-  double margin = 16.0, scale;
 
-  if (!p->ready || p->page >= ladder_print_plan_get_n_pages (plan))
+  if (!p->ready || p->page >= ladder_print_plan_get_n_pages (&p->job->plan))
     return;
-  scale = MIN ((width - 2 * margin) / plan->page_width, (height - 2 * margin) / plan->page_height);
-  if (scale <= 0)
-    return;
-  cairo_translate (cr, (width - plan->page_width * scale) / 2.0,
-                   (height - plan->page_height * scale) / 2.0);
-  cairo_scale (cr, scale, scale);
-  /* The sheet: white whatever the theme, as paper is. */
-  cairo_rectangle (cr, 0, 0, plan->page_width, plan->page_height);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_fill_preserve (cr);
-  cairo_set_source_rgb (cr, 0.6, 0.6, 0.6);
-  cairo_set_line_width (cr, 1.0 / scale);
-  cairo_stroke (cr);
-  ladder_print_draw_page (cr, p->job->chart, p->job->catalogue, p->job->findings,
-                          p->job->layout, plan, p->page);
+  if (p->image != NULL && p->image_page == p->page && p->image_width == width
+      && p->image_height == height)
+    {
+      cairo_set_source_surface (cr, p->image, 0, 0);
+      cairo_paint (cr);
+      return;
+    }
+  /* The blank sheet until the worker has drawn the page (one at a time:
+   * the last size and page asked for is drawn next). */
+  draw_sheet (cr, p->job, G_MAXUINT, width, height);
+  if (!p->rendering)
+    preview_render (p, width, height);
 }
 
 static void
@@ -421,6 +707,13 @@ preview_ready_cb (GtkPrintOperationPreview *preview, GtkPrintContext *context, P
 static void
 preview_free (Preview *p)
 {
+  g_object_set_data (G_OBJECT (p->area), "ladder-preview-state", NULL);
+  g_object_unref (p->area);
+  g_clear_pointer (&p->image, cairo_surface_destroy);
+  /* Closed while the pages are being prepared: GTK goes on asking for
+   * them, with the preview's context gone. */
+  p->job->ended = TRUE;
+  g_signal_handlers_disconnect_by_data (p->preview, p);
   gtk_print_operation_preview_end_preview (p->preview);
   g_object_unref (p->preview);
   g_object_unref (p->operation);
@@ -460,10 +753,12 @@ preview_cb (GtkPrintOperation *operation, GtkPrintOperationPreview *preview,
     cairo_surface_destroy (scratch);
   }
 
+  job->previewing = TRUE;
   p->operation = g_object_ref (operation);
   p->preview = g_object_ref (preview);
   p->job = job;
-  p->area = gtk_drawing_area_new ();
+  /* Held: a worker's image may come back after the window is gone. */
+  p->area = g_object_ref_sink (gtk_drawing_area_new ());
   p->label = GTK_LABEL (gtk_label_new (""));
 
   gtk_window_set_title (GTK_WINDOW (window), _("Print Preview"));
@@ -497,6 +792,7 @@ preview_cb (GtkPrintOperation *operation, GtkPrintOperationPreview *preview,
 
   g_signal_connect (preview, "ready", G_CALLBACK (preview_ready_cb), p);
   /* Closing the window ends the preview (and the operation's run). */
+  g_object_set_data (G_OBJECT (p->area), "ladder-preview-state", p);
   g_object_set_data_full (G_OBJECT (window), "ladder-preview", p, (GDestroyNotify) preview_free);
   gtk_window_present (GTK_WINDOW (window));
   return TRUE;
@@ -513,13 +809,16 @@ ladder_print_operation_new (LadderChart *chart, LadderCatalogue *catalogue, Ladd
   g_return_val_if_fail (catalogue == NULL || LADDER_IS_CATALOGUE (catalogue), NULL);
 
   job = g_new0 (PrintJob, 1);
+  job->ref_count = 1;
+  g_mutex_init (&job->lock);
+  g_cond_init (&job->cond);
   job->chart = g_object_ref (chart);
   job->catalogue = catalogue != NULL ? g_object_ref (catalogue) : NULL;
   job->mode = mode;
 
   operation = gtk_print_operation_new ();
   g_object_set_data_full (G_OBJECT (operation), "ladder-print-job", job,
-                          (GDestroyNotify) print_job_free);
+                          (GDestroyNotify) print_job_unref);
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
   gtk_print_operation_set_custom_tab_label (operation, _("Chart"));
@@ -527,7 +826,9 @@ ladder_print_operation_new (LadderChart *chart, LadderCatalogue *catalogue, Ladd
   gtk_print_operation_set_job_name (operation, title != NULL && *title != '\0'
                                                  ? title : _("Untitled Chart"));
   g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), job);
+  g_signal_connect (operation, "paginate", G_CALLBACK (paginate_cb), job);
   g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), job);
+  g_signal_connect (operation, "end-print", G_CALLBACK (end_print_cb), job);
   g_signal_connect (operation, "create-custom-widget", G_CALLBACK (create_custom_widget_cb), job);
   g_signal_connect (operation, "custom-widget-apply", G_CALLBACK (custom_widget_apply_cb), job);
   g_signal_connect (operation, "preview", G_CALLBACK (preview_cb), job);
@@ -557,6 +858,8 @@ ladder_print_window (GtkWindow *window, LadderChart *chart, LadderCatalogue *cat
   g_return_if_fail (LADDER_IS_CHART (chart));
 
   operation = ladder_print_operation_new (chart, catalogue, last_mode);
+  /* GTK's own progress, with Cancel, while the pages are prepared. */
+  gtk_print_operation_set_show_progress (operation, TRUE);
   if (last_settings != NULL)
     gtk_print_operation_set_print_settings (operation, last_settings);
   if (last_page_setup != NULL)

@@ -257,4 +257,7 @@ ladder_settings_add_actions (GActionMap *map)
   g_clear_object (&action);
   action = g_settings_create_action (settings, "show-report-counts");
   g_action_map_add_action (map, action);
+  g_clear_object (&action);
+  action = g_settings_create_action (settings, "show-overview-map");
+  g_action_map_add_action (map, action);
 }

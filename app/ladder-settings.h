@@ -34,7 +34,8 @@ void             ladder_settings_restore_window      (GtkWindow *window, GtkPane
 void             ladder_settings_save_window         (GtkWindow *window, GtkPaned *side_pane);
 
 /* app.default-layout, a radio action over "default-layout", and
- * app.show-report-counts, a toggle (nothing when there is no schema). */
+ * app.show-report-counts and app.show-overview-map, toggles (nothing when
+ * there is no schema). */
 void             ladder_settings_add_actions         (GActionMap *map);
 
 G_END_DECLS

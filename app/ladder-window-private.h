@@ -5,6 +5,7 @@
 #include "ladder-window.h"
 #include "ladder-autosave.h"
 #include "ladder-canvas.h"
+#include "ladder-minimap.h"
 #include "ladder-compare-panel.h"
 #include "ladder-diff.h"
 #include "ladder-document.h"
@@ -38,6 +39,7 @@ struct _LadderWindow
   LadderPalette       *palette;
   GtkScrolledWindow   *scroller;
   LadderCanvas        *canvas;
+  LadderMinimap       *minimap;
   GtkWidget           *empty_state;
   GtkRevealer         *toast_revealer;
   GtkLabel            *toast_label;

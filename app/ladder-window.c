@@ -592,6 +592,7 @@ ladder_window_class_init (LadderWindowClass *klass)
   window_class->close_request = ladder_window_close_request;
 
   g_type_ensure (LADDER_TYPE_CANVAS);
+  g_type_ensure (LADDER_TYPE_MINIMAP);
   g_type_ensure (LADDER_TYPE_PALETTE);
   g_type_ensure (LADDER_TYPE_INSPECTOR);
   g_type_ensure (LADDER_TYPE_FINDINGS_PANEL);
@@ -615,6 +616,7 @@ ladder_window_class_init (LadderWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LadderWindow, palette);
   gtk_widget_class_bind_template_child (widget_class, LadderWindow, scroller);
   gtk_widget_class_bind_template_child (widget_class, LadderWindow, canvas);
+  gtk_widget_class_bind_template_child (widget_class, LadderWindow, minimap);
   gtk_widget_class_bind_template_child (widget_class, LadderWindow, empty_state);
   gtk_widget_class_bind_template_child (widget_class, LadderWindow, toast_revealer);
   gtk_widget_class_bind_template_child (widget_class, LadderWindow, toast_label);
@@ -741,6 +743,7 @@ ladder_window_new (LadderApplication *app)
 
   ladder_palette_set_catalogue (self->palette, self->catalogue);
   ladder_canvas_set_document (self->canvas, self->document);
+  ladder_minimap_bind (self->minimap, self->canvas, self->document);
   ladder_inspector_bind (self->inspector, self->document);
   ladder_window_init_people (self);
   ladder_window_init_compare (self);

@@ -3,6 +3,7 @@
 
 #include <glib/gstdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/wait.h>
 
 static char *tmpdir;
@@ -122,4 +123,25 @@ ladder_test_wide_chart (guint n_reports)
   for (guint i = 0; i < n_reports; i++)
     ladder_chart_add_person (chart, NULL, "pm", root, LADDER_NONE, NULL);
   return chart;
+}
+
+guint
+ladder_test_count_files (void)
+{
+  g_autoptr(GDir) dir = g_dir_open (ladder_test_tmpdir (), 0, NULL);
+  guint n = 0;
+
+  while (g_dir_read_name (dir) != NULL)
+    n++;
+  return n;
+}
+
+char *
+ladder_test_without_date (char *data)
+{
+  char *date = strstr (data, "/CreationDate");
+
+  if (date != NULL)
+    memset (date, ' ', strcspn (date, "\n"));
+  return data;
 }

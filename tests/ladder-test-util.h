@@ -37,3 +37,9 @@ void        ladder_test_run_ladder_in (LadderTestRun *run, const char *language,
 typedef struct _LadderChart LadderChart;
 /* A CPO with @n_reports product managers side by side under them. */
 LadderChart *ladder_test_wide_chart (guint n_reports);
+
+/* Files in ladder_test_tmpdir(), temporaries included. */
+guint        ladder_test_count_files (void);
+/* @data with a PDF's /CreationDate blanked (the only thing two writes of
+ * one PDF differ in); returns @data. */
+char        *ladder_test_without_date (char *data);

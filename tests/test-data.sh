@@ -128,9 +128,11 @@ schema_keys () {
   GSETTINGS_SCHEMA_DIR=$build/resources GSETTINGS_BACKEND=memory \
     gsettings list-keys "$app_id" | sort | tr '\n' ' '
 }
-check "the schema has the window, panel, layout, export, report-count and rules-file keys" \
-  equals "default-layout last-export-folder palette-width rules-file show-report-counts side-panel-position side-panel-width window-height window-maximized window-width " \
+check "the schema has the window, panel, layout, export, report-count, overview-map and rules-file keys" \
+  equals "default-layout last-export-folder palette-width rules-file show-overview-map show-report-counts side-panel-position side-panel-width window-height window-maximized window-width " \
   "$(schema_keys)"
+check "the overview map shows by default" \
+  equals "true" "$(GSETTINGS_SCHEMA_DIR=$build/resources GSETTINGS_BACKEND=memory gsettings get $app_id show-overview-map)"
 check "new charts default to the tree layout" \
   equals "'tree'" "$(GSETTINGS_SCHEMA_DIR=$build/resources GSETTINGS_BACKEND=memory gsettings get $app_id default-layout)"
 

@@ -266,6 +266,177 @@ test_operation_export (void **state)
   assert_int_equal (count_pdf_pages (data, length), ladder_print_plan_get_n_pages (&plan));
 }
 
+typedef struct {
+  guint ticks;
+  guint ticks_at_draw;
+  guint ticks_at_end;
+  guint n_drawn;
+} Ticks;
+
+static gboolean
+tick_cb (gpointer data)
+{
+  ((Ticks *) data)->ticks++;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+page_asked_cb (GtkPrintOperation *operation, GtkPrintContext *context, int page, Ticks *ticks)
+{
+  ticks->ticks_at_draw = ticks->ticks;
+  ticks->n_drawn++;
+}
+
+static void
+end_print_cb (GtkPrintOperation *operation, GtkPrintContext *context, Ticks *ticks)
+{
+  ticks->ticks_at_end = ticks->ticks;
+}
+
+/* A page of 40,001 people takes a while to draw: it is drawn on a worker
+ * while the main loop goes on (a 5 ms timeout runs meanwhile), and the
+ * PDF has its one page. */
+static void
+test_page_drawn_on_a_worker (void **state)
+{
+  g_autoptr(LadderChart) chart = ladder_test_wide_chart (40000);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (ladder_test_tmpdir (), "worker.pdf", NULL);
+  g_autofree char *data = NULL;
+  Ticks ticks = { 0 };
+  guint tick_id;
+  gsize length;
+
+  if (!have_display)
+    skip ();
+  operation = ladder_print_operation_new (chart, ladder_catalogue_get_default (),
+                                          LADDER_PRINT_FIT);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_export_filename (operation, path);
+  g_signal_connect_after (operation, "draw-page", G_CALLBACK (page_asked_cb), &ticks);
+  g_signal_connect_after (operation, "end-print", G_CALLBACK (end_print_cb), &ticks);
+  tick_id = g_timeout_add (5, tick_cb, &ticks);
+  assert_int_equal (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL,
+                                             &error),
+                    GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_source_remove (tick_id);
+  assert_null (error);
+  assert_int_equal (ticks.n_drawn, 1);
+  assert_true (ticks.ticks_at_end >= ticks.ticks_at_draw + 2);
+  data = ladder_test_read (path, &length);
+  assert_int_equal (count_pdf_pages (data, length), 1);
+}
+
+static void
+cancel_cb (GtkPrintOperation *operation, GtkPrintContext *context, int page, gpointer data)
+{
+  gtk_print_operation_cancel (operation);
+}
+
+/* Cancelled while its page is drawn on the worker: the operation ends
+ * once the worker is done with the page (the sanitizers' run would see a
+ * page drawn into a finished surface), and the chart is as it was. */
+static void
+test_cancel_while_drawing (void **state)
+{
+  g_autoptr(LadderChart) chart = ladder_test_wide_chart (5000);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (ladder_test_tmpdir (), "cancelled.pdf", NULL);
+  GtkPrintOperationResult result;
+
+  if (!have_display)
+    skip ();
+  operation = ladder_print_operation_new (chart, ladder_catalogue_get_default (),
+                                          LADDER_PRINT_FIT);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_export_filename (operation, path);
+  g_signal_connect_after (operation, "draw-page", G_CALLBACK (cancel_cb), NULL);
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error);
+  assert_null (error);
+  assert_int_not_equal (result, GTK_PRINT_OPERATION_RESULT_ERROR);
+  assert_int_equal (ladder_chart_get_n_people (chart), 5001);
+}
+
+static GtkWindow *
+find_preview (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (g_strcmp0 (gtk_window_get_title (window), "Print Preview") == 0)
+        return window;
+    }
+  return NULL;
+}
+
+typedef struct {
+  guint  wait_ms;     /* after the preview is shown, before it is closed */
+  gint64 shown;
+  gint64 closed;
+} PreviewRun;
+
+/* In the operation's own main loop: close the preview once shown and
+ * @wait_ms have passed. */
+static gboolean
+close_preview_cb (gpointer data)
+{
+  PreviewRun *run = data;
+  GtkWindow *window = find_preview ();
+  gint64 now = g_get_monotonic_time ();
+
+  if (window == NULL)
+    return G_SOURCE_CONTINUE;
+  if (run->shown == 0)
+    run->shown = now;
+  if (now - run->shown < run->wait_ms * 1000)
+    return G_SOURCE_CONTINUE;
+  run->closed = now;
+  gtk_window_destroy (window);
+  return G_SOURCE_REMOVE;
+}
+
+/* The preview's page is drawn on a worker: closed before the image came
+ * back, or after, the preview ends cleanly (the sanitizers' run would see
+ * an image handed to a preview that is gone). */
+static void
+test_preview_closes (void **state)
+{
+  static const guint waits[] = { 0, 1500 };
+  g_autoptr(LadderChart) chart = NULL;
+
+  if (!have_display)
+    skip ();
+  chart = load_example ("enterprise");
+  for (guint i = 0; i < G_N_ELEMENTS (waits); i++)
+    {
+      g_autoptr(GtkPrintOperation) operation = NULL;
+      g_autoptr(GError) error = NULL;
+      PreviewRun run = { waits[i], 0, 0 };
+
+      /* Removes itself once it has closed the preview. */
+      g_timeout_add (10, close_preview_cb, &run);
+      operation = ladder_print_operation_new (chart, ladder_catalogue_get_default (),
+                                              LADDER_PRINT_FIT);
+      gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PREVIEW, NULL, &error);
+      while (run.closed == 0)
+        g_main_context_iteration (NULL, TRUE);
+      assert_null (error);
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+      g_usleep (200000);
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+      assert_null (find_preview ());
+    }
+}
+
 int
 main (void)
 {
@@ -275,6 +446,9 @@ main (void)
     cmocka_unit_test (test_pages_on_pdf),
     cmocka_unit_test (test_page_marks),
     cmocka_unit_test (test_operation_export),
+    cmocka_unit_test (test_page_drawn_on_a_worker),
+    cmocka_unit_test (test_cancel_while_drawing),
+    cmocka_unit_test (test_preview_closes),
   };
 
   have_display = gtk_init_check ();

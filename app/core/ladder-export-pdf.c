@@ -140,7 +140,7 @@ draw_page (cairo_t *cr, LadderChart *chart, LadderCatalogue *catalogue,
            double x, double y, double content_w, double content_h)
 {
   double ox, oy;
-  LadderDraw *draw;
+  LadderDraw *draw, *watched;
 
   /* The drawing's rectangle (x, y, content) in points, as chart units. */
   ladder_render_get_origin (chart, render, &ox, &oy);
@@ -155,7 +155,9 @@ draw_page (cairo_t *cr, LadderChart *chart, LadderCatalogue *catalogue,
   cairo_translate (cr, PAGE_MARGIN - x, PAGE_MARGIN - y);
   cairo_scale (cr, PT_PER_PX, PT_PER_PX);
   draw = ladder_draw_cairo_new (cr);
-  ladder_render_chart (draw, chart, catalogue, layout, findings, render);
+  watched = ladder_export_watch (draw);
+  ladder_render_chart (watched, chart, catalogue, layout, findings, render);
+  ladder_export_unwatch (watched, draw);
   ladder_draw_free (draw);
   cairo_restore (cr);
 }
@@ -226,15 +228,20 @@ ladder_export_write_pdf (LadderChart *chart, LadderCatalogue *catalogue,
   if (!tiled)
     {
       LadderDraw *draw = ladder_draw_cairo_new (cr);
+      LadderDraw *watched = ladder_export_watch (draw);
 
       cairo_scale (cr, PT_PER_PX, PT_PER_PX);
-      ladder_render_chart (draw, chart, catalogue, layout, findings, render);
+      ladder_render_chart (watched, chart, catalogue, layout, findings, render);
+      ladder_export_unwatch (watched, draw);
       ladder_draw_free (draw);
     }
   else
     for (guint row = 0; row < rows; row++)
       for (guint column = 0; column < columns; column++)
         {
+          /* A cancelled export is thrown away: no more pages. */
+          if (g_cancellable_is_cancelled (ladder_export_watch_get_cancellable ()))
+            break;
           draw_page (cr, chart, catalogue, findings, layout, render,
                      column * (content_w - PAGE_OVERLAP), row * (content_h - PAGE_OVERLAP),
                      content_w, content_h);

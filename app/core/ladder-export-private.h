@@ -9,6 +9,7 @@
 #include "ladder-export.h"
 #include "ladder-draw.h"
 #include "ladder-layout.h"
+#include "ladder-progress.h"
 #include "ladder-render.h"
 
 G_BEGIN_DECLS
@@ -71,6 +72,23 @@ gboolean ladder_export_write_drawio  (LadderChart *chart, LadderCatalogue *catal
  * levels are folded rather than cut. */
 LadderChart *ladder_export_part (LadderChart *chart, const LadderExportOptions *options,
                                  gboolean picture, const char *name, GError **error);
+
+/* An export watched from another thread (ladder-export-watch.c): between
+ * begin and end, the calling thread's drawings count their cards into
+ * @progress and stop drawing once its cancellable is cancelled. */
+void          ladder_export_watch_begin (LadderProgress *progress);
+void          ladder_export_watch_end   (void);
+/* The cancellable of the calling thread's watched export, or NULL. */
+GCancellable *ladder_export_watch_get_cancellable (void);
+/* @inner, watched when the calling thread's export is; undo with
+ * ladder_export_unwatch() before freeing @inner. */
+LadderDraw   *ladder_export_watch       (LadderDraw *inner);
+void          ladder_export_unwatch     (LadderDraw *watched, LadderDraw *inner);
+/* For tests: @func runs on the exporting thread once a watched export
+ * has begun its card number @at (from 1), before it draws it; NULL:
+ * never.  The card after it is the first a cancel there stops. */
+void          ladder_export_watch_set_hook (guint at, void (*func) (gpointer data),
+                                            gpointer data);
 
 G_END_DECLS
 

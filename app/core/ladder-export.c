@@ -56,6 +56,7 @@ static const struct {
 typedef struct {
   LadderAtomicFile *file;   /* or NULL: into bytes */
   GByteArray       *bytes;
+  GCancellable     *cancellable;  /* a watched export's: stop writing */
   gboolean          failed;  /* a write failed: commit says why */
 } Sink;
 
@@ -69,7 +70,9 @@ sink_write (gpointer closure, const char *data, gsize length)
       g_byte_array_append (sink->bytes, (const guint8 *) data, length);
       return TRUE;
     }
-  if (!ladder_atomic_file_write (sink->file, data, length))
+  if (g_cancellable_is_cancelled (sink->cancellable))
+    sink->failed = TRUE;
+  else if (!ladder_atomic_file_write (sink->file, data, length))
     sink->failed = TRUE;
   return !sink->failed;
 }
@@ -131,7 +134,7 @@ write_png (LadderChart *chart, LadderCatalogue *catalogue, LadderFindings *findi
   int pw, ph;
   cairo_surface_t *surface;
   cairo_t *cr;
-  LadderDraw *draw;
+  LadderDraw *draw, *watched;
   cairo_status_t status;
 
   if (options->scale > 0)
@@ -186,7 +189,9 @@ write_png (LadderChart *chart, LadderCatalogue *catalogue, LadderFindings *findi
   cairo_scale (cr, scale, scale);
   render->zoom = scale;
   draw = ladder_draw_cairo_new (cr);
-  ladder_render_chart (draw, chart, catalogue, layout, findings, render);
+  watched = ladder_export_watch (draw);
+  ladder_render_chart (watched, chart, catalogue, layout, findings, render);
+  ladder_export_unwatch (watched, draw);
   ladder_draw_free (draw);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
@@ -253,7 +258,7 @@ write_image (LadderChart *chart, LadderCatalogue *catalogue, LadderFindings *fin
   g_autoptr(LadderLayout) layout = ladder_layout_new ();
   LadderRenderOptions render;
   double width, height;
-  LadderDraw *draw;
+  LadderDraw *draw, *watched;
   GThread *fonts;
   gboolean ok;
 
@@ -290,7 +295,9 @@ write_image (LadderChart *chart, LadderCatalogue *catalogue, LadderFindings *fin
     case FORMAT_SVG:
       draw = ladder_draw_svg_new (sink_write, sink, width, height,
                                   ladder_chart_get_title (chart));
-      ladder_render_chart (draw, chart, catalogue, layout, findings, &render);
+      watched = ladder_export_watch (draw);
+      ladder_render_chart (watched, chart, catalogue, layout, findings, &render);
+      ladder_export_unwatch (watched, draw);
       ok = ladder_draw_svg_finish (draw) || sink->failed;
       ladder_draw_free (draw);
       break;
@@ -382,10 +389,11 @@ check_options (const LadderExportOptions *options, const char *name, GError **er
   return TRUE;
 }
 
-/* .ladder, .xml and .csv keep the folds: they are the chart's file. */
+/* .ladder, .xml and .csv keep the folds: they are the chart's file, and
+ * written as ladder_save_file() writes it, through @sink. */
 static gboolean
 save_chart (LadderChart *chart, const char *out_path, const LadderExportOptions *options,
-            GError **error)
+            Sink *sink, GError **error)
 {
   LadderExportOptions keep_folds = *options;
   g_autoptr(LadderChart) part = NULL;
@@ -398,7 +406,16 @@ save_chart (LadderChart *chart, const char *out_path, const LadderExportOptions 
       g_propagate_error (error, local);
       return FALSE;
     }
-  return ladder_save_file (part ? part : chart, out_path, error);
+  if (part != NULL)
+    chart = part;
+  sink->file = ladder_atomic_file_open (out_path, LADDER_ATOMIC_BACKUP, error);
+  if (sink->file == NULL)
+    return FALSE;
+  if (ladder_path_is_csv (out_path))
+    ladder_csv_write_stream (chart, sink_write, sink);
+  else
+    ladder_xml_write_stream (chart, sink_write, sink);
+  return TRUE;
 }
 
 static gboolean
@@ -410,17 +427,16 @@ unknown_format (const char *name, GError **error)
   return FALSE;
 }
 
-gboolean
-ladder_export_file (LadderChart *chart, LadderCatalogue *catalogue, LadderFindings *findings,
-                    const char *out_path, LadderExportOptions *options, GError **error)
+/* Into OUT through the atomic writer, which replaces it only when all
+ * was written and the export was not cancelled meanwhile. */
+static gboolean
+export_file (LadderChart *chart, LadderCatalogue *catalogue, LadderFindings *findings,
+             const char *out_path, LadderExportOptions *options, GError **error)
 {
   LadderExportOptions defaults = { 0 };
   Format format;
   Sink sink = { 0 };
-
-  g_return_val_if_fail (LADDER_IS_CHART (chart), FALSE);
-  g_return_val_if_fail (out_path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  gboolean ok;
 
   if (options == NULL)
     options = &defaults;
@@ -429,18 +445,55 @@ ladder_export_file (LadderChart *chart, LadderCatalogue *catalogue, LadderFindin
     return unknown_format (out_path, error);
   if (!check_options (options, out_path, error))
     return FALSE;
-  if (format == FORMAT_CHART)
-    return save_chart (chart, out_path, options, error);
 
-  sink.file = ladder_atomic_file_open (out_path, LADDER_ATOMIC_NONE, error);
-  if (sink.file == NULL)
-    return FALSE;
-  if (!write_export (chart, catalogue, findings, format, options, &sink, out_path, error))
+  sink.cancellable = ladder_export_watch_get_cancellable ();
+  if (format == FORMAT_CHART)
+    ok = save_chart (chart, out_path, options, &sink, error);
+  else
+    {
+      sink.file = ladder_atomic_file_open (out_path, LADDER_ATOMIC_NONE, error);
+      if (sink.file == NULL)
+        return FALSE;
+      ok = write_export (chart, catalogue, findings, format, options, &sink, out_path, error);
+    }
+  if (ok && g_cancellable_set_error_if_cancelled (sink.cancellable, error))
+    ok = FALSE;
+  if (!ok)
     {
       ladder_atomic_file_abort (sink.file);
       return FALSE;
     }
   return ladder_atomic_file_commit (sink.file, error);
+}
+
+gboolean
+ladder_export_file (LadderChart *chart, LadderCatalogue *catalogue, LadderFindings *findings,
+                    const char *out_path, LadderExportOptions *options, GError **error)
+{
+  g_return_val_if_fail (LADDER_IS_CHART (chart), FALSE);
+  g_return_val_if_fail (out_path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return export_file (chart, catalogue, findings, out_path, options, error);
+}
+
+gboolean
+ladder_export_file_watched (LadderChart *chart, LadderCatalogue *catalogue,
+                            LadderFindings *findings, const char *out_path,
+                            LadderExportOptions *options, LadderProgress *progress,
+                            GError **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (LADDER_IS_CHART (chart), FALSE);
+  g_return_val_if_fail (out_path != NULL, FALSE);
+  g_return_val_if_fail (progress != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  ladder_export_watch_begin (progress);
+  ok = export_file (chart, catalogue, findings, out_path, options, error);
+  ladder_export_watch_end ();
+  return ok;
 }
 
 GBytes *

@@ -13,6 +13,7 @@
 
 #include "ladder-chart.h"
 #include "ladder-catalogue.h"
+#include "ladder-progress.h"
 #include "ladder-validate.h"
 
 G_BEGIN_DECLS
@@ -52,6 +53,35 @@ void     ladder_export_prepare (void);
 gboolean ladder_export_file   (LadderChart *chart, LadderCatalogue *catalogue,
                                LadderFindings *findings, const char *out_path,
                                LadderExportOptions *options, GError **error);
+
+/* As ladder_export_file(), on a thread of its own while another shows
+ * @progress: the cards drawn are counted into it
+ * (ladder_progress_get_people()), and soon after its cancellable is
+ * cancelled the export stops with G_IO_ERROR_CANCELLED, OUT as it was
+ * and nothing left beside it.  @chart must be one no other thread
+ * touches meanwhile (ladder_export_snapshot()). */
+gboolean ladder_export_file_watched (LadderChart *chart, LadderCatalogue *catalogue,
+                                     LadderFindings *findings, const char *out_path,
+                                     LadderExportOptions *options, LadderProgress *progress,
+                                     GError **error);
+
+/* A copy of @chart for an export on another thread while @chart goes on
+ * changing: everyone, in chart order, with their folds and dotted lines;
+ * every export of it writes the same bytes as of @chart.  Its slots are
+ * not @chart's. */
+LadderChart *ladder_export_snapshot (LadderChart *chart);
+
+/* The same copy a slice at a time, for a main loop that must not stop
+ * for long (a million people take about 0.2 s): step copies about
+ * @n_people more and is TRUE when all are; @chart may not change in
+ * between (start again when it does).  Finish, on any thread, once step
+ * was TRUE: the copy is then ladder_export_snapshot()'s. */
+typedef struct _LadderExportCopy LadderExportCopy;
+
+LadderExportCopy *ladder_export_copy_new    (LadderChart *chart);
+gboolean          ladder_export_copy_step   (LadderExportCopy *copy, guint n_people);
+LadderChart      *ladder_export_copy_finish (LadderExportCopy *copy);
+void              ladder_export_copy_free   (LadderExportCopy *copy);
 
 /* The same output in memory, for tests and fuzzing.  @format is an
  * extension without its dot ("png", "json", …) but not a chart format

@@ -377,8 +377,9 @@ count_thread (gpointer data)
 #ifdef __linux__
   /* Behind the main thread when the cores are busy: a count is worth
    * less than a frame.  (Linux's nice is the calling thread's alone;
-   * elsewhere it would be the whole process's.) */
-  setpriority (PRIO_PROCESS, 0, COUNT_NICE);
+   * elsewhere it would be the whole process's.)  Relative to the
+   * thread that started it, which the process may already have niced. */
+  setpriority (PRIO_PROCESS, 0, MIN (getpriority (PRIO_PROCESS, 0) + COUNT_NICE, 19));
 #endif
   count_in_thread (task, NULL, g_task_get_task_data (task), g_task_get_cancellable (task));
   return NULL;

@@ -15,6 +15,14 @@
  *   LADDER_PROBE_CANCEL=MS  instead, cancel the open MS milliseconds after
  *                           it began (as Cancel and Escape do), note how
  *                           long until the bar is gone, and end 2 s later
+ *   LADDER_PROBE_EXPORT=OUT instead of the edit, WAIT seconds to settle, then
+ *                           export the chart to OUT
+ *                           (its extension says the format) through the
+ *                           export dialog, as its file chooser would, and
+ *                           end when it is written
+ *   LADDER_PROBE_PRINT=OUT  instead, print the chart (fit on one page) to
+ *                           the PDF file OUT through the window's print
+ *                           operation, without its dialog
  *   LADDER_PROBE_DIALOG=N   FILE is delimited text or JSON: once the import
  *                           dialog has its counts, change a title's role N
  *                           times 100 ms apart (as a user picking roles),
@@ -39,11 +47,22 @@
 #define TICK_MS      5
 #define LONG_GAP_US  (50 * 1000)
 
-typedef enum { PHASE_START, PHASE_OPEN, PHASE_LIFE, PHASE_CHANGES, PHASE_IMPORT, N_PHASES } Phase;
+typedef enum { PHASE_START, PHASE_OPEN, PHASE_LIFE, PHASE_CHANGES, PHASE_IMPORT, PHASE_EXPORT,
+               N_PHASES } Phase;
 
-static const char * const phase_names[N_PHASES] = { "start", "open", "life", "changes", "import" };
+static const char * const phase_names[N_PHASES] = { "start", "open", "life", "changes", "import",
+                                                     "export" };
 
 #define CHANGE_INTERVAL_US (100 * 1000)
+
+/* What the export and print scenarios call in libladder-gui.so. */
+typedef gpointer (*DialogNew) (gpointer parent, gpointer chart, gpointer catalogue,
+                               guint selected, const char *name, GFile *folder);
+typedef gboolean (*DialogSetExtension) (gpointer dialog, const char *extension);
+typedef gboolean (*DialogExportTo) (gpointer dialog, const char *path);
+typedef gboolean (*DialogIsExporting) (gpointer dialog);
+typedef gpointer (*WindowGet) (gpointer window);
+typedef GtkPrintOperation *(*PrintOperationNew) (gpointer chart, gpointer catalogue, int mode);
 
 typedef struct {
   gint64 longest;
@@ -65,6 +84,9 @@ static struct {
   void      (*cancel) (gpointer window);
   GFile     *(*get_file) (gpointer window);
   gboolean   opened;
+  gpointer   dialog;          /* the export's, referenced */
+  gboolean   export_done;
+  gint64     export_took;
   guint      changes_made;
   gint64     next_change;
   gint64     dialog_counted_after;  /* since the open */
@@ -126,12 +148,66 @@ phase_played (Phase phase)
     case PHASE_CHANGES:
     case PHASE_IMPORT:
       return dialog;
+    case PHASE_EXPORT:
+      return g_getenv ("LADDER_PROBE_EXPORT") != NULL || g_getenv ("LADDER_PROBE_PRINT") != NULL;
     case PHASE_START:
     case PHASE_OPEN:
     case N_PHASES:
     default:
       return TRUE;
     }
+}
+
+/* From an idle, not from the tick: a print runs a main loop of its own,
+ * in which the tick must go on running. */
+static gboolean
+start_export (gpointer window)
+{
+  const char *out = g_getenv ("LADDER_PROBE_EXPORT");
+  WindowGet get_chart = editor_symbol ("ladder_window_get_chart");
+  WindowGet get_catalogue = editor_symbol ("ladder_window_get_catalogue");
+  gpointer chart = get_chart (window), catalogue = get_catalogue (window);
+
+  if (out != NULL)
+    {
+      DialogNew dialog_new = editor_symbol ("ladder_export_dialog_new");
+      DialogSetExtension set_extension = editor_symbol ("ladder_export_dialog_set_extension");
+      DialogExportTo export_to = editor_symbol ("ladder_export_dialog_export_to");
+
+      probe.dialog = g_object_ref (dialog_new (window, chart, catalogue, G_MAXUINT, "probe", NULL));
+      set_extension (probe.dialog, strrchr (out, '.'));
+      export_to (probe.dialog, out);
+    }
+  else
+    {
+      PrintOperationNew operation_new = editor_symbol ("ladder_print_operation_new");
+      g_autoptr(GtkPrintOperation) operation = operation_new (chart, catalogue, 0);
+
+      gtk_print_operation_set_export_filename (operation, g_getenv ("LADDER_PROBE_PRINT"));
+      gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, window, NULL);
+      probe.export_done = TRUE;
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* Before the export ran in the background there was no
+ * ladder_export_dialog_is_exporting: export_to() returned when done. */
+static gboolean
+export_finished (void)
+{
+  DialogIsExporting is_exporting = editor_symbol ("ladder_export_dialog_is_exporting");
+
+  if (probe.export_done)
+    return TRUE;
+  return probe.dialog != NULL && (is_exporting == NULL || !is_exporting (probe.dialog));
+}
+
+/* The export scenarios: WAIT seconds without an edit, for the window
+ * to settle after the open, then the export. */
+static gboolean
+exporting (void)
+{
+  return g_getenv ("LADDER_PROBE_EXPORT") != NULL || g_getenv ("LADDER_PROBE_PRINT") != NULL;
 }
 
 static void
@@ -152,6 +228,8 @@ report_and_exit (void)
   if (probe.progress_seen >= 0)
     fprintf (stderr, "ladder-freeze-probe: progress shown %.0f ms after the open\n",
              probe.progress_seen / 1000.0);
+  if (probe.export_took > 0)
+    fprintf (stderr, "ladder-freeze-probe: exported in %.0f ms\n", probe.export_took / 1000.0);
   if (probe.dialog_counted_after > 0)
     fprintf (stderr, "ladder-freeze-probe: dialog counted %.0f ms after the open, "
              "again %.0f ms after the first change\n",
@@ -260,6 +338,7 @@ play_dialog (GtkWidget *window, gint64 now)
       break;
     case PHASE_START:
     case PHASE_LIFE:
+    case PHASE_EXPORT:
     case N_PHASES:
       break;
     }
@@ -326,12 +405,26 @@ tick (gpointer data)
           probe.loaded_after = now - probe.phase_began;
           begin_phase (PHASE_LIFE, now);
           probe.life_ends = now + (wait ? g_ascii_strtod (wait, NULL) : 25.0) * G_USEC_PER_SEC;
+          if (exporting ())
+            break;
           gtk_widget_activate_action (window, "win.add-role", "s", role ? role : "ic");
         }
       break;
     case PHASE_LIFE:
-      if (now >= probe.life_ends)
+      if (now >= probe.life_ends && exporting ())
+        {
+          begin_phase (PHASE_EXPORT, now);
+          g_idle_add (start_export, window);
+        }
+      else if (now >= probe.life_ends)
         report_and_exit ();
+      break;
+    case PHASE_EXPORT:
+      if (export_finished ())
+        {
+          probe.export_took = now - probe.phase_began;
+          report_and_exit ();
+        }
       break;
     case PHASE_CHANGES:
     case PHASE_IMPORT:
