@@ -67,7 +67,7 @@ change_words (guint8 mark, guint *rgb)
 }
 
 static void
-draw_mark (LadderDraw *draw, const LadderBox *box, guint8 mark, gboolean text)
+draw_mark (LadderDraw *draw, const LadderBox *box, guint8 mark, gboolean text, gboolean again)
 {
   double x = box->x, y = box->y, w = box->width, h = box->height;
   const char *words;
@@ -78,7 +78,7 @@ draw_mark (LadderDraw *draw, const LadderBox *box, guint8 mark, gboolean text)
       LadderPaint ring = { { 0, 0, 0, 0 }, LADDER_RGB (CHOSEN_TEAL), 4.0, 0 };
 
       ring.fill = LADDER_RGB (CHOSEN_TEAL);
-      ring.fill.alpha = 0.10;
+      ring.fill.alpha = again ? 0 : 0.10;
       ladder_draw_box (draw, x - 8, y - 8, w + 16, h + 16, 16, LADDER_CORNER_ALL, &ring);
     }
   words = change_words (mark, &rgb);
@@ -108,43 +108,68 @@ draw_counts (LadderCanvas *self, LadderDraw *draw, const LadderBox *box, guint p
   draw_tag (draw, box->x + 8, box->y + box->height, text, &font, &pill);
 }
 
+static void
+draw_marks_of (LadderCanvas *self, LadderDraw *draw, guint person, gboolean text,
+               gboolean counts, gboolean again)
+{
+  guint8 mark = person < self->n_marks && self->marks != NULL ? self->marks[person] : 0;
+  const LadderBox *box = ladder_layout_get_box (self->layout, person);
+
+  if (box == NULL || !box->visible)
+    return;
+  if (mark != 0)
+    draw_mark (draw, box, mark, text, again);
+  if (counts)
+    draw_counts (self, draw, box, person);
+}
+
+/* Whether there is anything to draw; counts the reports when needed. */
+static gboolean
+has_marks (LadderCanvas *self, gboolean *text, gboolean *counts)
+{
+  *text = ladder_viewport_get_zoom (self->viewport) >= SIMPLE_ZOOM;
+  *counts = self->show_counts && *text;
+  if ((self->marks == NULL || self->n_marks == 0) && !*counts)
+    return FALSE;
+  if (*counts && self->counts == NULL)
+    self->counts = ladder_stats_new (self->chart, self->catalogue, NULL);
+  return TRUE;
+}
+
 void
 ladder_canvas_draw_marks (LadderCanvas *self, cairo_t *cr)
 {
-  double zoom = ladder_viewport_get_zoom (self->viewport);
-  gboolean text = zoom >= SIMPLE_ZOOM;
-  gboolean counts = self->show_counts && text;
+  gboolean text, counts;
   double x0, y0, x1, y1;
+  LadderLayoutIter iter;
+  LadderItemKind kind;
   LadderDraw *draw;
-  guint capacity;
+  guint person;
 
-  if ((self->marks == NULL || self->n_marks == 0) && !counts)
+  if (!has_marks (self, &text, &counts))
     return;
-  if (counts && self->counts == NULL)
-    self->counts = ladder_stats_new (self->chart, self->catalogue, NULL);
 
   cairo_clip_extents (cr, &x0, &y0, &x1, &y1);
-  capacity = ladder_chart_get_capacity (self->chart);
   draw = ladder_draw_cairo_new (cr);
-  for (guint p = 0; p < capacity; p++)
-    {
-      guint8 mark = p < self->n_marks && self->marks != NULL ? self->marks[p] : 0;
-      const LadderBox *box;
+  /* The rings reach 10 units out, the tags a little more. */
+  ladder_layout_iter_init (&iter, self->layout, x0 - 12, y0 - 12, x1 - x0 + 24, y1 - y0 + 24);
+  while (ladder_layout_iter_next (&iter, &person, &kind))
+    if (kind == LADDER_ITEM_CARD)
+      draw_marks_of (self, draw, person, text, counts, FALSE);
+  ladder_draw_free (draw);
+}
 
-      if (mark == 0 && !counts)
-        continue;
-      if (!ladder_chart_is_alive (self->chart, p))
-        continue;
-      box = ladder_layout_get_box (self->layout, p);
-      /* The rings reach 10 units out, the tags a little more. */
-      if (box == NULL || !box->visible || box->x + box->width + 12 < x0 ||
-          box->x - 12 > x1 || box->y + box->height + 12 < y0 || box->y - 12 > y1)
-        continue;
-      if (mark != 0)
-        draw_mark (draw, box, mark, text);
-      if (counts)
-        draw_counts (self, draw, box, p);
-    }
+void
+ladder_canvas_draw_marks_of (LadderCanvas *self, cairo_t *cr, guint person)
+{
+  gboolean text, counts;
+  LadderDraw *draw;
+
+  if (person == LADDER_NONE || !ladder_chart_is_alive (self->chart, person)
+      || !has_marks (self, &text, &counts))
+    return;
+  draw = ladder_draw_cairo_new (cr);
+  draw_marks_of (self, draw, person, text, counts, TRUE);
   ladder_draw_free (draw);
 }
 
@@ -187,6 +212,7 @@ ladder_canvas_set_marks (LadderCanvas *self, const guint8 *marks, guint n_marks)
 
   self->marks = marks;
   self->n_marks = marks != NULL ? n_marks : 0;
+  ladder_canvas_drop_picture (self);
   /* The cards' descriptions say the marks. */
   ladder_canvas_a11y_queue (self->a11y, TRUE);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -201,6 +227,7 @@ ladder_canvas_set_show_counts (LadderCanvas *self, gboolean show)
   if (show == self->show_counts)
     return;
   self->show_counts = show;
+  ladder_canvas_drop_picture (self);
   ladder_canvas_a11y_queue (self->a11y, TRUE);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

@@ -4,6 +4,7 @@
 
 #include "ladder-canvas.h"
 #include "ladder-document.h"
+#include "ladder-render.h"
 #include "ladder-stats.h"
 
 G_BEGIN_DECLS
@@ -84,10 +85,23 @@ struct _LadderCanvas
   guint            n_marks;
   gboolean         show_counts;
   LadderStats     *counts;            /* NULL: to count again */
+
+  /* the chart as last recorded (ladder-canvas-picture.c) */
+  GskRenderNode   *picture;           /* NULL: to record again */
+  double           picture_x, picture_y;   /* the view it was made at (viewport drawing
+                                            * coordinates): its widget origin */
+  int              picture_margin_x, picture_margin_y;   /* pixels it has round that view */
+  double           picture_zoom;
+  int              picture_view_width, picture_view_height;   /* the view it was made for */
+  guint            n_pictures;        /* recorded so far */
 };
+
+#define LADDER_CANVAS_CHEVRON_RADIUS 9.0
 
 /* ladder-canvas.c */
 void     ladder_canvas_ensure_layout   (LadderCanvas *self);
+/* The renderer's options every drawing of the canvas starts from. */
+void     ladder_canvas_render_options  (LadderCanvas *self, LadderRenderOptions *options);
 void     ladder_canvas_get_origin      (LadderCanvas *self, double *x, double *y);
 /* Widget pixels to chart coordinates (those of the layout). */
 void     ladder_canvas_to_chart        (LadderCanvas *self, double widget_x, double widget_y,
@@ -135,6 +149,20 @@ void              ladder_canvas_a11y_allocate (LadderCanvasA11y *self);
 /* Draws the marks and counts over the cards in view (chart coordinates,
  * zoomed). */
 void     ladder_canvas_draw_marks      (LadderCanvas *self, cairo_t *cr);
+/* Those of @person's card again, over its selection or drop ring
+ * (without the highlight's translucent fill, already in the picture);
+ * nothing for LADDER_NONE. */
+void     ladder_canvas_draw_marks_of   (LadderCanvas *self, cairo_t *cr, guint person);
+
+/* ladder-canvas-picture.c */
+/* The frame: the picture of the chart (recorded again when needed) and
+ * the view's marks over it. */
+void     ladder_canvas_snapshot_chart  (LadderCanvas *self, GtkSnapshot *snapshot,
+                                        int width, int height);
+/* Forgets the picture: what it shows has changed. */
+void     ladder_canvas_drop_picture    (LadderCanvas *self);
+/* How many pictures the canvas has recorded (for tests). */
+guint    ladder_canvas_get_n_pictures  (LadderCanvas *self);
 /* The marks and counts of @person's card in words, for its accessible
  * description ("" when there are none; free with g_free). */
 char    *ladder_canvas_describe_marks  (LadderCanvas *self, guint person);

@@ -2,9 +2,11 @@
  *
  * Draws the chart with the shared renderer (the one that also makes the
  * PNG, SVG and PDF exports), only the part in view and at the zoom of the
- * viewport.  Scrolling goes through GtkScrollable so that a
- * GtkScrolledWindow gives scrollbars; zoom and position live in a
- * LadderViewport.  Pointer and drag handling is in ladder-canvas-input.c.
+ * viewport, kept as a render node between frames with the view's own
+ * marks over it (ladder-canvas-picture.c).  Scrolling goes through
+ * GtkScrollable so that a GtkScrolledWindow gives scrollbars; zoom and
+ * position live in a LadderViewport.  Pointer and drag handling is in
+ * ladder-canvas-input.c.
  */
 #include "config.h"
 
@@ -19,7 +21,6 @@
 #define ZOOM_STEP 1.25
 /* The smallest zoom at which a card's name can be read comfortably. */
 #define READABLE_ZOOM 0.5
-#define CHEVRON_RADIUS 9.0
 
 enum {
   PROP_0,
@@ -44,8 +45,8 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (LadderCanvas, ladder_canvas, GTK_TYPE_WIDGET,
 
 /* ------------------------------------------------------------- geometry */
 
-static void
-render_options (LadderCanvas *self, LadderRenderOptions *options)
+void
+ladder_canvas_render_options (LadderCanvas *self, LadderRenderOptions *options)
 {
   ladder_render_options_init (options);
   /* The header bar shows the title; the canvas shows only people. */
@@ -58,7 +59,7 @@ ladder_canvas_get_origin (LadderCanvas *self, double *x, double *y)
 {
   LadderRenderOptions options;
 
-  render_options (self, &options);
+  ladder_canvas_render_options (self, &options);
   ladder_render_get_origin (self->chart, &options, x, y);
 }
 
@@ -113,7 +114,8 @@ layout_changed (LadderCanvas *self)
   LadderRenderOptions options;
   double width, height;
 
-  render_options (self, &options);
+  ladder_canvas_drop_picture (self);
+  ladder_canvas_render_options (self, &options);
   ladder_render_get_size (self->layout, self->chart, &options, &width, &height);
   ladder_viewport_set_content_size (self->viewport, width, height);
   update_adjustments (self);
@@ -158,7 +160,8 @@ ladder_canvas_hit_chevron (LadderCanvas *self, guint person, double widget_x, do
   dx = x - (box->x + box->width / 2.0);
   dy = y - (box->y + box->height);
   /* A little more than the drawn chevron, so it is easy to hit. */
-  return fabs (dx) <= CHEVRON_RADIUS + 12.0 && fabs (dy) <= CHEVRON_RADIUS + 3.0;
+  return fabs (dx) <= LADDER_CANVAS_CHEVRON_RADIUS + 12.0
+         && fabs (dy) <= LADDER_CANVAS_CHEVRON_RADIUS + 3.0;
 }
 
 const char *
@@ -170,123 +173,17 @@ ladder_canvas_label (LadderCanvas *self, guint person)
 /* -------------------------------------------------------------- drawing */
 
 static void
-draw_chevron (LadderCanvas *self, cairo_t *cr, guint person)
-{
-  const LadderBox *box;
-  double cx, cy;
-
-  if (person == LADDER_NONE || !ladder_chart_is_alive (self->chart, person) ||
-      ladder_chart_get_first_report (self->chart, person) == LADDER_NONE ||
-      ladder_chart_get_collapsed (self->chart, person))
-    return;
-  box = ladder_layout_get_box (self->layout, person);
-  if (box == NULL || !box->visible)
-    return;
-
-  cx = box->x + box->width / 2.0;
-  cy = box->y + box->height;
-  cairo_arc (cr, cx, cy, CHEVRON_RADIUS, 0, 2 * G_PI);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_fill_preserve (cr);
-  cairo_set_source_rgb (cr, 0.6, 0.63, 0.68);
-  cairo_set_line_width (cr, 1.0);
-  cairo_stroke (cr);
-  /* An upward chevron: "fold this away". */
-  cairo_move_to (cr, cx - 4, cy + 2);
-  cairo_line_to (cr, cx, cy - 2);
-  cairo_line_to (cr, cx + 4, cy + 2);
-  cairo_set_source_rgb (cr, 0.2, 0.25, 0.33);
-  cairo_set_line_width (cr, 1.6);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  cairo_stroke (cr);
-}
-
-/* As file managers show a cut file: faded into the background, with a
- * dashed edge. */
-static void
-draw_cut (LadderCanvas *self, cairo_t *cr)
-{
-  const LadderBox *box;
-  double zoom = ladder_viewport_get_zoom (self->viewport);
-
-  if (self->cut == LADDER_NONE || !ladder_chart_is_alive (self->chart, self->cut))
-    return;
-  box = ladder_layout_get_box (self->layout, self->cut);
-  if (box == NULL || !box->visible)
-    return;
-
-  cairo_save (cr);
-  cairo_rectangle (cr, box->x, box->y, box->width, box->height);
-  /* The canvas background of style.css */
-  cairo_set_source_rgba (cr, 0.933, 0.941, 0.953, 0.6);
-  cairo_fill_preserve (cr);
-  cairo_set_source_rgba (cr, 0.36, 0.40, 0.46, 0.9);
-  cairo_set_line_width (cr, 1.5 / zoom);
-  cairo_set_dash (cr, (double[]) { 4.0 / zoom, 3.0 / zoom }, 2, 0);
-  cairo_stroke (cr);
-  cairo_restore (cr);
-}
-
-static void
 ladder_canvas_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
   LadderCanvas *self = LADDER_CANVAS (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  LadderRenderOptions options;
-  double zoom, vx, vy, ox, oy;
-  cairo_t *cr;
-  LadderDraw *draw;
 
   if (self->chart == NULL || self->findings == NULL || width <= 0 || height <= 0)
     return;
 
   ladder_canvas_ensure_layout (self);
-  zoom = ladder_viewport_get_zoom (self->viewport);
-  vx = ladder_viewport_get_x (self->viewport);
-  vy = ladder_viewport_get_y (self->viewport);
-  ladder_canvas_get_origin (self, &ox, &oy);
-
-  render_options (self, &options);
-  options.clip_x = vx - ox;
-  options.clip_y = vy - oy;
-  options.clip_width = width / zoom;
-  options.clip_height = height / zoom;
-  options.zoom = zoom;
-  options.selected = self->selected;
-  options.matches = self->matches;
-  options.dotted_stubs = TRUE;
-  if (self->drag_mode == DRAG_CARD)
-    {
-      options.drop_target = self->drop_target;
-      options.drop_refused = self->drop_refused;
-    }
-  else
-    options.drop_target = self->dnd_target;
-
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  cairo_save (cr);
-  cairo_scale (cr, zoom, zoom);
-  cairo_translate (cr, -vx, -vy);
-
-  draw = ladder_draw_cairo_new (cr);
-  ladder_render_chart (draw, self->chart, self->catalogue, self->layout, self->findings, &options);
-  ladder_draw_free (draw);
-
-  /* What belongs to the view only, in chart coordinates. */
-  cairo_translate (cr, ox, oy);
-  draw_cut (self, cr);
-  ladder_canvas_draw_marks (self, cr);
-  if (zoom >= 0.35 && self->drag_mode != DRAG_CARD)
-    {
-      draw_chevron (self, cr, self->hover);
-      if (self->selected != self->hover)
-        draw_chevron (self, cr, self->selected);
-    }
-  ladder_canvas_draw_drag (self, cr);
-  cairo_restore (cr);
-  ladder_canvas_draw_drop_message (self, cr, width);
-  cairo_destroy (cr);
+  ladder_canvas_snapshot_chart (self, snapshot, width, height);
 }
 
 /* @person's card and where its top-left corner is in the viewport's
@@ -406,6 +303,7 @@ chart_changed_cb (LadderDocument *document, const LadderChange *change, LadderCa
   LadderChart *chart = self->chart;
 
   self->layout_dirty = TRUE;
+  ladder_canvas_drop_picture (self);
   g_clear_pointer (&self->counts, ladder_stats_free);
   /* An edit keeps the view where it is (no refit, no re-centring); the
    * card it made or moved is scrolled into view by the command's caller. */
@@ -438,6 +336,7 @@ ladder_canvas_set_document (LadderCanvas *self, LadderDocument *document)
   g_set_object (&self->catalogue, ladder_document_get_catalogue (document));
   g_signal_connect (document, "changed", G_CALLBACK (chart_changed_cb), self);
   self->layout_dirty = TRUE;
+  ladder_canvas_drop_picture (self);
   self->selected = LADDER_NONE;
   ladder_canvas_a11y_queue (self->a11y, TRUE);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
@@ -448,6 +347,7 @@ ladder_canvas_set_findings (LadderCanvas *self, LadderFindings *findings)
 {
   g_return_if_fail (LADDER_IS_CANVAS (self));
   self->findings = findings;
+  ladder_canvas_drop_picture (self);
   ladder_canvas_a11y_queue (self->a11y, TRUE);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -457,6 +357,7 @@ ladder_canvas_set_matches (LadderCanvas *self, const guint8 *matches)
 {
   g_return_if_fail (LADDER_IS_CANVAS (self));
   self->matches = matches;
+  ladder_canvas_drop_picture (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -507,6 +408,7 @@ ladder_canvas_set_cut (LadderCanvas *self, guint person)
   if (person == self->cut)
     return;
   self->cut = person;
+  ladder_canvas_drop_picture (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -915,6 +817,7 @@ ladder_canvas_finalize (GObject *object)
 
   g_clear_pointer (&self->layout, ladder_layout_free);
   g_clear_pointer (&self->counts, ladder_stats_free);
+  ladder_canvas_drop_picture (self);
   g_clear_pointer (&self->drop_message, g_free);
   G_OBJECT_CLASS (ladder_canvas_parent_class)->finalize (object);
 }

@@ -535,6 +535,215 @@ test_star (void **state)
   g_assert_cmpfloat (width, ==, 2 * (LADDER_SLOT_GAP + W));
 }
 
+/* What the walk must find, item by item: the bounds the index files,
+ * from the public API. */
+static gboolean
+item_meets (LadderLayout *layout, guint person, LadderItemKind kind,
+            double qx0, double qy0, double qx1, double qy1)
+{
+  double x0, y0, x1, y1;
+
+  if (kind == LADDER_ITEM_CARD)
+    {
+      const LadderBox *box = box_of (layout, person);
+      double lx0, ly0, lx1, ly1;
+
+      if (box == NULL || !box->visible)
+        return FALSE;
+      x0 = box->x;
+      y0 = box->y;
+      x1 = box->x + box->width;
+      y1 = box->y + box->height;
+      if (ladder_layout_get_link (layout, person, &lx0, &ly0, &lx1, &ly1))
+        {
+          x0 = MIN (x0, lx1);
+          x1 = MAX (x1, lx1);
+          y0 = MIN (y0, ly1);
+        }
+    }
+  else
+    {
+      const LadderConnector *c = ladder_layout_get_connector (layout, person);
+      const LadderBox *box = box_of (layout, person);
+
+      if (c == NULL || box == NULL || !box->visible)
+        return FALSE;
+      x0 = x1 = c->trunk_x;
+      y0 = c->trunk_y0;
+      y1 = c->trunk_y1;
+      if (c->bus_x0 <= c->bus_x1)
+        {
+          x0 = MIN (x0, c->bus_x0);
+          x1 = MAX (x1, c->bus_x1);
+          y1 = MAX (y1, c->bus_y);
+        }
+    }
+  return !(x1 < qx0 || x0 > qx1 || y1 < qy0 || y0 > qy1);
+}
+
+/* The walk reports exactly the items that meet the rectangle, each once;
+ * returns how many entries of the index it looked at. */
+static guint
+assert_query (LadderChart *chart, LadderLayout *layout, double qx, double qy, double qw, double qh)
+{
+  guint capacity = ladder_chart_get_capacity (chart);
+  g_autofree guint8 *seen = g_new0 (guint8, 2 * (gsize) capacity);
+  LadderLayoutIter iter;
+  LadderItemKind kind;
+  guint person;
+
+  ladder_layout_iter_init (&iter, layout, qx, qy, qw, qh);
+  while (ladder_layout_iter_next (&iter, &person, &kind))
+    {
+      g_assert_cmpuint (person, <, capacity);
+      g_assert_cmpuint (seen[2 * person + kind], ==, 0);
+      seen[2 * person + kind] = 1;
+    }
+  for (guint p = 0; p < capacity; p++)
+    for (int k = LADDER_ITEM_CARD; k <= LADDER_ITEM_CONNECTOR; k++)
+      if (seen[2 * p + k] != item_meets (layout, p, k, qx, qy, qx + qw, qy + qh))
+        fail_msg ("window %g,%g %gx%g: %s of %u %s", qx, qy, qw, qh,
+                  k == LADDER_ITEM_CARD ? "card" : "connector", p,
+                  seen[2 * p + k] ? "reported, but does not meet it" : "missed");
+  return iter.n_tested;
+}
+
+static void
+assert_queries (LadderChart *chart, LadderLayout *layout, GRand *rand)
+{
+  double width, height;
+
+  ladder_layout_compute (layout, chart);
+  ladder_layout_get_extents (layout, &width, &height);
+  /* The corners and edges, the whole chart and more, points, lines. */
+  assert_query (chart, layout, -100, -100, 150, 150);
+  assert_query (chart, layout, width - 50, height - 50, 1920, 1080);
+  assert_query (chart, layout, -1920, 0, 1920, height);
+  assert_query (chart, layout, width, 0, 1920, height);
+  assert_query (chart, layout, -10, -10, width + 20, height + 20);
+  assert_query (chart, layout, 0, 0, width, height);
+  assert_query (chart, layout, width / 2, H + LADDER_V_GAP / 2, 0, 0);
+  assert_query (chart, layout, 0, H + LADDER_V_GAP / 2, width, 0);
+  for (int i = 0; i < 60; i++)
+    {
+      double qw = g_rand_double_range (rand, 0, 3000), qh = g_rand_double_range (rand, 0, 1200);
+
+      assert_query (chart, layout, g_rand_double_range (rand, -qw, width),
+                    g_rand_double_range (rand, -qh, height), qw, qh);
+    }
+}
+
+static void
+test_query_exact_sets (void **state)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (13);
+
+  for (guint32 seed = 1; seed <= 12; seed++)
+    {
+      g_autoptr(LadderChart) chart = random_chart (50 + seed * 97, seed);
+      g_autoptr(LadderLayout) layout = ladder_layout_new ();
+
+      assert_queries (chart, layout, rand);
+      ladder_chart_set_layout (chart, LADDER_LAYOUT_COMPACT);
+      assert_queries (chart, layout, rand);
+    }
+  /* Wide connectors: a root over 300 reports, each over 1 to 40. */
+  {
+    g_autoptr(LadderChart) chart = ladder_chart_new ();
+    g_autoptr(LadderLayout) layout = ladder_layout_new ();
+    guint root = add (chart, LADDER_NONE);
+
+    for (guint i = 0; i < 300; i++)
+      {
+        guint m = add (chart, root);
+
+        for (guint j = 0; j < 1 + (i * 7) % 40; j++)
+          add (chart, m);
+      }
+    assert_queries (chart, layout, rand);
+  }
+}
+
+/* No one: every window is empty, and the index is built from nothing
+ * (the sanitizer build checks it carves no pointer from NULL). */
+static void
+test_query_empty (void **state)
+{
+  g_autoptr(LadderChart) chart = ladder_chart_new ();
+  g_autoptr(LadderLayout) layout = ladder_layout_new ();
+  LadderLayoutIter iter;
+  LadderItemKind kind;
+  guint person;
+
+  ladder_layout_compute (layout, chart);
+  ladder_layout_iter_init (&iter, layout, -100, -100, 10000, 10000);
+  g_assert_false (ladder_layout_iter_next (&iter, &person, &kind));
+  g_assert_cmpuint (ladder_layout_hit (layout, 0, 0), ==, LADDER_NONE);
+  add (chart, LADDER_NONE);
+  ladder_layout_compute (layout, chart);
+  ladder_layout_iter_init (&iter, layout, -100, -100, 10000, 10000);
+  g_assert_true (ladder_layout_iter_next (&iter, &person, &kind));
+  g_assert_cmpuint (person, ==, 0);
+  g_assert_false (ladder_layout_iter_next (&iter, &person, &kind));
+}
+
+/* A window in the middle of a row of 20,000 cards: the walk looks at
+ * what is near it (the cards within a bus segment's width to its left,
+ * about 20), not at the whole row, and finds it exactly. */
+static void
+test_query_visits_what_is_in_view (void **state)
+{
+  g_autoptr(LadderChart) chart = ladder_chart_new ();
+  g_autoptr(LadderLayout) layout = ladder_layout_new ();
+  guint root = add (chart, LADDER_NONE), first = root + 1;
+  LadderLayoutIter iter;
+  LadderItemKind kind;
+  guint person, n = 20000, n_cards = 0, n_connectors = 0;
+  double x = 12000 * STEP + 5, y = H + LADDER_V_GAP + 5;
+
+  for (guint i = 0; i < n; i++)
+    add (chart, root);
+  ladder_layout_compute (layout, chart);
+
+  /* From just inside card 12000 to just inside card 12003 (right of the
+   * root, which is over the middle of the row); the row's
+   * bus passes above the window, the stubs of these cards reach it. */
+  ladder_layout_iter_init (&iter, layout, x, y, 3 * STEP, H - 10);
+  while (ladder_layout_iter_next (&iter, &person, &kind))
+    {
+      if (kind == LADDER_ITEM_CARD)
+        {
+          g_assert_cmpuint (person, ==, first + 12000 + n_cards);
+          n_cards++;
+        }
+      else
+        n_connectors++;
+    }
+  g_assert_cmpuint (n_cards, ==, 4);
+  g_assert_cmpuint (n_connectors, ==, 0);
+  g_assert_cmpuint (iter.n_tested, <=, 40);
+
+  /* The bus over the row, in the window, reported once. */
+  n_cards = n_connectors = 0;
+  ladder_layout_iter_init (&iter, layout, x, H, 3 * STEP, LADDER_V_GAP);
+  while (ladder_layout_iter_next (&iter, &person, &kind))
+    {
+      if (kind == LADDER_ITEM_CONNECTOR)
+        {
+          g_assert_cmpuint (person, ==, root);
+          n_connectors++;
+        }
+      else
+        n_cards++;
+    }
+  g_assert_cmpuint (n_connectors, ==, 1);
+  g_assert_cmpuint (n_cards, ==, 4);
+  g_assert_cmpuint (iter.n_tested, <=, 40);
+  assert_query (chart, layout, x, 0, 3 * STEP, 3 * H);
+  assert_query (chart, layout, 0, 0, 3 * STEP, 3 * H);
+  assert_query (chart, layout, (n - 2) * STEP, 0, 3 * STEP, 3 * H);
+}
+
 int
 main (void)
 {
@@ -550,6 +759,9 @@ main (void)
     cmocka_unit_test (test_new_root_beside_forest),
     cmocka_unit_test (test_million_chain),
     cmocka_unit_test (test_star),
+    cmocka_unit_test (test_query_exact_sets),
+    cmocka_unit_test (test_query_visits_what_is_in_view),
+    cmocka_unit_test (test_query_empty),
   };
 
   return cmocka_run_group_tests (tests, NULL, NULL);

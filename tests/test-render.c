@@ -564,7 +564,7 @@ test_fold_marker_big_team (void **state)
 
 /* The SVG of @chart in a small view around @person's card. */
 static char *
-render_view_svg (LadderChart *chart, guint person, gboolean stubs)
+render_view_svg (LadderChart *chart, guint person, gboolean stubs, double span)
 {
   LadderCatalogue *catalogue = ladder_catalogue_get_default ();
   g_autoptr(LadderLayout) layout = ladder_layout_new ();
@@ -581,6 +581,7 @@ render_view_svg (LadderChart *chart, guint person, gboolean stubs)
   options.clip_width = 400;
   options.clip_height = 300;
   options.dotted_stubs = stubs;
+  options.dotted_stub_span = span;
   draw = ladder_draw_svg_new (append_to_string, out, 400, 300, NULL);
   ladder_render_chart (draw, chart, catalogue, layout, NULL, &options);
   g_assert_true (ladder_draw_svg_finish (draw));
@@ -603,18 +604,28 @@ test_dotted_stub (void **state)
     far = add (chart, "pm", ceo, i == 29 ? "Zed Far" : "Pat Mid");
   g_assert_true (ladder_chart_add_dotted_line (chart, near, far, NULL));
 
-  whole = render_view_svg (chart, near, FALSE);
+  whole = render_view_svg (chart, near, FALSE, 0);
   g_assert_nonnull (strstr (whole, "Nia Near"));
   g_assert_null (strstr (whole, "Zed Far"));
-  stubbed = render_view_svg (chart, near, TRUE);
+  stubbed = render_view_svg (chart, near, TRUE, 0);
   g_assert_nonnull (strstr (stubbed, ">Zed Far</text>"));
+  /* The span of a view bigger than the clip (the canvas drawing a
+   * margin round its view): whole again. */
+  g_clear_pointer (&whole, g_free);
+  whole = render_view_svg (chart, near, TRUE, 40 * LADDER_CARD_WIDTH);
+  g_assert_null (strstr (whole, "Zed Far"));
 
   /* Ends close together on screen: the line as it is. */
   ladder_chart_remove_dotted_line (chart, near, far);
   g_assert_true (ladder_chart_add_dotted_line (chart, near, ladder_chart_get_next_sibling (chart, near), NULL));
-  close = render_view_svg (chart, near, TRUE);
+  close = render_view_svg (chart, near, TRUE, 0);
   g_assert_nonnull (strstr (stubbed, "font-style=\"italic\""));
   g_assert_null (strstr (close, "font-style=\"italic\""));
+  /* A view narrower than the clip (and the gap between the cards): stubs
+   * even for these. */
+  g_clear_pointer (&close, g_free);
+  close = render_view_svg (chart, near, TRUE, 10);
+  g_assert_nonnull (strstr (close, "font-style=\"italic\""));
 }
 
 static void

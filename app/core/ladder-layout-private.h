@@ -31,7 +31,12 @@ struct _LadderLayout {
 
   guint      n_bands;
   guint     *band_start;      /* n_bands + 1 */
-  guint     *band_items;
+  guint     *band_items;      /* band_capacity, as band_x */
+  gsize      band_capacity;
+  double    *band_x;          /* where each entry of band_items starts, ascending per band */
+  double    *band_reach;      /* per band: the widest entry's width */
+  char      *index_scratch;   /* the index's working arrays, kept */
+  gsize      index_scratch_size;
 };
 
 /* The tidy-tree state, one entry per block (node 0: a virtual root above

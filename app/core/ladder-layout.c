@@ -65,6 +65,9 @@ ladder_layout_free (LadderLayout *layout)
   g_free (layout->visible);
   g_free (layout->band_start);
   g_free (layout->band_items);
+  g_free (layout->band_x);
+  g_free (layout->band_reach);
+  g_free (layout->index_scratch);
   g_free (layout->scratch);
   g_array_unref (layout->connectors);
   g_array_unref (layout->dotted);

@@ -61,12 +61,13 @@ gboolean         ladder_layout_get_link   (LadderLayout *layout, guint person,
 const guint     *ladder_layout_get_dotted (LadderLayout *layout, guint *n_pairs);
 
 /* Walks the cards and connectors that meet a rectangle, each once, in
- * time proportional to what is found (plus a band lookup).  No
- * allocation. */
+ * time proportional to what is found (plus a binary search per band of
+ * the rectangle), however wide the chart.  No allocation. */
 typedef struct {
   LadderLayout *layout;
   double x0, y0, x1, y1;
-  guint band, last_band, pos;
+  guint band, last_band, pos, end;
+  guint n_tested;   /* entries of the index looked at so far (for tests) */
 } LadderLayoutIter;
 
 typedef enum {

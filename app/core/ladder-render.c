@@ -419,6 +419,9 @@ draw_dotted_lines (Render *r)
   guint n_pairs;
   const guint *pairs = ladder_layout_get_dotted (r->layout, &n_pairs);
   LadderPaint paint = stroke_paint (DOTTED_SLATE, 1.5, 5);
+  double span = r->options->dotted_stub_span > 0
+                ? r->options->dotted_stub_span
+                : MAX (r->options->clip_width, r->options->clip_height);
 
   for (guint i = 0; i < n_pairs; i++)
     {
@@ -446,8 +449,7 @@ draw_dotted_lines (Render *r)
           ay = a->y + a->height;
           by = b->y;
         }
-      if (r->options->dotted_stubs && r->options->clip_width > 0
-          && hypot (bx - ax, by - ay) > MAX (r->options->clip_width, r->options->clip_height))
+      if (r->options->dotted_stubs && r->options->clip_width > 0 && hypot (bx - ax, by - ay) > span)
         {
           draw_dotted_stub (r, ax, ay, bx, by, pairs[2 * i + 1], &paint);
           draw_dotted_stub (r, bx, by, ax, ay, pairs[2 * i], &paint);
@@ -746,26 +748,11 @@ draw_title (Render *r)
                     line ? line : people, &sub_font);
 }
 
-void
-ladder_render_chart (LadderDraw *draw, LadderChart *chart, LadderCatalogue *catalogue,
-                     LadderLayout *layout, LadderFindings *findings,
-                     const LadderRenderOptions *options)
+static void
+render_init (Render *rr, LadderDraw *draw, LadderChart *chart, LadderCatalogue *catalogue,
+             LadderLayout *layout, LadderFindings *findings, const LadderRenderOptions *options)
 {
-  LadderRenderOptions defaults;
-  LadderLayoutIter iter;
-  LadderItemKind kind;
-  guint person;
   Render r;
-
-  g_return_if_fail (draw != NULL);
-  g_return_if_fail (LADDER_IS_CHART (chart));
-  g_return_if_fail (layout != NULL);
-
-  if (options == NULL)
-    {
-      ladder_render_options_init (&defaults);
-      options = &defaults;
-    }
 
   r.draw = draw;
   r.chart = chart;
@@ -793,6 +780,30 @@ ladder_render_chart (LadderDraw *draw, LadderChart *chart, LadderCatalogue *cata
       r.clip_x1 = w - r.ox;
       r.clip_y1 = h - r.oy;
     }
+  *rr = r;
+}
+
+void
+ladder_render_chart (LadderDraw *draw, LadderChart *chart, LadderCatalogue *catalogue,
+                     LadderLayout *layout, LadderFindings *findings,
+                     const LadderRenderOptions *options)
+{
+  LadderRenderOptions defaults;
+  LadderLayoutIter iter;
+  LadderItemKind kind;
+  guint person;
+  Render r;
+
+  g_return_if_fail (draw != NULL);
+  g_return_if_fail (LADDER_IS_CHART (chart));
+  g_return_if_fail (layout != NULL);
+
+  if (options == NULL)
+    {
+      ladder_render_options_init (&defaults);
+      options = &defaults;
+    }
+  render_init (&r, draw, chart, catalogue, layout, findings, options);
 
   if (options->background)
     {
@@ -833,4 +844,42 @@ ladder_render_chart (LadderDraw *draw, LadderChart *chart, LadderCatalogue *cata
   while (ladder_layout_iter_next (&iter, &person, &kind))
     if (kind == LADDER_ITEM_CARD)
       draw_card (&r, person);
+}
+
+void
+ladder_render_highlights (LadderDraw *draw, LadderChart *chart, LadderCatalogue *catalogue,
+                          LadderLayout *layout, LadderFindings *findings,
+                          const LadderRenderOptions *options)
+{
+  guint people[2];
+  Render r;
+
+  g_return_if_fail (draw != NULL);
+  g_return_if_fail (LADDER_IS_CHART (chart));
+  g_return_if_fail (layout != NULL);
+  g_return_if_fail (options != NULL);
+
+  render_init (&r, draw, chart, catalogue, layout, findings, options);
+  people[0] = options->drop_target;
+  people[1] = options->selected != options->drop_target ? options->selected : LADDER_NONE;
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    {
+      const LadderBox *box;
+      double x, y;
+      int worst;
+
+      if (people[i] == LADDER_NONE || !ladder_chart_is_alive (chart, people[i]))
+        continue;
+      box = ladder_layout_get_box (layout, people[i]);
+      if (box == NULL || !box->visible || box->x > r.clip_x1 + OVERHANG
+          || box->x + box->width < r.clip_x0 - OVERHANG || box->y > r.clip_y1 + OVERHANG
+          || box->y + box->height < r.clip_y0 - OVERHANG_BELOW)
+        continue;
+      x = box->x + r.ox;
+      y = box->y + r.oy;
+      draw_highlights_above (&r, people[i], x, y, box->width, box->height);
+      worst = worst_for (&r, people[i]);
+      if (!r.simple && worst >= 0)
+        draw_badge (&r, x + box->width - 3, y + 3, worst);
+    }
 }

@@ -40,6 +40,10 @@ typedef struct {
    * ends far apart on screen) is drawn as a short stub at each end with
    * the other person's name, not across the whole view (the canvas). */
   gboolean dotted_stubs;
+  /* With dotted_stubs: the span (chart units) beyond which a dotted line
+   * is drawn as stubs, when the clip is bigger than the view (a canvas
+   * drawing a margin around it); 0: the clip's larger side. */
+  double   dotted_stub_span;
 } LadderRenderOptions;
 
 void ladder_render_options_init (LadderRenderOptions *options);
@@ -65,5 +69,13 @@ void ladder_render_get_origin (LadderChart *chart, const LadderRenderOptions *op
 void ladder_render_chart (LadderDraw *draw, LadderChart *chart, LadderCatalogue *catalogue,
                           LadderLayout *layout, LadderFindings *findings,
                           const LadderRenderOptions *options);
+
+/* Only the rings of options->selected and options->drop_target, and what
+ * of their cards ladder_render_chart() draws over its rings (the finding
+ * badge), for a view that keeps a picture of the chart drawn with neither
+ * and puts them on top (the canvas). */
+void ladder_render_highlights (LadderDraw *draw, LadderChart *chart, LadderCatalogue *catalogue,
+                               LadderLayout *layout, LadderFindings *findings,
+                               const LadderRenderOptions *options);
 
 G_END_DECLS

@@ -24,8 +24,13 @@
  *
  * The steps: Down twice (the root, then its first report), then RUNS times
  * move later (or, every other time, back earlier), undo and redo; 100% and RUNS pans; six steps out (26%) and
- * RUNS pans.  Each result is one line on stderr, "ladder-window: STEP
- * wall=MS cpu=MS", then the memory, "ladder-window: done", and the app ends.
+ * RUNS pans.  Then every fold is opened, as unfolding each folded card
+ * would (ladder_document_fold(), what Space on a folded card does; the
+ * window has no "Expand All"), and RUNS pans at 26% and, after 100%,
+ * RUNS pans at 100%, all one way (the canvas keeps a picture a little
+ * bigger than the view: back and forth would stay inside it).  Each
+ * result is one line on stderr, "ladder-window: STEP wall=MS cpu=MS",
+ * then the memory, "ladder-window: done", and the app ends.
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -47,6 +52,10 @@ typedef void (*MoveSelectionFunc) (GtkWidget *canvas, int move);
 typedef gboolean (*IsLoadingFunc) (GtkWidget *window);
 typedef gpointer (*GetChartFunc) (GtkWidget *window);
 typedef guint (*GetNPeopleFunc) (gpointer chart);
+typedef gpointer (*GetDocumentFunc) (GtkWidget *window);
+typedef guint (*GetCapacityFunc) (gpointer chart);
+typedef gboolean (*GetCollapsedFunc) (gpointer chart, guint person);
+typedef void (*FoldFunc) (gpointer document, guint person, gboolean folded);
 
 #define MOVE_DOWN 1     /* LADDER_CANVAS_MOVE_DOWN */
 
@@ -54,6 +63,7 @@ typedef struct {
   const char *label;
   const char *action;   /* or NULL: */
   gboolean    select;   /* Down in the canvas */
+  gboolean    unfold;   /* every fold opened */
   double      pan;      /* or a pan by this many pixels */
 } Step;
 
@@ -66,6 +76,10 @@ static struct {
   IsLoadingFunc is_loading;
   GetChartFunc  get_chart;
   GetNPeopleFunc get_n_people;
+  GetDocumentFunc get_document;
+  GetCapacityFunc get_capacity;
+  GetCollapsedFunc get_collapsed;
+  FoldFunc     fold;
   gboolean     loaded;        /* a frame was drawn after the open ended */
   gint64       loaded_at;     /* µs */
   guint        frames;
@@ -200,6 +214,20 @@ send_step (Step *step)
     gtk_widget_activate_action (bench.canvas, step->action, NULL);
   else if (step->select)
     bench.move_selection (bench.canvas, MOVE_DOWN);
+  else if (step->unfold)
+    {
+      gpointer chart = bench.get_chart (bench.window);
+      gpointer document = bench.get_document (bench.window);
+      guint capacity = bench.get_capacity (chart), n = 0;
+
+      for (guint p = 0; p < capacity; p++)
+        if (bench.get_collapsed (chart, p))
+          {
+            bench.fold (document, p, FALSE);
+            n++;
+          }
+      fprintf (stderr, "ladder-window: unfolded %u\n", n);
+    }
   else
     {
       GtkAdjustment *adjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (bench.canvas));
@@ -285,6 +313,13 @@ start_steps (GtkWidget *window)
     add_step ("zoom-out", "win.zoom-out", FALSE, 0);
   for (guint i = 0; i < runs; i++)
     add_step ("pan-26", NULL, FALSE, i % 2 ? -200 : 200);
+  add_step ("unfold-all", NULL, FALSE, 0);
+  ((Step *) g_ptr_array_index (bench.steps, bench.steps->len - 1))->unfold = TRUE;
+  for (guint i = 0; i < runs; i++)
+    add_step ("pan-26-unfolded", NULL, FALSE, 200);
+  add_step ("zoom-100", "win.zoom-reset", FALSE, 0);
+  for (guint i = 0; i < runs; i++)
+    add_step ("pan-100-unfolded", NULL, FALSE, 200);
 
   send_step (g_ptr_array_index (bench.steps, 0));
   g_timeout_add (10, watch_step, NULL);
@@ -332,11 +367,16 @@ find_editor_functions (void)
       bench.move_selection = (MoveSelectionFunc) dlsym (editor, "ladder_canvas_move_selection");
       bench.is_loading = (IsLoadingFunc) dlsym (editor, "ladder_window_is_loading");
       bench.get_chart = (GetChartFunc) dlsym (editor, "ladder_window_get_chart");
+      bench.get_document = (GetDocumentFunc) dlsym (editor, "ladder_window_get_document");
     }
   /* The engine is in the program (export_dynamic). */
   bench.get_n_people = (GetNPeopleFunc) dlsym (RTLD_DEFAULT, "ladder_chart_get_n_people");
+  bench.get_capacity = (GetCapacityFunc) dlsym (RTLD_DEFAULT, "ladder_chart_get_capacity");
+  bench.get_collapsed = (GetCollapsedFunc) dlsym (RTLD_DEFAULT, "ladder_chart_get_collapsed");
+  bench.fold = (FoldFunc) dlsym (RTLD_DEFAULT, "ladder_document_fold");
   if (bench.move_selection == NULL || bench.is_loading == NULL
-      || bench.get_chart == NULL || bench.get_n_people == NULL)
+      || bench.get_chart == NULL || bench.get_n_people == NULL || bench.get_document == NULL
+      || bench.get_capacity == NULL || bench.get_collapsed == NULL || bench.fold == NULL)
     {
       fprintf (stderr, "ladder-window: the editor's functions were not found\n");
       _exit (1);
