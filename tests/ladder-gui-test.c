@@ -30,6 +30,38 @@ fatal_unless_gtk_tooltip_bug (const char     *log_domain,
                                                  "'GDK_IS_SURFACE (surface)' failed"))));
 }
 
+/* Under load, GTK 4.8 under Xvfb sometimes paints a window whose own
+ * allocation is still queued: the window's children, the header bar and
+ * the outer GtkPaned, each warn "Trying to snapshot ... without a current
+ * allocation" once (and what is inside them is not drawn in that frame);
+ * the next frame draws them.  Seen in test-citizen and test-side-views
+ * when several GUI tests ran at once; gdb found no queue_resize from
+ * Ladder's code during a snapshot.  For those two widgets the warning is
+ * printed, not fatal; about any other widget (the canvas above all) it
+ * still is.
+ * It comes through the structured log, so a writer, not the fatal
+ * handler, lets it through. */
+static GLogWriterOutput
+writer_unless_gtk_paned_bug (GLogLevelFlags   log_level,
+                             const GLogField *fields,
+                             gsize            n_fields,
+                             gpointer         user_data)
+{
+  const char *domain = NULL, *message = NULL;
+
+  for (gsize i = 0; i < n_fields; i++)
+    if (g_strcmp0 (fields[i].key, "GLIB_DOMAIN") == 0)
+      domain = fields[i].value;
+    else if (g_strcmp0 (fields[i].key, "MESSAGE") == 0)
+      message = fields[i].value;
+  if ((log_level & G_LOG_LEVEL_WARNING) && g_strcmp0 (domain, "Gtk") == 0 && message != NULL
+      && (g_str_has_prefix (message, "Trying to snapshot GtkPaned ")
+          || g_str_has_prefix (message, "Trying to snapshot GtkHeaderBar "))
+      && g_str_has_suffix (message, " without a current allocation"))
+    return g_log_writer_standard_streams (log_level & ~G_LOG_FLAG_FATAL, fields, n_fields, user_data);
+  return g_log_writer_default (log_level, fields, n_fields, user_data);
+}
+
 gboolean
 ladder_gui_test_init (void)
 {
@@ -38,6 +70,7 @@ ladder_gui_test_init (void)
   /* Never the user's own: g_get_user_data_dir() reads this once. */
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   g_test_log_set_fatal_handler (fatal_unless_gtk_tooltip_bug, NULL);
+  g_log_set_writer_func (writer_unless_gtk_paned_bug, NULL, NULL);
   have_display = gtk_init_check ();
   if (have_display)
     {
