@@ -102,7 +102,6 @@ struct _LadderCanvas
 void     ladder_canvas_ensure_layout   (LadderCanvas *self);
 /* The renderer's options every drawing of the canvas starts from. */
 void     ladder_canvas_render_options  (LadderCanvas *self, LadderRenderOptions *options);
-void     ladder_canvas_get_origin      (LadderCanvas *self, double *x, double *y);
 /* Widget pixels to chart coordinates (those of the layout). */
 void     ladder_canvas_to_chart        (LadderCanvas *self, double widget_x, double widget_y,
                                         double *x, double *y);

@@ -114,6 +114,17 @@ ladder_test_run_ladder_in (LadderTestRun *run, const char *language, ...)
   va_end (args);
 }
 
+guint
+ladder_test_add (LadderChart *chart, const char *id, const char *role, guint manager)
+{
+  g_autoptr(GError) error = NULL;
+  guint p = ladder_chart_add_person (chart, id, role, manager, LADDER_NONE, &error);
+
+  assert_null (error);
+  assert_int_not_equal (p, LADDER_NONE);
+  return p;
+}
+
 LadderChart *
 ladder_test_wide_chart (guint n_reports)
 {

@@ -38,6 +38,9 @@ typedef struct _LadderChart LadderChart;
 /* A CPO with @n_reports product managers side by side under them. */
 LadderChart *ladder_test_wide_chart (guint n_reports);
 
+/* Adds a person with @id and @role under @manager, asserting it worked. */
+guint        ladder_test_add (LadderChart *chart, const char *id, const char *role, guint manager);
+
 /* Files in ladder_test_tmpdir(), temporaries included. */
 guint        ladder_test_count_files (void);
 /* @data with a PDF's /CreationDate blanked (the only thing two writes of

@@ -67,13 +67,13 @@ frame (LadderCanvas *canvas)
   return gtk_snapshot_free_to_node (snapshot);
 }
 
+/* @node drawn into an image of the canvas's size; @node is consumed. */
 static cairo_surface_t *
-frame_pixels (LadderCanvas *canvas)
+node_pixels (LadderCanvas *canvas, GskRenderNode *node)
 {
-  int width = gtk_widget_get_width (GTK_WIDGET (canvas));
-  int height = gtk_widget_get_height (GTK_WIDGET (canvas));
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  GskRenderNode *node = frame (canvas);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                         gtk_widget_get_width (GTK_WIDGET (canvas)),
+                                                         gtk_widget_get_height (GTK_WIDGET (canvas)));
   cairo_t *cr = cairo_create (surface);
 
   assert_non_null (node);
@@ -84,6 +84,12 @@ frame_pixels (LadderCanvas *canvas)
   return surface;
 }
 
+static cairo_surface_t *
+frame_pixels (LadderCanvas *canvas)
+{
+  return node_pixels (canvas, frame (canvas));
+}
+
 /* The chart drawn as the canvas drew it before it kept a picture: one
  * pass of the renderer over the view, the selection in the cards, into
  * a cairo node of the view's size. */
@@ -92,13 +98,11 @@ direct_pixels (LadderCanvas *canvas)
 {
   int width = gtk_widget_get_width (GTK_WIDGET (canvas));
   int height = gtk_widget_get_height (GTK_WIDGET (canvas));
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
   LadderViewport *viewport = ladder_canvas_get_viewport (canvas);
   double zoom = ladder_viewport_get_zoom (viewport);
   double vx = ladder_viewport_get_x (viewport), vy = ladder_viewport_get_y (viewport);
   GtkSnapshot *snapshot = gtk_snapshot_new ();
   LadderRenderOptions options;
-  GskRenderNode *node;
   LadderDraw *draw;
   double ox, oy;
   cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
@@ -121,13 +125,7 @@ direct_pixels (LadderCanvas *canvas)
                        canvas->findings, &options);
   ladder_draw_free (draw);
   cairo_destroy (cr);
-  node = gtk_snapshot_free_to_node (snapshot);
-  cr = cairo_create (surface);
-  gsk_render_node_draw (node, cr);
-  cairo_destroy (cr);
-  gsk_render_node_unref (node);
-  cairo_surface_flush (surface);
-  return surface;
+  return node_pixels (canvas, gtk_snapshot_free_to_node (snapshot));
 }
 
 /* How many pixels differ outside the rectangle @except (widget pixels;

@@ -16,28 +16,17 @@ on_changed (LadderChart *chart, const LadderChange *change, Fixture *f)
   g_array_append_val (f->kinds, change->kind);
 }
 
-static guint
-add (LadderChart *chart, const char *id, const char *role, guint manager)
-{
-  g_autoptr(GError) error = NULL;
-  guint p = ladder_chart_add_person (chart, id, role, manager, LADDER_NONE, &error);
-
-  assert_null (error);
-  assert_int_not_equal (p, LADDER_NONE);
-  return p;
-}
-
 static int
 setup (void **state)
 {
   Fixture *f = g_new0 (Fixture, 1);
 
   f->chart = ladder_chart_new ();
-  f->ceo = add (f->chart, "ceo", "ceo", LADDER_NONE);
-  f->cpo = add (f->chart, "cpo", "cpo", f->ceo);
-  f->head = add (f->chart, "head", "head-of-product", f->cpo);
-  f->pm1 = add (f->chart, "pm1", "pm", f->head);
-  f->pm2 = add (f->chart, "pm2", "pm", f->head);
+  f->ceo = ladder_test_add (f->chart, "ceo", "ceo", LADDER_NONE);
+  f->cpo = ladder_test_add (f->chart, "cpo", "cpo", f->ceo);
+  f->head = ladder_test_add (f->chart, "head", "head-of-product", f->cpo);
+  f->pm1 = ladder_test_add (f->chart, "pm1", "pm", f->head);
+  f->pm2 = ladder_test_add (f->chart, "pm2", "pm", f->head);
   f->kinds = g_array_new (FALSE, FALSE, sizeof (LadderChangeKind));
   g_signal_connect (f->chart, "changed", G_CALLBACK (on_changed), f);
   *state = f;
@@ -131,7 +120,7 @@ static void
 test_remove_moves_reports_up (void **state)
 {
   Fixture *f = *state;
-  guint other = add (f->chart, "other", "vp-product", f->cpo);
+  guint other = ladder_test_add (f->chart, "other", "vp-product", f->cpo);
 
   f->kinds->len = 0;
   /* cpo's reports: head other; head's reports: pm1 pm2 */
@@ -443,7 +432,7 @@ test_take_contents (void **state)
   Fixture *f = *state;
   g_autoptr(LadderChart) other = ladder_chart_new ();
 
-  add (other, "solo", "ceo", LADDER_NONE);
+  ladder_test_add (other, "solo", "ceo", LADDER_NONE);
   ladder_chart_set_title (other, "Other");
   ladder_chart_take_contents (f->chart, other);
   assert_int_equal (ladder_chart_get_n_people (f->chart), 1);

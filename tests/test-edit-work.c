@@ -12,17 +12,6 @@
 #include "ladder-layout.h"
 #include "ladder-validate.h"
 
-static guint
-add (LadderChart *chart, const char *id, const char *role, guint manager)
-{
-  g_autoptr(GError) error = NULL;
-  guint p = ladder_chart_add_person (chart, id, role, manager, LADDER_NONE, &error);
-
-  assert_null (error);
-  assert_int_not_equal (p, LADDER_NONE);
-  return p;
-}
-
 /* ---------------------------------------------------------------- ids */
 
 static void
@@ -31,13 +20,13 @@ test_free_id_follows_highest (void **state)
   g_autoptr(LadderChart) chart = ladder_chart_new ();
   g_autofree char *id = NULL;
 
-  add (chart, "p1", "ceo", LADDER_NONE);
-  add (chart, "p2", "cpo", 0);
-  add (chart, "p5", "pm", 1);
+  ladder_test_add (chart, "p1", "ceo", LADDER_NONE);
+  ladder_test_add (chart, "p2", "cpo", 0);
+  ladder_test_add (chart, "p5", "pm", 1);
   /* Not what the program makes: no hint from these. */
-  add (chart, "p007", "pm", 1);
-  add (chart, "p99999999999", "pm", 1);
-  add (chart, "x40", "pm", 1);
+  ladder_test_add (chart, "p007", "pm", 1);
+  ladder_test_add (chart, "p99999999999", "pm", 1);
+  ladder_test_add (chart, "x40", "pm", 1);
   id = ladder_chart_dup_free_id (chart);
   /* Past the highest: p3 is free, but finding it meant trying every
    * number from 1 up (a million lookups on a 1M chart). */
@@ -71,7 +60,7 @@ test_free_ids_stay_unique (void **state)
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   guint n = 0;
 
-  add (chart, "p1", "ceo", LADDER_NONE);
+  ladder_test_add (chart, "p1", "ceo", LADDER_NONE);
   for (guint i = 0; i < 2000; i++)
     {
       guint kind = g_rand_int_range (rand, 0, 4);
@@ -83,7 +72,7 @@ test_free_ids_stay_unique (void **state)
           g_autofree char *ahead = g_strdup_printf ("p%u", i + g_rand_int_range (rand, 1, 5));
 
           if (ladder_chart_lookup (chart, ahead) == LADDER_NONE)
-            add (chart, ahead, "pm", 0);
+            ladder_test_add (chart, ahead, "pm", 0);
           continue;
         }
       if (kind == 1 && ladder_chart_get_n_people (chart) > 1)
@@ -151,9 +140,9 @@ test_dotted_index_through_edits_and_undo (void **state)
   g_autoptr(GRand) rand = g_rand_new_with_seed (1818);
   guint steps = 0;
 
-  add (chart, "ceo", "ceo", LADDER_NONE);
+  ladder_test_add (chart, "ceo", "ceo", LADDER_NONE);
   for (guint i = 1; i < 40; i++)
-    add (chart, NULL, "pm", g_rand_int_range (rand, 0, i));
+    ladder_test_add (chart, NULL, "pm", g_rand_int_range (rand, 0, i));
   ladder_history_clear (history);
 
   for (guint i = 0; i < 600; i++)
@@ -203,11 +192,11 @@ test_removal_reads_only_lines_to_the_person (void **state)
 
   /* A chain where everyone has a dotted line to the top, and one more
    * person everyone but the top draws a line to as well. */
-  top = add (chart, "top", "ceo", LADDER_NONE);
-  target = add (chart, "target", "cpo", top);
+  top = ladder_test_add (chart, "top", "ceo", LADDER_NONE);
+  target = ladder_test_add (chart, "target", "cpo", top);
   for (guint i = 2, m = target; i < n; i++)
     {
-      m = add (chart, NULL, "pm", m);
+      m = ladder_test_add (chart, NULL, "pm", m);
       assert_true (ladder_chart_add_dotted_line (chart, m, top, NULL));
       assert_true (ladder_chart_add_dotted_line (chart, m, target, NULL));
     }
@@ -302,9 +291,9 @@ new_random_document (GRand *rand, guint n, Watch *watch)
 
   /* Every chart, however small, goes to the worker. */
   ladder_document_set_check_min_people (document, 0);
-  add (chart, NULL, "ceo", LADDER_NONE);
+  ladder_test_add (chart, NULL, "ceo", LADDER_NONE);
   for (guint i = 1; i < n; i++)
-    add (chart, NULL, roles[g_rand_int_range (rand, 1, G_N_ELEMENTS (roles))],
+    ladder_test_add (chart, NULL, roles[g_rand_int_range (rand, 1, G_N_ELEMENTS (roles))],
          g_rand_int_range (rand, 0, 50) == 0 ? LADDER_NONE : (guint) g_rand_int_range (rand, 0, i));
   ladder_chart_set_employees (chart, 4000);
   wait_for_check (document);
